@@ -124,7 +124,10 @@ export class BusinessCalendar {
   elapsed(start: Instant, end: Instant, pauses?: readonly Pause[]): number {
     checkInstant(start, "start");
     checkInstant(end, "end");
-    if (end < start) return -this.elapsed(end, start, pauses);
+    if (end < start) {
+      const backwards = this.elapsed(end, start, pauses);
+      return backwards === 0 ? 0 : -backwards;
+    }
     let ms = this.elapsedMs(start, end);
     if (pauses && pauses.length > 0) {
       for (const [pauseStart, pauseEnd] of mergePauses(pauses)) {

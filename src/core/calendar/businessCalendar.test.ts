@@ -78,6 +78,11 @@ describe("add", () => {
     // 2030-01-01 is a Tuesday.
     expect(add("2029-12-31T17:00:00+01:00", 2 * HOUR)).toBe("2030-01-02T10:00:00+01:00");
   });
+  it("fails at once for a budget that cannot end before year 10000", () => {
+    const { cal } = calendar();
+    expect(() => cal.add(at("2026-11-23T09:00:00Z"), 1e15)).toThrow("the result falls after year 9999");
+    expect(() => cal.subtract(at("2026-11-23T09:00:00Z"), 1e15)).toThrow("the result falls before year 1000");
+  });
   it("refuses a negative or non-finite budget", () => {
     const { cal } = calendar();
     expect(() => cal.add(at("2026-11-23T09:00:00Z"), -1)).toThrow(RangeError);

@@ -2,6 +2,7 @@
 // Instants are epoch milliseconds; durations are seconds at the edges and milliseconds inside.
 
 import { MS_PER_DAY } from "../time/civil.js";
+import { formatInstant } from "../time/iso.js";
 import type { TimeZone } from "../time/zone.js";
 import { type CalendarRules, parseCalendar } from "./calendarSpec.js";
 import { buildBlock, DAYS_PER_BLOCK, type OpenBlock } from "./openBlocks.js";
@@ -153,6 +154,8 @@ export class BusinessCalendar {
   }
 
   private addMs(start: Instant, ms: number): Instant {
+    // Business time never outruns wall time: a budget past year 9999 needs no search.
+    if (ms > MAX_INSTANT - start) throw new NoOpenTimeError("the result falls after year 9999");
     let block = this.blockAt(start);
     let target = position(block, start) + ms;
     let closed = 0;
@@ -163,10 +166,13 @@ export class BusinessCalendar {
       this.checkOpenAhead(block, closed, start);
     }
     const i = lastAtOrBefore(block.before, target, block.starts.length);
-    return (block.starts[i] as number) + target - (block.before[i] as number);
+    const result = (block.starts[i] as number) + target - (block.before[i] as number);
+    if (result > MAX_INSTANT) throw new NoOpenTimeError("the result falls after year 9999");
+    return result;
   }
 
   private subtractMs(start: Instant, ms: number): Instant {
+    if (ms > start - MIN_INSTANT) throw new NoOpenTimeError("the result falls before year 1000");
     let block = this.blockAt(start);
     let last = lastAtOrBefore(block.starts, start, block.starts.length);
     let target = position(block, start) - ms;
@@ -179,14 +185,16 @@ export class BusinessCalendar {
       last = block.starts.length - 1;
     }
     const i = lastAtOrBefore(block.before, target, last + 1);
-    return (block.starts[i] as number) + target - (block.before[i] as number);
+    const result = (block.starts[i] as number) + target - (block.before[i] as number);
+    if (result < MIN_INSTANT) throw new NoOpenTimeError("the result falls before year 1000");
+    return result;
   }
 
   private checkOpenAhead(block: OpenBlock, closedBlocks: number, from: Instant): void {
     const firstDay = block.index * DAYS_PER_BLOCK;
     if (block.start > MAX_INSTANT) throw new NoOpenTimeError(`the result falls after year 9999`);
     if ((this.weeklyClosed && firstDay > this.lastOverrideDay) || closedBlocks > MAX_CLOSED_BLOCKS) {
-      throw new NoOpenTimeError(`the calendar has no open time after ${new Date(from).toISOString()}`);
+      throw new NoOpenTimeError(`the calendar has no open time after ${formatInstant(from, this.zone)}`);
     }
   }
 
@@ -194,7 +202,7 @@ export class BusinessCalendar {
     const lastDay = (block.index + 1) * DAYS_PER_BLOCK - 1;
     if (block.end < MIN_INSTANT) throw new NoOpenTimeError(`the result falls before year 1000`);
     if ((this.weeklyClosed && lastDay < this.firstOverrideDay) || closedBlocks > MAX_CLOSED_BLOCKS) {
-      throw new NoOpenTimeError(`the calendar has no open time before ${new Date(from).toISOString()}`);
+      throw new NoOpenTimeError(`the calendar has no open time before ${formatInstant(from, this.zone)}`);
     }
   }
 
@@ -263,7 +271,8 @@ function toMs(seconds: number): number {
 }
 
 function checkInstant(at: Instant, name: string): void {
-  if (typeof at !== "number" || !Number.isFinite(at) || at < MIN_INSTANT || at > MAX_INSTANT) {
-    throw new RangeError(`${name} must be an instant between the years 1000 and 9999, got ${String(at)}`);
+  if (typeof at !== "number" || !Number.isFinite(at)) throw new RangeError(`${name}: expected an instant, got ${String(at)}`);
+  if (at < MIN_INSTANT || at > MAX_INSTANT) {
+    throw new RangeError(`${name}: ${new Date(at).toISOString()} is outside the years 1000 to 9999`);
   }
 }

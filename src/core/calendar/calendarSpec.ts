@@ -86,7 +86,7 @@ export function parseCalendar(input: unknown): CalendarRules {
     fail("hours", `expected an object such as {"mon": [["09:00","17:00"]]}, got ${describe(input.hours)}`);
   } else {
     for (const [day, ranges] of Object.entries(input.hours)) {
-      if (!(day in WEEKDAY_INDEX)) {
+      if (!Object.hasOwn(WEEKDAY_INDEX, day)) {
         fail(`hours.${day}`, `not a weekday (${WEEKDAYS.join(", ")})`);
         continue;
       }
@@ -165,15 +165,17 @@ function parseRanges(value: unknown, path: string, fail: (path: string, message:
   });
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: MinuteRange[] = [];
+  let previous: MinuteRange | undefined;
   for (const range of ranges) {
     const last = merged[merged.length - 1];
-    if (last && range[0] < last[1]) {
-      fail(path, `ranges ${formatMinutes(last[0])}–${formatMinutes(last[1])} and ${formatMinutes(range[0])}–${formatMinutes(range[1])} overlap`);
-    } else if (last && range[0] === last[1]) {
-      merged[merged.length - 1] = [last[0], range[1]];
-    } else {
-      merged.push(range);
+    if (previous && last && range[0] < last[1]) {
+      // Name the range as written (`previous`), not the one merged from adjacent ranges.
+      fail(path, `ranges ${formatMinutes(previous[0])}–${formatMinutes(previous[1])} and ${formatMinutes(range[0])}–${formatMinutes(range[1])} overlap`);
+      continue;
     }
+    if (last && range[0] === last[1]) merged[merged.length - 1] = [last[0], range[1]];
+    else merged.push(range);
+    previous = range;
   }
   return merged;
 }

@@ -3,7 +3,7 @@
 import { civilDate, dayNumber, isValidDate, MS_PER_DAY } from "./civil.js";
 import type { TimeZone } from "./zone.js";
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2})(?::(\d{2}))?)?)$/;
 const LOCAL = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?$/;
 
 /** Thrown for a string that is not an ISO 8601 instant with an offset. */
@@ -15,9 +15,9 @@ export class InvalidInstantError extends Error {
 }
 
 /**
- * Epoch ms of an ISO 8601 instant such as `2026-11-20T16:30:00+01:00` or `…Z`.
- * The offset is required: a local time alone names no instant. Digits past the
- * millisecond are truncated.
+ * Epoch ms of an ISO 8601 instant such as `2026-11-20T16:30:00+01:00` or `…Z`; offsets may be
+ * written `+01`, `+0100`, `+01:00` or `+00:09:21`. The offset is required: a local time alone
+ * names no instant. Digits past the millisecond are truncated.
  */
 export function parseInstant(text: string): number {
   const match = INSTANT.exec(text);
@@ -33,9 +33,9 @@ export function parseInstant(text: string): number {
   }
   let offset = 0;
   if (!match[8]) {
-    const [offsetHours, offsetMinutes] = [Number(match[10]), Number(match[11])];
-    if (offsetHours > 23 || offsetMinutes > 59) throw new InvalidInstantError(`"${text}" has an invalid UTC offset`);
-    offset = (match[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    const [offsetHours, offsetMinutes, offsetSeconds] = [Number(match[10]), Number(match[11] ?? 0), Number(match[12] ?? 0)];
+    if (offsetHours > 23 || offsetMinutes > 59 || offsetSeconds > 59) throw new InvalidInstantError(`"${text}" has an invalid UTC offset`);
+    offset = (match[9] === "-" ? -1 : 1) * ((offsetHours * 60 + offsetMinutes) * 60 + offsetSeconds) * 1000;
   }
   const local = dayNumber(year as number, month as number, day as number) * MS_PER_DAY + (((hour as number) * 60 + (minute as number)) * 60 + second) * 1000 + ms;
   return local - offset;
@@ -43,7 +43,11 @@ export function parseInstant(text: string): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** `instant` as ISO 8601 local time in `zone` with its offset; milliseconds only when not zero. */
+/**
+ * `instant` as ISO 8601 local time in `zone` with its offset (`Z` in UTC itself, `+00:00` in
+ * a zone such as Europe/London in winter); milliseconds only when not zero. Historical
+ * local-mean-time offsets keep their seconds (`+00:09:21`), which {@link parseInstant} reads.
+ */
 export function formatInstant(instant: number, zone: TimeZone): string {
   const offset = zone.offsetAt(instant);
   const local = instant + offset;
@@ -53,11 +57,10 @@ export function formatInstant(instant: number, zone: TimeZone): string {
   const ms = rest % 1000;
   rest = (rest - ms) / 1000;
   const time = `${pad(Math.floor(rest / 3600))}:${pad(Math.floor(rest / 60) % 60)}:${pad(rest % 60)}${ms ? `.${pad(ms, 3)}` : ""}`;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}${formatOffset(offset)}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${time}${zone.isUtc ? "Z" : formatOffset(offset)}`;
 }
 
 function formatOffset(offset: number): string {
-  if (offset === 0) return "Z";
   const sign = offset < 0 ? "-" : "+";
   const seconds = Math.round(Math.abs(offset) / 1000);
   const hms = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}`;

@@ -18,7 +18,11 @@ export class TimeZone {
   private readonly format: Intl.DateTimeFormat;
   private readonly cache = new Map<number, number>();
 
+  /** True for UTC itself (not for zones that merely sit at offset 0, such as Europe/London). */
+  readonly isUtc: boolean;
+
   private constructor(readonly name: string) {
+    this.isUtc = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone === "UTC";
     this.format = new Intl.DateTimeFormat("en-US", {
       timeZone: name,
       hourCycle: "h23",

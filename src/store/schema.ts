@@ -1,0 +1,293 @@
+// The PostgreSQL schema, one table per entity. Migrations in /migrations are generated from
+// this file by drizzle-kit (`npm run db:generate`); the same schema serves PGlite and PostgreSQL.
+
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const id = () => uuid("id").primaryKey().defaultRandom();
+const stamps = () => ({
+  createdAt: at("created_at").notNull(),
+  updatedAt: at("updated_at").notNull(),
+  /** Optimistic concurrency: bumped on every update, checked by If-Match. */
+  version: integer("version").notNull().default(1),
+});
+
+const inList = (column: string, values: readonly string[]) => sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+
+export const calendars = pgTable("calendars", {
+  id: id(),
+  name: text("name").notNull(),
+  /** The calendar as written (see docs/calendar.md), validated before it is stored. */
+  spec: jsonb("spec").notNull(),
+  ...stamps(),
+});
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    /** e.g. `vip`, `enterprise`, `standard`: SLA policies match on it. */
+    segment: text("segment").notNull().default("standard"),
+    domains: text("domains").array().notNull().default(sql`'{}'::text[]`),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("organizations_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    email: text("email"),
+    leadId: uuid("lead_id").references((): AnyPgColumn => agents.id, { onDelete: "set null" }),
+    calendarId: uuid("calendar_id").references(() => calendars.id),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("teams_name_key").on(sql`lower(${t.name})`)],
+);
+
+export const ROLES = ["admin", "manager", "team_lead", "agent", "viewer"] as const;
+
+export const agents = pgTable(
+  "agents",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    role: text("role").notNull().default("agent"),
+    teamId: uuid("team_id").references(() => teams.id),
+    managerId: uuid("manager_id").references((): AnyPgColumn => agents.id, { onDelete: "set null" }),
+    region: text("region"),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
+    /** How many open tickets the agent can carry at once. */
+    capacity: integer("capacity").notNull().default(20),
+    calendarId: uuid("calendar_id").references(() => calendars.id),
+    locale: text("locale").notNull().default("en"),
+    active: boolean("active").notNull().default(true),
+    passwordHash: text("password_hash"),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("agents_email_key").on(sql`lower(${t.email})`),
+    index("agents_team_idx").on(t.teamId),
+    check("agents_role_check", inList("role", ROLES)),
+  ],
+);
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    /** e.g. {"twitter": "@marie", "facebook": "marie.dupont"} */
+    social: jsonb("social").$type<Record<string, string>>().notNull().default({}),
+    language: text("language"),
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    passwordHash: text("password_hash"),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("customers_email_key").on(sql`lower(${t.email})`), index("customers_organization_idx").on(t.organizationId)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    code: text("code").notNull(),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("products_code_key").on(t.code)],
+);
+
+export const tags = pgTable("tags", {
+  name: text("name").primaryKey(),
+  color: text("color"),
+  createdAt: at("created_at").notNull(),
+});
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    /** The human-readable number, shown as #1042. */
+    number: bigint("number", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity({ startWith: 1000 }),
+    subject: text("subject").notNull(),
+    status: text("status").notNull().default("new"),
+    priority: text("priority").notNull().default("normal"),
+    tier: text("tier").notNull().default("L1"),
+    channel: text("channel").notNull(),
+    language: text("language"),
+    productId: uuid("product_id").references(() => products.id),
+    customerId: uuid("customer_id").notNull().references(() => customers.id),
+    teamId: uuid("team_id").references(() => teams.id),
+    assigneeId: uuid("assignee_id").references(() => agents.id),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
+    firstResponseAt: at("first_response_at"),
+    lastCustomerMessageAt: at("last_customer_message_at"),
+    lastAgentMessageAt: at("last_agent_message_at"),
+    solvedAt: at("solved_at"),
+    closedAt: at("closed_at"),
+    /** Subject and messages, stemmed in the ticket's language with accents folded. */
+    search: tsvector("search"),
+    ...stamps(),
+  },
+  (t) => [
+    check("tickets_status_check", inList("status", ["new", "open", "pending", "on_hold", "solved", "closed"])),
+    check("tickets_priority_check", inList("priority", ["low", "normal", "high", "urgent"])),
+    check("tickets_tier_check", inList("tier", ["L0", "L1", "L2", "L3", "external"])),
+    check("tickets_channel_check", inList("channel", ["email", "web", "chat", "phone", "twitter", "facebook", "api"])),
+    index("tickets_status_idx").on(t.status, t.updatedAt),
+    index("tickets_assignee_idx").on(t.assigneeId, t.status),
+    index("tickets_team_idx").on(t.teamId, t.status),
+    index("tickets_customer_idx").on(t.customerId),
+    index("tickets_created_idx").on(t.createdAt),
+    index("tickets_tags_idx").using("gin", t.tags),
+    index("tickets_search_idx").using("gin", t.search),
+  ],
+);
+
+export const ticketFollowers = pgTable(
+  "ticket_followers",
+  {
+    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    agentId: uuid("agent_id").notNull().references(() => agents.id),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.agentId] })],
+);
+
+/** Attachment metadata; the bytes live elsewhere. */
+export interface AttachmentMeta {
+  name: string;
+  contentType: string;
+  size: number;
+  url?: string;
+}
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: id(),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    authorAgentId: uuid("author_agent_id").references(() => agents.id),
+    authorCustomerId: uuid("author_customer_id").references(() => customers.id),
+    channel: text("channel").notNull(),
+    bodyText: text("body_text").notNull(),
+    /** Sanitized before it is stored. */
+    bodyHtml: text("body_html").notNull(),
+    attachments: jsonb("attachments").$type<AttachmentMeta[]>().notNull().default([]),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    index("messages_ticket_idx").on(t.ticketNumber, t.createdAt),
+    check("messages_kind_check", inList("kind", ["reply", "note", "customer"])),
+  ],
+);
+
+/**
+ * The append-only history of a ticket: who (`actor_type`/`actor_id`), what (`type`, and
+ * `changes` as {field: [before, after]}), and why (`reason`). Timelines and analytics read it.
+ */
+export const ticketEvents = pgTable(
+  "ticket_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    at: at("at").notNull(),
+    actorType: text("actor_type").notNull(),
+    actorId: uuid("actor_id"),
+    type: text("type").notNull(),
+    changes: jsonb("changes").$type<Record<string, [unknown, unknown]>>().notNull().default({}),
+    reason: text("reason"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("ticket_events_ticket_idx").on(t.ticketNumber, t.id),
+    index("ticket_events_at_idx").on(t.at),
+    check("ticket_events_actor_check", inList("actor_type", ["agent", "customer", "rule", "system"])),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's token: a stolen table gives no usable session. */
+    tokenHash: text("token_hash").primaryKey(),
+    agentId: uuid("agent_id").references(() => agents.id, { onDelete: "cascade" }),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: at("created_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+  },
+  (t) => [index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    agentId: uuid("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters, to tell tokens apart in a list. */
+    prefix: text("prefix").notNull(),
+    createdAt: at("created_at").notNull(),
+    lastUsedAt: at("last_used_at"),
+    revokedAt: at("revoked_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_agent_idx").on(t.agentId)],
+);
+
+export const securityEvents = pgTable(
+  "security_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: at("at").notNull(),
+    type: text("type").notNull(),
+    agentId: uuid("agent_id"),
+    customerId: uuid("customer_id"),
+    ip: text("ip"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("security_events_at_idx").on(t.at)],
+);
+
+/** A retried POST with the same Idempotency-Key gets the first answer back. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    principal: text("principal").notNull(),
+    key: text("key").notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status").notNull(),
+    body: jsonb("body").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);

@@ -19,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ROLES } from "../core/access/permissions.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -66,7 +67,7 @@ export const teams = pgTable(
   (t) => [uniqueIndex("teams_name_key").on(sql`lower(${t.name})`)],
 );
 
-export const ROLES = ["admin", "manager", "team_lead", "agent", "viewer"] as const;
+
 
 export const agents = pgTable(
   "agents",

@@ -1,0 +1,74 @@
+// Palier's configuration: every environment variable, documented and validated in one place;
+// all problems are reported together at start-up.
+
+import { resolve } from "node:path";
+
+export interface Config {
+  /** HTTP port (`PORT`, default 3000). */
+  port: number;
+  /** Interface to listen on (`HOST`, default 127.0.0.1; 0.0.0.0 to accept remote connections). */
+  host: string;
+  /** `DATABASE_URL`: PostgreSQL (≥ 15). Unset: embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** `PALIER_DATA_DIR`, default ./data: PGlite's files and lock. */
+  dataDir: string;
+  /** First start: the admin's e-mail (`PALIER_ADMIN_EMAIL`, default admin@palier.local). */
+  adminEmail: string;
+  /** First start: the admin's password (`PALIER_ADMIN_PASSWORD`); unset: generated and printed once. */
+  adminPassword: string | undefined;
+  /** First start: an admin API token with this value (`PALIER_ADMIN_TOKEN`), for automated set-ups. */
+  adminToken: string | undefined;
+  /** Seed the demo workspace into an empty database (`PALIER_DEMO`, default 1; 0 to skip). */
+  demo: boolean;
+  /** `PALIER_CLOCK=manual`: the whole system runs on a clock moved through the API (tests, demos). */
+  manualClock: boolean;
+  /** Send cookies with the Secure flag (`PALIER_SECURE_COOKIES`, default 0: set 1 behind HTTPS). */
+  secureCookies: boolean;
+}
+
+/** Thrown with every problem in the environment, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the configuration from `env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = env[name];
+    if (value === undefined || value === "") return fallback;
+    if (["1", "true", "yes", "on"].includes(value.toLowerCase())) return true;
+    if (["0", "false", "no", "off"].includes(value.toLowerCase())) return false;
+    problems.push(`${name}: "${value}" is not a boolean (1 or 0)`);
+    return fallback;
+  };
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push(`PORT: "${env.PORT}" is not a port number (0–65535)`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push(`DATABASE_URL: expected postgres://user@host:port/database`);
+  const adminEmail = env.PALIER_ADMIN_EMAIL || "admin@palier.local";
+  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`PALIER_ADMIN_EMAIL: "${adminEmail}" is not an e-mail address`);
+  const adminPassword = env.PALIER_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 10) problems.push("PALIER_ADMIN_PASSWORD: use at least 10 characters");
+  const adminToken = env.PALIER_ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && adminToken.length < 24) problems.push("PALIER_ADMIN_TOKEN: use at least 24 characters");
+  const clock = env.PALIER_CLOCK ?? "system";
+  if (clock !== "system" && clock !== "manual") problems.push(`PALIER_CLOCK: "${clock}" is not system or manual`);
+  const config: Config = {
+    port,
+    host: env.HOST || "127.0.0.1",
+    databaseUrl,
+    dataDir: resolve(env.PALIER_DATA_DIR || "data"),
+    adminEmail,
+    adminPassword,
+    adminToken,
+    demo: flag("PALIER_DEMO", true),
+    manualClock: clock === "manual",
+    secureCookies: flag("PALIER_SECURE_COOKIES", false),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

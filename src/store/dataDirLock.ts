@@ -1,7 +1,7 @@
 // An exclusive lock on PGlite's data directory: PGlite has none, and two processes writing
 // one directory would corrupt it.
 
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 /** Thrown when another live process holds the data directory. */
@@ -18,7 +18,8 @@ export class DataDirLockedError extends Error {
  */
 export function lockDataDir(dataDir: string): () => void {
   const path = join(dataDir, "palier.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
+  let emptyWaits = 0;
+  for (let attempt = 0; attempt < 25; attempt++) {
     try {
       const fd = openSync(path, "wx");
       writeSync(fd, String(process.pid));
@@ -38,13 +39,33 @@ export function lockDataDir(dataDir: string): () => void {
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number(readFileSync(path, "utf8").trim());
+      const content = readLock(path);
+      if (content === undefined) continue; // released meanwhile: try again
+      if (content === "" && emptyWaits++ < 20) {
+        sleep(5); // created but its pid not written yet: not stale, wait for it
+        continue;
+      }
+      const pid = Number(content.trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
       if (pid === process.pid) throw new DataDirLockedError(dataDir, pid);
-      unlinkSync(path); // stale: its process is gone
+      rmSync(path, { force: true }); // stale: its process is gone
     }
   }
   throw new Error(`could not lock the data directory ${dataDir}`);
+}
+
+/** The lock file's content, or undefined when it does not exist (any more). */
+function readLock(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function isAlive(pid: number): boolean {

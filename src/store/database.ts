@@ -80,6 +80,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client the server drops (restart, pg_terminate_backend) is emitted here; with no
+  // listener Node would crash the process. The pool discards that client and opens a new one.
+  pool.on("error", () => undefined);
   // Fail at start-up, with the server's own words, rather than on the first request.
   const probe = await pool.connect().catch(async (error: Error) => {
     await pool.end();

@@ -1,0 +1,83 @@
+// Browser sign-in: POST /auth/login, POST /auth/logout and GET /auth/me. The session lives in
+// an HTTP-only cookie; the answer carries the CSRF token the app sends back on writes.
+
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
+import { describePrincipal } from "../../store/accounts.js";
+import { logIn, logOut } from "../../store/sessions.js";
+import { HttpError, unauthorized } from "../errors.js";
+import { sessionOf } from "./authenticate.js";
+import { LOGIN_BURST } from "./loginRateLimit.js";
+import { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from "./sessionCookie.js";
+import { SessionAnswerSchema } from "./schemas.js";
+
+export interface SessionRoutesOptions {
+  /** Send the cookie with the Secure flag (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+const LoginBody = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+    scope: Type.Optional(Type.Enum(["agent", "customer"], { default: "agent", description: "agent (default) or customer" })),
+  },
+  { additionalProperties: false },
+);
+
+/** The login, logout and me routes. */
+export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, options) => {
+  app.post(
+    "/api/v1/auth/login",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in: sets the palier_session cookie and answers the CSRF token for writes",
+        security: [],
+        body: LoginBody,
+        response: { 200: SessionAnswerSchema },
+      },
+      config: { csrf: false, rateLimit: LOGIN_BURST },
+    },
+    async (request, reply) => {
+      const { database, clock } = request.server;
+      const result = await logIn(database.db, {
+        email: request.body.email,
+        password: request.body.password,
+        scope: request.body.scope === "customer" ? "customer" : "agent",
+        ip: request.ip,
+        now: clock.now(),
+        previousToken: request.cookies[SESSION_COOKIE],
+      });
+      if (result.outcome === "throttled") {
+        reply.header("retry-after", String(result.retryAfterSeconds));
+        throw new HttpError(429, "rate_limited", `too many failed sign-ins for this e-mail address or from this address; retry in ${result.retryAfterSeconds} s`);
+      }
+      if (result.outcome === "failed") throw unauthorized("wrong e-mail or password");
+      reply.setCookie(SESSION_COOKIE, result.session.token, sessionCookieOptions(options.secureCookies));
+      return { principal: result.view, csrfToken: result.session.csrfToken };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/logout",
+    { schema: { tags: ["auth"], summary: "Sign out: ends the session and clears its cookie", response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logOut(request.server.database.db, { token, ip: request.ip, now: request.server.clock.now() });
+      clearSessionCookie(reply, options.secureCookies);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/api/v1/auth/me",
+    { schema: { tags: ["auth"], summary: "The caller, and the session's CSRF token (null with an API token)", response: { 200: SessionAnswerSchema } } },
+    async (request) => {
+      if (!request.principal) throw unauthorized();
+      const principal = await describePrincipal(request.server.database.db, request.principal);
+      if (!principal) throw unauthorized("your account no longer exists");
+      return { principal, csrfToken: sessionOf(request)?.csrfToken ?? null };
+    },
+  );
+};

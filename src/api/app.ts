@@ -11,7 +11,9 @@ import type { Principal } from "../core/access/permissions.js";
 import type { Clock } from "../core/clock.js";
 import type { Database } from "../store/database.js";
 import { authenticate } from "./auth/authenticate.js";
+import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError } from "./errors.js";
+import { resourceRoutes } from "./routes/index.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -86,6 +88,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     { schema: { tags: ["system"], summary: "Liveness: 200 once migrations ran", security: [] } },
     async () => ({ status: "ok" }),
   );
+
+  // Accounts and security: sessions, CSRF, login throttling, API tokens, security events.
+  await app.register(authRoutes, { secureCookies: options.secureCookies ?? false });
+
+  // Resources: tickets, customers, organizations, agents, teams, products, tags (src/api/routes).
+  await app.register(resourceRoutes, { prefix: "/api/v1" });
 
   return app;
 }

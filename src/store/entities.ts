@@ -121,7 +121,8 @@ function encode(name: string, id: string): string {
 function decode(cursor: string): [string, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && typeof parsed[0] === "string" && typeof parsed[1] === "string" && UUID.test(parsed[1])) return [parsed[0], parsed[1]];
+    // PostgreSQL text cannot hold U+0000: a forged cursor carrying one is refused here.
+    if (Array.isArray(parsed) && typeof parsed[0] === "string" && !parsed[0].includes("\u0000") && typeof parsed[1] === "string" && UUID.test(parsed[1])) return [parsed[0], parsed[1]];
   } catch {
     // fall through
   }

@@ -278,7 +278,8 @@ export interface TicketQuery {
   assigneeId?: string[] | null;
   /** Tickets carrying every one of these tags. */
   tags?: string[];
-  customerId?: string;
+  /** One customer, or any of several. */
+  customerId?: string | string[];
   /** Full-text search over subject and messages. */
   text?: string;
   sort?: TicketSort;
@@ -340,7 +341,8 @@ function ticketFilter(query: TicketQuery): SQL[] {
   if (query.assigneeId === null) conditions.push(isNull(tickets.assigneeId));
   else if (query.assigneeId?.length) conditions.push(inArray(tickets.assigneeId, query.assigneeId));
   if (query.tags?.length) conditions.push(sql`${tickets.tags} @> ${sql.param(normalizeTags(query.tags))}::text[]`);
-  if (query.customerId) conditions.push(eq(tickets.customerId, query.customerId));
+  if (typeof query.customerId === "string") conditions.push(eq(tickets.customerId, query.customerId));
+  else if (query.customerId?.length) conditions.push(inArray(tickets.customerId, query.customerId));
   if (query.text?.trim()) conditions.push(sql`${tickets.search} @@ ${searchQuery(query.text)}`);
   return conditions;
 }
@@ -359,7 +361,10 @@ function encodeCursor(value: string | number, number: number): string {
 function decodeCursor(cursor: string): [string | number, number] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === "number" && (typeof parsed[0] === "number" || !Number.isNaN(Date.parse(String(parsed[0]))))) {
+    // Only what encodeCursor writes: a forged cursor must not reach the database as a bad bigint or date.
+    const isNumber = (v: unknown) => Number.isSafeInteger(v);
+    const isInstant = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v));
+    if (Array.isArray(parsed) && parsed.length === 2 && isNumber(parsed[1]) && (isNumber(parsed[0]) || isInstant(parsed[0]))) {
       return parsed as [string | number, number];
     }
   } catch {

@@ -1,0 +1,132 @@
+// Rows as the API shows them: explicit fields only (never a password hash), ISO timestamps.
+
+import type { Static } from "typebox";
+import type { Agent, Customer, Organization, Product, Team } from "../store/entities.js";
+import type { TicketEvent } from "../store/events.js";
+import type { Tag } from "../store/tags.js";
+import type { Message, Ticket } from "../store/tickets.js";
+import type { AgentSchema } from "./routes/agents/schema.js";
+import type { CustomerSchema } from "./routes/customers/schema.js";
+import type { OrganizationSchema } from "./routes/organizations/schema.js";
+import type { ProductSchema } from "./routes/products/schema.js";
+import type { TagSchema } from "./routes/tags/schema.js";
+import type { TeamSchema } from "./routes/teams/schema.js";
+import type { MessageSchema, TicketEventSchema, TicketSchema } from "./routes/tickets/schema.js";
+
+const iso = (at: Date): string => at.toISOString();
+const isoOrNull = (at: Date | null): string | null => (at === null ? null : at.toISOString());
+
+/** A ticket's JSON. */
+export function presentTicket(t: Ticket): Static<typeof TicketSchema> {
+  return {
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    priority: t.priority,
+    tier: t.tier,
+    channel: t.channel,
+    language: t.language,
+    productId: t.productId,
+    customerId: t.customerId,
+    teamId: t.teamId,
+    assigneeId: t.assigneeId,
+    tags: t.tags,
+    customFields: t.customFields,
+    followers: t.followers,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+    firstResponseAt: isoOrNull(t.firstResponseAt),
+    lastCustomerMessageAt: isoOrNull(t.lastCustomerMessageAt),
+    lastAgentMessageAt: isoOrNull(t.lastAgentMessageAt),
+    solvedAt: isoOrNull(t.solvedAt),
+    closedAt: isoOrNull(t.closedAt),
+    version: t.version,
+  };
+}
+
+/** A message's JSON. */
+export function presentMessage(m: Message): Static<typeof MessageSchema> {
+  return {
+    id: m.id,
+    ticketNumber: m.ticketNumber,
+    kind: m.kind as Static<typeof MessageSchema>["kind"],
+    authorAgentId: m.authorAgentId,
+    authorCustomerId: m.authorCustomerId,
+    channel: m.channel as Static<typeof MessageSchema>["channel"],
+    bodyText: m.bodyText,
+    bodyHtml: m.bodyHtml,
+    attachments: m.attachments,
+    createdAt: iso(m.createdAt),
+  };
+}
+
+/** A timeline event's JSON. */
+export function presentEvent(e: TicketEvent): Static<typeof TicketEventSchema> {
+  return {
+    id: Number(e.id),
+    ticketNumber: e.ticketNumber,
+    at: iso(e.at),
+    actorType: e.actorType as Static<typeof TicketEventSchema>["actorType"],
+    actorId: e.actorId,
+    type: e.type,
+    changes: e.changes,
+    reason: e.reason,
+    data: e.data,
+  };
+}
+
+const stamps = (row: { createdAt: Date; updatedAt: Date; version: number }) => ({ createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), version: row.version });
+
+/** A customer's JSON (without the password hash). */
+export function presentCustomer(c: Customer): Static<typeof CustomerSchema> {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone,
+    social: c.social,
+    language: c.language as Static<typeof CustomerSchema>["language"],
+    organizationId: c.organizationId,
+    ...stamps(c),
+  };
+}
+
+/** An organization's JSON. */
+export function presentOrganization(o: Organization): Static<typeof OrganizationSchema> {
+  return { id: o.id, name: o.name, segment: o.segment, domains: o.domains, ...stamps(o) };
+}
+
+/** An agent's JSON (without the password hash). */
+export function presentAgent(a: Agent): Static<typeof AgentSchema> {
+  return {
+    id: a.id,
+    name: a.name,
+    email: a.email,
+    role: a.role as Static<typeof AgentSchema>["role"],
+    teamId: a.teamId,
+    managerId: a.managerId,
+    region: a.region,
+    languages: a.languages,
+    skills: a.skills,
+    capacity: a.capacity,
+    calendarId: a.calendarId,
+    locale: a.locale,
+    active: a.active,
+    ...stamps(a),
+  };
+}
+
+/** A team's JSON. */
+export function presentTeam(t: Team): Static<typeof TeamSchema> {
+  return { id: t.id, name: t.name, email: t.email, leadId: t.leadId, calendarId: t.calendarId, ...stamps(t) };
+}
+
+/** A product's JSON. */
+export function presentProduct(p: Product): Static<typeof ProductSchema> {
+  return { id: p.id, name: p.name, code: p.code, ...stamps(p) };
+}
+
+/** A catalogue tag's JSON. */
+export function presentTag(t: Tag): Static<typeof TagSchema> {
+  return { name: t.name, color: t.color, createdAt: iso(t.createdAt) };
+}

@@ -1,0 +1,62 @@
+// Agents through the HTTP API: the shared resource checks, filters, no password hash ever, and
+// role changes recorded as security events.
+
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entityChecks } from "../../../../test/api/entityChecks.js";
+import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
+import { describeStore, selectRows } from "../../../../test/support/testDatabase.js";
+import { setAgentPassword } from "../../../store/accounts.js";
+
+describeStore("agent routes", (get) => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await openApi(get());
+  });
+  afterAll(() => api.close());
+
+  describe("as a resource", () => {
+    entityChecks(() => api, {
+      path: "/api/v1/agents",
+      writer: "admin",
+      reader: "manager",
+      create: (name, n) => ({ name, email: `agent${n}@example.org`, languages: ["fr", "nl"] }),
+      change: { capacity: 12, skills: ["billing"] },
+    });
+  });
+
+  it("never shows a password hash", async () => {
+    await setAgentPassword(api.db, api.agents.agent.id, "a long enough password");
+    const one = await api.call("viewer", "GET", `/api/v1/agents/${api.agents.agent.id}`);
+    const all = await api.call("viewer", "GET", "/api/v1/agents?limit=200");
+    expect(JSON.stringify([one.json, all.json])).not.toMatch(/password|argon2/i);
+  });
+
+  it("filters by team, role and activity", async () => {
+    const byRole = await api.call<{ items: { id: string }[] }>("viewer", "GET", "/api/v1/agents?role=team_lead");
+    expect(byRole.json.items.map((a) => a.id)).toEqual([api.agents.team_lead.id]);
+    const byTeam = await api.call<{ items: { id: string }[] }>("viewer", "GET", `/api/v1/agents?team=${api.teamId}`);
+    expect(byTeam.json.items).toHaveLength(5);
+    const gone = await api.call<{ id: string }>("admin", "POST", "/api/v1/agents", { body: { name: "Parti", email: "parti@example.org", active: false } });
+    const inactive = await api.call<{ items: { id: string }[] }>("viewer", "GET", "/api/v1/agents?active=false");
+    expect(inactive.json.items.map((a) => a.id)).toEqual([gone.json.id]);
+  });
+
+  it("records a role change as a security event, with who made it, in the same write", async () => {
+    const { json: agent } = await api.call<{ id: string }>("admin", "POST", "/api/v1/agents", { body: { name: "Promue", email: "promue@example.org" } });
+    api.clock.advance(60_000);
+    const promoted = await api.call<{ role: string }>("admin", "PATCH", `/api/v1/agents/${agent.id}`, { body: { role: "team_lead" } });
+    expect(promoted.json.role).toBe("team_lead");
+    await api.call("admin", "PATCH", `/api/v1/agents/${agent.id}`, { body: { role: "team_lead", capacity: 5 } });
+    const events = await selectRows<{ type: string; at: Date; data: Record<string, unknown> }>(get(), sql`select type, at, data from security_events where agent_id = ${agent.id} order by id`);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: "role_changed", data: { from: "agent", to: "team_lead", changedBy: api.agents.admin.id } });
+    expect(new Date(events[0]?.at as Date).toISOString()).toBe(api.clock.now().toISOString());
+
+    const stale = await api.call<ErrorJson>("admin", "PATCH", `/api/v1/agents/${agent.id}`, { body: { role: "admin", version: 1 } });
+    expect(stale.status).toBe(409);
+    const after = await selectRows<{ n: number }>(get(), sql`select count(*)::int as n from security_events where agent_id = ${agent.id}`);
+    expect(after[0]?.n).toBe(1);
+    expect((await api.call<ErrorJson>("manager", "PATCH", `/api/v1/agents/${agent.id}`, { body: { role: "admin" } })).status).toBe(403);
+  });
+});

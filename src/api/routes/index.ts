@@ -1,0 +1,26 @@
+// The resource routes under /api/v1: tickets, customers, organizations, agents, teams, products
+// and tags. Every one needs a caller (401 first), validates strictly, and takes JSON only.
+
+import type { FastifyPluginAsync } from "fastify";
+import { requireCaller } from "../auth/authenticate.js";
+import { agentRoutes } from "./agents/agents.js";
+import { rejectNulCharacters, validatorCompiler } from "./common/validation.js";
+import { customerRoutes } from "./customers/customers.js";
+import { organizationRoutes } from "./organizations/organizations.js";
+import { productRoutes } from "./products/products.js";
+import { tagRoutes } from "./tags/tags.js";
+import { teamRoutes } from "./teams/teams.js";
+import { ticketMessageRoutes } from "./tickets/messages.js";
+import { ticketRoutes } from "./tickets/tickets.js";
+
+/** Registers the resource routes; mount with `{ prefix: "/api/v1" }`. */
+export const resourceRoutes: FastifyPluginAsync = async (app) => {
+  app.setValidatorCompiler(validatorCompiler);
+  // JSON only: a text/plain body is a 415, not a string that fails validation.
+  app.removeContentTypeParser("text/plain");
+  app.addHook("onRequest", requireCaller);
+  app.addHook("preValidation", rejectNulCharacters);
+  for (const routes of [ticketRoutes, ticketMessageRoutes, customerRoutes, organizationRoutes, agentRoutes, teamRoutes, productRoutes, tagRoutes]) {
+    await app.register(routes);
+  }
+};

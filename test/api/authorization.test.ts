@@ -1,0 +1,189 @@
+// The authorization matrix over HTTP: every endpoint (with real ids) called by every role, by
+// nobody and by a signed-in customer, against what MATRIX in permissions.ts allows (2xx) or
+// denies (401/403); and the table must cover every route registered under /api/v1.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
+import { createApiToken } from "../../src/store/accounts.js";
+import { agentStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
+import { createTicket } from "../../src/store/tickets.js";
+import { describeStore } from "../support/testDatabase.js";
+import { type ApiHarness, type Caller, type CustomerSession, openApi } from "./harness.js";
+import { registeredRoutes } from "./routes.js";
+
+/** Who calls: a role, a signed-in customer, or nobody. */
+type Who = Role | "customer" | "anonymous";
+
+interface Fixtures {
+  /** A ticket of a customer other than the signed-in one, and one of the signed-in customer. */
+  staffTicket: number;
+  ownTicket: number;
+  customerId: string;
+  organizationId: string;
+  agentId: string;
+  teamId: string;
+  productId: string;
+}
+
+interface Endpoint {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** The route as registered, in OpenAPI style. */
+  route: string;
+  /** Every permission the call needs. */
+  needs: Permission[];
+  /** The customer scope denies what the matrix alone would allow (events, replies, notes). */
+  customerDenied?: true;
+  url(f: Fixtures, who: Who, n: number): string | Promise<string>;
+  body?(f: Fixtures, who: Who, n: number): unknown;
+}
+
+let api: ApiHarness;
+
+// For customers, a ticket route addresses their own ticket: someone else's is a 404 by design.
+const ticketOf = (f: Fixtures, who: Who) => (who === "customer" ? f.ownTicket : f.staffTicket);
+
+const ENDPOINTS: Endpoint[] = [
+  { method: "GET", route: "/api/v1/tickets", needs: ["tickets.read"], url: () => "/api/v1/tickets?view=all&status=new,open" },
+  { method: "GET", route: "/api/v1/tickets/counts", needs: ["tickets.read"], url: () => "/api/v1/tickets/counts" },
+  {
+    method: "POST",
+    route: "/api/v1/tickets",
+    needs: ["tickets.create"],
+    url: () => "/api/v1/tickets",
+    body: (f, who, n) => ({ subject: `Matrix ${who} ${n}`, channel: "web", ...(who === "customer" ? {} : { customerId: f.customerId }) }),
+  },
+  { method: "GET", route: "/api/v1/tickets/{number}", needs: ["tickets.read"], url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}` },
+  { method: "PATCH", route: "/api/v1/tickets/{number}", needs: ["tickets.update"], url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}`, body: () => ({ priority: "high" }) },
+  { method: "GET", route: "/api/v1/tickets/{number}/messages", needs: ["tickets.read"], url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/messages` },
+  {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/messages",
+    needs: ["tickets.reply"],
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/messages`,
+    body: () => ({ kind: "customer", text: "Logged or written by the customer" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/messages",
+    needs: ["tickets.reply"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/messages`,
+    body: () => ({ kind: "reply", text: "A public reply" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/messages",
+    needs: ["tickets.note"],
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/messages`,
+    body: () => ({ kind: "note", text: "An internal note" }),
+  },
+  { method: "GET", route: "/api/v1/tickets/{number}/events", needs: ["tickets.read"], customerDenied: true, url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/events` },
+
+  { method: "GET", route: "/api/v1/customers", needs: ["customers.read"], url: () => "/api/v1/customers" },
+  { method: "POST", route: "/api/v1/customers", needs: ["customers.write"], url: () => "/api/v1/customers", body: (_f, who, n) => ({ name: `Matrix customer ${who} ${n}` }) },
+  { method: "GET", route: "/api/v1/customers/{id}", needs: ["customers.read"], url: (f) => `/api/v1/customers/${f.customerId}` },
+  { method: "PATCH", route: "/api/v1/customers/{id}", needs: ["customers.write"], url: (f) => `/api/v1/customers/${f.customerId}`, body: (_f, who) => ({ phone: `+32 ${who}` }) },
+  { method: "GET", route: "/api/v1/customers/{id}/tickets", needs: ["customers.read", "tickets.read"], url: (f) => `/api/v1/customers/${f.customerId}/tickets` },
+
+  { method: "GET", route: "/api/v1/organizations", needs: ["organizations.read"], url: () => "/api/v1/organizations" },
+  { method: "POST", route: "/api/v1/organizations", needs: ["organizations.write"], url: () => "/api/v1/organizations", body: (_f, who, n) => ({ name: `Matrix org ${who} ${n}` }) },
+  { method: "GET", route: "/api/v1/organizations/{id}", needs: ["organizations.read"], url: (f) => `/api/v1/organizations/${f.organizationId}` },
+  { method: "PATCH", route: "/api/v1/organizations/{id}", needs: ["organizations.write"], url: (f) => `/api/v1/organizations/${f.organizationId}`, body: () => ({ segment: "vip" }) },
+
+  { method: "GET", route: "/api/v1/agents", needs: ["agents.read"], url: () => "/api/v1/agents" },
+  { method: "POST", route: "/api/v1/agents", needs: ["agents.write"], url: () => "/api/v1/agents", body: (_f, who, n) => ({ name: `Matrix agent ${n}`, email: `matrix.${who}.${n}@example.org` }) },
+  { method: "GET", route: "/api/v1/agents/{id}", needs: ["agents.read"], url: (f) => `/api/v1/agents/${f.agentId}` },
+  { method: "PATCH", route: "/api/v1/agents/{id}", needs: ["agents.write"], url: (f) => `/api/v1/agents/${f.agentId}`, body: (_f, _who, n) => ({ capacity: n % 100 }) },
+
+  { method: "GET", route: "/api/v1/teams", needs: ["teams.read"], url: () => "/api/v1/teams" },
+  { method: "POST", route: "/api/v1/teams", needs: ["teams.write"], url: () => "/api/v1/teams", body: (_f, who, n) => ({ name: `Matrix team ${who} ${n}` }) },
+  { method: "GET", route: "/api/v1/teams/{id}", needs: ["teams.read"], url: (f) => `/api/v1/teams/${f.teamId}` },
+  { method: "PATCH", route: "/api/v1/teams/{id}", needs: ["teams.write"], url: (f) => `/api/v1/teams/${f.teamId}`, body: (_f, who) => ({ email: `${who}@example.org` }) },
+
+  { method: "GET", route: "/api/v1/products", needs: ["products.read"], url: () => "/api/v1/products" },
+  { method: "POST", route: "/api/v1/products", needs: ["products.write"], url: () => "/api/v1/products", body: (_f, who, n) => ({ name: "Matrix product", code: `M-${who}-${n}` }) },
+  { method: "GET", route: "/api/v1/products/{id}", needs: ["products.read"], url: (f) => `/api/v1/products/${f.productId}` },
+  { method: "PATCH", route: "/api/v1/products/{id}", needs: ["products.write"], url: (f) => `/api/v1/products/${f.productId}`, body: (_f, who) => ({ name: `Renamed by ${who}` }) },
+
+  { method: "GET", route: "/api/v1/tags", needs: ["tags.read"], url: () => "/api/v1/tags" },
+  { method: "POST", route: "/api/v1/tags", needs: ["tags.write"], url: () => "/api/v1/tags", body: (_f, who, n) => ({ name: `matrix-${who}-${n}` }) },
+
+  { method: "GET", route: "/api/v1/tokens", needs: ["tokens.own"], url: () => "/api/v1/tokens" },
+  { method: "POST", route: "/api/v1/tokens", needs: ["tokens.own"], url: () => "/api/v1/tokens", body: (_f, who) => ({ name: `matrix ${who}` }) },
+  {
+    method: "DELETE",
+    route: "/api/v1/tokens/{id}",
+    needs: ["tokens.own"],
+    // A token of the caller's own (the owner of any other token would make it a 404).
+    url: async (_f, who) => {
+      const agentId = ROLES.includes(who as Role) ? api.agents[who as Role].id : api.agents.agent.id;
+      const { id } = await createApiToken(api.db, { agentId, name: "to revoke", now: api.clock.now() });
+      return `/api/v1/tokens/${id}`;
+    },
+  },
+  { method: "GET", route: "/api/v1/security-events", needs: ["security.read"], url: () => "/api/v1/security-events" },
+];
+
+/** Routes any caller may reach, or whose rules are not the matrix's: tested in src/api/auth. */
+const OUTSIDE_THE_MATRIX = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me"];
+
+/** What `who` should get: 2xx, or the status of the denial. */
+function expected(endpoint: Endpoint, who: Who): "2xx" | 401 | 403 {
+  if (who === "anonymous") return 401;
+  if (who === "customer") {
+    const principal = { kind: "customer" as const, id: "" };
+    return endpoint.needs.every((p) => can(principal, p)) && !endpoint.customerDenied ? "2xx" : 403;
+  }
+  const principal = { kind: "agent" as const, id: "", role: who, teamId: null };
+  return endpoint.needs.every((p) => can(principal, p)) ? "2xx" : 403;
+}
+
+describeStore("authorization matrix", (get) => {
+  const fixtures = {} as Fixtures;
+  let customer: CustomerSession;
+  let n = 0;
+
+  beforeAll(async () => {
+    api = await openApi(get());
+    const now = api.clock.now();
+    const db = api.db;
+    customer = await api.signInCustomer("Matrix Customer", "matrix.customer@example.org");
+    fixtures.customerId = (await customerStore.create(db, { name: "Someone else" }, now)).id;
+    fixtures.staffTicket = (await createTicket(db, { now, actor: { type: "system" }, subject: "Staff's", channel: "email", customerId: fixtures.customerId })).ticket.number;
+    fixtures.ownTicket = (await createTicket(db, { now, actor: { type: "system" }, subject: "Own", channel: "web", customerId: customer.customerId })).ticket.number;
+    fixtures.organizationId = (await organizationStore.create(db, { name: "Matrix Org" }, now)).id;
+    fixtures.agentId = (await agentStore.create(db, { name: "Matrix target", email: "matrix.target@example.org" }, now)).id;
+    fixtures.teamId = (await teamStore.create(db, { name: "Matrix team" }, now)).id;
+    fixtures.productId = (await productStore.create(db, { name: "Matrix product", code: "MATRIX" }, now)).id;
+  });
+  afterAll(() => api.close());
+
+  it("has a row for every route under /api/v1", () => {
+    const covered = new Set([...ENDPOINTS.map((e) => `${e.method} ${e.route}`), ...OUTSIDE_THE_MATRIX]);
+    const registered = registeredRoutes(api.app)
+      .filter((r) => r.path.startsWith("/api/v1/"))
+      .map((r) => `${r.method} ${r.path}`);
+    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((c) => !registered.includes(c))).toEqual([]);
+  });
+
+  const callers: Who[] = [...ROLES, "customer", "anonymous"];
+  for (const endpoint of ENDPOINTS) {
+    const label = `${endpoint.method} ${endpoint.route}${endpoint.body ? ` ${JSON.stringify(endpoint.body({} as Fixtures, "admin", 0)).slice(0, 40)}` : ""}`;
+    describe(label, () => {
+      it.each(callers)("as %s", async (who) => {
+        const caller: Caller = who === "customer" ? customer : who;
+        n++;
+        const url = await endpoint.url(fixtures, who, n);
+        const answer = await api.call<{ error?: { code: string } }>(caller, endpoint.method, url, endpoint.body ? { body: endpoint.body(fixtures, who, n) } : {});
+        const want = expected(endpoint, who);
+        const detail = `${who} ${endpoint.method} ${url} → ${answer.status} ${String(JSON.stringify(answer.json)).slice(0, 200)}`;
+        if (want === "2xx") expect(answer.status >= 200 && answer.status < 300, detail).toBe(true);
+        else {
+          expect(answer.status, detail).toBe(want);
+          expect(answer.json.error?.code, detail).toBe(want === 401 ? "unauthorized" : "forbidden");
+        }
+      });
+    });
+  }
+});

@@ -3,6 +3,9 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { runCalendarRequest } from "./calendarRequest.js";
+import { migrateCommand } from "./migrate.js";
+import { seedCommand } from "./seed.js";
+import { serveCommand } from "./serve.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -24,6 +27,21 @@ Answer: {"results": [{"at": "…"} | {"seconds": n} | {"open": bool} | {"error":
 Exit status: 0 every op answered, 1 some op has an error, 2 the request is unreadable
 or the calendar invalid (message on standard error).`;
 
+const SERVE_HELP = `
+Configuration (environment variables):
+  PORT, HOST               where to listen (default 127.0.0.1:3000; PORT=0 picks a free port)
+  DATABASE_URL             postgres://user@host:port/database; unset: embedded PGlite in PALIER_DATA_DIR
+  PALIER_DATA_DIR          PGlite's directory (default ./data); one Palier process at a time
+  PALIER_ADMIN_EMAIL       the admin created at the first start (default admin@palier.local)
+  PALIER_ADMIN_PASSWORD    its password (unset: generated and printed once)
+  PALIER_ADMIN_TOKEN       also give the admin this API token (24+ characters)
+  PALIER_DEMO              seed the demo workspace into an empty database (default 1)
+  PALIER_CLOCK             system (default) or manual
+  PALIER_SECURE_COOKIES    1 behind HTTPS
+
+Stops cleanly on SIGINT (Ctrl-C) or SIGTERM. Exit status: 0 stopped cleanly, 1 could not start
+(the data directory is in use, the database is unreachable, the port is taken), 2 invalid configuration.`;
+
 /** Runs the command line `args` (without node and script) and returns the exit status. */
 export async function main(args: string[]): Promise<number> {
   let status = 0;
@@ -43,6 +61,30 @@ export async function main(args: string[]): Promise<number> {
       process.stdout.write(outcome.stdout);
       process.stderr.write(outcome.stderr);
       status = outcome.code;
+    });
+
+  program
+    .command("serve")
+    .description("start Palier: migrate, create the admin and the demo on first start, serve the API and the web app")
+    .addHelpText("after", SERVE_HELP)
+    .action(async () => {
+      status = await serveCommand();
+    });
+
+  program
+    .command("migrate")
+    .description("apply the pending database migrations, then exit")
+    .action(async () => {
+      status = await migrateCommand();
+    });
+
+  program
+    .command("seed")
+    .description("write sample data into the database")
+    .option("--demo", "the demo workspace: teams, agents, customers and about 200 tickets in French, Dutch and English")
+    .addHelpText("after", "\nRefuses (exit status 1) when the demo workspace is already there. `palier serve` seeds it by itself\ninto an empty database unless PALIER_DEMO=0.")
+    .action(async (options: { demo?: boolean }) => {
+      status = await seedCommand(options);
     });
 
   if (args.length === 0) {

@@ -1,0 +1,163 @@
+// `palier serve` (what `npm start` runs): configuration → database → migrations → the admin →
+// the demo on an empty database → the API and the web app on HOST:PORT, until SIGINT or
+// SIGTERM closes the server and then the database (which releases the data directory).
+
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { buildApp } from "../api/app.js";
+import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
+import type { Config } from "../config.js";
+import { type Clock, ManualClock } from "../core/clock.js";
+import { ensureAdmin } from "../store/bootstrap.js";
+import type { Database } from "../store/database.js";
+import { hasDemo } from "../store/demo/seedDemo.js";
+import { countTickets } from "../store/tickets.js";
+import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
+import { demoLoginsText, describeSummary, seedDemoWorkspace } from "./seed.js";
+import { systemClock } from "./systemClock.js";
+
+/** How long in-flight requests get to finish at shutdown before the database closes anyway. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+/** Runs `palier serve` until a stop signal; returns the exit status (0 stopped cleanly, 1 failed, 2 bad configuration). */
+export async function serveCommand(io: CommandIo = processIo()): Promise<number> {
+  const started = performance.now();
+  // Listen for stop signals from the start: a signal during start-up stops right after it.
+  const stop = stopSignals(io);
+  try {
+    return await runCommand("serve", io, async () => {
+      const config = configFrom(io.env);
+      const database = await openStore(config);
+      try {
+        const app = await start(config, database, io, started);
+        const signal = await stop.requested;
+        io.out(`\nStopping (${signal})…\n`);
+        await closeWithin(app.close(), CLOSE_TIMEOUT_MS, () => io.err("palier serve: requests still running after 10 s; closing anyway\n"));
+        io.out("Stopped.\n");
+        return 0;
+      } finally {
+        await database.close();
+      }
+    });
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function start(config: Config, database: Database, io: CommandIo, started: number): Promise<Awaited<ReturnType<typeof buildApp>>> {
+  try {
+    await database.migrate();
+  } catch (error) {
+    throw new CommandError(`migrating ${describeStore(config)} failed: ${(error as Error).message}`, 1);
+  }
+  const clock: Clock = config.manualClock ? new ManualClock(systemClock.now()) : systemClock;
+  if (config.manualClock) io.out(`The clock is manual (PALIER_CLOCK=manual), starting at ${clock.now().toISOString()}.\n`);
+
+  const admin = await ensureAdmin(database.db, {
+    email: config.adminEmail,
+    ...(config.adminPassword !== undefined ? { password: config.adminPassword } : {}),
+    ...(config.adminToken !== undefined ? { token: config.adminToken } : {}),
+    now: clock.now(),
+  });
+  if (admin.generatedPassword !== undefined) {
+    io.out(
+      `Created the admin account ${config.adminEmail}. Its password, shown only this once:\n\n    ${admin.generatedPassword}\n\n` +
+        "Sign in and keep it somewhere safe (or set PALIER_ADMIN_PASSWORD before the first start).\n",
+    );
+  } else if (admin.created) {
+    io.out(`Created the admin account ${config.adminEmail} (password from PALIER_ADMIN_PASSWORD).\n`);
+  } else if (admin.promoted) {
+    io.out(`Made ${config.adminEmail} an admin: there was no active admin.\n`);
+  }
+  if (admin.tokenCreated) io.out(`Provisioned PALIER_ADMIN_TOKEN as an API token of the admin.\n`);
+
+  if (config.demo && (await countTickets(database.db)) === 0 && !(await hasDemo(database.db))) {
+    const seeding = performance.now();
+    try {
+      const summary = await seedDemoWorkspace(database.db, clock.now());
+      io.out(`Seeded the demo workspace: ${describeSummary(summary)} (${seconds(performance.now() - seeding)}; PALIER_DEMO=0 to skip).\n`);
+    } catch (error) {
+      // Another process seeding at the same moment, or a name already taken: start without it.
+      if (!(error instanceof CommandError)) throw error;
+      io.err(`palier serve: the demo workspace was not seeded: ${error.message}\n`);
+    }
+  }
+
+  const app = await buildApp({ database, clock, secureCookies: config.secureCookies });
+  try {
+    const web = await registerWebApp(app);
+    await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {
+      const where = `${config.host}:${config.port}`;
+      if (error.code === "EADDRINUSE") throw new CommandError(`cannot listen on ${where}: the port is in use (set PORT to another one)`, 1);
+      if (error.code === "EADDRNOTAVAIL") throw new CommandError(`cannot listen on ${where}: no such address here (check HOST)`, 1);
+      throw new CommandError(`cannot listen on ${where}: ${error.message}`, 1);
+    });
+    const url = urlOf(app.server.address() as AddressInfo);
+    const demo = await hasDemo(database.db);
+    // One write: whoever reads the "ready" line gets the rest with it.
+    io.out(
+      `\nPalier is ready at ${url} (${describeStore(config)}; started in ${seconds(performance.now() - started)}).\n` +
+        (web.built ? "" : `The web app is not built (no ${WEB_ROOT}/index.html): run npm run build. The API works meanwhile.\n`) +
+        (demo ? demoLoginsText() : "") +
+        `Admin: ${config.adminEmail} (password: PALIER_ADMIN_PASSWORD, or the one printed at the first start).\nPress Ctrl-C to stop.\n`,
+    );
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
+/** The URL to open: `localhost` when listening on every interface, brackets around IPv6. */
+function urlOf(address: AddressInfo): string {
+  const host = address.address === "0.0.0.0" || address.address === "::" ? "localhost" : address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function closeWithin(closing: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      resolve();
+    }, ms);
+  });
+  try {
+    await Promise.race([closing, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * SIGINT and SIGTERM as a promise. A second signal more than a second after the first exits at
+ * once (one Ctrl-C can arrive twice: from the terminal, and relayed by npm).
+ */
+function stopSignals(io: CommandIo): { requested: Promise<NodeJS.Signals>; dispose(): void } {
+  let resolve: (signal: NodeJS.Signals) => void = () => undefined;
+  const requested = new Promise<NodeJS.Signals>((done) => (resolve = done));
+  let first: number | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const now = performance.now();
+    if (first === undefined) {
+      first = now;
+      resolve(signal);
+    } else if (now - first > 1000) {
+      io.err(`palier serve: ${signal} again: exiting without waiting\n`);
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    requested,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Seeding the demo workspace into real tables, on each backend: what the app then reads
+// (tickets, messages, timelines, search, logins), and a second seeding refused.
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { describeStore, openTestDatabase, selectRows } from "../../../test/support/testDatabase.js";
+import { teamStore } from "../entities.js";
+import { listEvents } from "../events.js";
+import { hashPassword, verifyPassword } from "../passwords.js";
+import { agents, customers, organizations } from "../schema.js";
+import { countTickets, createTicket, getTicket, listTickets } from "../tickets.js";
+import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "./seedDemo.js";
+import { DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "./workspace.js";
+
+const NOW = new Date("2026-11-23T09:00:00Z");
+let passwordHash: string;
+
+describeStore("demo workspace", (get) => {
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    passwordHash = await hashPassword(DEMO_PASSWORD);
+    expect(await hasDemo(get().db)).toBe(false);
+    summary = await seedDemo(get().db, { now: NOW, passwordHash });
+  }, 60_000);
+
+  it("has about 200 tickets in French, Dutch and English over every channel and status", async () => {
+    expect(summary.tickets).toBe(200);
+    expect(await countTickets(get().db)).toBe(200);
+    const groups = await selectRows<{ language: string; channel: string; status: string; n: number }>(
+      get(),
+      sql`select language, channel, status, count(*)::int as n from tickets group by cube (language, channel, status)`,
+    );
+    const values = (column: "language" | "channel" | "status") => [...new Set(groups.map((g) => g[column]).filter((v) => v !== null))].sort();
+    expect(values("language")).toEqual(["en", "fr", "nl"]);
+    expect(values("channel")).toEqual(["api", "chat", "email", "facebook", "phone", "twitter", "web"]);
+    expect(values("status")).toEqual(["closed", "new", "on_hold", "open", "pending", "solved"]);
+  });
+
+  it("gives every ticket at least one message, and every message event its message", async () => {
+    const [row] = await selectRows<{ without: number; messages: number; orphans: number }>(
+      get(),
+      sql`select
+            (select count(*)::int from tickets t where not exists (select 1 from messages m where m.ticket_number = t.number)) as without,
+            (select count(*)::int from messages) as messages,
+            (select count(*)::int from ticket_events e where e.type = 'message'
+               and not exists (select 1 from messages m where m.id::text = e.data->>'messageId' and m.ticket_number = e.ticket_number)) as orphans`,
+    );
+    expect(row).toEqual({ without: 0, messages: summary.messages, orphans: 0 });
+    expect(summary.messages).toBeGreaterThan(400);
+  });
+
+  it("has agents with managers, teams with leads, regions and languages", async () => {
+    const rows = await get().db.select().from(agents);
+    const demo = rows.filter((a) => a.email.endsWith("@demo.palier.local"));
+    expect(demo).toHaveLength(summary.agents);
+    const withoutManager = demo.filter((a) => a.managerId === null);
+    expect(withoutManager.map((a) => a.email)).toEqual(["isabelle.peeters@demo.palier.local"]);
+    expect(new Set(demo.map((a) => a.region))).toEqual(new Set(["Benelux", "France", "International"]));
+    expect(demo.every((a) => a.languages.length > 0 && a.passwordHash === passwordHash)).toBe(true);
+    const teams = await selectRows<{ name: string; lead: string }>(get(), sql`select t.name, a.email as lead from teams t join agents a on a.id = t.lead_id order by t.name`);
+    expect(teams.map((t) => t.name)).toEqual(["Escalades L2", "Facturation / Billing", "Social", "Support technique"]);
+  });
+
+  it("has a VIP organization with its domains, and customers who can sign in", async () => {
+    const vip = (await get().db.select().from(organizations)).filter((o) => o.segment === "vip");
+    expect(vip).toHaveLength(1);
+    expect(vip[0]!.domains.length).toBeGreaterThan(0);
+    const people = await get().db.select().from(customers);
+    expect(new Set(people.map((c) => c.language))).toEqual(new Set(["fr", "nl", "en"]));
+    expect(people.some((c) => Object.keys(c.social).length > 0)).toBe(true);
+    const login = people.find((c) => c.email === DEMO_CUSTOMER_LOGIN);
+    expect(await verifyPassword(login!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("reads back through the ticket store: list, search in each language, timeline", async () => {
+    const db = get().db;
+    expect((await listTickets(db, { limit: 200 })).items).toHaveLength(200);
+    for (const [query, language] of [["remboursement", "fr"], ["opzeggen", "nl"], ["refund", "en"]] as const) {
+      const found = await listTickets(db, { text: query, limit: 200 });
+      expect(found.items.length).toBeGreaterThan(0);
+      expect(found.items.some((t) => t.language === language)).toBe(true);
+    }
+    const [escalated] = (await listTickets(db, { tags: ["escalated"], status: ["closed", "solved"], limit: 1 })).items;
+    expect(escalated).toBeDefined();
+    const ticket = await getTicket(db, escalated!.number);
+    expect(ticket).toMatchObject({ tier: "L2", priority: "urgent" });
+    const events = await listEvents(db, escalated!.number);
+    expect(events[0]!.type).toBe("created");
+    expect(events.map((e) => e.at.getTime())).toEqual(events.map((e) => e.at.getTime()).sort((a, b) => a - b));
+    expect(events.some((e) => e.reason?.startsWith("escalated:"))).toBe(true);
+    const latest = await selectRows<{ latest: string }>(get(), sql`select max(greatest(updated_at, coalesce(closed_at, updated_at)))::text as latest from tickets`);
+    expect(new Date(latest[0]!.latest).getTime()).toBeLessThan(NOW.getTime());
+  });
+
+  it("numbers tickets from the sequence, so new tickets continue after them", async () => {
+    const db = get().db;
+    const [range] = await selectRows<{ low: number; high: number }>(get(), sql`select min(number)::int as low, max(number)::int as high from tickets`);
+    expect(range!.high - range!.low).toBe(199);
+    const [customer] = await db.select().from(customers).limit(1);
+    const { ticket } = await createTicket(db, { now: NOW, actor: { type: "customer", id: customer!.id }, subject: "Après la démo", customerId: customer!.id, channel: "web" });
+    expect(ticket.number).toBe(range!.high + 1);
+  });
+
+  it("refuses a second seeding and changes nothing", async () => {
+    expect(await hasDemo(get().db)).toBe(true);
+    const before = await countTickets(get().db);
+    await expect(seedDemo(get().db, { now: NOW, passwordHash })).rejects.toBeInstanceOf(DemoAlreadySeededError);
+    expect(await countTickets(get().db)).toBe(before);
+  });
+});
+
+describeStore("demo workspace over taken names", (get, kind) => {
+  it("fails with the name that is taken and writes nothing", async () => {
+    await teamStore.create(get().db, { name: "Social" }, NOW);
+    await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(DemoConflictError);
+    await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(/social/i);
+    expect(await hasDemo(get().db)).toBe(false);
+    expect(await countTickets(get().db)).toBe(0);
+    // A fresh database of the same backend still seeds (the failure left no lock behind).
+    const other = await openTestDatabase(kind);
+    try {
+      await expect(seedDemo(other.database.db, { now: NOW, passwordHash: "not-a-hash" })).resolves.toMatchObject({ tickets: 200 });
+    } finally {
+      await other.drop();
+    }
+  }, 60_000);
+});

@@ -1,6 +1,8 @@
-// Lint rules for the whole repository; the last block keeps the wall clock out of src/core.
+// Lint rules for the whole repository; a block keeps the wall clock out of src/core, and the
+// last one lints the browser app (src/web) with browser globals and the rules of React hooks.
 import js from "@eslint/js";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 const wallClock = [
@@ -33,6 +35,15 @@ export default tseslint.config(
     ignores: ["src/core/**/*.test.ts"],
     rules: {
       "no-restricted-syntax": ["error", ...wallClock],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["src/web/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
       "@typescript-eslint/no-explicit-any": "error",
     },
   },

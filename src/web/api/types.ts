@@ -1,0 +1,162 @@
+// The shapes the HTTP API answers (docs/api.md), as the browser app sees them: instants are
+// ISO 8601 strings, ids are UUIDs, ticket numbers are integers.
+
+import type { Channel, MessageKind, Priority, Status, Tier } from "../../core/ticket/ticket.js";
+
+export type { Channel, MessageKind, Priority, Status, Tier };
+
+export type Role = "admin" | "manager" | "team_lead" | "agent" | "viewer";
+
+export interface AgentPrincipal {
+  kind: "agent";
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  teamId: string | null;
+  locale: string;
+}
+
+export interface CustomerPrincipal {
+  kind: "customer";
+  id: string;
+  name: string;
+  email: string;
+  language: string | null;
+}
+
+export type Principal = AgentPrincipal | CustomerPrincipal;
+
+/** The answer of login and `GET /auth/me`. */
+export interface Session {
+  principal: Principal;
+  csrfToken: string;
+}
+
+export interface Ticket {
+  number: number;
+  subject: string;
+  status: Status;
+  priority: Priority;
+  tier: Tier;
+  channel: Channel;
+  language: string | null;
+  productId: string | null;
+  customerId: string;
+  teamId: string | null;
+  assigneeId: string | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  followers: string[];
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt: string | null;
+  lastCustomerMessageAt: string | null;
+  lastAgentMessageAt: string | null;
+  solvedAt: string | null;
+  closedAt: string | null;
+  version: number;
+}
+
+/** The fields `PATCH /tickets/{number}` changes. */
+export interface TicketChanges {
+  subject?: string;
+  status?: Status;
+  priority?: Priority;
+  tier?: Tier;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  tags?: string[];
+  followers?: string[];
+}
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  size: number;
+  url?: string;
+}
+
+export interface Message {
+  id: string;
+  ticketNumber: number;
+  kind: MessageKind;
+  authorAgentId: string | null;
+  authorCustomerId: string | null;
+  channel: string;
+  bodyText: string;
+  bodyHtml: string;
+  attachments: Attachment[];
+  createdAt: string;
+}
+
+export interface TicketEvent {
+  id: number;
+  ticketNumber: number;
+  at: string;
+  actorType: "agent" | "customer" | "rule" | "system";
+  actorId: string | null;
+  type: string;
+  changes: Record<string, [unknown, unknown]>;
+  reason: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface Customer {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  organizationId: string | null;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  teamId: string | null;
+  active: boolean;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+}
+
+export interface Tag {
+  name: string;
+  color: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface TicketPage extends Page<Ticket> {
+  total: number;
+}
+
+export type View = "mine" | "team" | "unassigned" | "all";
+
+export type TicketCounts = Record<View, number>;
+
+export interface NewTicket {
+  subject: string;
+  channel: Channel;
+  customerId: string;
+  priority?: Priority;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  tags?: string[];
+  message?: { text?: string; html?: string; kind?: MessageKind };
+}
+
+export interface NewCustomer {
+  name: string;
+  email?: string;
+  phone?: string;
+  language?: string;
+}

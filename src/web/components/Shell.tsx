@@ -1,0 +1,54 @@
+// The frame around every signed-in screen: a skip link, the header with navigation, the
+// language switcher and the signed-in agent with sign-out, then the screen itself.
+
+import type { ReactNode } from "react";
+import { useI18n } from "../i18n/I18nProvider.js";
+import { Link, useLocation } from "../router/router.js";
+import { usePrincipal, useSession } from "../session/SessionProvider.js";
+import { LanguageSwitcher } from "./LanguageSwitcher.js";
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { logout } = useSession();
+  const principal = usePrincipal();
+  const { pathname } = useLocation();
+  const inInbox = pathname === "/" || pathname === "/inbox";
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("shell.skip")}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand" aria-label={t("shell.home")}>
+          <svg aria-hidden="true" viewBox="0 0 32 32" width="24" height="24">
+            <rect width="32" height="32" rx="6" fill="currentColor" />
+            <path d="M6 24h7v-6h7v-6h6" fill="none" stroke="#fff" strokeWidth="3" strokeLinejoin="round" />
+          </svg>
+          <span>Palier</span>
+        </Link>
+        <nav aria-label={t("shell.navigation")} className="topnav">
+          <Link to="/" aria-current={inInbox ? "page" : undefined}>
+            {t("shell.inbox")}
+          </Link>
+          {!(principal.kind === "agent" && principal.role === "viewer") && (
+            <Link to="/tickets/new" aria-current={pathname === "/tickets/new" ? "page" : undefined} className="button button-primary">
+              {t("shell.newTicket")}
+            </Link>
+          )}
+        </nav>
+        <div className="topbar-end">
+          <LanguageSwitcher />
+          <span className="whoami" title={principal.email}>
+            {principal.name}
+          </span>
+          <button type="button" className="button button-quiet" onClick={() => void logout()}>
+            {t("shell.logout")}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="main">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// Entry point of the browser app: the language and the session around the app, and the styles.
+
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.js";
+import { I18nProvider } from "./i18n/I18nProvider.js";
+import { SessionProvider } from "./session/SessionProvider.js";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root");
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,47 @@
+// The conversation of a ticket, oldest first: the customer's messages, the agents' public
+// replies, and internal notes (on yellow, labelled, never shown to the customer).
+
+import type { Customer, Message } from "../api/types.js";
+import { useDirectory } from "../directory/DirectoryProvider.js";
+import { useI18n } from "../i18n/I18nProvider.js";
+import { MessageBody } from "./MessageBody.js";
+
+/** `language` (the ticket's, when known) marks the bodies for screen readers and hyphenation. */
+export function Conversation({ messages, customer, language }: { messages: Message[]; customer: Customer | undefined; language: string | null }) {
+  const { t } = useI18n();
+  if (messages.length === 0) return <p className="empty">{t("ticket.noMessages")}</p>;
+  return (
+    <ol className="conversation" aria-label={t("ticket.conversation")}>
+      {messages.map((message) => (
+        <MessageItem key={message.id} message={message} customer={customer} language={language} />
+      ))}
+    </ol>
+  );
+}
+
+function MessageItem({ message, customer, language }: { message: Message; customer: Customer | undefined; language: string | null }) {
+  const { t, tx, formatDateTime } = useI18n();
+  const { agentName } = useDirectory();
+  const author =
+    message.kind === "customer"
+      ? (customer?.name ?? t("ticket.customer"))
+      : (agentName(message.authorAgentId) ?? (message.authorAgentId ? t("ticket.agent") : t("ticket.system")));
+  const label = message.kind === "note" ? t("message.note") : message.kind === "reply" ? t("message.reply") : tx(`channel.${message.channel}`, message.channel);
+  return (
+    <li className={`message message-${message.kind}`} data-kind={message.kind}>
+      <div className="message-head">
+        <span className="message-author">{author}</span>
+        <span className={`message-kind kind-${message.kind}`}>{label}</span>
+        <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+      </div>
+      <MessageBody html={message.bodyHtml} language={language} />
+      {message.attachments.length > 0 && (
+        <ul className="attachments" aria-label={t("message.attachments")}>
+          {message.attachments.map((attachment) => (
+            <li key={attachment.name}>{attachment.name}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

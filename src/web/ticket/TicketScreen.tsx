@@ -1,0 +1,90 @@
+// One ticket: its subject and state, the conversation with the reply box, the properties
+// panel, the customer's card and the timeline.
+
+import { ApiError } from "../api/client.js";
+import { PriorityBadge, StatusBadge } from "../components/Badges.js";
+import { ErrorNotice } from "../components/ErrorNotice.js";
+import { PageTitle } from "../components/PageTitle.js";
+import { useDirectory } from "../directory/DirectoryProvider.js";
+import { useI18n } from "../i18n/I18nProvider.js";
+import { Link } from "../router/router.js";
+import { usePrincipal } from "../session/SessionProvider.js";
+import { Conversation } from "./Conversation.js";
+import { CustomerCard } from "./CustomerCard.js";
+import { PropertiesPanel } from "./PropertiesPanel.js";
+import { ReplyBox } from "./ReplyBox.js";
+import { Timeline } from "./Timeline.js";
+import { useTicket } from "./useTicket.js";
+
+export function TicketScreen({ number }: { number: number }) {
+  const { t, tx, formatDateTime } = useI18n();
+  const { agentName, teamName } = useDirectory();
+  const data = useTicket(number);
+  const { ticket } = data;
+  const me = usePrincipal();
+  const readOnly = me.kind === "agent" && me.role === "viewer";
+
+  if (data.error !== null && ticket === null) {
+    const missing = data.error instanceof ApiError && data.error.status === 404;
+    return (
+      <section className="empty-screen">
+        <PageTitle title={missing ? t("ticket.notFound", { number }) : t("ticket.title", { number })} />
+        {!missing && <ErrorNotice error={data.error} onRetry={data.reload} />}
+        <p>
+          <Link to="/">{t("notFound.back")}</Link>
+        </p>
+      </section>
+    );
+  }
+  if (ticket === null) {
+    return (
+      <p className="splash" role="status">
+        {t("app.loading")}
+      </p>
+    );
+  }
+
+  return (
+    <article className="ticket-screen">
+      <header className="ticket-head">
+        <p className="breadcrumb">
+          <Link to="/">{t("shell.inbox")}</Link> / #{ticket.number}
+        </p>
+        <PageTitle title={`#${ticket.number} ${ticket.subject}`}>
+          <span className="ticket-number">#{ticket.number}</span> {ticket.subject}
+        </PageTitle>
+        <p className="ticket-meta">
+          <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} />{" "}
+          <span>{tx(`channel.${ticket.channel}`, ticket.channel)}</span> ·{" "}
+          <span>{ticket.assigneeId ? (agentName(ticket.assigneeId) ?? t("ticket.agent")) : t("ticket.unassigned")}</span>
+          {ticket.teamId && <span> · {teamName(ticket.teamId)}</span>} ·{" "}
+          <span>{t("ticket.createdAt", { when: formatDateTime(ticket.createdAt) })}</span>
+        </p>
+      </header>
+      <div className="ticket-main">
+        <section aria-labelledby="conversation-title" className="conversation-section">
+          <h2 id="conversation-title" className="visually-hidden">
+            {t("ticket.conversation")}
+          </h2>
+          {data.messages === null ? <p className="muted">{t("app.loading")}</p> : <Conversation messages={data.messages} customer={data.customer} language={ticket.language} />}
+          {readOnly ? null : ticket.status === "closed" ? (
+            <p className="notice notice-info">{t("ticket.closedNoReply")}</p>
+          ) : (
+            <ReplyBox
+              ticket={ticket}
+              onSent={(answer) => {
+                data.addMessage(answer.message);
+                data.setTicket(answer.ticket);
+              }}
+            />
+          )}
+        </section>
+        <Timeline events={data.events} />
+      </div>
+      <aside className="ticket-side" aria-label={t("ticket.details")}>
+        <PropertiesPanel ticket={ticket} readOnly={readOnly} onSaved={data.setTicket} onConflict={data.reload} />
+        <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
+      </aside>
+    </article>
+  );
+}

@@ -1,0 +1,351 @@
+// The browser app end to end, in real Chromium against the real `palier serve`: sign in, work
+// the inbox and a ticket, the three languages, hostile message bodies, and a phone's width.
+// Screenshots go to test-artifacts/.
+
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { startServer, type RunningServer } from "./support/server.js";
+
+const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+/** Makes this run's tickets easy to find among the demo's. */
+const RUN = `e2e${Date.now().toString(36)}`;
+
+const suite = browserAvailable() ? describe : describe.skip;
+
+suite("the browser app", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let ticketNumber = 0;
+  const subject = `Box hors service depuis ce matin ${RUN}`;
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: false });
+
+  async function signIn(target: Page, viaKeyboard = false): Promise<void> {
+    await target.goto(server.baseUrl + "/");
+    if (viaKeyboard) {
+      await target.getByLabel("E-mail").focus();
+      await target.keyboard.type(server.email);
+      await target.keyboard.press("Tab");
+      await target.keyboard.type(server.password);
+      await target.keyboard.press("Enter");
+    } else {
+      await target.getByLabel("E-mail").fill(server.email);
+      await target.getByLabel("Password").fill(server.password);
+      await target.getByRole("button", { name: "Sign in" }).click();
+    }
+    await target.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+  }
+
+  /** Calls the API from the page, with the session cookie and the CSRF token, as the app does. */
+  async function apiFromPage<T>(target: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return target.evaluate(
+      async ({ method, path, body, headers }) => {
+        const me = (await (await fetch("/api/v1/auth/me")).json()) as { csrfToken: string };
+        const response = await fetch(`/api/v1${path}`, {
+          method,
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken, ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const json: unknown = await response.json();
+        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+        return json;
+      },
+      { method, path, body, headers },
+    ) as Promise<T>;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
+    // A missing element fails its test in seconds, not at the test's own time limit.
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+  }, 200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  it("refuses a wrong password, then signs in with the keyboard alone", async () => {
+    await page.goto(server.baseUrl + "/");
+    await page.getByRole("heading", { name: "Sign in to Palier" }).waitFor();
+    await shot(page, "01-login-laptop");
+    await page.getByLabel("E-mail").fill(server.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("Wrong e-mail or password.");
+    await signIn(page, true);
+    await page.getByRole("link", { name: /^All/ }).waitFor();
+    await shot(page, "02-inbox-laptop");
+  }, 60_000);
+
+  it("logs a phone call as a new ticket for a new customer", async () => {
+    await page.getByRole("link", { name: "New ticket" }).click();
+    await page.getByRole("heading", { level: 1, name: "New ticket" }).waitFor();
+    expect(await page.getByLabel("Channel").inputValue()).toBe("phone");
+    await page.getByText("New customer", { exact: true }).click();
+    await page.getByLabel("Name", { exact: true }).fill(`Camille Lambert ${RUN}`);
+    await page.getByLabel("Phone").fill("+32 470 00 00 01");
+    await page.getByLabel("Subject").fill(subject);
+    await page.getByLabel("Priority").selectOption("high");
+    await page.getByLabel("What the customer said").fill("Ma box clignote en rouge depuis ce matin.\nPlus d'internet ni de télé.");
+    await shot(page, "03-new-ticket-laptop");
+    await page.getByRole("button", { name: "Create ticket" }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    ticketNumber = Number(new URL(page.url()).pathname.split("/").pop());
+    await page.getByRole("heading", { level: 1, name: new RegExp(subject) }).waitFor();
+    await expect(page.locator(".message-customer").first().textContent()).resolves.toContain("Ma box clignote en rouge");
+  }, 60_000);
+
+  it("filters, searches and sorts the inbox", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbox" }).click();
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await page.getByRole("link", { name: /^All/ }).click();
+    await page.waitForURL(/view=all/);
+    await page.getByLabel("Priority").selectOption("high");
+    await page.waitForURL(/priority=high/);
+    await page.getByLabel("Channel").selectOption("phone");
+    await page.getByLabel("Sort").selectOption("created_desc");
+    await page.getByRole("searchbox").fill(RUN);
+    await page.getByRole("searchbox").press("Enter");
+    await page.waitForURL(new RegExp(`q=${RUN}`));
+    const row = page.locator(`tr[data-ticket="${ticketNumber}"]`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(`Camille Lambert ${RUN}`);
+    const priorities = await page.locator("tbody .cell-priority").allTextContents();
+    expect(priorities.length).toBeGreaterThan(0);
+    expect(new Set(priorities)).toEqual(new Set(["High"]));
+    await shot(page, "04-inbox-filtered-laptop");
+
+    // A filter nothing matches says so; clearing the filters brings the tickets back.
+    await page.getByLabel("Priority").selectOption("low");
+    await page.getByText("No ticket matches these filters.").waitFor();
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.locator("tbody tr").first().waitFor();
+  }, 60_000);
+
+  it("opens the ticket, replies and adds an internal note", async () => {
+    await page.goto(`${server.baseUrl}/?view=all&q=${RUN}`);
+    await page.getByRole("link", { name: subject }).click();
+    await page.waitForURL(new RegExp(`/tickets/${ticketNumber}$`));
+
+    const reply = "Bonjour Camille, nous redémarrons votre box à distance.";
+    await page.getByPlaceholder("Your reply to the customer…").fill(reply);
+    await page.getByRole("button", { name: "Send reply" }).click();
+    await page.locator(".message-reply", { hasText: reply }).waitFor();
+
+    // The note mode, chosen with the keyboard: arrow keys move between the two radios.
+    await page.getByRole("radio", { name: "Reply" }).focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("radio", { name: "Internal note" }).isChecked()).toBe(true);
+    const note = "Client VIP, déjà rappelé deux fois cette semaine.";
+    await page.getByPlaceholder("A note for your colleagues…").fill(note);
+    await page.getByRole("button", { name: "Add note" }).click();
+    const noteItem = page.locator(".message-note", { hasText: note });
+    await noteItem.waitFor();
+    await expect(noteItem.locator(".message-kind").textContent()).resolves.toBe("Internal note");
+    // Notes stand out: yellow, unlike public replies.
+    const background = await noteItem.evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(background).toBe("rgb(255, 248, 197)");
+    const replyBackground = await page.locator(".message-reply").first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(replyBackground).not.toBe(background);
+    await shot(page, "05-ticket-laptop");
+  }, 60_000);
+
+  it("changes status and priority, and they stay changed", async () => {
+    const properties = page.getByRole("form", { name: "Properties" });
+    await properties.getByLabel("Status").selectOption("pending");
+    await properties.getByLabel("Priority").selectOption("urgent");
+    await properties.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.reload();
+    await page.getByRole("form", { name: "Properties" }).waitFor();
+    expect(await page.getByRole("form", { name: "Properties" }).getByLabel("Status").inputValue()).toBe("pending");
+    expect(await page.getByRole("form", { name: "Properties" }).getByLabel("Priority").inputValue()).toBe("urgent");
+    await expect(page.locator(".ticket-meta").textContent()).resolves.toMatch(/Pending.*Urgent/);
+    await page.locator(".timeline .event", { hasText: "Ticket updated" }).first().waitFor();
+  }, 60_000);
+
+  it("says plainly when someone else changed the ticket meanwhile (409) and shows their version", async () => {
+    // A colleague lowers the priority behind this page's back.
+    const current = await apiFromPage<{ version: number }>(page, "GET", `/tickets/${ticketNumber}`);
+    await apiFromPage(page, "PATCH", `/tickets/${ticketNumber}`, { priority: "low" }, { "If-Match": `"${current.version}"` });
+    const properties = page.getByRole("form", { name: "Properties" });
+    await properties.getByLabel("Priority").selectOption("high");
+    await properties.getByRole("button", { name: "Save" }).click();
+    const conflict = page.getByTestId("conflict");
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain("Someone else changed this ticket in the meantime.");
+    await expect.poll(() => properties.getByLabel("Priority").inputValue()).toBe("low");
+    await shot(page, "06-ticket-conflict-laptop");
+  }, 60_000);
+
+  it("speaks French and Dutch, remembers the choice, and follows the browser's language", async () => {
+    await page.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
+    await page.getByRole("form", { name: "Properties" }).waitFor();
+    await page.getByTestId("language").selectOption("fr");
+    await page.getByRole("form", { name: "Propriétés" }).waitFor();
+    await page.getByRole("button", { name: "Envoyer la réponse" }).waitFor();
+    await expect(page.locator(".message-note .message-kind").first().textContent()).resolves.toBe("Note interne");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+    await shot(page, "07-ticket-french-laptop");
+
+    await page.getByTestId("language").selectOption("nl");
+    await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Inbox" }).click();
+    await page.getByRole("link", { name: "Nieuw ticket" }).waitFor();
+    await page.getByRole("link", { name: /^Mijn team/ }).waitFor();
+    await page.getByRole("link", { name: /^Alle/ }).click();
+    await page.getByRole("columnheader", { name: "Onderwerp" }).waitFor();
+    await page.getByLabel("Prioriteit").selectOption("urgent");
+    await page.waitForURL(/priority=urgent/);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    await page.getByRole("button", { name: "Afmelden" }).waitFor();
+    expect(await page.getByTestId("language").inputValue()).toBe("nl");
+    await expect.poll(() => page.locator("tbody .cell-customer").first().textContent()).not.toBe("…");
+    await shot(page, "08-inbox-dutch-laptop");
+
+    // A Belgian French-speaking browser with no stored choice gets French straight away.
+    const french = await browser.newContext({ viewport: LAPTOP, locale: "fr-BE" });
+    french.setDefaultTimeout(10_000);
+    const frenchPage = await french.newPage();
+    await frenchPage.goto(server.baseUrl + "/");
+    await frenchPage.getByRole("heading", { name: "Connexion à Palier" }).waitFor();
+    await frenchPage.getByRole("button", { name: "Se connecter" }).waitFor();
+    await french.close();
+
+    await page.getByTestId("language").selectOption("en");
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+  }, 60_000);
+
+  it("renders hostile message bodies inert, whichever way they come in", async () => {
+    const xss = () => page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss);
+
+    // 1. Typed into the new-ticket form, for the customer found by name: stored as text, shown as text.
+    await page.goto(server.baseUrl + "/tickets/new");
+    await page.getByRole("heading", { level: 1, name: "New ticket" }).waitFor();
+    await page.getByLabel("Find a customer").fill(`Camille Lambert ${RUN}`);
+    await page.getByRole("radio", { name: `Camille Lambert ${RUN}` }).check();
+    await page.getByLabel("Subject").fill(`Hostile body ${RUN}`);
+    await page.getByLabel("What the customer said").fill(XSS);
+    await page.getByRole("button", { name: "Create ticket" }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    const body = page.locator(".message-customer .message-body").first();
+    await body.waitFor();
+    await page.waitForTimeout(300);
+    expect(await xss()).toBeUndefined();
+    await expect(body.textContent()).resolves.toContain("<script>window.__xss=2</script>");
+    expect(await body.locator("img, script").count()).toBe(0);
+    // The customer's card lists their earlier ticket.
+    await page.locator(".customer-card").getByRole("link", { name: new RegExp(`#${ticketNumber} `) }).waitFor();
+
+    // 2. Sent as HTML through the API: the server sanitizes it, the rest still renders.
+    const customers = await apiFromPage<{ items: { id: string }[] }>(page, "GET", `/customers?q=${encodeURIComponent(`Camille Lambert ${RUN}`)}`);
+    const customerId = customers.items[0]?.id;
+    expect(customerId).toBeTruthy();
+    const created = await apiFromPage<{ ticket: { number: number } }>(page, "POST", "/tickets", {
+      subject: `Hostile HTML ${RUN}`,
+      channel: "email",
+      customerId,
+      message: { kind: "customer", html: `${XSS}<p>Visible <b>bold</b> text</p><a href="javascript:window.__xss=3">link</a>` },
+    });
+    await page.goto(`${server.baseUrl}/tickets/${created.ticket.number}`);
+    const htmlBody = page.locator(".message-body", { hasText: "Visible" });
+    await htmlBody.waitFor();
+    await page.waitForTimeout(300);
+    expect(await xss()).toBeUndefined();
+    expect(await htmlBody.locator("b").textContent()).toBe("bold");
+    expect(await htmlBody.locator("img, script, [onerror]").count()).toBe(0);
+    const href = await htmlBody.locator("a").getAttribute("href");
+    expect(href ?? "").not.toMatch(/^javascript:/i);
+
+    // 3. Defence in depth: even if the server sent raw HTML, the app sanitizes it again.
+    await page.route(`**/api/v1/tickets/${created.ticket.number}/messages`, async (route) => {
+      const response = await route.fetch();
+      const json = (await response.json()) as { items: { bodyHtml: string }[] };
+      for (const item of json.items) item.bodyHtml = `${XSS}<p>Unsanitized <i>on purpose</i></p><svg onload="window.__xss=4"></svg>`;
+      await route.fulfill({ response, json });
+    });
+    await page.reload();
+    const rawBody = page.locator(".message-body", { hasText: "Unsanitized" });
+    await rawBody.waitFor();
+    await page.waitForTimeout(300);
+    expect(await xss()).toBeUndefined();
+    expect(await rawBody.locator("img, script, svg, [onerror], [onload]").count()).toBe(0);
+    expect(await rawBody.locator("i").textContent()).toBe("on purpose");
+    await page.unroute(`**/api/v1/tickets/${created.ticket.number}/messages`);
+    await shot(page, "09-hostile-body-laptop");
+  }, 60_000);
+
+  it("fits a phone's width", async () => {
+    const phone = await browser.newContext({ viewport: PHONE, locale: "en-GB", isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    phone.setDefaultTimeout(10_000);
+    const phonePage = await phone.newPage();
+    const overflow = () => phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await phonePage.goto(server.baseUrl + "/");
+    await phonePage.getByRole("heading", { name: "Sign in to Palier" }).waitFor();
+    await shot(phonePage, "10-login-phone");
+    await signIn(phonePage);
+    await phonePage.goto(`${server.baseUrl}/?view=all`);
+    await phonePage.locator("tbody tr").first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expect.poll(() => phonePage.locator("tbody .cell-customer").first().textContent()).not.toBe("…");
+    await shot(phonePage, "11-inbox-phone");
+    // The filters fold away on a phone, behind a button that says whether any is set.
+    expect(await phonePage.getByLabel("Priority").isVisible()).toBe(false);
+    await phonePage.getByRole("button", { name: "Filters" }).click();
+    await phonePage.getByLabel("Priority").selectOption("urgent");
+    await phonePage.getByRole("button", { name: "Filters (1)" }).waitFor();
+    await shot(phonePage, "11b-inbox-filters-phone");
+    await phonePage.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
+    await phonePage.locator(".message-note").first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot(phonePage, "12-ticket-phone");
+    await phonePage.locator(".reply-box").scrollIntoViewIfNeeded();
+    await shot(phonePage, "13-ticket-reply-phone");
+    await phonePage.goto(`${server.baseUrl}/tickets/new`);
+    await phonePage.getByRole("heading", { level: 1, name: "New ticket" }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot(phonePage, "14-new-ticket-phone");
+    await phone.close();
+  }, 90_000);
+
+  it("shows a viewer the ticket read-only", async () => {
+    // The demo's read-only account (README, "Demo logins").
+    const viewer = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
+    viewer.setDefaultTimeout(10_000);
+    const viewerPage = await viewer.newPage();
+    await viewerPage.goto(server.baseUrl + "/");
+    await viewerPage.getByLabel("E-mail").fill("julie.moreau@demo.palier.local");
+    await viewerPage.getByLabel("Password").fill("demo-palier");
+    await viewerPage.getByRole("button", { name: "Sign in" }).click();
+    await viewerPage.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    expect(await viewerPage.getByRole("link", { name: "New ticket" }).count()).toBe(0);
+    await viewerPage.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
+    await viewerPage.getByText("You can read this ticket; your role cannot change it.").waitFor();
+    expect(await viewerPage.getByRole("form", { name: "Properties" }).getByLabel("Priority").isDisabled()).toBe(true);
+    expect(await viewerPage.locator(".reply-box").count()).toBe(0);
+    await viewerPage.locator(".message-note").first().waitFor();
+    await viewer.close();
+  }, 30_000);
+
+  it("signs out, and the session is over", async () => {
+    await page.goto(server.baseUrl + "/");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in to Palier" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Sign in to Palier" }).waitFor();
+    const me = await page.evaluate(async () => (await fetch("/api/v1/auth/me")).status);
+    expect(me).toBe(401);
+  }, 30_000);
+});

@@ -292,3 +292,161 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] })],
 );
+
+/**
+ * SLA policies, ordered by `position`; conditions, targets and the escalation matrix are JSON
+ * validated by the API (shapes in src/core/sla/policy.ts).
+ */
+export const slaPolicies = pgTable(
+  "sla_policies",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    active: boolean("active").notNull().default(true),
+    isDefault: boolean("is_default").notNull().default(false),
+    conditions: jsonb("conditions").notNull().default({}),
+    /** Business minutes on this calendar; null: wall-clock minutes (24/7). */
+    calendarId: uuid("calendar_id").references(() => calendars.id),
+    targets: jsonb("targets").notNull().default({}),
+    pauseStatuses: text("pause_statuses").array().notNull().default(sql`'{pending,on_hold}'::text[]`),
+    noteCountsAsResponse: boolean("note_counts_as_response").notNull().default(false),
+    matrix: jsonb("matrix").notNull().default({ steps: [] }),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("sla_policies_name_key").on(sql`lower(${t.name})`), index("sla_policies_position_idx").on(t.position)],
+);
+
+/**
+ * One SLA clock: a target on a ticket (next response: one row per cycle). `pauses` holds
+ * [from, to] pairs in milliseconds since the epoch, the last one open (to = null) while paused.
+ */
+export const slaClocks = pgTable(
+  "sla_clocks",
+  {
+    id: id(),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    target: text("target").notNull(),
+    cycle: integer("cycle").notNull().default(1),
+    policyId: uuid("policy_id").notNull().references(() => slaPolicies.id),
+    calendarId: uuid("calendar_id").references(() => calendars.id),
+    startedAt: at("started_at").notNull(),
+    budgetSeconds: integer("budget_seconds").notNull(),
+    pauses: jsonb("pauses").$type<[number, number | null][]>().notNull().default([]),
+    state: text("state").notNull(),
+    dueAt: at("due_at"),
+    stoppedAt: at("stopped_at"),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("sla_clocks_ticket_target_key").on(t.ticketNumber, t.target, t.cycle),
+    index("sla_clocks_live_due_idx").on(t.dueAt).where(sql`state in ('running', 'paused')`),
+    check("sla_clocks_target_check", inList("target", ["first_response", "next_response", "resolution"])),
+    check("sla_clocks_state_check", inList("state", ["running", "paused", "met", "cancelled"])),
+  ],
+);
+
+/**
+ * A durable timer: one matrix step on one clock. Written in the transaction that planned it;
+ * a worker fires it once (state `fired`, in the transaction that acts), or a later change
+ * cancels it. Unique per clock and step: a step never fires twice on one clock.
+ */
+export const timers = pgTable(
+  "timers",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    clockId: uuid("clock_id").notNull().references(() => slaClocks.id, { onDelete: "cascade" }),
+    stepId: text("step_id").notNull(),
+    kind: text("kind").notNull(),
+    level: integer("level").notNull(),
+    dueAt: at("due_at").notNull(),
+    state: text("state").notNull().default("pending"),
+    firedAt: at("fired_at"),
+    /** Milliseconds between due and fired. */
+    lagMs: integer("lag_ms"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("timers_clock_step_key").on(t.clockId, t.stepId),
+    index("timers_pending_due_idx").on(t.dueAt).where(sql`state = 'pending'`),
+    index("timers_ticket_idx").on(t.ticketNumber),
+    check("timers_kind_check", inList("kind", ["reminder", "level"])),
+    check("timers_state_check", inList("state", ["pending", "fired", "cancelled"])),
+  ],
+);
+
+/**
+ * The transactional outbox: a notification written with the change that caused it, delivered
+ * later by a worker with retries. `kind`: email, webhook or inapp. Dead after too many attempts,
+ * until an admin replays it.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** Sent with webhooks (and e-mails) so that receivers can drop duplicates. */
+    deliveryId: uuid("delivery_id").notNull().defaultRandom(),
+    kind: text("kind").notNull(),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).references(() => tickets.number, { onDelete: "set null" }),
+    agentId: uuid("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    /** An e-mail address or a webhook URL; null for in-app. */
+    address: text("address"),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    state: text("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Not before this instant: retries back off, and quiet hours hold a message until its recipient's next opening. */
+    nextAttemptAt: at("next_attempt_at").notNull(),
+    /** A worker's claim; an expired lease (crashed worker) is claimed again. */
+    leaseUntil: at("lease_until"),
+    lastError: text("last_error"),
+    /** How it went out: smtp, mailbox (no SMTP configured), webhook, inapp. */
+    transport: text("transport"),
+    createdAt: at("created_at").notNull(),
+    deliveredAt: at("delivered_at"),
+  },
+  (t) => [
+    index("outbox_pending_idx").on(t.nextAttemptAt).where(sql`state = 'pending'`),
+    index("outbox_state_idx").on(t.state, t.id),
+    check("outbox_kind_check", inList("kind", ["email", "webhook", "inapp"])),
+    check("outbox_state_check", inList("state", ["pending", "delivered", "dead"])),
+  ],
+);
+
+/** In-app notifications: what an agent's bell shows, streamed live to the browser. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    agentId: uuid("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).references(() => tickets.number, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: at("created_at").notNull(),
+    readAt: at("read_at"),
+  },
+  (t) => [index("notifications_agent_idx").on(t.agentId, t.id)],
+);
+
+/** Background work with visible progress: recomputing open tickets after a policy or calendar edit. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    reason: text("reason").notNull(),
+    state: text("state").notNull().default("queued"),
+    total: integer("total").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    /** Where a batch resumes (the last ticket number done). */
+    cursor: bigint("cursor", { mode: "number" }).notNull().default(0),
+    error: text("error"),
+    createdAt: at("created_at").notNull(),
+    startedAt: at("started_at"),
+    finishedAt: at("finished_at"),
+    leaseUntil: at("lease_until"),
+  },
+  (t) => [index("jobs_state_idx").on(t.state, t.createdAt), check("jobs_state_check", inList("state", ["queued", "running", "done", "failed"]))],
+);

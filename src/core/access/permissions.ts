@@ -29,6 +29,12 @@ export const PERMISSIONS = [
   "tags.write",
   "tokens.own",
   "security.read",
+  "calendars.read",
+  "calendars.write",
+  "sla.read",
+  "sla.write",
+  "notifications.own",
+  "outbox.admin",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +67,12 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "tags.write": [...MANAGERS, "team_lead"],
   "tokens.own": STAFF,
   "security.read": ["admin"],
+  "calendars.read": STAFF,
+  "calendars.write": MANAGERS,
+  "sla.read": STAFF,
+  "sla.write": MANAGERS,
+  "notifications.own": STAFF,
+  "outbox.admin": ["admin"],
 };
 
 /** Whether `principal` holds `permission`. */

@@ -171,7 +171,8 @@ export async function addMessage(db: Db, props: AddMessageProps): Promise<{ tick
   return inTransaction(db, async (tx) => appendMessage(tx, await lockTicket(tx, props.number), props));
 }
 
-async function appendMessage(tx: Db, ticket: Ticket, props: NewMessage & { now: Date; actor: Actor }): Promise<{ ticket: Ticket; message: Message }> {
+/** Adds a message to a ticket locked in `tx` (see {@link lockTicket}); for engine actions. */
+export async function appendMessage(tx: Db, ticket: Ticket, props: NewMessage & { now: Date; actor: Actor }): Promise<{ ticket: Ticket; message: Message }> {
   const { now, actor } = props;
   const kind: MessageKind = props.kind ?? (actor.type === "customer" ? "customer" : "reply");
   if (kind === "customer" && actor.type === "agent") {
@@ -220,15 +221,19 @@ async function appendMessage(tx: Db, ticket: Ticket, props: NewMessage & { now: 
   return { ticket: updated, message: saved };
 }
 
-async function lockTicket(tx: Db, number: number): Promise<Ticket> {
+/** Reads a ticket and locks its row until `tx` ends. */
+export async function lockTicket(tx: Db, number: number): Promise<Ticket> {
   const [row] = await tx.select().from(tickets).where(eq(tickets.number, number)).for("update");
   if (!row) throw new NotFoundError("ticket", number);
   const followers = await tx.select({ agentId: ticketFollowers.agentId }).from(ticketFollowers).where(eq(ticketFollowers.ticketNumber, number));
   return present(row, followers.map((f) => f.agentId));
 }
 
-// Writes the fields that changed (and `extra` columns), bumps the version, records the event.
-async function applyChanges(tx: Db, before: Ticket, requested: Partial<TicketFields>, now: Date, actor: Actor, reason: string | null, extra: Partial<TicketRow> = {}): Promise<Ticket> {
+/**
+ * Writes the fields that changed (and `extra` columns) of a ticket locked in `tx`, bumps the
+ * version, records the event. For engine actions, which run inside their own transaction.
+ */
+export async function applyChanges(tx: Db, before: Ticket, requested: Partial<TicketFields>, now: Date, actor: Actor, reason: string | null, extra: Partial<TicketRow> = {}): Promise<Ticket> {
   const changes: Record<string, [unknown, unknown]> = {};
   const set: Partial<TicketRow> = { ...extra };
   for (const [field, raw] of Object.entries(requested) as [keyof TicketFields, unknown][]) {

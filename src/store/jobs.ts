@@ -1,0 +1,130 @@
+// Background jobs with visible progress (table `jobs`): recomputing the open tickets after an
+// SLA policy or a calendar changes. A job is queued in the transaction of the change that needs
+// it, so no worker can run it before that change is committed; a newer job supersedes a queued
+// one (both would recompute every open ticket). Workers claim with SKIP LOCKED and a lease.
+
+import { and, desc, eq, gt, inArray, lt, ne, notInArray, or, sql } from "drizzle-orm";
+import type { Db } from "./database.js";
+import { jobs, tickets } from "./schema.js";
+
+export type Job = typeof jobs.$inferSelect;
+export type JobKind = "recompute";
+
+/** Statuses whose tickets have live SLA clocks to keep in line with the policies. */
+export const FINISHED_STATUSES = ["solved", "closed"] as const;
+
+/** The `error` of a job that a newer one made pointless (it stays `done` with what it did). */
+export const supersededBy = (id: string) => `superseded by job ${id}`;
+
+/**
+ * Queues a recompute of every open ticket because of `reason`, in the caller's transaction;
+ * queued recompute jobs that have not started are superseded by it. Returns the new job.
+ */
+export async function queueRecompute(tx: Db, reason: string, now: Date): Promise<Job> {
+  const [job] = await tx.insert(jobs).values({ kind: "recompute", reason, createdAt: now }).returning();
+  const queued = job as Job;
+  await tx
+    .update(jobs)
+    .set({ state: "done", error: supersededBy(queued.id), finishedAt: now })
+    .where(and(eq(jobs.kind, "recompute"), eq(jobs.state, "queued"), ne(jobs.id, queued.id)));
+  return queued;
+}
+
+/** One job by id, or undefined (also for a malformed id). */
+export async function getJob(db: Db, id: string): Promise<Job | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return row;
+}
+
+/** The latest jobs first, optionally of one kind. */
+export async function listJobs(db: Db, props: { kind?: JobKind; limit?: number } = {}): Promise<Job[]> {
+  const limit = Math.min(Math.max(props.limit ?? 20, 1), 200);
+  return db
+    .select()
+    .from(jobs)
+    .where(props.kind ? eq(jobs.kind, props.kind) : undefined)
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(limit);
+}
+
+/**
+ * Claims a recompute job to run: a queued one, else a running one whose worker's lease ran out
+ * (it resumes at its cursor). Sets it running with a lease until `now + leaseMs`; a first start
+ * counts the open tickets as its total. Undefined when there is nothing to do.
+ */
+export async function claimRecompute(db: Db, now: Date, leaseMs: number): Promise<Job | undefined> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const [candidate] = await tx
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.kind, "recompute"), or(eq(jobs.state, "queued"), and(eq(jobs.state, "running"), lt(jobs.leaseUntil, now)))))
+      .orderBy(sql`${jobs.state} = 'queued' desc`, jobs.createdAt)
+      .limit(1)
+      .for("update", { skipLocked: true });
+    if (!candidate) return undefined;
+    const total = candidate.state === "queued" ? await countOpenTickets(tx) : candidate.total;
+    const [claimed] = await tx
+      .update(jobs)
+      .set({ state: "running", total, startedAt: candidate.startedAt ?? now, leaseUntil: new Date(now.getTime() + leaseMs) })
+      .where(eq(jobs.id, candidate.id))
+      .returning();
+    return claimed;
+  });
+}
+
+async function countOpenTickets(tx: Db): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(tickets).where(notInArray(tickets.status, [...FINISHED_STATUSES]));
+  return row?.n ?? 0;
+}
+
+/**
+ * Locks a running job in `tx` for one batch: the job, or undefined when it is no longer this
+ * worker's to run (finished, or failed meanwhile). A queued job of the same kind means a newer
+ * change: the running one is marked superseded and undefined is returned.
+ */
+export async function lockRunningJob(tx: Db, id: string, now: Date): Promise<Job | undefined> {
+  const [job] = await tx.select().from(jobs).where(eq(jobs.id, id)).for("update");
+  if (!job || job.state !== "running") return undefined;
+  const [newer] = await tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.kind, job.kind), eq(jobs.state, "queued")))
+    .limit(1);
+  if (newer) {
+    await tx.update(jobs).set({ state: "done", error: supersededBy(newer.id), finishedAt: now, leaseUntil: null }).where(eq(jobs.id, id));
+    return undefined;
+  }
+  return job;
+}
+
+/** The numbers of the next `limit` open tickets after `cursor`, in order. */
+export async function openTicketsAfter(tx: Db, cursor: number, limit: number): Promise<number[]> {
+  const rows = await tx
+    .select({ number: tickets.number })
+    .from(tickets)
+    .where(and(gt(tickets.number, cursor), notInArray(tickets.status, [...FINISHED_STATUSES])))
+    .orderBy(tickets.number)
+    .limit(limit);
+  return rows.map((r) => r.number);
+}
+
+/** Records a batch: `cursor` moves to the last ticket done, `done` grows, the lease is renewed. */
+export async function recordBatch(tx: Db, id: string, props: { cursor: number; count: number; leaseUntil: Date }): Promise<void> {
+  await tx
+    .update(jobs)
+    .set({ cursor: props.cursor, done: sql`${jobs.done} + ${props.count}`, leaseUntil: props.leaseUntil })
+    .where(eq(jobs.id, id));
+}
+
+/**
+ * Finishes a job: `done`, with its total set to what was done (tickets solved meanwhile were
+ * not needed, tickets opened meanwhile were done too); or `failed` with the error.
+ */
+export async function finishJob(db: Db, id: string, now: Date, error?: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set(error === undefined ? { state: "done", total: sql`${jobs.done}`, finishedAt: now, leaseUntil: null } : { state: "failed", error, finishedAt: now, leaseUntil: null })
+    .where(and(eq(jobs.id, id), inArray(jobs.state, ["running"])));
+}

@@ -24,6 +24,10 @@ export interface Config {
   manualClock: boolean;
   /** Send cookies with the Secure flag (`PALIER_SECURE_COOKIES`, default 0: set 1 behind HTTPS). */
   secureCookies: boolean;
+  /** `SMTP_URL`: smtp://user:pass@host:port or smtps://…; unset: e-mails stay in the built-in mailbox. */
+  smtpUrl: string | undefined;
+  /** The From of e-mails (`PALIER_MAIL_FROM`, default `Palier <palier@localhost>`). */
+  mailFrom: string;
 }
 
 /** Thrown with every problem in the environment, one per line. */
@@ -57,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminToken !== undefined && adminToken.length < 24) problems.push("PALIER_ADMIN_TOKEN: use at least 24 characters");
   const clock = env.PALIER_CLOCK ?? "system";
   if (clock !== "system" && clock !== "manual") problems.push(`PALIER_CLOCK: "${clock}" is not system or manual`);
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) problems.push("SMTP_URL: expected smtp://user:password@host:port or smtps://user:password@host:port");
+  const mailFrom = env.PALIER_MAIL_FROM || "Palier <palier@localhost>";
+  if (!/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(mailFrom.trim())) problems.push(`PALIER_MAIL_FROM: "${mailFrom}" is not an address (palier@example.org or Palier <palier@example.org>)`);
   const config: Config = {
     port,
     host: env.HOST || "127.0.0.1",
@@ -68,7 +76,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: flag("PALIER_DEMO", true),
     manualClock: clock === "manual",
     secureCookies: flag("PALIER_SECURE_COOKIES", false),
+    smtpUrl,
+    mailFrom: mailFrom.trim(),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Whether `url` names an SMTP server: smtp: or smtps:, with a host. */
+function isSmtpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === "smtp:" || parsed.protocol === "smtps:") && parsed.hostname !== "";
+  } catch {
+    return false;
+  }
 }

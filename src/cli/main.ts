@@ -38,6 +38,8 @@ Configuration (environment variables):
   PALIER_DEMO              seed the demo workspace into an empty database (default 1)
   PALIER_CLOCK             system (default) or manual
   PALIER_SECURE_COOKIES    1 behind HTTPS
+  SMTP_URL                 smtp://user:password@host:port or smtps://…; unset: e-mails stay in the built-in mailbox
+  PALIER_MAIL_FROM         the From of e-mails (default "Palier <palier@localhost>")
 
 Stops cleanly on SIGINT (Ctrl-C) or SIGTERM. Exit status: 0 stopped cleanly, 1 could not start
 (the data directory is in use, the database is unreachable, the port is taken), 2 invalid configuration.`;

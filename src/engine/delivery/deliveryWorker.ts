@@ -1,0 +1,224 @@
+// The delivery worker: claims due outbox rows under a lease, delivers them outside any
+// transaction (e-mail, webhook, in-app), then records each outcome: delivered, retried with
+// exponential backoff, or dead after `maxAttempts`. It wakes on NOTIFY palier_outbox, on a
+// manual clock's moves, and polls as a fallback. Delivery is at least once: a worker that dies
+// holding rows loses its lease and another delivers them again (receivers dedupe by delivery id).
+
+import { type Clock, ManualClock } from "../../core/clock.js";
+import type { Database } from "../../store/database.js";
+import { listen, type Subscription } from "../../store/listen.js";
+import { OUTBOX_CHANNEL, type OutboxRow } from "../../store/outbox.js";
+import { claimOutbox, type FailedAttempt, LEASE_MS, markDelivered, markFailed, nextOutboxDue } from "../../store/outboxDelivery.js";
+import { retryDelayMs } from "./backoff.js";
+import { describeFailure, PermanentDeliveryError } from "./deliveryError.js";
+import { createMailer } from "./email.js";
+import { deliverInapp } from "./inapp.js";
+import { sendWebhook, WEBHOOK_TIMEOUT_MS } from "./webhook.js";
+
+export interface DeliveryWorkerOptions {
+  database: Database;
+  clock: Clock;
+  /** smtp://user:pass@host:port or smtps://…; none: e-mails go to the built-in mailbox. */
+  smtpUrl?: string | undefined;
+  /** The From of e-mails (default `Palier <palier@localhost>`). */
+  mailFrom?: string | undefined;
+  /** Rows claimed at a time (default 100). */
+  batchSize?: number;
+  /** Longest sleep between two looks at the outbox, in ms (default 5000). */
+  pollMs?: number;
+  /** Attempts before a row is dead (default 8). */
+  maxAttempts?: number;
+  /** How long a claim holds a row (default 60 s). */
+  leaseMs?: number;
+  /** How long a webhook receiver has to answer (default 10 s). */
+  webhookTimeoutMs?: number;
+  /** Rows delivered at the same time within a batch (default 10; in-app rows go in one transaction). */
+  concurrency?: number;
+  /** The jitter's source of randomness (tests pass a fixed one). */
+  random?: () => number;
+  /** false: no LISTEN, no polling; only `runOnce()` delivers (tests). Default true. */
+  background?: boolean;
+  /** Failures of the worker itself (the database unreachable…); delivery failures are recorded on the rows. */
+  onError?: (error: Error) => void;
+}
+
+/** What one pass did. */
+export interface DeliveryReport {
+  claimed: number;
+  delivered: number;
+  /** Failed and scheduled again. */
+  retried: number;
+  /** Failed for the last time (or permanently). */
+  dead: number;
+}
+
+export interface DeliveryWorker {
+  /** One pass: claim due rows, deliver them, record the outcomes. Passes never overlap. */
+  runOnce(): Promise<DeliveryReport>;
+  /** Resolves once the worker listens for new rows (at once without `background`). */
+  readonly ready: Promise<void>;
+  /** Stops listening and polling, waits for the pass under way, closes the SMTP transport. */
+  stop(): Promise<void>;
+}
+
+/** Starts a delivery worker (in the background unless `background: false`). */
+export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const { database, clock } = options;
+  const db = database.db;
+  const batchSize = options.batchSize ?? 100;
+  const pollMs = options.pollMs ?? 5000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const concurrency = Math.max(1, options.concurrency ?? 10);
+  const random = options.random ?? Math.random;
+  const onError = options.onError ?? (() => undefined);
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom });
+
+  async function deliver(row: OutboxRow, now: Date): Promise<string> {
+    switch (row.kind) {
+      case "email":
+        return mailer.send(row);
+      case "webhook":
+        return sendWebhook(row, now, webhookTimeoutMs);
+      default:
+        throw new PermanentDeliveryError(`"${row.kind}" is not a kind this worker delivers`);
+    }
+  }
+
+  async function pass(): Promise<DeliveryReport> {
+    const now = clock.now();
+    const rows = await claimOutbox(db, { now, limit: batchSize, leaseMs });
+    if (rows.length === 0) return { claimed: 0, delivered: 0, retried: 0, dead: 0 };
+
+    const sent: { id: number; transport: string }[] = [];
+    const failed: { row: OutboxRow; error: unknown }[] = [];
+    await forEachLimited(
+      rows.filter((row) => row.kind !== "inapp"),
+      concurrency,
+      async (row) => {
+        try {
+          sent.push({ id: row.id, transport: await deliver(row, now) });
+        } catch (error) {
+          failed.push({ row, error });
+        }
+      },
+    );
+    const inapp = await deliverInapp(db, rows.filter((row) => row.kind === "inapp"), clock.now());
+    failed.push(...inapp.failed);
+
+    const finished = clock.now();
+    const delivered = await markDelivered(db, sent, finished);
+    const attempts: FailedAttempt[] = failed.map(({ row, error }) => ({
+      id: row.id,
+      error: describeFailure(error),
+      retryAt: error instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : new Date(finished.getTime() + retryDelayMs(row.attempts, random)),
+    }));
+    await markFailed(db, attempts);
+    const dead = attempts.filter((a) => a.retryAt === null).length;
+    return { claimed: rows.length, delivered: delivered.length + inapp.delivered.length, retried: attempts.length - dead, dead };
+  }
+
+  // Passes run one after another, whoever asks for them.
+  let chain: Promise<unknown> = Promise.resolve();
+  const runOnce = (): Promise<DeliveryReport> => {
+    const next = chain.then(pass, pass);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  // The background loop: drain while batches come back full, then sleep until woken or polled.
+  let stopped = false;
+  let draining: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let subscription: Subscription | undefined;
+  let unsubscribeClock: (() => void) | undefined;
+  let listening: Promise<void> | undefined;
+
+  const wake = (): void => {
+    if (stopped) return;
+    if (draining) {
+      again = true;
+      return;
+    }
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    draining = (async () => {
+      do {
+        again = false;
+        try {
+          const report = await runOnce();
+          if (report.claimed >= batchSize) again = true;
+        } catch (error) {
+          onError(error as Error);
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      draining = undefined;
+      void sleep();
+    });
+  };
+
+  // Sleeps until the next row falls due (system clock), or `pollMs` at most.
+  const sleep = async (): Promise<void> => {
+    if (stopped) return;
+    let delay = pollMs;
+    if (!(clock instanceof ManualClock)) {
+      try {
+        const due = await nextOutboxDue(db);
+        if (due) delay = Math.min(pollMs, Math.max(0, due.getTime() - clock.now().getTime()) + 5);
+      } catch (error) {
+        onError(error as Error);
+      }
+    }
+    if (stopped || draining) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(wake, delay);
+  };
+
+  if (options.background !== false) {
+    unsubscribeClock = onClockChange(clock, wake);
+    listening = listen(database, OUTBOX_CHANNEL, wake, { onReconnect: wake, onError })
+      .then(
+        async (live) => {
+          if (stopped) await live.close();
+          else subscription = live;
+        },
+        (error: Error) => onError(error),
+      )
+      .finally(wake);
+  }
+
+  return {
+    runOnce,
+    ready: listening ?? Promise.resolve(),
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      unsubscribeClock?.();
+      await listening;
+      await subscription?.close();
+      await draining;
+      await chain;
+      mailer.close();
+    },
+  };
+}
+
+/** Subscribes to a clock's moves when it offers that (a manual clock), returning how to unsubscribe. */
+function onClockChange(clock: Clock, listener: () => void): (() => void) | undefined {
+  const subscribe = (clock as Clock & { onChange?: (listener: () => void) => unknown }).onChange;
+  if (typeof subscribe !== "function") return undefined;
+  const handle = subscribe.call(clock, listener);
+  return typeof handle === "function" ? (handle as () => void) : undefined;
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  });
+  await Promise.all(lanes);
+}

@@ -10,6 +10,7 @@ import { type Actor, recordEvent } from "./events.js";
 import { pgErrorOf } from "./pgError.js";
 import { type AttachmentMeta, messages, ticketFollowers, tickets } from "./schema.js";
 import { searchQuery, searchVector } from "./search.js";
+import { happeningOf, syncChanged, syncClocks, syncCreated } from "./sla/ticketClocks.js";
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -122,6 +123,7 @@ export async function createTicket(db: Db, props: CreateTicketProps): Promise<{ 
       if (value !== null && !(Array.isArray(value) && value.length === 0)) changes[field] = [null, value];
     }
     await recordEvent(tx, { ticketNumber: ticket.number, at: now, actor, type: "created", changes, reason: props.reason ?? null });
+    await syncCreated(tx, ticket, undefined, now, actor);
     if (!props.message) return { ticket };
     const { message, ticket: updated } = await appendMessage(tx, ticket, { ...props.message, now, actor });
     return { ticket: updated, message };
@@ -218,6 +220,7 @@ export async function appendMessage(tx: Db, ticket: Ticket, props: NewMessage & 
   }
   const searchable = sql`coalesce(${tickets.search}, ''::tsvector) || ${searchVector(body.text, ticket.language, "B")}`;
   const updated = await applyChanges(tx, ticket, changes, now, actor, reason, { ...stamps, search: searchable as unknown as string });
+  await syncClocks(tx, updated, happeningOf(kind), now, actor);
   return { ticket: updated, message: saved };
 }
 
@@ -268,7 +271,7 @@ export async function applyChanges(tx: Db, before: Ticket, requested: Partial<Ti
     .where(eq(tickets.number, before.number))
     .returning();
   if (Object.keys(changes).length > 0) await recordEvent(tx, { ticketNumber: before.number, at: now, actor, type: "updated", changes, reason });
-  return present(row as TicketRow, followers);
+  return syncChanged(tx, present(row as TicketRow, followers), changes, now, actor);
 }
 
 export type TicketSort = "created_at" | "updated_at" | "number";

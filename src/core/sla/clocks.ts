@@ -22,7 +22,10 @@ export interface SlaClock {
   /** When the clock was met or cancelled. */
   stoppedAt: Instant | null;
   state: ClockState;
-  /** When the budget runs out; null while paused (the due time moves with the pause). */
+  /**
+   * When the budget runs out. Null while paused (the due time moves with the pause), unless
+   * the budget ran out before the pause began: a breached clock stays due when it pauses.
+   */
   dueAt: Instant | null;
 }
 
@@ -85,11 +88,22 @@ export function elapsedOf(clock: SlaClock, calendar: BusinessCalendar, at: Insta
   return calendar.elapsed(clock.startedAt, end, closedPauses(clock, end));
 }
 
-/** Whether a clock is past due at `at`: running after its due time, or met late. */
+/**
+ * The due time of a paused clock: the one it had when the budget ran out before the pause
+ * began (a pause does not undo a breach), else null (the due time moves with the pause).
+ */
+export function dueWhilePaused(clock: SlaClock, calendar: BusinessCalendar): Instant | null {
+  const open = clock.pauses.at(-1);
+  if (!open || open[1] !== null) return dueOf(clock, calendar);
+  const due = dueOf(clock, calendar);
+  return due <= open[0] ? due : null;
+}
+
+/** Whether a clock is past due at `at`: live after its due time (paused too), or met late. */
 export function isBreached(clock: SlaClock, at: Instant): boolean {
   if (clock.dueAt === null) return false;
   if (clock.state === "met") return (clock.stoppedAt ?? at) > clock.dueAt;
-  return clock.state === "running" && at >= clock.dueAt;
+  return isLive(clock) && at >= clock.dueAt;
 }
 
 /**
@@ -115,11 +129,13 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
     note(clock, "started");
   };
   const stop = (clock: SlaClock, state: "met" | "cancelled") => {
+    const calendar = context.calendar(clock.calendarId);
     closeOpenPause(clock, now);
-    if (clock.state === "paused" || clock.dueAt === null) clock.dueAt = dueOf(clock, context.calendar(clock.calendarId));
+    if (clock.state === "paused" || clock.dueAt === null) clock.dueAt = dueOf(clock, calendar);
     clock.state = state;
     clock.stoppedAt = now;
-    if (state === "met") note(clock, "met", { lateBySeconds: Math.max(0, (now - (clock.dueAt as Instant)) / 1000) });
+    // Late by business seconds, as elapsed and remaining times are counted.
+    if (state === "met") note(clock, "met", { lateBySeconds: Math.max(0, elapsedOf(clock, calendar, now) - clock.budgetSeconds) });
     else note(clock, "cancelled");
   };
 
@@ -149,14 +165,14 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
 
   const finished = status === "solved" || status === "closed";
   for (const clock of next) {
-    // A solved ticket meets its resolution; a reopened one resumes it, the solved time paused.
-    if (clock.target === "resolution" && clock.state === "met" && !finished && happening.type === "changed" && happening.statusFrom === "solved") {
+    // A solved ticket meets its resolution; a reopened one (by a status change or by the
+    // customer writing) resumes it, the solved time paused. Only solving meets a resolution.
+    if (clock.target === "resolution" && clock.state === "met" && !finished) {
       clock.pauses.push([clock.stoppedAt as Instant, now]);
       clock.stoppedAt = null;
       clock.state = "running";
       clock.dueAt = dueOf(clock, context.calendar(clock.calendarId));
       note(clock, "resumed");
-      continue;
     }
     if (!isLive(clock)) continue;
     if (finished) {
@@ -177,15 +193,16 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
     if (pausing && clock.state === "running") {
       clock.pauses.push([now, null]);
       clock.state = "paused";
-      clock.dueAt = null;
+      clock.dueAt = dueWhilePaused(clock, context.calendar(clock.calendarId));
       note(clock, "paused");
     } else if (!pausing && clock.state === "paused") {
       closeOpenPause(clock, now);
       clock.state = "running";
       clock.dueAt = dueOf(clock, context.calendar(clock.calendarId));
       note(clock, "resumed");
-    } else if (retargeted && clock.state === "running") {
-      const due = dueOf(clock, context.calendar(clock.calendarId));
+    } else if (retargeted) {
+      const calendar = context.calendar(clock.calendarId);
+      const due = clock.state === "running" ? dueOf(clock, calendar) : dueWhilePaused(clock, calendar);
       if (due !== clock.dueAt) {
         clock.dueAt = due;
         note(clock, "due_changed");

@@ -4,7 +4,7 @@
 
 import type { BusinessCalendar, Instant } from "../calendar/index.js";
 import type { Priority } from "../ticket/ticket.js";
-import type { SlaClock } from "./clocks.js";
+import { ALWAYS_OPEN, type SlaClock } from "./clocks.js";
 import type { EscalationMatrix, MatrixStep } from "./policy.js";
 
 export interface PlannedStep {
@@ -20,7 +20,8 @@ export function stepApplies(step: MatrixStep, clock: SlaClock, priority: Priorit
 /**
  * The steps of `matrix` for a running clock, with their due instants, in firing order. A
  * paused, met or cancelled clock has none. Reminders that would fall before the clock started
- * are left out (the budget is shorter than the reminder). With a start level for the
+ * are left out (the budget is shorter than the reminder). Levels count from the due time,
+ * less any time paused after it. With a start level for the
  * priority, lower levels are left out and the start level fires at the due time.
  */
 export function planSteps(matrix: EscalationMatrix, clock: SlaClock, priority: Priority, calendar: BusinessCalendar): PlannedStep[] {
@@ -39,7 +40,8 @@ export function planSteps(matrix: EscalationMatrix, clock: SlaClock, priority: P
       if (at >= clock.startedAt) planned.push({ step, dueAt: at });
     } else if (step.level >= startLevel) {
       const seconds = (step.offsetMinutes - shift) * 60;
-      const at = step.clock === "wall" ? due + seconds * 1000 : calendar.add(due, seconds);
+      // Time paused after the due time (a breached ticket waiting on the customer) does not count either.
+      const at = (step.clock === "wall" ? ALWAYS_OPEN : calendar).add(due, seconds, pauses);
       planned.push({ step, dueAt: at });
     }
   }

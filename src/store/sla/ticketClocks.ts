@@ -141,7 +141,7 @@ async function ticketState(tx: Db, cache: TxCache, ticket: Ticket, creating: boo
     sql`select
       ${readClocks ? sql`(select jsonb_agg(jsonb_build_object('id', c.id, 'target', c.target, 'cycle', c.cycle, 'policyId', c.policy_id, 'calendarId', c.calendar_id,
           'startedAt', c.started_at, 'budgetSeconds', c.budget_seconds, 'pauses', c.pauses, 'state', c.state, 'dueAt', c.due_at, 'stoppedAt', c.stopped_at)
-          order by c.started_at, c.id) from sla_clocks c where c.ticket_number = ${ticket.number}::bigint)` : sql`null::jsonb`} as clocks,
+          order by c.started_at, array_position(array['first_response', 'next_response', 'resolution'], c.target), c.cycle) from sla_clocks c where c.ticket_number = ${ticket.number}::bigint)` : sql`null::jsonb`} as clocks,
       ${readClocks ? sql`(select jsonb_agg(jsonb_build_object('clockId', t.clock_id, 'stepId', t.step_id, 'dueAt', t.due_at, 'state', t.state))
           from timers t where t.ticket_number = ${ticket.number}::bigint)` : sql`null::jsonb`} as timers,
       (select jsonb_build_object('organizationId', cu.organization_id, 'segment', o.segment)

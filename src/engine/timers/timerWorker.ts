@@ -1,0 +1,132 @@
+// The timer worker: fires due matrix steps in batches, then sleeps until the earliest pending
+// timer (capped by `pollMs`), waking early on NOTIFY palier_timers and, with a manual clock,
+// whenever the clock moves. Any number of workers may share one PostgreSQL; PGlite runs one.
+
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { Clock } from "../../core/clock.js";
+import type { Database } from "../../store/database.js";
+import { type BatchResult, fireBatch } from "./fireBatch.js";
+import { listenForTimers, type TimerWakeup } from "./timerWakeup.js";
+import { nextDueAt } from "./timerRows.js";
+
+export interface TimerWorkerOptions {
+  database: Database;
+  clock: Clock;
+  /** Timers claimed per transaction (default 500). */
+  batchSize?: number;
+  /** Longest sleep between checks, in real milliseconds (default 5000): the fallback when a notification is lost. */
+  pollMs?: number;
+  /** Recorded in the events it writes (default host:pid:random). */
+  workerId?: string;
+  /** Where errors go (default: standard error); the worker retries after `pollMs`. */
+  onError?: (error: Error) => void;
+  /** Called before each batch commits (tests hang or crash there). */
+  beforeCommit?: (result: BatchResult) => Promise<void>;
+}
+
+export interface TimerWorker {
+  readonly workerId: string;
+  /** Stops the loop after the batch in flight and closes the listener. */
+  stop(): Promise<void>;
+  /** Fires every step due now, batch after batch; returns how many fired. */
+  runOnce(): Promise<number>;
+}
+
+/** When due timers remain that another transaction holds, look again this soon. */
+const BUSY_RETRY_MS = 25;
+
+/** Starts a worker: it checks at once, then keeps firing until `stop()`. */
+export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
+  const { database, clock } = options;
+  const batchSize = options.batchSize ?? 500;
+  const pollMs = options.pollMs ?? 5000;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const onError = options.onError ?? ((error: Error) => process.stderr.write(`palier timers: ${error.message}\n`));
+  let stopped = false;
+  let woken = false;
+  let wakeSleeper: (() => void) | undefined;
+  let wakeup: TimerWakeup | undefined;
+
+  const wake = () => {
+    woken = true;
+    wakeSleeper?.();
+  };
+  const unsubscribe = clock.onChange?.(() => wake());
+
+  // One batch at a time per worker: the loop and explicit runOnce() calls take turns.
+  let turn: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = turn.then(work);
+    turn = run.catch(() => undefined);
+    return run;
+  };
+
+  /** Batches until nothing due is left that this worker can take; returns fired and whether some stayed busy. */
+  const drain = async (): Promise<{ fired: number; busy: boolean }> => {
+    let fired = 0;
+    for (;;) {
+      const batch = await fireBatch(database.db, { now: clock.now(), batchSize, workerId, ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}) });
+      fired += batch.fired;
+      const progressed = batch.fired + batch.cancelled > 0;
+      if (stopped || !progressed || batch.claimed < batchSize) return { fired, busy: batch.deferred > 0 };
+    }
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || stopped) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeSleeper = undefined;
+        resolve();
+      }
+      wakeSleeper = done;
+    });
+
+  /** How long to sleep: until the earliest pending timer, capped by pollMs; with a jumping clock, until it moves. */
+  const nextSleep = async (busy: boolean): Promise<number> => {
+    if (busy) return BUSY_RETRY_MS;
+    const next = await nextDueAt(database.db);
+    if (!next) return pollMs;
+    const wait = next.getTime() - clock.now().getTime();
+    if (wait <= 0) return BUSY_RETRY_MS;
+    return clock.onChange ? pollMs : Math.min(wait, pollMs);
+  };
+
+  const loop = async () => {
+    try {
+      wakeup = await listenForTimers(database, wake, onError);
+    } catch (error) {
+      onError(error as Error);
+    }
+    while (!stopped) {
+      woken = false;
+      let wait = pollMs;
+      try {
+        const { busy } = await serialized(drain);
+        if (stopped) break;
+        wait = await nextSleep(busy);
+      } catch (error) {
+        if (stopped) break;
+        onError(error as Error);
+      }
+      await sleep(wait);
+    }
+  };
+  const running = loop();
+
+  return {
+    workerId,
+    runOnce: () => serialized(async () => (await drain()).fired),
+    stop: async () => {
+      stopped = true;
+      wake();
+      unsubscribe?.();
+      await running;
+      await turn;
+      await wakeup?.close();
+    },
+  };
+}

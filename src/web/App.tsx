@@ -1,6 +1,7 @@
 // The app: the login screen until someone is signed in, then the shell with the screen the
-// address names (inbox, a ticket, a new ticket).
+// address names (inbox, a ticket, a new ticket, the SLA set-up, the admin's deliveries).
 
+import { AdminSection, isAdminPath } from "./admin/AdminSection.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { ErrorNotice } from "./components/ErrorNotice.js";
 import { LoginScreen } from "./components/LoginScreen.js";
@@ -12,6 +13,7 @@ import { InboxScreen } from "./inbox/InboxScreen.js";
 import { NewTicketScreen } from "./newTicket/NewTicketScreen.js";
 import { Link, useLocation } from "./router/router.js";
 import { useSession } from "./session/SessionProvider.js";
+import { isSlaPath, SlaSection } from "./sla/SlaSection.js";
 import { TicketScreen } from "./ticket/TicketScreen.js";
 
 export function App() {
@@ -61,6 +63,8 @@ function Screen() {
   if (pathname === "/" || pathname === "/inbox" || pathname === "/login") screen = <InboxScreen />;
   else if (pathname === "/tickets/new") screen = <NewTicketScreen />;
   else if (ticket) screen = <TicketScreen key={ticket[1]} number={Number(ticket[1])} />;
+  else if (isSlaPath(pathname)) screen = <SlaSection pathname={pathname} />;
+  else if (isAdminPath(pathname)) screen = <AdminSection pathname={pathname} />;
   else
     screen = (
       <section className="empty-screen">

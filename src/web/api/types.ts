@@ -56,6 +56,10 @@ export interface Ticket {
   solvedAt: string | null;
   closedAt: string | null;
   version: number;
+  /** The earliest due time of the ticket's live SLA clocks, when the list answers it. */
+  slaDueAt?: string | null;
+  /** Whether a live clock is past due. */
+  slaBreached?: boolean;
 }
 
 /** The fields `PATCH /tickets/{number}` changes. */
@@ -139,9 +143,10 @@ export interface TicketPage extends Page<Ticket> {
   total: number;
 }
 
-export type View = "mine" | "team" | "unassigned" | "all";
+export type View = "mine" | "team" | "unassigned" | "all" | "breaching" | "escalated";
 
-export type TicketCounts = Record<View, number>;
+/** Unsolved tickets per view; a server without the SLA views leaves them out. */
+export type TicketCounts = Partial<Record<View, number>>;
 
 export interface NewTicket {
   subject: string;

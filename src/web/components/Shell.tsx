@@ -1,10 +1,13 @@
-// The frame around every signed-in screen: a skip link, the header with navigation, the
-// language switcher and the signed-in agent with sign-out, then the screen itself.
+// The frame around every signed-in screen: a skip link, the header with navigation (the SLA
+// set-up, and the admin's deliveries), the notification bell, the language switcher and the
+// signed-in agent with sign-out, then the screen itself.
 
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { NotificationBell } from "../notifications/NotificationBell.js";
 import { Link, useLocation } from "../router/router.js";
 import { usePrincipal, useSession } from "../session/SessionProvider.js";
+import { isAdmin } from "../sla/access.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -30,6 +33,14 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/" aria-current={inInbox ? "page" : undefined}>
             {t("shell.inbox")}
           </Link>
+          <Link to="/sla/policies" aria-current={pathname.startsWith("/sla") ? "page" : undefined}>
+            {t("shell.sla")}
+          </Link>
+          {isAdmin(principal) && (
+            <Link to="/admin/mailbox" aria-current={pathname.startsWith("/admin") ? "page" : undefined}>
+              {t("shell.admin")}
+            </Link>
+          )}
           {!(principal.kind === "agent" && principal.role === "viewer") && (
             <Link to="/tickets/new" aria-current={pathname === "/tickets/new" ? "page" : undefined} className="button button-primary">
               {t("shell.newTicket")}
@@ -37,6 +48,7 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
         </nav>
         <div className="topbar-end">
+          <NotificationBell />
           <LanguageSwitcher />
           <span className="whoami" title={principal.email}>
             {principal.name}

@@ -1,6 +1,7 @@
 // The inbox's list: one row per ticket with its number, subject, customer, status, priority,
-// channel and last update. On a phone each row becomes a card.
+// channel, SLA due time and last update. On a phone each row becomes a card.
 
+import { useState } from "react";
 import type { Ticket } from "../api/types.js";
 import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
@@ -20,6 +21,7 @@ export function TicketTable({ tickets }: { tickets: Ticket[] }) {
           <th scope="col">{t("field.status")}</th>
           <th scope="col">{t("field.priority")}</th>
           <th scope="col">{t("field.channel")}</th>
+          <th scope="col">{t("field.due")}</th>
           <th scope="col">{t("field.updated")}</th>
         </tr>
       </thead>
@@ -49,11 +51,29 @@ function TicketRow({ ticket }: { ticket: Ticket }) {
         <PriorityBadge priority={ticket.priority} />
       </td>
       <td className="cell-channel">{tx(`channel.${ticket.channel}`, ticket.channel)}</td>
+      <td className="cell-due">
+        <DueCell ticket={ticket} />
+      </td>
       <td className="cell-updated">
         <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
           {formatRelative(ticket.updatedAt)}
         </time>
       </td>
     </tr>
+  );
+}
+
+/** The ticket's next SLA due time, relative ("in 2 hours", "5 minutes ago"), red once past. */
+function DueCell({ ticket }: { ticket: Ticket }) {
+  const { t, formatRelative, formatDateTime } = useI18n();
+  // When the row was shown: the server's `slaBreached` says it better when it answers it.
+  const [shownAt] = useState(() => Date.now());
+  const due = ticket.slaDueAt;
+  if (!due) return <span className="muted">{t("inbox.noDue")}</span>;
+  const past = ticket.slaBreached ?? new Date(due).getTime() <= shownAt;
+  return (
+    <time dateTime={due} title={formatDateTime(due)} className={past ? "due-past" : undefined} data-breached={past ? "true" : undefined}>
+      {past ? t("inbox.overdue", { when: formatRelative(due) }) : formatRelative(due)}
+    </time>
   );
 }

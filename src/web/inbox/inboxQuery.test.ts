@@ -25,5 +25,6 @@ describe("the inbox's address", () => {
       view: "team", status: "", priority: "", channel: "phone", team: "", tag: "", q: "box", sort: "number", order: "desc", limit: 50,
     });
     expect(apiQuery(readInboxQuery(new URLSearchParams("")), 25)).toMatchObject({ sort: "updated_at", order: "desc" });
+    expect(apiQuery(readInboxQuery(new URLSearchParams("view=breaching&sort=due_asc")), 25)).toMatchObject({ view: "breaching", sort: "due", order: "asc" });
   });
 });

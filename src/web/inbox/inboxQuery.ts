@@ -4,12 +4,12 @@
 import type { Query } from "../api/client.js";
 import type { View } from "../api/types.js";
 
-export const VIEWS: readonly View[] = ["mine", "team", "unassigned", "all"];
+export const VIEWS: readonly View[] = ["mine", "team", "unassigned", "all", "breaching", "escalated"];
 
 /** "Unsolved" is every status still needing work. */
 export const UNSOLVED = "new,open,pending,on_hold";
 
-export const SORTS = ["updated_desc", "updated_asc", "created_desc", "created_asc", "number_desc"] as const;
+export const SORTS = ["updated_desc", "updated_asc", "created_desc", "created_asc", "number_desc", "due_asc"] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface InboxQuery {
@@ -62,7 +62,7 @@ export function apiQuery(query: InboxQuery, limit: number): Query {
     team: query.team,
     tag: query.tag,
     q: query.q.trim(),
-    sort: field === "number" ? "number" : `${field}_at`,
+    sort: field === "number" || field === "due" ? field : `${field}_at`,
     order: query.sort.slice(cut + 1),
     limit,
   };

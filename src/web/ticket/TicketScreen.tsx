@@ -1,5 +1,5 @@
 // One ticket: its subject and state, the conversation with the reply box, the properties
-// panel, the customer's card and the timeline.
+// panel, the SLA clocks, the customer's card and the timeline.
 
 import { ApiError } from "../api/client.js";
 import { PriorityBadge, StatusBadge } from "../components/Badges.js";
@@ -13,6 +13,7 @@ import { Conversation } from "./Conversation.js";
 import { CustomerCard } from "./CustomerCard.js";
 import { PropertiesPanel } from "./PropertiesPanel.js";
 import { ReplyBox } from "./ReplyBox.js";
+import { SlaPanel } from "./SlaPanel.js";
 import { Timeline } from "./Timeline.js";
 import { useTicket } from "./useTicket.js";
 
@@ -82,6 +83,7 @@ export function TicketScreen({ number }: { number: number }) {
         <Timeline events={data.events} />
       </div>
       <aside className="ticket-side" aria-label={t("ticket.details")}>
+        <SlaPanel number={ticket.number} version={ticket.version} />
         <PropertiesPanel ticket={ticket} readOnly={readOnly} onSaved={data.setTicket} onConflict={data.reload} />
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>

@@ -3,6 +3,7 @@
 import type { TicketEvent } from "../api/types.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { SLA_EVENT_TYPES, SlaEventDetails, slaEventTitle } from "./SlaEvents.js";
 
 export function Timeline({ events }: { events: TicketEvent[] | null }) {
   const { t, tn } = useI18n();
@@ -28,7 +29,9 @@ export function Timeline({ events }: { events: TicketEvent[] | null }) {
 }
 
 function EventItem({ event }: { event: TicketEvent }) {
-  const { t, tx, formatDateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, tx, formatDateTime } = i18n;
+  const sla = SLA_EVENT_TYPES.has(event.type);
   const { agentName } = useDirectory();
   const actor =
     event.actorType === "agent"
@@ -36,7 +39,7 @@ function EventItem({ event }: { event: TicketEvent }) {
       : tx(`actor.${event.actorType}`, event.actorType);
   const changes = Object.entries(event.changes ?? {});
   const kind = typeof event.data?.kind === "string" ? event.data.kind : null;
-  const title = kind !== null ? tx(`event.${event.type}.${kind}`, tx(`event.${event.type}`, event.type)) : tx(`event.${event.type}`, event.type.replace(/[_.]/g, " "));
+  const title = sla ? slaEventTitle(event, i18n) : kind !== null ? tx(`event.${event.type}.${kind}`, tx(`event.${event.type}`, event.type)) : tx(`event.${event.type}`, event.type.replace(/[_.]/g, " "));
   return (
     <li className="event" data-type={event.type}>
       <div className="event-head">
@@ -46,7 +49,8 @@ function EventItem({ event }: { event: TicketEvent }) {
           {formatDateTime(event.at)}
         </time>
       </div>
-      {changes.length > 0 && (
+      {sla && <SlaEventDetails event={event} />}
+      {!sla && changes.length > 0 && (
         <ul className="changes">
           {changes.map(([field, pair]) => (
             <li key={field}>

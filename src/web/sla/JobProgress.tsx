@@ -1,0 +1,64 @@
+// The progress of the job recomputing open tickets after a policy or calendar change:
+// polled once a second until it is done or failed.
+
+import { useEffect, useState } from "react";
+import * as sla from "../api/slaApi.js";
+import type { Job } from "../api/slaTypes.js";
+import { ErrorNotice } from "../components/ErrorNotice.js";
+import { useI18n } from "../i18n/I18nProvider.js";
+
+const POLL_MS = 1_000;
+
+export function JobProgress({ jobId }: { jobId: string }) {
+  const { t, formatNumber } = useI18n();
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    let timer = 0;
+    const poll = () => {
+      sla.getJob(jobId).then(
+        (answer) => {
+          if (!live) return;
+          setJob(answer);
+          setError(null);
+          if (answer.state === "queued" || answer.state === "running") timer = window.setTimeout(poll, POLL_MS);
+        },
+        (failure: unknown) => {
+          if (!live) return;
+          setError(failure);
+          timer = window.setTimeout(poll, POLL_MS * 3);
+        },
+      );
+    };
+    poll();
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [jobId]);
+
+  const total = job?.total ?? 0;
+  const done = job?.done ?? 0;
+  const text =
+    job === null
+      ? t("jobs.starting")
+      : job.state === "done"
+        ? t("jobs.done", { done: formatNumber(done) })
+        : job.state === "failed"
+          ? t("jobs.failed", { error: job.error ?? "" })
+          : job.state === "queued"
+            ? t("jobs.queued")
+            : t("jobs.running", { done: formatNumber(done), total: formatNumber(total) });
+  return (
+    <div className={`job-progress job-${job?.state ?? "queued"}`} data-state={job?.state ?? "starting"}>
+      <label htmlFor={`job-${jobId}`}>{t("jobs.title")}</label>
+      <progress id={`job-${jobId}`} max={Math.max(total, 1)} value={job?.state === "done" ? Math.max(total, 1) : done} />
+      <p role="status" className="small">
+        {text}
+      </p>
+      {error !== null && <ErrorNotice error={error} />}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+// One SLA policy: name, active, default, conditions, calendar (or 24/7), targets, pause
+// statuses, whether a note counts as a response, and the escalation matrix; saved with If-Match,
+// then the job recomputing open tickets shows its progress.
+
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { STATUSES } from "../../core/ticket/ticket.js";
+import { ApiError } from "../api/client.js";
+import * as sla from "../api/slaApi.js";
+import type { Calendar, Policy, PolicyInput } from "../api/slaTypes.js";
+import { ErrorNotice } from "../components/ErrorNotice.js";
+import { FieldError, fieldIssues, invalidProps, issuesAt, type FieldIssue } from "../components/FieldError.js";
+import { PageTitle } from "../components/PageTitle.js";
+import { useI18n } from "../i18n/I18nProvider.js";
+import { Link, navigate } from "../router/router.js";
+import { useCanManageSla } from "./access.js";
+import { ConditionsBuilder } from "./ConditionsBuilder.js";
+import { JobProgress } from "./JobProgress.js";
+import { MatrixEditor } from "./MatrixEditor.js";
+import { inputOf, newPolicy } from "./policyDraft.js";
+import { TargetsTable } from "./TargetsTable.js";
+
+type Notice = { kind: "saved"; jobId: string | null } | { kind: "conflict" } | { kind: "error"; error: unknown } | null;
+
+export function PolicyEditor({ id, jobId = null }: { id: string | null; jobId?: string | null }) {
+  const { t } = useI18n();
+  const [loaded, setLoaded] = useState<{ policy: Policy | null; calendars: Calendar[]; error: unknown } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([id === null ? Promise.resolve(null) : sla.getPolicy(id), sla.listCalendars().catch(() => [] as Calendar[])]).then(
+      ([policy, calendars]) => live && setLoaded({ policy, calendars, error: null }),
+      (error: unknown) => live && setLoaded({ policy: null, calendars: [], error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, attempt]);
+
+  if (loaded === null) return <p className="splash" role="status">{t("app.loading")}</p>;
+  if (loaded.error !== null) {
+    return (
+      <section className="empty-screen">
+        <PageTitle title={t("policies.title")} />
+        <ErrorNotice error={loaded.error} onRetry={() => setAttempt((n) => n + 1)} />
+      </section>
+    );
+  }
+  return <PolicyForm key={`${loaded.policy?.id}-${loaded.policy?.version}`} policy={loaded.policy} calendars={loaded.calendars} jobId={jobId} onReload={() => setAttempt((n) => n + 1)} />;
+}
+
+function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | null; calendars: Calendar[]; jobId: string | null; onReload(): void }) {
+  const { t } = useI18n();
+  const readOnly = !useCanManageSla();
+  const [draft, setDraft] = useState<PolicyInput>(() => (policy ? inputOf(policy) : newPolicy()));
+  const [version, setVersion] = useState(policy?.version ?? 0);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(jobId ? { kind: "saved", jobId } : null);
+  const issues: FieldIssue[] = notice?.kind === "error" ? fieldIssues(notice.error) : [];
+  const nameId = useId();
+  const calendarId = useId();
+
+  const change = (next: Partial<PolicyInput>) => {
+    setDraft((before) => ({ ...before, ...next }));
+    if (notice?.kind === "saved") setNotice(null);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setNotice(null);
+    try {
+      const input = { ...draft, name: draft.name.trim() };
+      const saved = policy ? await sla.updatePolicy(policy.id, version, input) : await sla.createPolicy(input);
+      if (typeof saved.item.version === "number") setVersion(saved.item.version);
+      setNotice({ kind: "saved", jobId: saved.jobId });
+      // The new policy gets its own address; the job rides along so its progress stays in view.
+      if (!policy && saved.item.id) navigate(`/sla/policies/${saved.item.id}${saved.jobId ? `?job=${saved.jobId}` : ""}`, { replace: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.code === "version_conflict") setNotice({ kind: "conflict" });
+      else setNotice({ kind: "error", error });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const nameIssues = issuesAt(issues, "name");
+  const title = policy ? t("policies.editTitle", { name: policy.name }) : t("policies.new");
+  return (
+    <form className="editor policy-editor" onSubmit={(e) => void save(e)} aria-label={title} noValidate>
+      <p className="breadcrumb">
+        <Link to="/sla/policies">{t("policies.title")}</Link> / {policy?.name ?? t("policies.new")}
+      </p>
+      <PageTitle title={title} />
+      {readOnly && <p className="notice notice-info">{t("sla.readOnly")}</p>}
+      {notice?.kind === "error" && (
+        <div className="notice notice-error" role="alert">
+          <p>{t("calendars.fixErrors")}</p>
+          <ErrorNotice error={notice.error} />
+        </div>
+      )}
+      {notice?.kind === "conflict" && (
+        <div className="notice notice-warning" role="alert">
+          <p>{t("sla.conflict")}</p>
+          <button type="button" className="button" onClick={onReload}>
+            {t("sla.reloadLatest")}
+          </button>
+        </div>
+      )}
+      <div className="panel policy-basics">
+        <div className="grid-2">
+          <div className="field">
+            <label htmlFor={nameId}>{t("field.name")}</label>
+            <input id={nameId} value={draft.name} onChange={(e) => change({ name: e.target.value })} readOnly={readOnly} required {...invalidProps(`${nameId}-error`, nameIssues)} />
+            <FieldError id={`${nameId}-error`} issues={nameIssues} />
+          </div>
+          <div className="field">
+            <label htmlFor={calendarId}>{t("policies.calendar")}</label>
+            <select id={calendarId} value={draft.calendarId ?? ""} disabled={readOnly} onChange={(e) => change({ calendarId: e.target.value === "" ? null : e.target.value })}>
+              <option value="">{t("policies.allHours")}</option>
+              {calendars.map((calendar) => (
+                <option key={calendar.id} value={calendar.id}>
+                  {calendar.name}
+                </option>
+              ))}
+            </select>
+            <FieldError id={`${calendarId}-error`} issues={issuesAt(issues, "calendarId")} />
+          </div>
+        </div>
+        <div className="checkbox-row">
+          <label className="check">
+            <input type="checkbox" checked={draft.active} disabled={readOnly} onChange={(e) => change({ active: e.target.checked })} />
+            {t("policies.active")}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={draft.isDefault} disabled={readOnly} onChange={(e) => change({ isDefault: e.target.checked })} />
+            {t("policies.isDefault")}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={draft.noteCountsAsResponse} disabled={readOnly} onChange={(e) => change({ noteCountsAsResponse: e.target.checked })} />
+            {t("policies.noteCounts")}
+          </label>
+        </div>
+        <FieldError id="default-error" issues={issuesAt(issues, "isDefault")} />
+        <fieldset className="plain checkbox-row">
+          <legend>{t("policies.pauseStatuses")}</legend>
+          {STATUSES.filter((s) => s !== "solved" && s !== "closed").map((status) => (
+            <label key={status} className="check">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={draft.pauseStatuses.includes(status)}
+                onChange={(e) => change({ pauseStatuses: e.target.checked ? [...draft.pauseStatuses, status] : draft.pauseStatuses.filter((s) => s !== status) })}
+              />
+              {t(`status.${status}`)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <ConditionsBuilder conditions={draft.conditions} onChange={(conditions) => change({ conditions })} readOnly={readOnly} issues={issues} />
+      <TargetsTable targets={draft.targets} onChange={(targets) => change({ targets })} readOnly={readOnly} business={draft.calendarId !== null} issues={issues} />
+      <MatrixEditor matrix={draft.matrix} onChange={(matrix) => change({ matrix })} readOnly={readOnly} issues={issues} />
+      {!readOnly && (
+        <div className="form-actions sticky-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? t("app.saving") : t("action.save")}
+          </button>
+          {notice?.kind === "saved" && (
+            <span className="notice-inline success" role="status">
+              {t("sla.saved")}
+            </span>
+          )}
+        </div>
+      )}
+      {notice?.kind === "saved" && notice.jobId && <JobProgress jobId={notice.jobId} />}
+    </form>
+  );
+}

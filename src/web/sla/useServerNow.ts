@@ -1,0 +1,22 @@
+// The server's current instant, ticking every second: the browser's clock shifted by the offset
+// seen when the server last answered (the server's clock may be manual, or simply differ).
+
+import { useEffect, useState } from "react";
+
+/** Milliseconds to add to the browser's clock to get the server's, from an answer's instant. */
+export function offsetFrom(serverNow: string | null, receivedAt: number): number {
+  if (!serverNow) return 0;
+  const server = new Date(serverNow).getTime();
+  return Number.isNaN(server) ? 0 : server - receivedAt;
+}
+
+/** The server's now in milliseconds, re-rendering every `everyMs` while `ticking`. */
+export function useServerNow(offsetMs: number, ticking = true, everyMs = 1_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [ticking, everyMs]);
+  return now + offsetMs;
+}

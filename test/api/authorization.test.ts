@@ -7,6 +7,7 @@ import { can, type Permission, ROLES, type Role } from "../../src/core/access/pe
 import { createApiToken } from "../../src/store/accounts.js";
 import { agentStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
 import { createTicket } from "../../src/store/tickets.js";
+import { outbox } from "../../src/store/schema.js";
 import { describeStore } from "../support/testDatabase.js";
 import { type ApiHarness, type Caller, type CustomerSession, openApi } from "./harness.js";
 import { registeredRoutes } from "./routes.js";
@@ -122,10 +123,29 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   { method: "GET", route: "/api/v1/security-events", needs: ["security.read"], url: () => "/api/v1/security-events" },
+
+  { method: "GET", route: "/api/v1/notifications", needs: ["notifications.own"], url: () => "/api/v1/notifications?unread=true" },
+  { method: "POST", route: "/api/v1/notifications/read", needs: ["notifications.own"], url: () => "/api/v1/notifications/read", body: () => ({ all: true }) },
+  { method: "GET", route: "/api/v1/admin/outbox", needs: ["outbox.admin"], url: () => "/api/v1/admin/outbox?state=dead" },
+  {
+    method: "POST",
+    route: "/api/v1/admin/outbox/{id}/replay",
+    needs: ["outbox.admin"],
+    // A dead row of its own per call: replaying a pending one would be a 409.
+    url: async () => {
+      const [row] = await api.db.insert(outbox).values({ kind: "webhook", address: "http://127.0.0.1:9/", payload: {}, state: "dead", nextAttemptAt: api.clock.now(), createdAt: api.clock.now() }).returning();
+      return `/api/v1/admin/outbox/${row?.id}/replay`;
+    },
+    body: () => ({}),
+  },
+  { method: "GET", route: "/api/v1/admin/mailbox", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailbox" },
 ];
 
-/** Routes any caller may reach, or whose rules are not the matrix's: tested in src/api/auth. */
-const OUTSIDE_THE_MATRIX = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me"];
+/**
+ * Routes any caller may reach, or whose rules are not the matrix's: tested in src/api/auth; and
+ * the notification stream, which never ends (its 401 and 403 are tested in src/api/routes/notifications).
+ */
+const OUTSIDE_THE_MATRIX = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me", "GET /api/v1/notifications/stream"];
 
 /** What `who` should get: 2xx, or the status of the denial. */
 function expected(endpoint: Endpoint, who: Who): "2xx" | 401 | 403 {

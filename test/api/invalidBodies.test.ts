@@ -44,6 +44,7 @@ describeStore("invalid bodies", (get) => {
     ids.agents = (await agentStore.create(db, { name: "Target agent", email: "target@example.org" }, now)).id;
     ids.teams = (await teamStore.create(db, { name: "Target team" }, now)).id;
     ids.products = (await productStore.create(db, { name: "Target product", code: "TARGET" }, now)).id;
+    ids.outbox = "1";
 
     const doc = (await api.call<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }>("anonymous", "GET", "/api/openapi.json")).json;
     endpoints = Object.entries(doc.paths).flatMap(([path, operations]) =>

@@ -3,9 +3,11 @@
 
 import type { FastifyPluginAsync } from "fastify";
 import { requireCaller } from "../auth/authenticate.js";
+import { outboxAdminRoutes } from "./admin/outbox.js";
 import { agentRoutes } from "./agents/agents.js";
 import { rejectNulCharacters, validatorCompiler } from "./common/validation.js";
 import { customerRoutes } from "./customers/customers.js";
+import { notificationRoutes } from "./notifications/notifications.js";
 import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
 import { tagRoutes } from "./tags/tags.js";
@@ -23,4 +25,6 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   for (const routes of [ticketRoutes, ticketMessageRoutes, customerRoutes, organizationRoutes, agentRoutes, teamRoutes, productRoutes, tagRoutes]) {
     await app.register(routes);
   }
+  await app.register(notificationRoutes);
+  await app.register(outboxAdminRoutes);
 };

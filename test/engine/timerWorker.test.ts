@@ -75,7 +75,6 @@ describeStore("timer worker", (get) => {
     expect(await worker.runOnce()).toBe(0);
     expect(await escalations(number)).toHaveLength(1);
     expect(await count(sql`select count(*)::int as n from outbox where ticket_number = ${number}`)).toBe(2);
-    expect(await count(sql`select count(*)::int as n from notifications where ticket_number = ${number}`)).toBe(1);
   });
 
   it("never fires a cancelled timer", async () => {

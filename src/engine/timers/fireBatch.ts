@@ -1,13 +1,13 @@
 // One batch of the timer engine, in one transaction: claim due timers, lock their tickets
 // without waiting, fire each step in due order (or cancel a timer whose clock or step is gone),
-// then write timers, events, notifications and outbox rows in a few bulk statements. A crash
+// then write timers, events and outbox rows (e-mail, in-app, webhooks) in a few bulk statements. A crash
 // before the commit leaves every timer pending; the commit fires each exactly once.
 
 import { sql } from "drizzle-orm";
 import { loadCalendars } from "../../store/sla/policies.js";
 import type { Db } from "../../store/database.js";
 import { enqueue, type OutboxItem } from "../../store/outbox.js";
-import { notifications, ticketEvents } from "../../store/schema.js";
+import { ticketEvents } from "../../store/schema.js";
 import type { Ticket } from "../../store/tickets.js";
 import { readClocks, readPolicies, lockFreeTickets, type ClockRow } from "./firingContext.js";
 import { fireStep, type Notice } from "./fireStep.js";
@@ -100,8 +100,7 @@ export async function fireBatch(db: Db, options: BatchOptions): Promise<BatchRes
 
     await settleTimers(tx, settled, now);
     for (const chunk of chunks(events)) await tx.insert(ticketEvents).values(chunk);
-    await writeNotices(tx, notices, now);
-    for (const chunk of chunks(outbox)) await enqueue(tx, chunk, now);
+    for (const chunk of chunks([...noticeItems(notices), ...outbox])) await enqueue(tx, chunk, now);
     await options.beforeCommit?.(result);
     return result;
   });
@@ -125,23 +124,18 @@ async function drawEventIds(tx: Db, count: number): Promise<number[]> {
   return result.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
-/** Stores each notice for the bell, then queues it in-app (naming the stored row) and by e-mail. */
-async function writeNotices(tx: Db, notices: Notice[], now: Date): Promise<void> {
-  for (const chunk of chunks(notices)) {
-    const rows = await tx
-      .insert(notifications)
-      .values(chunk.map((n) => ({ agentId: n.agent.id, ticketNumber: n.ticketNumber, title: n.title, body: n.body, data: n.data, createdAt: now })))
-      .returning({ id: notifications.id, agentId: notifications.agentId, data: notifications.data });
-    const idOf = new Map(rows.map((r) => [`${String(r.data.timerId)}:${r.agentId}`, r.id]));
-    const items: OutboxItem[] = [];
-    chunk.forEach((notice) => {
-      const hold = notice.notBefore ? { notBefore: notice.notBefore } : {};
-      const common = { ticketNumber: notice.ticketNumber, agentId: notice.agent.id, ...hold };
-      items.push({ kind: "inapp", ...common, payload: { title: notice.title, body: notice.body, data: { ...notice.data, notificationId: idOf.get(`${String(notice.data.timerId)}:${notice.agent.id}`) } } });
-      if (notice.agent.email) items.push({ kind: "email", ...common, address: notice.agent.email, payload: { subject: notice.title, text: notice.body, locale: notice.locale } });
-    });
-    await enqueue(tx, items, now);
-  }
+/**
+ * Queues each notice in-app (the delivery worker turns it into the agent's notification) and,
+ * when the agent has an address, by e-mail; both held until the agent's next working instant
+ * outside working hours.
+ */
+function noticeItems(notices: readonly Notice[]): OutboxItem[] {
+  return notices.flatMap((notice) => {
+    const common = { ticketNumber: notice.ticketNumber, agentId: notice.agent.id, ...(notice.notBefore ? { notBefore: notice.notBefore } : {}) };
+    const items: OutboxItem[] = [{ kind: "inapp", ...common, payload: { title: notice.title, body: notice.body, data: notice.data } }];
+    if (notice.agent.email) items.push({ kind: "email", ...common, address: notice.agent.email, payload: { subject: notice.title, text: notice.body, locale: notice.locale } });
+    return items;
+  });
 }
 
 function chunks<T>(items: T[]): T[][] {

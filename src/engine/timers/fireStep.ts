@@ -38,7 +38,7 @@ export interface StepFiring {
   workerId: string;
 }
 
-/** A notification for one agent: the writer stores it for the bell and queues it in-app and by e-mail. */
+/** A notification for one agent, queued in-app and by e-mail (the delivery worker makes the bell's row). */
 export interface Notice {
   agent: AgentInfo;
   ticketNumber: number;

@@ -4,9 +4,7 @@
 
 import pg from "pg";
 import type { Database } from "../../store/database.js";
-
-/** The channel the ticket store notifies after writing timers: `select pg_notify('palier_timers', '')`. */
-export const TIMERS_CHANNEL = "palier_timers";
+import { TIMERS_CHANNEL } from "../../store/sla/timers.js";
 
 /** How long to wait before listening again after the connection dropped. */
 const RECONNECT_MS = 1000;

@@ -3,7 +3,7 @@
 // it, so no worker can run it before that change is committed; a newer job supersedes a queued
 // one (both would recompute every open ticket). Workers claim with SKIP LOCKED and a lease.
 
-import { and, desc, eq, gt, inArray, lt, ne, notInArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "./database.js";
 import { jobs, tickets } from "./schema.js";
 
@@ -119,12 +119,26 @@ export async function recordBatch(tx: Db, id: string, props: { cursor: number; c
 }
 
 /**
- * Finishes a job: `done`, with its total set to what was done (tickets solved meanwhile were
- * not needed, tickets opened meanwhile were done too); or `failed` with the error.
+ * Completes a running job: `done`, its total set to what was done (tickets solved meanwhile
+ * were not needed, tickets opened meanwhile were done too); `note` (tickets that could not be
+ * done) goes into `error`.
  */
-export async function finishJob(db: Db, id: string, now: Date, error?: string): Promise<void> {
+export async function completeJob(db: Db, id: string, now: Date, note: string | null = null): Promise<void> {
   await db
     .update(jobs)
-    .set(error === undefined ? { state: "done", total: sql`${jobs.done}`, finishedAt: now, leaseUntil: null } : { state: "failed", error, finishedAt: now, leaseUntil: null })
-    .where(and(eq(jobs.id, id), inArray(jobs.state, ["running"])));
+    .set({ state: "done", total: sql`${jobs.done}`, error: note, finishedAt: now, leaseUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.state, "running")));
+}
+
+/** Marks a running job failed with its error. */
+export async function failJob(db: Db, id: string, now: Date, error: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ state: "failed", error, finishedAt: now, leaseUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.state, "running")));
+}
+
+/** Completes a running job, or fails it when `error` is given. */
+export async function finishJob(db: Db, id: string, now: Date, error?: string): Promise<void> {
+  await (error === undefined ? completeJob(db, id, now) : failJob(db, id, now, error));
 }

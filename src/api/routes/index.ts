@@ -5,13 +5,18 @@ import type { FastifyPluginAsync } from "fastify";
 import { requireCaller } from "../auth/authenticate.js";
 import { outboxAdminRoutes } from "./admin/outbox.js";
 import { agentRoutes } from "./agents/agents.js";
+import { calendarRoutes } from "./calendars/calendars.js";
 import { rejectNulCharacters, validatorCompiler } from "./common/validation.js";
 import { customerRoutes } from "./customers/customers.js";
+import { jobRoutes } from "./jobs/jobs.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
+import { ticketClockRoutes } from "./slaPolicies/clocks.js";
+import { slaPolicyRoutes } from "./slaPolicies/slaPolicies.js";
 import { tagRoutes } from "./tags/tags.js";
 import { teamRoutes } from "./teams/teams.js";
+import { testClockRoutes } from "./testClock/testClock.js";
 import { ticketMessageRoutes } from "./tickets/messages.js";
 import { ticketRoutes } from "./tickets/tickets.js";
 
@@ -25,6 +30,8 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   for (const routes of [ticketRoutes, ticketMessageRoutes, customerRoutes, organizationRoutes, agentRoutes, teamRoutes, productRoutes, tagRoutes]) {
     await app.register(routes);
   }
+  // SLA: calendars, policies, a ticket's clocks, recompute jobs; the server's clock (movable when manual).
+  for (const routes of [calendarRoutes, slaPolicyRoutes, ticketClockRoutes, jobRoutes, testClockRoutes]) await app.register(routes);
   await app.register(notificationRoutes);
   await app.register(outboxAdminRoutes);
 };

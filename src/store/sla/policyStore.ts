@@ -10,7 +10,8 @@ import type { Db } from "../database.js";
 import { DuplicateError, InvalidReferenceError, NotFoundError, VersionConflictError } from "../errors.js";
 import { queueRecompute } from "../jobs.js";
 import { pgErrorOf } from "../pgError.js";
-import { agents, slaPolicies, teams } from "../schema.js";
+import { calendarStore } from "../entities.js";
+import { agents, calendars, slaPolicies, teams } from "../schema.js";
 import type { SlaPolicyRow } from "./policies.js";
 
 export type { SlaPolicyRow } from "./policies.js";
@@ -125,6 +126,22 @@ export async function reorderPolicies(db: Db, ids: readonly string[], now: Date)
       where p.id = m.id`);
     const job = await queueRecompute(tx, "SLA policies reordered", now);
     return { result: await listPolicyRows(tx), jobId: job.id };
+  });
+}
+
+/**
+ * Changes a calendar (see calendarStore.update for its errors); when its spec really changes
+ * and a policy runs on it, queues a recompute in the same transaction.
+ */
+export async function updateCalendar(db: Db, id: string, changes: Partial<Pick<typeof calendars.$inferInsert, "name" | "spec">>, now: Date, expectedVersion?: number): Promise<PolicyWrite<typeof calendars.$inferSelect>> {
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const before = await calendarStore.get(tx, id);
+    const row = await calendarStore.update(tx, id, changes, now, expectedVersion);
+    const specChanged = before !== undefined && changes.spec !== undefined && canonical(changes.spec) !== canonical(before.spec);
+    const [user] = specChanged ? await tx.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.calendarId, id)).limit(1) : [];
+    const job = user ? await queueRecompute(tx, `calendar "${row.name}" changed`, now) : undefined;
+    return { result: row, jobId: job?.id ?? null };
   });
 }
 

@@ -1,0 +1,151 @@
+// SLA policy routes: list (in order), create, read, conditional update and reorder. A write that
+// moves clocks answers with the id of the recompute job it queued (GET /api/v1/jobs/{id}).
+
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { Static } from "typebox";
+import type { Conditions, EscalationMatrix } from "../../../core/sla/policy.js";
+import { createPolicy, getPolicyRow, listPolicyRows, type PolicyFields, reorderPolicies, type SlaPolicyRow, updatePolicy } from "../../../store/sla/policyStore.js";
+import { HttpError, notFound } from "../../errors.js";
+import { callerWith, now } from "../common/access.js";
+import { errorResponses, IdParams, IfMatchHeaders, SECURITY } from "../common/schema.js";
+import { expectedVersion, setETag } from "../common/versions.js";
+import { policyProblems } from "./policyRules.js";
+import { CreatePolicyBody, PolicyList, PolicySchema, PolicyWriteSchema, ReorderBody, ReorderResponse, UpdatePolicyBody } from "./schema.js";
+
+const tags = ["sla"];
+
+/** A policy's JSON. */
+export function presentPolicy(row: SlaPolicyRow): Static<typeof PolicySchema> {
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    active: row.active,
+    isDefault: row.isDefault,
+    conditions: row.conditions as Static<typeof PolicySchema>["conditions"],
+    calendarId: row.calendarId,
+    targets: row.targets as Static<typeof PolicySchema>["targets"],
+    pauseStatuses: row.pauseStatuses as Static<typeof PolicySchema>["pauseStatuses"],
+    noteCountsAsResponse: row.noteCountsAsResponse,
+    matrix: row.matrix as Static<typeof PolicySchema>["matrix"],
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+type Body = Partial<Omit<Static<typeof UpdatePolicyBody>, "version">>;
+
+/** The policy fields of a body, checked beyond the schema (a 400 naming every problem) and with the matrix's defaults filled in. */
+function fieldsOf(body: Body): Partial<PolicyFields> {
+  const problems = policyProblems({ conditions: body.conditions as Conditions | undefined, matrix: body.matrix as EscalationMatrix | undefined });
+  if (problems.length > 0) throw new HttpError(400, "invalid_request", problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
+  const fields = { ...body } as Partial<PolicyFields>;
+  if (body.calendarId) fields.calendarId = body.calendarId.toLowerCase();
+  if (body.matrix) {
+    const matrix = body.matrix as EscalationMatrix;
+    fields.matrix = {
+      ...matrix,
+      steps: matrix.steps.map((step) => ({ ...step, clock: step.clock ?? "business", recipients: step.recipients ?? [], actions: step.actions ?? [] })),
+    };
+  }
+  return fields;
+}
+
+/** Registers the SLA policy routes. */
+export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/sla-policies",
+    { schema: { tags, summary: "List the SLA policies in the order they are matched", security: SECURITY, response: { 200: PolicyList, ...errorResponses } } },
+    async (request) => {
+      callerWith(request, "sla.read");
+      return { items: (await listPolicyRows(request.server.database.db)).map(presentPolicy) };
+    },
+  );
+
+  app.post(
+    "/sla-policies",
+    {
+      schema: {
+        tags,
+        summary: "Create an SLA policy (placed last); an active one recomputes the open tickets in the background",
+        security: SECURITY,
+        body: CreatePolicyBody,
+        response: { 201: PolicyWriteSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      callerWith(request, "sla.write");
+      const { name, ...rest } = request.body;
+      const fields: PolicyFields = {
+        name,
+        active: true,
+        isDefault: false,
+        conditions: {},
+        calendarId: null,
+        targets: {},
+        pauseStatuses: ["pending", "on_hold"],
+        noteCountsAsResponse: false,
+        matrix: { steps: [] },
+        ...fieldsOf(rest),
+      };
+      const { result, jobId } = await createPolicy(request.server.database.db, fields, now(request));
+      setETag(reply, result.version);
+      reply.status(201);
+      return { ...presentPolicy(result), jobId };
+    },
+  );
+
+  app.post(
+    "/sla-policies/reorder",
+    {
+      schema: {
+        tags,
+        summary: "Reorder the SLA policies: these first, in this order, the others after them",
+        security: SECURITY,
+        body: ReorderBody,
+        response: { 200: ReorderResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      callerWith(request, "sla.write");
+      const { result, jobId } = await reorderPolicies(request.server.database.db, request.body.ids, now(request));
+      return { items: result.map(presentPolicy), jobId };
+    },
+  );
+
+  app.get(
+    "/sla-policies/:id",
+    { schema: { tags, summary: "Read an SLA policy (ETag: its version)", security: SECURITY, params: IdParams, response: { 200: PolicySchema, ...errorResponses } } },
+    async (request, reply) => {
+      callerWith(request, "sla.read");
+      const row = await getPolicyRow(request.server.database.db, request.params.id);
+      if (!row) throw notFound(`SLA policy ${request.params.id}`);
+      setETag(reply, row.version);
+      return presentPolicy(row);
+    },
+  );
+
+  app.patch(
+    "/sla-policies/:id",
+    {
+      schema: {
+        tags,
+        summary: "Change an SLA policy; If-Match (or version) makes it conditional",
+        description: "A change to targets, calendar, conditions, pause statuses, matrix, active or default recomputes the open tickets in the background: `jobId` names that job.",
+        security: SECURITY,
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: UpdatePolicyBody,
+        response: { 200: PolicyWriteSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      callerWith(request, "sla.write");
+      const { version, ...changes } = request.body;
+      const { result, jobId } = await updatePolicy(request.server.database.db, request.params.id, fieldsOf(changes), now(request), expectedVersion(request, version));
+      setETag(reply, result.version);
+      return { ...presentPolicy(result), jobId };
+    },
+  );
+};

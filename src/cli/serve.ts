@@ -8,6 +8,8 @@ import { buildApp } from "../api/app.js";
 import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
+import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
+import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { ensureAdmin } from "../store/bootstrap.js";
 import type { Database } from "../store/database.js";
 import { hasDemo } from "../store/demo/seedDemo.js";
@@ -84,6 +86,12 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   }
 
   const app = await buildApp({ database, clock, secureCookies: config.secureCookies });
+  // Due escalation steps fire from this process (`palier worker` adds more on PostgreSQL); closing the app stops it.
+  const timers = startTimerWorker({ database, clock, onError: (error) => io.err(`palier serve: timers: ${error.message}\n`) });
+  app.addHook("onClose", () => timers.stop());
+  // The outbox's e-mails, webhooks and in-app notifications go out from this process; closing the app stops it.
+  const delivery = startDeliveryWorker({ database, clock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, onError: (error) => io.err(`palier serve: delivery: ${error.message}\n`) });
+  app.addHook("onClose", () => delivery.stop());
   try {
     const web = await registerWebApp(app);
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {

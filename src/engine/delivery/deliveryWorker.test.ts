@@ -206,4 +206,16 @@ describeStore("delivery worker", (get) => {
     await vi.waitFor(async () => expect((await outboxRow(db(), id)).state).toBe("delivered"), { timeout: 10_000, interval: 20 });
     expect(receiver.received).toHaveLength(1);
   });
+
+  it("wakes when a manual clock moves past a retry", async () => {
+    receiver.answer(500);
+    const worker = start({ background: true, pollMs: 3_600_000 });
+    await worker.ready;
+    const id = await webhook(receiver.url, { retry: "on the clock" });
+    await vi.waitFor(async () => expect(await outboxRow(db(), id)).toMatchObject({ attempts: 1, lastError: "the receiver answered HTTP 500" }), { timeout: 10_000, interval: 20 });
+    receiver.answer(200);
+    clock.advance(BACKOFF_BASE_MS);
+    await vi.waitFor(async () => expect((await outboxRow(db(), id)).state).toBe("delivered"), { timeout: 10_000, interval: 20 });
+    expect(receiver.received).toHaveLength(2);
+  });
 });

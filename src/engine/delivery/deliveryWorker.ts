@@ -1,10 +1,11 @@
 // The delivery worker: claims due outbox rows under a lease, delivers them outside any
 // transaction (e-mail, webhook, in-app), then records each outcome: delivered, retried with
 // exponential backoff, or dead after `maxAttempts`. It wakes on NOTIFY palier_outbox, on a
-// manual clock's moves, and polls as a fallback. Delivery is at least once: a worker that dies
-// holding rows loses its lease and another delivers them again (receivers dedupe by delivery id).
+// manual clock's moves, when the next row falls due, and polls as a fallback. Delivery is at
+// least once: a worker that dies holding rows loses its lease and another delivers them again
+// (receivers dedupe by delivery id).
 
-import { type Clock, ManualClock } from "../../core/clock.js";
+import type { Clock } from "../../core/clock.js";
 import type { Database } from "../../store/database.js";
 import { listen, type Subscription } from "../../store/listen.js";
 import { OUTBOX_CHANNEL, type OutboxRow } from "../../store/outbox.js";
@@ -164,7 +165,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const sleep = async (): Promise<void> => {
     if (stopped) return;
     let delay = pollMs;
-    if (!(clock instanceof ManualClock)) {
+    // On a clock that jumps, real time says nothing about when rows fall due: its moves wake us.
+    if (!clock.onChange) {
       try {
         const due = await nextOutboxDue(db);
         if (due) delay = Math.min(pollMs, Math.max(0, due.getTime() - clock.now().getTime()) + 5);
@@ -178,7 +180,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   };
 
   if (options.background !== false) {
-    unsubscribeClock = onClockChange(clock, wake);
+    // A clock that jumps (a manual clock) says when it moved: rows may have fallen due.
+    unsubscribeClock = clock.onChange?.(() => wake());
     listening = listen(database, OUTBOX_CHANNEL, wake, { onReconnect: wake, onError })
       .then(
         async (live) => {
@@ -204,14 +207,6 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       mailer.close();
     },
   };
-}
-
-/** Subscribes to a clock's moves when it offers that (a manual clock), returning how to unsubscribe. */
-function onClockChange(clock: Clock, listener: () => void): (() => void) | undefined {
-  const subscribe = (clock as Clock & { onChange?: (listener: () => void) => unknown }).onChange;
-  if (typeof subscribe !== "function") return undefined;
-  const handle = subscribe.call(clock, listener);
-  return typeof handle === "function" ? (handle as () => void) : undefined;
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */

@@ -6,6 +6,7 @@ import { runCalendarRequest } from "./calendarRequest.js";
 import { migrateCommand } from "./migrate.js";
 import { seedCommand } from "./seed.js";
 import { serveCommand } from "./serve.js";
+import { workerCommand } from "./worker.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -44,6 +45,15 @@ Configuration (environment variables):
 Stops cleanly on SIGINT (Ctrl-C) or SIGTERM. Exit status: 0 stopped cleanly, 1 could not start
 (the data directory is in use, the database is unreachable, the port is taken), 2 invalid configuration.`;
 
+const WORKER_HELP = `
+Needs PostgreSQL (DATABASE_URL); with embedded PGlite, \`palier serve\` runs the workers itself.
+Any number of \`palier worker\` processes may run beside \`palier serve\`: each due escalation step
+fires exactly once, whichever process takes it. Reads the same environment as \`palier serve\`
+(DATABASE_URL, SMTP_URL, PALIER_MAIL_FROM); PALIER_CLOCK=manual is refused.
+
+Stops on SIGINT (Ctrl-C) or SIGTERM after the batch in flight. Exit status: 0 stopped cleanly,
+1 could not start (database unreachable), 2 invalid configuration (no DATABASE_URL).`;
+
 /** Runs the command line `args` (without node and script) and returns the exit status. */
 export async function main(args: string[]): Promise<number> {
   let status = 0;
@@ -71,6 +81,14 @@ export async function main(args: string[]): Promise<number> {
     .addHelpText("after", SERVE_HELP)
     .action(async () => {
       status = await serveCommand();
+    });
+
+  program
+    .command("worker")
+    .description("run only the background workers (escalation timers, outbox delivery) against PostgreSQL; start several to share the load")
+    .addHelpText("after", WORKER_HELP)
+    .action(async () => {
+      status = await workerCommand();
     });
 
   program

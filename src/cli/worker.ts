@@ -1,0 +1,72 @@
+// `palier worker`: the background workers alone (the timer engine that fires escalation steps,
+// and the outbox delivery), against PostgreSQL, so that several processes share the load beside
+// `palier serve`. Runs until SIGINT or SIGTERM, then finishes the batch in flight and exits.
+
+import type { Config } from "../config.js";
+import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
+import { startTimerWorker } from "../engine/timers/timerWorker.js";
+import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
+import { systemClock } from "./systemClock.js";
+
+/** Runs `palier worker` until a stop signal; returns the exit status (0 stopped cleanly, 1 failed, 2 bad configuration). */
+export async function workerCommand(io: CommandIo = processIo()): Promise<number> {
+  const stop = stopSignals();
+  try {
+    return await runCommand("worker", io, async () => {
+      const config = configFrom(io.env);
+      checkWorkerConfig(config);
+      const database = await openStore(config);
+      try {
+        try {
+          // Safe beside other processes: one migrator at a time.
+          await database.migrate();
+        } catch (error) {
+          throw new CommandError(`migrating ${describeStore(config)} failed: ${(error as Error).message}`, 1);
+        }
+        const timers = startTimerWorker({ database, clock: systemClock, onError: (error) => io.err(`palier worker: timers: ${error.message}\n`) });
+        const delivery = startDeliveryWorker({ database, clock: systemClock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, onError: (error) => io.err(`palier worker: delivery: ${error.message}\n`) });
+        io.out(`Palier worker ${timers.workerId} is running (${describeStore(config)}): timers and outbox delivery.\nPress Ctrl-C to stop.\n`);
+        const signal = await stop.requested;
+        io.out(`\nStopping (${signal})…\n`);
+        await Promise.all([timers.stop(), delivery.stop()]);
+        io.out("Stopped.\n");
+        return 0;
+      } finally {
+        await database.close();
+      }
+    });
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** Workers in a process of their own need a shared database and a shared clock. */
+function checkWorkerConfig(config: Config): void {
+  if (!config.databaseUrl) {
+    throw new CommandError("needs PostgreSQL: set DATABASE_URL. Embedded PGlite serves one process, and `palier serve` runs the workers in it.", 2);
+  }
+  if (config.manualClock) {
+    throw new CommandError("PALIER_CLOCK=manual cannot drive another process: a manual clock lives inside `palier serve`, which runs the workers itself.", 2);
+  }
+}
+
+/** SIGINT and SIGTERM as a promise; a second signal exits at once. */
+function stopSignals(): { requested: Promise<NodeJS.Signals>; dispose(): void } {
+  let resolve: (signal: NodeJS.Signals) => void = () => undefined;
+  const requested = new Promise<NodeJS.Signals>((done) => (resolve = done));
+  let received = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) process.exit(1);
+    received = true;
+    resolve(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    requested,
+    dispose: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
+}

@@ -10,7 +10,6 @@ import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
-import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { ensureAdmin } from "../store/bootstrap.js";
 import type { Database } from "../store/database.js";
 import { hasDemo } from "../store/demo/seedDemo.js";
@@ -87,9 +86,6 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   }
 
   const app = await buildApp({ database, clock, secureCookies: config.secureCookies });
-  // Due escalation steps fire from this process (`palier worker` adds more on PostgreSQL); closing the app stops it.
-  const timers = startTimerWorker({ database, clock, onError: (error) => io.err(`palier serve: timers: ${error.message}\n`) });
-  app.addHook("onClose", () => timers.stop());
   // Due escalation steps fire from this process (`palier worker` adds more on PostgreSQL); closing the app stops it.
   const timers = startTimerWorker({ database, clock, onError: (error) => io.err(`palier serve: timers: ${error.message}\n`) });
   app.addHook("onClose", () => timers.stop());

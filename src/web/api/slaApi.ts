@@ -82,7 +82,7 @@ export function previewOf(answer: unknown, minutes: number[]): CalendarPreview {
 }
 
 export async function listPolicies(): Promise<Policy[]> {
-  const items = itemsOf<Policy>((await request<unknown>("GET", "/sla-policies", { query: { limit: 100 } })).data);
+  const items = itemsOf<Policy>((await request<unknown>("GET", "/sla-policies")).data);
   return items.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
 }
 
@@ -124,14 +124,17 @@ export async function ticketClocks(number: number): Promise<TicketClocks> {
   };
 }
 
-export async function listNotifications(): Promise<{ items: AppNotification[]; unread: number | null }> {
+/** The latest notifications and the caller's unread count on all pages. */
+export async function listNotifications(): Promise<{ items: AppNotification[]; unreadCount: number | null }> {
   const answer = (await request<unknown>("GET", "/notifications", { query: { limit: 50 } })).data;
-  const unread = isObject(answer) && typeof answer.unread === "number" ? answer.unread : null;
-  return { items: itemsOf<AppNotification>(answer), unread };
+  const unreadCount = isObject(answer) && typeof answer.unreadCount === "number" ? answer.unreadCount : null;
+  return { items: itemsOf<AppNotification>(answer), unreadCount };
 }
 
-export async function markNotificationsRead(which: { ids: number[] } | { all: true }): Promise<void> {
-  await request<unknown>("POST", "/notifications/read", { body: which });
+/** Marks notifications read; answers the unread count left. */
+export async function markNotificationsRead(which: { ids: number[] } | { all: true }): Promise<number | null> {
+  const answer = (await request<unknown>("POST", "/notifications/read", { body: which })).data;
+  return isObject(answer) && typeof answer.unreadCount === "number" ? answer.unreadCount : null;
 }
 
 export const NOTIFICATION_STREAM = "/api/v1/notifications/stream";

@@ -94,7 +94,7 @@ export interface AppNotification {
 }
 
 export interface MailboxMessage {
-  id: string;
+  id: number;
   to: string;
   subject: string;
   text: string;

@@ -1,5 +1,6 @@
-// The signed-in agent's notifications: the latest loaded once, then new ones pushed by the
-// server (server-sent events on /notifications/stream); marking read, one or all.
+// The signed-in agent's notifications: the latest loaded once with the unread count, then new
+// ones pushed by the server (server-sent events `notification` on /notifications/stream, which
+// resume after the last id received); marking read, one or all.
 
 import { useCallback, useEffect, useState } from "react";
 import * as sla from "../api/slaApi.js";
@@ -8,8 +9,6 @@ import type { AppNotification } from "../api/slaTypes.js";
 export interface Notifications {
   items: AppNotification[];
   unread: number;
-  /** Whether the live stream is connected. */
-  live: boolean;
   markRead(ids: number[]): void;
   markAllRead(): void;
 }
@@ -21,31 +20,45 @@ export function mergeNotifications(items: readonly AppNotification[], incoming: 
   return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
 }
 
+interface State {
+  items: AppNotification[];
+  /** The server's unread count, moved by what arrived and what was read since. */
+  unread: number;
+}
+
 export function useNotifications(): Notifications {
-  const [items, setItems] = useState<AppNotification[]>([]);
-  const [live, setLive] = useState(false);
+  const [state, setState] = useState<State>({ items: [], unread: 0 });
 
   useEffect(() => {
     let open = true;
     sla.listNotifications().then(
-      (answer) => open && setItems((before) => mergeNotifications(before, answer.items)),
+      (answer) =>
+        open &&
+        setState((before) => {
+          const items = mergeNotifications(before.items, answer.items);
+          // Streamed before the list answered: those are already in the server's count.
+          return { items, unread: answer.unreadCount ?? items.filter((item) => !item.readAt).length };
+        }),
       () => undefined,
     );
     if (typeof EventSource === "undefined") return;
     const source = new EventSource(sla.NOTIFICATION_STREAM, { withCredentials: true });
     const receive = (event: MessageEvent<string>) => {
+      let notification: AppNotification;
       try {
-        const notification = JSON.parse(event.data) as AppNotification;
-        if (typeof notification.id !== "number") return;
-        setItems((before) => mergeNotifications(before, [{ ...notification, readAt: notification.readAt ?? null }]));
+        notification = JSON.parse(event.data) as AppNotification;
       } catch {
-        // A keep-alive or a message of another kind.
+        return;
       }
+      if (typeof notification.id !== "number") return;
+      setState((before) => {
+        if (before.items.some((item) => item.id === notification.id)) return before;
+        const fresh = { ...notification, readAt: notification.readAt ?? null };
+        return { items: mergeNotifications(before.items, [fresh]), unread: before.unread + (fresh.readAt ? 0 : 1) };
+      });
     };
-    source.addEventListener("message", receive);
     source.addEventListener("notification", receive as EventListener);
-    source.onopen = () => setLive(true);
-    source.onerror = () => setLive(false);
+    source.addEventListener("message", receive);
     return () => {
       open = false;
       source.close();
@@ -55,15 +68,18 @@ export function useNotifications(): Notifications {
   const markRead = useCallback((ids: number[]) => {
     if (ids.length === 0) return;
     const at = new Date().toISOString();
-    setItems((before) => before.map((item) => (ids.includes(item.id) && !item.readAt ? { ...item, readAt: at } : item)));
-    sla.markNotificationsRead({ ids }).catch(() => undefined);
+    setState((before) => {
+      const newlyRead = before.items.filter((item) => ids.includes(item.id) && !item.readAt).length;
+      return { items: before.items.map((item) => (ids.includes(item.id) && !item.readAt ? { ...item, readAt: at } : item)), unread: Math.max(0, before.unread - newlyRead) };
+    });
+    sla.markNotificationsRead({ ids }).then((left) => left !== null && setState((before) => ({ ...before, unread: left })), () => undefined);
   }, []);
 
   const markAllRead = useCallback(() => {
     const at = new Date().toISOString();
-    setItems((before) => before.map((item) => (item.readAt ? item : { ...item, readAt: at })));
+    setState((before) => ({ items: before.items.map((item) => (item.readAt ? item : { ...item, readAt: at })), unread: 0 }));
     sla.markNotificationsRead({ all: true }).catch(() => undefined);
   }, []);
 
-  return { items, unread: items.filter((item) => !item.readAt).length, live, markRead, markAllRead };
+  return { items: state.items, unread: state.unread, markRead, markAllRead };
 }

@@ -257,7 +257,7 @@ function Actions({ step, readOnly, onChange, issues }: { step: MatrixStep; readO
               {action.type === "webhook" && (
                 <>
                   <input aria-label={t("matrix.webhookUrl")} type="url" value={action.url} readOnly={readOnly} onChange={(e) => set(index, { ...action, url: e.target.value })} />
-                  <input aria-label={t("matrix.webhookSecret")} placeholder={t("matrix.webhookSecret")} type="password" autoComplete="off" value={action.secret} readOnly={readOnly} onChange={(e) => set(index, { ...action, secret: e.target.value })} />
+                  <input aria-label={t("matrix.webhookSecret")} placeholder={t("matrix.webhookSecretHint")} type="password" autoComplete="off" value={action.secret} readOnly={readOnly} onChange={(e) => set(index, { ...action, secret: e.target.value })} />
                 </>
               )}
               {!readOnly && (

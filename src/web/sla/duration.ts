@@ -20,11 +20,12 @@ function unitFormat(locale: string, unit: string): Intl.NumberFormat {
 }
 
 /**
- * `seconds` (absolute value, floored to whole seconds) as at most two units. With `withSeconds`
+ * `seconds` (absolute value, to the nearest second: instants carried over the network land a few
+ * milliseconds off) as at most two units. With `withSeconds`
  * false, seconds never show (less than a minute reads as "0m") and a zero second unit is dropped.
  */
 export function formatDuration(seconds: number, locale: string, withSeconds = true): string {
-  const total = Math.floor(Math.abs(seconds));
+  const total = Math.round(Math.abs(seconds));
   const allowed = UNITS.filter(([unit]) => unit !== "second" || (withSeconds && total < 3_600));
   const first = allowed.findIndex(([, size]) => total >= size);
   if (first === -1) return unitFormat(locale, allowed[allowed.length - 1]?.[0] ?? "second").format(0);

@@ -32,9 +32,10 @@ async function freePort(): Promise<number> {
 
 /**
  * `PALIER_E2E_URL` (with `PALIER_E2E_EMAIL`, `PALIER_E2E_PASSWORD`) points the tests at a server
- * that is already running; otherwise the built `bin/palier.js serve` is started here.
+ * that is already running; otherwise the built `bin/palier.js serve` is started here, with `env`
+ * added to its environment (e.g. `PALIER_CLOCK=manual`).
  */
-export async function startServer(timeoutMs = 150_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = 150_000, env: Record<string, string> = {}): Promise<RunningServer> {
   const external = process.env.PALIER_E2E_URL;
   if (external) {
     return {
@@ -63,6 +64,7 @@ export async function startServer(timeoutMs = 150_000): Promise<RunningServer> {
       PALIER_DEMO: "1",
       DATABASE_URL: "",
       NODE_ENV: "test",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

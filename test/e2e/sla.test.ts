@@ -1,0 +1,241 @@
+// The SLA screens end to end, in real Chromium against `palier serve` on a manual clock: a
+// manager fixes a calendar (the server's error shown at its field) and creates a policy with a
+// two-step matrix (the recompute's progress shown); an agent's ticket counts down its clocks;
+// once the clock is moved past due, the breaching view lists it; French and Dutch say it too.
+// Screenshots go to test-artifacts/.
+
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./support/browser.js";
+import { startServer, type RunningServer } from "./support/server.js";
+import { apiFromPage, signInAs } from "./support/session.js";
+
+const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const RUN = `sla${Date.now().toString(36)}`;
+const MANAGER = "isabelle.peeters@demo.palier.local";
+const AGENT = "thomas.lefebvre@demo.palier.local";
+const DEMO_PASSWORD = "demo-palier";
+const POLICY = `Standard ${RUN}`;
+
+// No browser is a failure, not a skip: launchBrowser throws when Chromium is missing.
+describe("the SLA screens", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let manager: BrowserContext;
+  let page: Page;
+  let admin: Page;
+  let ticketNumber = 0;
+
+  const shot = (target: Page, name: string) => target.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: false });
+  const newContext = async (viewport = LAPTOP, locale = "en-GB") => {
+    const context = await browser.newContext({ viewport, locale });
+    context.setDefaultTimeout(10_000);
+    return context;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(150_000, { PALIER_CLOCK: "manual" }), launchBrowser()]);
+    manager = await newContext();
+    page = await manager.newPage();
+    await signInAs(page, server.baseUrl, MANAGER, DEMO_PASSWORD);
+    const adminContext = await newContext();
+    admin = await adminContext.newPage();
+    await signInAs(admin, server.baseUrl, server.email, server.password);
+  }, 200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  it("shows a calendar's error at its field, then saves it and previews due dates", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "SLA" }).click();
+    await page.getByRole("navigation", { name: "SLA set-up" }).getByRole("link", { name: "Calendars" }).click();
+    await page.getByRole("heading", { level: 1, name: "Calendars" }).waitFor();
+    await page.getByRole("link", { name: "Bureau de Paris" }).click();
+    await page.getByRole("heading", { level: 1, name: "Calendar Bureau de Paris" }).waitFor();
+
+    const monday = page.locator('tr[data-day="mon"]');
+    const mondayEnd = page.getByLabel("Monday, range 2, to");
+    expect(await mondayEnd.inputValue()).toBe("18:00");
+    await mondayEnd.fill("25:00");
+    await page.getByRole("button", { name: "Save" }).click();
+    const error = monday.locator(".field-error");
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain("25:00");
+    expect(await mondayEnd.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator('tr[data-day="tue"] .field-error').count()).toBe(0);
+    await shot(page, "sla-01-calendar-error-laptop");
+
+    await mondayEnd.fill("17:30");
+    await page.getByRole("button", { name: "Add a holiday" }).click();
+    await page.getByLabel(/^Holiday \d+$/).last().fill("05-08");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+    expect(await page.locator(".field-error").count()).toBe(0);
+
+    await page.getByRole("button", { name: "Show due dates" }).click();
+    const rows = page.locator(".preview-row dd");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(3);
+    for (const text of await rows.allTextContents()) expect(text).not.toBe("—");
+    await shot(page, "sla-02-calendar-saved-laptop");
+
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Calendar Bureau de Paris" }).waitFor();
+    expect(await page.getByLabel("Monday, range 2, to").inputValue()).toBe("17:30");
+  }, 60_000);
+
+  it("creates a policy with a two-step escalation matrix and shows the recompute's progress", async () => {
+    await page.getByRole("navigation", { name: "SLA set-up" }).getByRole("link", { name: "SLA policies" }).click();
+    await page.getByRole("heading", { level: 1, name: "SLA policies" }).waitFor();
+    await page.getByRole("link", { name: "New policy" }).click();
+    await page.getByRole("heading", { level: 1, name: "New policy" }).waitFor();
+
+    await page.getByLabel("Name", { exact: true }).fill(POLICY);
+    await page.getByLabel("Default policy (catches tickets no other policy matches)").check();
+    // Wall-clock targets: the manual clock moves them past due whatever the day.
+    expect(await page.getByLabel("Calendar").inputValue()).toBe("");
+    for (const priority of ["Low", "Normal", "High", "Urgent"]) {
+      await page.getByLabel(`First response for ${priority}, in minutes`).fill("60");
+      await page.getByLabel(`Resolution for ${priority}, in minutes`).fill("480");
+    }
+    await expect(page.locator('tr[data-priority="normal"] .minutes-hint').last().textContent()).resolves.toBe("8h");
+
+    await page.getByRole("button", { name: "Add a level" }).click();
+    await page.getByRole("button", { name: "Add a level" }).click();
+    const steps = page.locator(".step");
+    expect(await steps.count()).toBe(2);
+    await expect(steps.nth(0).getByTestId("step-summary").textContent()).resolves.toBe("At due: notify the assignee");
+    // The second level: one hour after due, in real time, to the assignee's manager.
+    await steps.nth(1).getByLabel("Counted in").selectOption("wall");
+    await expect(steps.nth(1).getByTestId("step-summary").textContent()).resolves.toBe("+1h after due: notify the assignee's manager");
+    await steps.nth(1).getByLabel("Add an action…").selectOption("raise_priority");
+    await steps.nth(1).getByLabel("Raise to").selectOption("urgent");
+    await expect(steps.nth(1).getByTestId("step-summary").textContent()).resolves.toBe(
+      "+1h after due: notify the assignee's manager and raise the priority to Urgent",
+    );
+    await shot(page, "sla-03-policy-editor-laptop");
+
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/sla\/policies\/[0-9a-f-]{36}\?job=/);
+    const progress = page.locator(".job-progress");
+    await progress.waitFor();
+    await expect.poll(() => progress.getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
+    await expect(progress.getByRole("status").textContent()).resolves.toMatch(/^Done: \d+ tickets recomputed\.$/);
+    await shot(page, "sla-04-policy-saved-laptop");
+
+    // The list shows it, with its two steps, as the default.
+    await page.getByRole("navigation", { name: "SLA set-up" }).getByRole("link", { name: "SLA policies" }).click();
+    const row = page.locator(`[data-policy="${POLICY}"]`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Default.*2 escalation steps/);
+  }, 90_000);
+
+  it("shows an agent's ticket with its clocks counting down", async () => {
+    const agents = await apiFromPage<{ items: { id: string; email: string }[] }>(admin, "GET", `/agents?limit=100`);
+    const thomas = agents.items.find((agent) => agent.email === AGENT);
+    expect(thomas).toBeTruthy();
+    const customers = await apiFromPage<{ items: { id: string }[] }>(admin, "GET", "/customers?limit=1");
+    const created = await apiFromPage<{ ticket: { number: number } }>(admin, "POST", "/tickets", {
+      subject: `Facture de mars introuvable ${RUN}`,
+      channel: "email",
+      customerId: customers.items[0]?.id,
+      priority: "normal",
+      assigneeId: thomas?.id,
+      message: { kind: "customer", text: "Bonjour, je ne trouve pas ma facture de mars dans mon espace client." },
+    });
+    ticketNumber = created.ticket.number;
+
+    const context = await newContext();
+    const agent = await context.newPage();
+    await signInAs(agent, server.baseUrl, AGENT, DEMO_PASSWORD);
+    await agent.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
+    const panel = agent.getByRole("region", { name: "SLA" });
+    const first = panel.locator('[data-target="first_response"]');
+    await first.waitFor();
+    await expect(panel.textContent()).resolves.toContain(`Policy: ${POLICY}`);
+    expect(await first.getAttribute("data-tone")).toBe("ok");
+    await expect(first.locator("h3").textContent()).resolves.toBe("First response");
+    await expect(panel.locator('[data-target="resolution"] h3').textContent()).resolves.toBe("Resolution");
+    const countdown = first.locator(".sla-countdown");
+    const before = await countdown.textContent();
+    expect(before).toMatch(/^Due in (59m|1h 0m) \d+s|^Due in 1h 0m$/);
+    // The countdown moves by itself, second by second.
+    await expect.poll(() => countdown.textContent(), { timeout: 5_000 }).not.toBe(before);
+    await shot(agent, "sla-05-ticket-clocks-laptop");
+    await context.close();
+  }, 60_000);
+
+  it("lists the ticket in the breaching view once its first response is past due", async () => {
+    await apiFromPage(admin, "POST", "/test/clock", { advance: "PT2H" });
+    await page.goto(`${server.baseUrl}/?view=breaching`);
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    const tab = page.getByRole("link", { name: /^Breaching/ });
+    expect(await tab.getAttribute("aria-current")).toBe("page");
+    await expect.poll(async () => Number((await tab.locator(".count").textContent()) ?? "0")).toBeGreaterThan(0);
+    const row = page.locator(`tr[data-ticket="${ticketNumber}"]`);
+    await row.waitFor();
+    await shot(page, "sla-06-inbox-breaching-laptop");
+
+    await page.getByLabel("Sort").selectOption("due_asc");
+    await page.waitForURL(/sort=due_asc/);
+    await row.waitFor();
+
+    await row.getByRole("link").click();
+    const first = page.getByRole("region", { name: "SLA" }).locator('[data-target="first_response"]');
+    await expect.poll(() => first.getAttribute("data-tone")).toBe("breached");
+    await expect(first.locator(".sla-countdown").textContent()).resolves.toMatch(/^Overdue by 1h 0m/);
+    const red = await first.locator(".sla-countdown").evaluate((element) => getComputedStyle(element).color);
+    expect(red).toBe("rgb(180, 35, 24)");
+    await shot(page, "sla-07-ticket-breached-laptop");
+  }, 60_000);
+
+  it("says the SLA panel's words in French and Dutch", async () => {
+    await page.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
+    await page.getByRole("region", { name: "SLA" }).waitFor();
+    await page.getByTestId("language").selectOption("fr");
+    let panel = page.getByRole("region", { name: "SLA" });
+    await panel.locator("h3", { hasText: "Première réponse" }).waitFor();
+    await panel.locator("h3", { hasText: "Résolution" }).waitFor();
+    await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^En retard de 1h 0min/);
+    await expect(panel.textContent()).resolves.toContain(`Politique\u00a0: ${POLICY}`);
+    await shot(page, "sla-08-ticket-french-laptop");
+
+    await page.getByTestId("language").selectOption("nl");
+    panel = page.getByRole("region", { name: "SLA" });
+    await panel.locator("h3", { hasText: "Eerste antwoord" }).waitFor();
+    await panel.locator("h3", { hasText: "Oplossing" }).waitFor();
+    await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^1 u 0 m \d+ s te laat$|^1 u 0 m te laat$/);
+    await expect(panel.textContent()).resolves.toContain("Deadline:");
+    await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Inbox" }).click();
+    await page.getByRole("link", { name: /^Over tijd/ }).waitFor();
+    await shot(page, "sla-09-inbox-dutch-laptop");
+    await page.getByTestId("language").selectOption("en");
+    await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+  }, 60_000);
+
+  it("fits the policy editor and the ticket's clocks on a phone", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "en-GB", isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    context.setDefaultTimeout(10_000);
+    const phone = await context.newPage();
+    const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await signInAs(phone, server.baseUrl, MANAGER, DEMO_PASSWORD);
+    await phone.goto(`${server.baseUrl}/sla/policies`);
+    await phone.locator(`[data-policy="${POLICY}"] a`).click();
+    await phone.locator(".step").first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot(phone, "sla-10-policy-phone");
+    await phone.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
+    await phone.getByRole("region", { name: "SLA" }).locator(".sla-card").first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await phone.getByRole("region", { name: "SLA" }).scrollIntoViewIfNeeded();
+    await shot(phone, "sla-11-ticket-clocks-phone");
+    await context.close();
+  }, 60_000);
+});

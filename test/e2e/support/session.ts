@@ -1,0 +1,31 @@
+// Signing in through the login screen and calling the API from a page with its session cookie
+// and CSRF token, for the end-to-end suites.
+
+import type { Page } from "playwright-core";
+
+/** Signs in on the login screen and waits for the inbox (in English unless told otherwise). */
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string, inboxTitle = "Inbox"): Promise<void> {
+  await page.goto(baseUrl + "/");
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole("heading", { level: 1, name: inboxTitle }).waitFor();
+}
+
+/** Calls the API from the page, with the session cookie and the CSRF token, as the app does. */
+export async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const me = (await (await fetch("/api/v1/auth/me")).json()) as { csrfToken: string };
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrfToken, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      return text === "" ? undefined : (JSON.parse(text) as unknown);
+    },
+    { method, path, body, headers },
+  ) as Promise<T>;
+}

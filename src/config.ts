@@ -2,6 +2,7 @@
 // all problems are reported together at start-up.
 
 import { resolve } from "node:path";
+import { parseInstant } from "./core/time/iso.js";
 
 export interface Config {
   /** HTTP port (`PORT`, default 3000). */
@@ -22,6 +23,8 @@ export interface Config {
   demo: boolean;
   /** `PALIER_CLOCK=manual`: the whole system runs on a clock moved through the API (tests, demos). */
   manualClock: boolean;
+  /** `PALIER_CLOCK_START`: where a manual clock starts (an ISO 8601 instant with an offset); unset: the current time. */
+  clockStart: Date | undefined;
   /** Send cookies with the Secure flag (`PALIER_SECURE_COOKIES`, default 0: set 1 behind HTTPS). */
   secureCookies: boolean;
   /** `SMTP_URL`: smtp://user:pass@host:port or smtps://…; unset: e-mails stay in the built-in mailbox. */
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (adminToken !== undefined && adminToken.length < 24) problems.push("PALIER_ADMIN_TOKEN: use at least 24 characters");
   const clock = env.PALIER_CLOCK ?? "system";
   if (clock !== "system" && clock !== "manual") problems.push(`PALIER_CLOCK: "${clock}" is not system or manual`);
+  const clockStart = instantOf(env.PALIER_CLOCK_START, "PALIER_CLOCK_START", problems);
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) problems.push("SMTP_URL: expected smtp://user:password@host:port or smtps://user:password@host:port");
   const mailFrom = env.PALIER_MAIL_FROM || "Palier <palier@localhost>";
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken,
     demo: flag("PALIER_DEMO", true),
     manualClock: clock === "manual",
+    clockStart,
     secureCookies: flag("PALIER_SECURE_COOKIES", false),
     smtpUrl,
     mailFrom: mailFrom.trim(),
@@ -90,5 +95,16 @@ function isSmtpUrl(url: string): boolean {
     return (parsed.protocol === "smtp:" || parsed.protocol === "smtps:") && parsed.hostname !== "";
   } catch {
     return false;
+  }
+}
+
+/** The instant an ISO 8601 variable names, or undefined when unset; a bad value is a problem. */
+function instantOf(value: string | undefined, name: string, problems: string[]): Date | undefined {
+  if (value === undefined || value === "") return undefined;
+  try {
+    return new Date(parseInstant(value));
+  } catch (error) {
+    problems.push(`${name}: ${(error as Error).message}`);
+    return undefined;
   }
 }

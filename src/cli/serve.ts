@@ -9,6 +9,7 @@ import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
+import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { ensureAdmin } from "../store/bootstrap.js";
 import type { Database } from "../store/database.js";
@@ -52,7 +53,7 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   } catch (error) {
     throw new CommandError(`migrating ${describeStore(config)} failed: ${(error as Error).message}`, 1);
   }
-  const clock: Clock = config.manualClock ? new ManualClock(systemClock.now()) : systemClock;
+  const clock: Clock = config.manualClock ? new ManualClock(config.clockStart ?? systemClock.now()) : systemClock;
   if (config.manualClock) io.out(`The clock is manual (PALIER_CLOCK=manual), starting at ${clock.now().toISOString()}.\n`);
 
   const admin = await ensureAdmin(database.db, {
@@ -92,6 +93,9 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // The outbox's e-mails, webhooks and in-app notifications go out from this process; closing the app stops it.
   const delivery = startDeliveryWorker({ database, clock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, onError: (error) => io.err(`palier serve: delivery: ${error.message}\n`) });
   app.addHook("onClose", () => delivery.stop());
+  // After a policy or calendar edit, the open tickets are recomputed in the background from this process.
+  const recompute = startRecomputeWorker({ database, clock, onError: (error) => io.err(`palier serve: recompute: ${error.message}\n`) });
+  app.addHook("onClose", () => recompute.stop());
   try {
     const web = await registerWebApp(app);
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {

@@ -166,13 +166,24 @@ export async function createApiToken(db: Db, props: CreateApiTokenProps): Promis
   return { id: (row as { id: string }).id, token, prefix };
 }
 
-/** The active agent a live (unrevoked) token belongs to, as a principal; records its use. */
-export async function principalForToken(db: Db, token: string, now: Date): Promise<Principal | undefined> {
-  const [row] = await db
+// The token lookup runs on every API call: built once per database and, on PostgreSQL, a named
+// statement that each pooled connection parses and plans once.
+const tokenLookups = new WeakMap<Db, ReturnType<typeof prepareTokenLookup>>();
+
+function prepareTokenLookup(db: Db) {
+  return db
     .select({ tokenId: apiTokens.id, id: agents.id, role: agents.role, teamId: agents.teamId, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(agents, eq(agents.id, apiTokens.agentId))
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt), eq(agents.active, true)));
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt), eq(agents.active, true)))
+    .prepare("palier_principal_for_token");
+}
+
+/** The active agent a live (unrevoked) token belongs to, as a principal; records its use. */
+export async function principalForToken(db: Db, token: string, now: Date): Promise<Principal | undefined> {
+  let lookup = tokenLookups.get(db);
+  if (!lookup) tokenLookups.set(db, (lookup = prepareTokenLookup(db)));
+  const [row] = await lookup.execute({ tokenHash: hashSecret(token) });
   if (!row) return undefined;
   // Write last use at most once a minute: a busy integration should not write on every call.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {

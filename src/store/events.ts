@@ -24,7 +24,12 @@ export interface RecordEventProps {
 
 /** Appends one event; call it inside the transaction that made the change. */
 export async function recordEvent(db: Db, props: RecordEventProps): Promise<void> {
-  await db.insert(ticketEvents).values({
+  await db.insert(ticketEvents).values(eventValues(props));
+}
+
+/** The row an event is stored as, for a statement that writes several events (their ids ascend in the order given) or events along with other rows. */
+export function eventValues(props: RecordEventProps): typeof ticketEvents.$inferInsert {
+  return {
     ticketNumber: props.ticketNumber,
     at: props.at,
     actorType: props.actor.type,
@@ -33,7 +38,7 @@ export async function recordEvent(db: Db, props: RecordEventProps): Promise<void
     changes: props.changes ?? {},
     reason: props.reason,
     data: props.data ?? {},
-  });
+  };
 }
 
 /** A ticket's timeline, oldest first. */

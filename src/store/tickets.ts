@@ -2,13 +2,14 @@
 // events in the same transaction. Time is passed in (`now`), never read from the clock.
 
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
-import { messageBody } from "../core/message/messageBody.js";
+import { randomUUID } from "node:crypto";
+import { type MessageBody, messageBody } from "../core/message/messageBody.js";
 import { type Channel, checkTransition, type Language, type MessageKind, type Priority, type Status, type Tier } from "../core/ticket/ticket.js";
 import type { Db } from "./database.js";
 import { InvalidReferenceError, NotFoundError, VersionConflictError } from "./errors.js";
-import { type Actor, recordEvent } from "./events.js";
+import { type Actor, eventValues, type RecordEventProps, recordEvent } from "./events.js";
 import { pgErrorOf } from "./pgError.js";
-import { type AttachmentMeta, messages, ticketFollowers, tickets } from "./schema.js";
+import { type AttachmentMeta, messages, ticketEvents, ticketFollowers, tickets } from "./schema.js";
 import { searchQuery, searchVector } from "./search.js";
 import { happeningOf, syncChanged, syncClocks, syncCreated } from "./sla/ticketClocks.js";
 
@@ -91,7 +92,13 @@ async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T
 export async function createTicket(db: Db, props: CreateTicketProps): Promise<{ ticket: Ticket; message?: Message }> {
   const { now, actor } = props;
   return inTransaction(db, async (tx) => {
-    const status = props.status ?? "new";
+    const initial = props.status ?? "new";
+    const language = props.language ?? null;
+    // With a first message, the ticket is inserted as that message leaves it (its stamps, its
+    // status, its search text, and version 2 as after the update that used to follow the insert).
+    const first = props.message ? messageEffects(props.message, actor, { status: initial, firstResponseAt: null }, now) : undefined;
+    const status = first?.changes.status ?? initial;
+    const subjectVector = searchVector(props.subject, language, "A");
     const [row] = await tx
       .insert(tickets)
       .values({
@@ -100,33 +107,45 @@ export async function createTicket(db: Db, props: CreateTicketProps): Promise<{ 
         priority: props.priority ?? "normal",
         tier: props.tier ?? "L1",
         channel: props.channel,
-        language: props.language ?? null,
+        language,
         productId: props.productId ?? null,
         customerId: props.customerId,
         teamId: props.teamId ?? null,
         assigneeId: props.assigneeId ?? null,
         tags: normalizeTags(props.tags ?? []),
         customFields: props.customFields ?? {},
-        search: searchVector(props.subject, props.language, "A"),
-        solvedAt: status === "solved" ? now : null,
+        search: first ? sql`${subjectVector} || ${searchVector(first.body.text, language, "B")}` : subjectVector,
+        // A solved ticket that the customer writes to reopens, which clears its solvedAt.
+        solvedAt: initial === "solved" && status === "solved" ? now : null,
+        ...first?.stamps,
         createdAt: now,
         updatedAt: now,
+        ...(first ? { version: 2 } : {}),
       })
       .returning();
-    const created = row as TicketRow;
+    const inserted = row as TicketRow;
     const followers = [...new Set(props.followers ?? [])];
-    if (followers.length > 0) await tx.insert(ticketFollowers).values(followers.map((agentId) => ({ ticketNumber: created.number, agentId })));
-    const ticket = present(created, followers);
+    if (followers.length > 0) await tx.insert(ticketFollowers).values(followers.map((agentId) => ({ ticketNumber: inserted.number, agentId })));
+    const ticket = present(inserted, followers);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const field of ["subject", "status", "priority", "tier", "channel", "language", "productId", "customerId", "teamId", "assigneeId", "tags", "followers"] as const) {
-      const value = ticket[field];
+      const value = field === "status" ? initial : ticket[field];
       if (value !== null && !(Array.isArray(value) && value.length === 0)) changes[field] = [null, value];
     }
-    await recordEvent(tx, { ticketNumber: ticket.number, at: now, actor, type: "created", changes, reason: props.reason ?? null });
-    await syncCreated(tx, ticket, undefined, now, actor);
-    if (!props.message) return { ticket };
-    const { message, ticket: updated } = await appendMessage(tx, ticket, { ...props.message, now, actor });
-    return { ticket: updated, message };
+    const createdEvent: RecordEventProps = { ticketNumber: ticket.number, at: now, actor, type: "created", changes, reason: props.reason ?? null };
+    if (!first || !props.message) {
+      await recordEvent(tx, createdEvent);
+      await syncCreated(tx, ticket, undefined, now, actor);
+      return { ticket };
+    }
+    checkMessage(first.kind, actor, { number: ticket.number, status: initial });
+    // The created, message and (when the message changed the status) updated events, in that order.
+    const updatedEvents: RecordEventProps[] =
+      status === initial ? [] : [{ ticketNumber: ticket.number, at: now, actor, type: "updated", changes: { status: [initial, status] }, reason: first.reason }];
+    const message = await insertMessage(tx, messageValues(ticket, props.message, first, actor, now), actor, [createdEvent], updatedEvents);
+    if (status !== initial) checkTransition(initial, status);
+    await syncCreated(tx, ticket, first.kind, now, actor);
+    return { ticket, message };
   });
 }
 
@@ -176,52 +195,83 @@ export async function addMessage(db: Db, props: AddMessageProps): Promise<{ tick
 /** Adds a message to a ticket locked in `tx` (see {@link lockTicket}); for engine actions. */
 export async function appendMessage(tx: Db, ticket: Ticket, props: NewMessage & { now: Date; actor: Actor }): Promise<{ ticket: Ticket; message: Message }> {
   const { now, actor } = props;
+  const effects = messageEffects(props, actor, ticket, now);
+  checkMessage(effects.kind, actor, ticket);
+  const saved = await insertMessage(tx, messageValues(ticket, props, effects, actor, now), actor, [], []);
+  const searchable = sql`coalesce(${tickets.search}, ''::tsvector) || ${searchVector(effects.body.text, ticket.language, "B")}`;
+  const updated = await applyChanges(tx, ticket, effects.changes, now, actor, effects.reason, { ...effects.stamps, search: searchable as unknown as string });
+  await syncClocks(tx, updated, happeningOf(effects.kind), now, actor);
+  return { ticket: updated, message: saved };
+}
+
+/** What a new message does to its ticket: its kind, its body, the times it stamps and the status it moves the ticket to. */
+interface MessageEffects {
+  kind: MessageKind;
+  body: MessageBody;
+  stamps: Partial<Pick<TicketRow, "lastCustomerMessageAt" | "lastAgentMessageAt" | "firstResponseAt">>;
+  changes: { status?: Status };
+  reason: string | null;
+}
+
+/**
+ * A customer message reopens a pending, on-hold or solved ticket; an agent's public reply
+ * opens a new ticket and sets its first response time.
+ */
+function messageEffects(props: NewMessage, actor: Actor, ticket: Pick<Ticket, "status" | "firstResponseAt">, now: Date): MessageEffects {
   const kind: MessageKind = props.kind ?? (actor.type === "customer" ? "customer" : "reply");
+  const effects: MessageEffects = { kind, body: messageBody({ text: props.text, html: props.html }), stamps: {}, changes: {}, reason: null };
+  if (kind === "customer") {
+    effects.stamps.lastCustomerMessageAt = now;
+    if (ticket.status === "pending" || ticket.status === "solved" || ticket.status === "on_hold") {
+      effects.changes.status = "open";
+      effects.reason = "the customer wrote";
+    }
+  } else if (kind === "reply") {
+    effects.stamps.lastAgentMessageAt = now;
+    if (ticket.firstResponseAt === null) effects.stamps.firstResponseAt = now;
+    if (ticket.status === "new") {
+      effects.changes.status = "open";
+      effects.reason = "first reply";
+    }
+  }
+  return effects;
+}
+
+/** Refuses a message its author may not write, or one to a closed ticket. */
+function checkMessage(kind: MessageKind, actor: Actor, ticket: Pick<Ticket, "number" | "status">): void {
   if (kind === "customer" && actor.type === "agent") {
     // An agent logging what the customer said (a phone call) writes it as the customer.
   } else if (kind !== "customer" && actor.type === "customer") {
     throw new InvalidReferenceError("kind", "a customer can only write customer messages");
   }
   if (ticket.status === "closed") throw new InvalidReferenceError("number", `ticket #${ticket.number} is closed: a follow-up is a new ticket`);
-  const body = messageBody({ text: props.text, html: props.html });
-  const [message] = await tx
-    .insert(messages)
-    .values({
-      ticketNumber: ticket.number,
-      kind,
-      authorAgentId: actor.type === "agent" ? (actor.id ?? null) : null,
-      authorCustomerId: actor.type === "customer" ? (actor.id ?? null) : kind === "customer" ? ticket.customerId : null,
-      channel: props.channel ?? ticket.channel,
-      bodyText: body.text,
-      bodyHtml: body.html,
-      attachments: props.attachments ?? [],
-      createdAt: now,
-    })
-    .returning();
-  const saved = message as Message;
-  await recordEvent(tx, { ticketNumber: ticket.number, at: now, actor, type: "message", data: { messageId: saved.id, kind }, reason: null });
+}
 
-  const changes: Partial<TicketFields> = {};
-  const stamps: Partial<TicketRow> = {};
-  let reason: string | null = null;
-  if (kind === "customer") {
-    stamps.lastCustomerMessageAt = now;
-    if (ticket.status === "pending" || ticket.status === "solved" || ticket.status === "on_hold") {
-      changes.status = "open";
-      reason = "the customer wrote";
-    }
-  } else if (kind === "reply") {
-    stamps.lastAgentMessageAt = now;
-    if (ticket.firstResponseAt === null) stamps.firstResponseAt = now;
-    if (ticket.status === "new") {
-      changes.status = "open";
-      reason = "first reply";
-    }
-  }
-  const searchable = sql`coalesce(${tickets.search}, ''::tsvector) || ${searchVector(body.text, ticket.language, "B")}`;
-  const updated = await applyChanges(tx, ticket, changes, now, actor, reason, { ...stamps, search: searchable as unknown as string });
-  await syncClocks(tx, updated, happeningOf(kind), now, actor);
-  return { ticket: updated, message: saved };
+function messageValues(ticket: Ticket, props: NewMessage, effects: MessageEffects, actor: Actor, now: Date): Omit<typeof messages.$inferInsert, "id"> {
+  return {
+    ticketNumber: ticket.number,
+    kind: effects.kind,
+    authorAgentId: actor.type === "agent" ? (actor.id ?? null) : null,
+    authorCustomerId: actor.type === "customer" ? (actor.id ?? null) : effects.kind === "customer" ? ticket.customerId : null,
+    channel: props.channel ?? ticket.channel,
+    bodyText: effects.body.text,
+    bodyHtml: effects.body.html,
+    attachments: props.attachments ?? [],
+    createdAt: now,
+  };
+}
+
+/**
+ * Inserts a message with its `message` event between `before` and `after`, in one statement
+ * (the message's id is drawn here, as the column default would, so that the event can name it).
+ */
+async function insertMessage(tx: Db, values: Omit<typeof messages.$inferInsert, "id">, actor: Actor, before: RecordEventProps[], after: RecordEventProps[]): Promise<Message> {
+  const id = randomUUID();
+  const messageEvent: RecordEventProps = { ticketNumber: values.ticketNumber, at: values.createdAt, actor, type: "message", data: { messageId: id, kind: values.kind }, reason: null };
+  const inserted = tx.$with("inserted_message").as(tx.insert(messages).values({ ...values, id }).returning());
+  const events = tx.$with("inserted_events").as(tx.insert(ticketEvents).values([...before, messageEvent, ...after].map(eventValues)));
+  const [row] = await tx.with(inserted, events).select().from(inserted);
+  return row as Message;
 }
 
 /** Reads a ticket and locks its row until `tx` ends. */
@@ -274,7 +324,14 @@ export async function applyChanges(tx: Db, before: Ticket, requested: Partial<Ti
   return syncChanged(tx, present(row as TicketRow, followers), changes, now, actor);
 }
 
-export type TicketSort = "created_at" | "updated_at" | "number";
+/** `due`: the earliest due time of a running SLA clock first (tickets without one last). */
+export type TicketSort = "created_at" | "updated_at" | "number" | "due";
+
+/** SLA views: `breaching` (a running clock due within {@link BREACHING_WITHIN_MS} or past due), `escalated` (a level fired on a live clock). */
+export type SlaView = "breaching" | "escalated";
+
+/** How close to its due time a running clock counts as breaching. */
+export const BREACHING_WITHIN_MS = 60 * 60_000;
 
 export interface TicketQuery {
   status?: Status[];
@@ -290,6 +347,10 @@ export interface TicketQuery {
   customerId?: string | string[];
   /** Full-text search over subject and messages. */
   text?: string;
+  /** Only the tickets of an SLA view; `breaching` is measured from `now`. */
+  sla?: SlaView;
+  /** The current instant, for `sla: "breaching"`. */
+  now?: Date;
   sort?: TicketSort;
   order?: "asc" | "desc";
   limit?: number;
@@ -308,14 +369,20 @@ const SORT_COLUMNS = { created_at: tickets.createdAt, updated_at: tickets.update
 /** Lists tickets matching a query, in keyset pages (stable under concurrent inserts). */
 export async function listTickets(db: Db, query: TicketQuery = {}): Promise<TicketPage> {
   const sort = query.sort ?? "created_at";
-  const order = query.order ?? "desc";
+  const order = query.order ?? (sort === "due" ? "asc" : "desc");
   const limit = Math.min(Math.max(query.limit ?? 25, 1), 200);
-  const column = SORT_COLUMNS[sort];
+  const column = SORT_COLUMNS[sort === "due" ? "number" : sort];
   const conditions = ticketFilter(query);
   if (query.cursor) {
     const [value, number] = decodeCursor(query.cursor);
+    if ((sort === "due") !== (value === null || typeof value === "string") && sort !== "number") throw new InvalidCursorError();
     const after = order === "desc" ? lt : gt;
-    const key = sort === "number" ? after(tickets.number, number) : or(after(column, new Date(value as string)), and(eq(column, new Date(value as string)), after(tickets.number, number)));
+    const key =
+      sort === "due"
+        ? dueAfter(value as string | null, number, order)
+        : sort === "number"
+          ? after(tickets.number, number)
+          : or(after(column, new Date(value as string)), and(eq(column, new Date(value as string)), after(tickets.number, number)));
     if (key) conditions.push(key);
   }
   const direction = order === "desc" ? desc : asc;
@@ -323,13 +390,14 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
     .select()
     .from(tickets)
     .where(and(...conditions))
-    .orderBy(direction(column), direction(tickets.number))
+    .orderBy(...(sort === "due" ? [sql`${EARLIEST_DUE} ${sql.raw(order)} nulls last`] : [direction(column)]), direction(tickets.number))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const followers = page.length === 0 ? [] : await db.select().from(ticketFollowers).where(inArray(ticketFollowers.ticketNumber, page.map((r) => r.number)));
   const items = page.map((row) => present(row, followers.filter((f) => f.ticketNumber === row.number).map((f) => f.agentId)));
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(sort === "number" ? last.number : (last[sort === "created_at" ? "createdAt" : "updatedAt"] as Date).toISOString(), last.number) : null;
+  const key = (row: TicketRow) => (sort === "number" ? row.number : (row[sort === "created_at" ? "createdAt" : "updatedAt"] as Date).toISOString());
+  const nextCursor = rows.length > limit && last ? encodeCursor(sort === "due" ? await earliestDue(db, last.number) : key(last), last.number) : null;
   return { items, nextCursor };
 }
 
@@ -352,7 +420,35 @@ function ticketFilter(query: TicketQuery): SQL[] {
   if (typeof query.customerId === "string") conditions.push(eq(tickets.customerId, query.customerId));
   else if (query.customerId?.length) conditions.push(inArray(tickets.customerId, query.customerId));
   if (query.text?.trim()) conditions.push(sql`${tickets.search} @@ ${searchQuery(query.text)}`);
+  if (query.sla === "breaching") {
+    if (!query.now) throw new Error("the breaching view needs now");
+    const soon = new Date(query.now.getTime() + BREACHING_WITHIN_MS).toISOString();
+    conditions.push(sql`exists (select 1 from sla_clocks c where c.ticket_number = ${tickets.number} and c.state = 'running' and c.due_at <= ${soon}::timestamptz)`);
+  }
+  if (query.sla === "escalated") {
+    conditions.push(sql`exists (select 1 from timers t join sla_clocks c on c.id = t.clock_id
+      where t.ticket_number = ${tickets.number} and t.kind = 'level' and t.state = 'fired' and c.state in ('running', 'paused'))`);
+  }
   return conditions;
+}
+
+/** The earliest due time of a ticket's running clocks (null without one), for `sort=due`. */
+const EARLIEST_DUE = sql`(select min(c.due_at) from sla_clocks c where c.ticket_number = ${tickets.number} and c.state = 'running')`;
+
+/** After the cursor `(due, number)` in `due` order, nulls last both ways. */
+function dueAfter(due: string | null, number: number, order: "asc" | "desc"): SQL | undefined {
+  const after = order === "desc" ? lt : gt;
+  if (due === null) return and(sql`${EARLIEST_DUE} is null`, after(tickets.number, number));
+  const beyond = sql.raw(order === "desc" ? "<" : ">");
+  return sql`(${EARLIEST_DUE} ${beyond} ${due}::timestamptz or (${EARLIEST_DUE} = ${due}::timestamptz and ${after(tickets.number, number)}) or ${EARLIEST_DUE} is null)`;
+}
+
+async function earliestDue(db: Db, number: number): Promise<string | null> {
+  const result = (await db.execute(sql`select (extract(epoch from min(due_at)) * 1000)::float8 as ms from sla_clocks where ticket_number = ${number} and state = 'running'`)) as unknown as {
+    rows: { ms: number | string | null }[];
+  };
+  const ms = result.rows[0]?.ms;
+  return ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString();
 }
 
 /** Thrown for a cursor that this API did not produce. */
@@ -362,18 +458,18 @@ export class InvalidCursorError extends InvalidReferenceError {
   }
 }
 
-function encodeCursor(value: string | number, number: number): string {
+function encodeCursor(value: string | number | null, number: number): string {
   return Buffer.from(JSON.stringify([value, number])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): [string | number, number] {
+function decodeCursor(cursor: string): [string | number | null, number] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     // Only what encodeCursor writes: a forged cursor must not reach the database as a bad bigint or date.
     const isNumber = (v: unknown) => Number.isSafeInteger(v);
     const isInstant = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v));
-    if (Array.isArray(parsed) && parsed.length === 2 && isNumber(parsed[1]) && (isNumber(parsed[0]) || isInstant(parsed[0]))) {
-      return parsed as [string | number, number];
+    if (Array.isArray(parsed) && parsed.length === 2 && isNumber(parsed[1]) && (isNumber(parsed[0]) || isInstant(parsed[0]) || parsed[0] === null)) {
+      return parsed as [string | number | null, number];
     }
   } catch {
     // fall through

@@ -28,7 +28,7 @@ export async function listenForTimers(database: Database, wake: () => void, onEr
   let retry: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ ...pool.options, keepAlive: true });
+    const next = new pg.Client({ ...pool.options, keepAlive: true, connectionTimeoutMillis: 10_000 });
     next.on("notification", () => wake());
     next.on("error", (error) => onError(new Error(`timer notifications: ${error.message}`)));
     next.on("end", () => {

@@ -375,7 +375,8 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
   const conditions = ticketFilter(query);
   if (query.cursor) {
     const [value, number] = decodeCursor(query.cursor);
-    if ((sort === "due") !== (value === null || typeof value === "string") && sort !== "number") throw new InvalidCursorError();
+    // A due cursor holds an instant or null (no running clock); the others never hold null.
+    if (sort === "due" ? typeof value === "number" : value === null) throw new InvalidCursorError();
     const after = order === "desc" ? lt : gt;
     const key =
       sort === "due"

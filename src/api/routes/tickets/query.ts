@@ -1,6 +1,6 @@
 // From the ticket list's query string and the caller to a store query: views (mine, team,
-// unassigned, all), comma-separated filters, and the customer scope (a customer sees only
-// their own tickets, whatever they ask for).
+// unassigned, all, and the SLA views breaching and escalated), comma-separated filters, and the
+// customer scope (a customer sees only their own tickets, whatever they ask for).
 
 import type { Static } from "typebox";
 import type { Principal } from "../../../core/access/permissions.js";
@@ -37,8 +37,8 @@ export function baseQuery(query: Static<typeof CustomerTicketsQuery>): TicketQue
   };
 }
 
-/** The store query for `GET /tickets` by `principal`. */
-export function ticketListQuery(principal: Principal, query: Static<typeof TicketListQuery>): ScopedQuery {
+/** The store query for `GET /tickets` by `principal` at `now`. */
+export function ticketListQuery(principal: Principal, query: Static<typeof TicketListQuery>, now: Date): ScopedQuery {
   const me = principal.id;
   const assignees = split(query.assignee)?.map((a) => (a === "me" ? me : a.toLowerCase()));
   const scoped = viewQuery(principal, query.view ?? "all", {
@@ -48,6 +48,7 @@ export function ticketListQuery(principal: Principal, query: Static<typeof Ticke
     tags: split(query.tag),
     customerId: split(query.customer)?.map((c) => c.toLowerCase()),
     text: query.q,
+    now,
   });
   return scoped;
 }
@@ -74,6 +75,10 @@ export function viewQuery(principal: Principal, view: View, query: TicketQuery):
   } else if (view === "unassigned") {
     if (query.assigneeId !== undefined) return null;
     scoped = { ...scoped, assigneeId: null };
+  } else if (view === "breaching" || view === "escalated") {
+    // SLA clocks are for staff: a customer's SLA views are empty.
+    if (principal.kind === "customer") return null;
+    scoped.sla = view;
   }
   return scoped;
 }
@@ -82,7 +87,7 @@ function toList(value: string | string[] | undefined): string[] | undefined {
   return value === undefined ? undefined : Array.isArray(value) ? value : [value];
 }
 
-/** The store query counting a view's tickets that are neither solved nor closed. */
-export function openInView(principal: Principal, view: View): ScopedQuery {
-  return viewQuery(principal, view, { status: OPEN_STATUSES });
+/** The store query counting a view's tickets that are neither solved nor closed, at `now`. */
+export function openInView(principal: Principal, view: View, now: Date): ScopedQuery {
+  return viewQuery(principal, view, { status: OPEN_STATUSES, now });
 }

@@ -91,7 +91,7 @@ const listOf = (words: readonly string[], description: string) => Type.String({ 
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 const uuidList = (description: string, extra: string[] = []) => Type.String({ pattern: `^(${[UUID, ...extra].join("|")})(,(${[UUID, ...extra].join("|")}))*$`, description });
 
-export const VIEWS = ["mine", "team", "unassigned", "all"] as const;
+export const VIEWS = ["mine", "team", "unassigned", "all", "breaching", "escalated"] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Filters shared by the ticket list and a customer's tickets. */
@@ -100,7 +100,7 @@ export const ticketFilters = {
   priority: Type.Optional(listOf(PRIORITIES, "comma-separated priorities")),
   channel: Type.Optional(listOf(CHANNELS, "comma-separated channels")),
   tier: Type.Optional(listOf(TIERS, "comma-separated tiers")),
-  sort: Type.Optional(StringEnum(["created_at", "updated_at", "number"], { description: "default created_at" })),
+  sort: Type.Optional(StringEnum(["created_at", "updated_at", "number", "due"], { description: "default created_at; due: the earliest running SLA clock first (default order asc), tickets without one last" })),
   order: Type.Optional(StringEnum(["asc", "desc"], { description: "default desc" })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: "items per page (default 25)" })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: "`nextCursor` of the previous page" })),
@@ -108,7 +108,11 @@ export const ticketFilters = {
 
 export const TicketListQuery = Type.Object(
   {
-    view: Type.Optional(StringEnum(VIEWS, { description: "mine: assigned to me; team: my team's; unassigned; all (default)" })),
+    view: Type.Optional(
+      StringEnum(VIEWS, {
+        description: "mine: assigned to me; team: my team's; unassigned; all (default); breaching: a running SLA clock due within the hour or past due; escalated: an escalation level fired on a live clock",
+      }),
+    ),
     ...ticketFilters,
     team: Type.Optional(uuidList("comma-separated team ids")),
     assignee: Type.Optional(uuidList("comma-separated agent ids; `me` for yourself", ["me"])),
@@ -127,7 +131,7 @@ export const TicketListResponse = Type.Object(
 export const CustomerTicketsQuery = Type.Object(ticketFilters, { additionalProperties: false });
 
 export const TicketCounts = Type.Object(
-  { mine: Type.Integer(), team: Type.Integer(), unassigned: Type.Integer(), all: Type.Integer() },
+  { mine: Type.Integer(), team: Type.Integer(), unassigned: Type.Integer(), all: Type.Integer(), breaching: Type.Integer(), escalated: Type.Integer() },
   { additionalProperties: false, description: "tickets neither solved nor closed in each view" },
 );
 

@@ -80,7 +80,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const principal = callerWith(request, "tickets.read");
-      const query = ticketListQuery(principal, request.query);
+      const query = ticketListQuery(principal, request.query, now(request));
       if (query === null) return { items: [], nextCursor: null, total: 0 };
       const db = request.server.database.db;
       const [page, total] = await Promise.all([listTickets(db, query), countTickets(db, query)]);
@@ -103,12 +103,11 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const db = request.server.database.db;
       const counts = await Promise.all(
         VIEWS.map(async (view) => {
-          const query = openInView(principal, view);
+          const query = openInView(principal, view, now(request));
           return query === null ? 0 : countTickets(db, query);
         }),
       );
-      const [mine, team, unassigned, all] = counts as [number, number, number, number];
-      return { mine, team, unassigned, all };
+      return Object.fromEntries(VIEWS.map((view, i) => [view, counts[i] ?? 0])) as Record<(typeof VIEWS)[number], number>;
     },
   );
 

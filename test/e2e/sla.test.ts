@@ -28,6 +28,8 @@ describe("the SLA screens", () => {
   let manager: BrowserContext;
   let page: Page;
   let admin: Page;
+  /** The assignee's page, left open to receive notifications live. */
+  let agent: Page;
   let ticketNumber = 0;
 
   const shot = (target: Page, name: string) => target.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: false });
@@ -153,7 +155,7 @@ describe("the SLA screens", () => {
     ticketNumber = created.ticket.number;
 
     const context = await newContext();
-    const agent = await context.newPage();
+    agent = await context.newPage();
     await signInAs(agent, server.baseUrl, AGENT, DEMO_PASSWORD);
     await agent.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
     const panel = agent.getByRole("region", { name: "SLA" });
@@ -169,11 +171,24 @@ describe("the SLA screens", () => {
     // The countdown moves by itself, second by second.
     await expect.poll(() => countdown.textContent(), { timeout: 5_000 }).not.toBe(before);
     await shot(agent, "sla-05-ticket-clocks-laptop");
-    await context.close();
+    // Nothing has escalated yet: the bell has no count.
+    expect(await agent.getByTestId("bell").getAttribute("aria-label")).toBe("Notifications");
   }, 60_000);
 
   it("lists the ticket in the breaching view once its first response is past due", async () => {
     await apiFromPage(admin, "POST", "/test/clock", { advance: "PT2H" });
+    // Level 1 notifies the assignee: the open page's bell rings without a reload (server-sent events).
+    const bell = agent.getByTestId("bell");
+    await expect.poll(() => bell.getAttribute("aria-label"), { timeout: 20_000 }).toMatch(/^Notifications: [1-9]\d* unread$/);
+    await bell.click();
+    const item = agent.locator(".bell-list li.unread a").first();
+    await item.waitFor();
+    expect(await item.getAttribute("href")).toBe(`/tickets/${ticketNumber}`);
+    await shot(agent, "sla-06a-bell-laptop");
+    await item.click();
+    await agent.waitForURL(new RegExp(`/tickets/${ticketNumber}$`));
+    await agent.locator('.event[data-type="escalation"]').first().waitFor();
+
     await page.goto(`${server.baseUrl}/?view=breaching`);
     await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
     const tab = page.getByRole("link", { name: /^Breaching/ });
@@ -181,6 +196,9 @@ describe("the SLA screens", () => {
     await expect.poll(async () => Number((await tab.locator(".count").textContent()) ?? "0")).toBeGreaterThan(0);
     const row = page.locator(`tr[data-ticket="${ticketNumber}"]`);
     await row.waitFor();
+    // The due column says it is overdue, in red.
+    await row.locator('.cell-due [data-breached="true"]').waitFor();
+    await expect(row.locator(".cell-due").textContent()).resolves.toMatch(/^overdue, /);
     await shot(page, "sla-06-inbox-breaching-laptop");
 
     await page.getByLabel("Sort").selectOption("due_asc");
@@ -205,6 +223,11 @@ describe("the SLA screens", () => {
     await panel.locator("h3", { hasText: "Résolution" }).waitFor();
     await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^En retard de 1h 0min/);
     await expect(panel.textContent()).resolves.toContain(`Politique\u00a0: ${POLICY}`);
+    // The escalations the engine fired, told in French (the engine records them in English).
+    const escalation = page.locator('.event[data-type="escalation"]', { hasText: "Escaladé au niveau 2" });
+    await escalation.waitFor();
+    await expect(escalation.textContent()).resolves.toContain("priorité relevée de Normale à Urgente");
+    await expect(escalation.textContent()).resolves.toContain(`Niveau 2 de ${POLICY}\u00a0: Première réponse en retard de 1h`);
     await shot(page, "sla-08-ticket-french-laptop");
 
     await page.getByTestId("language").selectOption("nl");
@@ -213,6 +236,7 @@ describe("the SLA screens", () => {
     await panel.locator("h3", { hasText: "Oplossing" }).waitFor();
     await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^1 u 0 m \d+ s te laat$|^1 u 0 m te laat$/);
     await expect(panel.textContent()).resolves.toContain("Deadline:");
+    await page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar niveau 1" }).waitFor();
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Inbox" }).click();
     await page.getByRole("link", { name: /^Over tijd/ }).waitFor();
     await shot(page, "sla-09-inbox-dutch-laptop");

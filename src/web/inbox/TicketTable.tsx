@@ -7,8 +7,10 @@ import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { Link } from "../router/router.js";
+import type { DueTime } from "./useDueTimes.js";
 
-export function TicketTable({ tickets }: { tickets: Ticket[] }) {
+/** `due`: the next SLA due time per ticket number, when the view shows deadlines. */
+export function TicketTable({ tickets, due }: { tickets: Ticket[]; due?: ReadonlyMap<number, DueTime> }) {
   const { t } = useI18n();
   return (
     <table className="ticket-table">
@@ -27,14 +29,19 @@ export function TicketTable({ tickets }: { tickets: Ticket[] }) {
       </thead>
       <tbody>
         {tickets.map((ticket) => (
-          <TicketRow key={ticket.number} ticket={ticket} />
+          <TicketRow key={ticket.number} ticket={ticket} due={due?.get(ticket.number) ?? dueFromList(ticket)} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function TicketRow({ ticket }: { ticket: Ticket }) {
+/** The due time the list answers itself, when the server sends it. */
+function dueFromList(ticket: Ticket): DueTime | undefined {
+  return ticket.slaDueAt !== undefined ? { dueAt: ticket.slaDueAt, breached: ticket.slaBreached ?? false } : undefined;
+}
+
+function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }) {
   const { tx, formatRelative, formatDateTime } = useI18n();
   const { customers } = useDirectory();
   return (
@@ -52,7 +59,7 @@ function TicketRow({ ticket }: { ticket: Ticket }) {
       </td>
       <td className="cell-channel">{tx(`channel.${ticket.channel}`, ticket.channel)}</td>
       <td className="cell-due">
-        <DueCell ticket={ticket} />
+        <DueCell due={due} />
       </td>
       <td className="cell-updated">
         <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
@@ -64,16 +71,15 @@ function TicketRow({ ticket }: { ticket: Ticket }) {
 }
 
 /** The ticket's next SLA due time, relative ("in 2 hours", "5 minutes ago"), red once past. */
-function DueCell({ ticket }: { ticket: Ticket }) {
+function DueCell({ due }: { due: DueTime | undefined }) {
   const { t, formatRelative, formatDateTime } = useI18n();
-  // When the row was shown: the server's `slaBreached` says it better when it answers it.
+  // When the row was shown: the server's `breached` says it better when it answers it.
   const [shownAt] = useState(() => Date.now());
-  const due = ticket.slaDueAt;
-  if (!due) return <span className="muted">{t("inbox.noDue")}</span>;
-  const past = ticket.slaBreached ?? new Date(due).getTime() <= shownAt;
+  if (!due?.dueAt) return <span className="muted">{t("inbox.noDue")}</span>;
+  const past = due.breached || new Date(due.dueAt).getTime() <= shownAt;
   return (
-    <time dateTime={due} title={formatDateTime(due)} className={past ? "due-past" : undefined} data-breached={past ? "true" : undefined}>
-      {past ? t("inbox.overdue", { when: formatRelative(due) }) : formatRelative(due)}
+    <time dateTime={due.dueAt} title={formatDateTime(due.dueAt)} className={past ? "due-past" : undefined} data-breached={past ? "true" : undefined}>
+      {past ? t("inbox.overdue", { when: formatRelative(due.dueAt) }) : formatRelative(due.dueAt)}
     </time>
   );
 }

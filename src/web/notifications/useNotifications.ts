@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import * as sla from "../api/slaApi.js";
 import type { AppNotification } from "../api/slaTypes.js";
+import { announceTicketChange } from "./ticketSignals.js";
 
 export interface Notifications {
   items: AppNotification[];
@@ -51,6 +52,7 @@ export function useNotifications(): Notifications {
         return;
       }
       if (typeof notification.id !== "number") return;
+      if (typeof notification.ticketNumber === "number") announceTicketChange(notification.ticketNumber);
       setState((before) => {
         if (before.items.some((item) => item.id === notification.id)) return before;
         const fresh = { ...notification, readAt: notification.readAt ?? null };

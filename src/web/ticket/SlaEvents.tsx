@@ -16,6 +16,47 @@ function targetName(i18n: I18n, target: unknown): string {
   return typeof target === "string" ? i18n.tx(`sla.target.${target}`, target) : "";
 }
 
+/**
+ * An escalation's action outcome, as the engine records it in English ("raised priority normal →
+ * urgent", "notified Léa Martin (in-app, e-mail)"), in the UI's language when its form is known.
+ */
+export function actionOutcome(text: string, i18n: I18n): string {
+  const { t, tx } = i18n;
+  let m = /^notified (.+) \((.+)\)$/.exec(text);
+  if (m) return t("event.escalation.outcome.notified", { name: m[1] ?? "", how: m[2] ?? "" });
+  m = /^raised priority (\w+) → (\w+)$/.exec(text);
+  if (m) return t("event.escalation.outcome.raised", { from: tx(`priority.${m[1]}`, m[1] ?? ""), to: tx(`priority.${m[2]}`, m[2] ?? "") });
+  m = /^set tier (\S+) → (\S+)$/.exec(text);
+  if (m) return t("event.escalation.outcome.tier", { from: m[1] ?? "", to: m[2] ?? "" });
+  m = /^reassigned to (?:team )?(.+)$/.exec(text);
+  if (m) return t("event.escalation.outcome.reassigned", { name: m[1] ?? "" });
+  m = /^added followers (.+)$/.exec(text);
+  if (m) return t("event.escalation.outcome.followers", { names: m[1] ?? "" });
+  if (text === "added a note") return t("event.escalation.outcome.note");
+  m = /^queued webhook to (.+)$/.exec(text);
+  if (m) return t("event.escalation.outcome.webhook", { url: m[1] ?? "" });
+  return text;
+}
+
+/** Why the step fired, in the UI's language: which level of which policy, how far past due. */
+export function escalationReason(data: Record<string, unknown>, i18n: I18n): string | null {
+  const policy = str(data.policyName);
+  const deadline = str(data.deadline) ?? str(data.dueAt);
+  const fired = str(data.firedAt);
+  if (!policy || !deadline || !fired) return null;
+  const overdue = (new Date(fired).getTime() - new Date(deadline).getTime()) / 1000;
+  const target = targetName(i18n, data.target);
+  const time = formatDuration(Math.abs(overdue), i18n.locale, false);
+  const what =
+    overdue >= 60
+      ? i18n.t("event.escalation.why.overdue", { target, time })
+      : overdue >= 0
+        ? i18n.t("event.escalation.why.reached", { target })
+        : i18n.t("event.escalation.why.dueIn", { target, time });
+  const head = data.kind === "reminder" ? i18n.t("event.escalation.why.reminder", { policy }) : i18n.t("event.escalation.why.level", { level: num(data.level) ?? "?", policy });
+  return i18n.t("matrix.summary.line", { when: head, what });
+}
+
 /** The event's heading: "SLA policy applied", "Escalated to level 2", "Reminder sent"… */
 export function slaEventTitle(event: TicketEvent, i18n: I18n): string {
   const data: Data = event.data ?? {};
@@ -67,11 +108,13 @@ export function SlaEventDetails({ event }: { event: TicketEvent }) {
   const fired = str(data.firedAt);
   const lag = num(data.lagMs);
   const list = (items: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+  const why = escalationReason(data, i18n);
   return (
+    <>
     <ul className="changes">
       {str(data.policyName) && <li>{t("event.sla_policy.name", { name: str(data.policyName) ?? "" })}</li>}
       <li>{recipients.length > 0 ? t("event.escalation.recipients", { names: list(recipients) }) : t("event.escalation.noRecipients")}</li>
-      {actions.length > 0 && <li>{t("event.escalation.actions", { actions: list(actions.map((a) => tx(`matrix.action.${a}`, a))) })}</li>}
+      {actions.length > 0 && <li>{t("event.escalation.actions", { actions: list(actions.map((a) => actionOutcome(a, i18n))) })}</li>}
       {due && <li>{t("event.escalation.due", { when: formatDateTime(due) })}</li>}
       {fired && (
         <li className={data.late === true ? "late" : undefined}>
@@ -82,5 +125,10 @@ export function SlaEventDetails({ event }: { event: TicketEvent }) {
       )}
       {data.breached === true && <li className="late">{t("event.escalation.breached")}</li>}
     </ul>
+    {/* The engine's reason is English; this one says the same in the UI's language. */}
+    <p className="event-reason" title={event.reason ?? undefined}>
+      {why ?? event.reason}
+    </p>
+    </>
   );
 }

@@ -66,7 +66,7 @@ function EventItem({ event }: { event: TicketEvent }) {
           ))}
         </ul>
       )}
-      {event.reason && <p className="event-reason">{event.reason}</p>}
+      {event.reason && event.type !== "escalation" && <p className="event-reason">{event.reason}</p>}
     </li>
   );
 }

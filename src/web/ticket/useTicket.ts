@@ -1,10 +1,12 @@
 // Loads one ticket with its messages, events and customer (and the customer's tickets), and
-// lets the screen replace parts after a change or reload everything after a conflict.
+// lets the screen replace parts after a change or reload everything after a conflict, or when a
+// notification says the ticket changed (an escalation fired on it).
 
 import { useCallback, useEffect, useState } from "react";
 import * as api from "../api/palier.js";
 import type { Customer, Message, Ticket, TicketEvent } from "../api/types.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
+import { useTicketChanges } from "../notifications/ticketSignals.js";
 
 export interface TicketData {
   ticket: Ticket | null;
@@ -57,6 +59,9 @@ export function useTicket(number: number): TicketData {
     };
   }, [number, attempt, eventsVersion]);
 
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  useTicketChanges(number, reload);
+
   const customerId = ticket?.customerId;
   useEffect(() => {
     if (!customerId) return;
@@ -86,6 +91,6 @@ export function useTicket(number: number): TicketData {
       setEventsVersion((n) => n + 1);
     }, []),
     addMessage: useCallback((message: Message) => setMessages((before) => [...(before ?? []), message]), []),
-    reload: useCallback(() => setAttempt((n) => n + 1), []),
+    reload,
   };
 }

@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
 import { createApiToken } from "../../src/store/accounts.js";
-import { agentStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
+import { agentStore, calendarStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
+import { queueRecompute } from "../../src/store/jobs.js";
+import { createPolicy } from "../../src/store/sla/policyStore.js";
 import { createTicket } from "../../src/store/tickets.js";
 import { outbox } from "../../src/store/schema.js";
 import { describeStore } from "../support/testDatabase.js";
@@ -24,6 +26,9 @@ interface Fixtures {
   agentId: string;
   teamId: string;
   productId: string;
+  calendarId: string;
+  policyId: string;
+  jobId: string;
 }
 
 interface Endpoint {
@@ -39,6 +44,8 @@ interface Endpoint {
 }
 
 let api: ApiHarness;
+
+const MATRIX_CALENDAR = { timezone: "Europe/Brussels", hours: { mon: [["08:30", "17:30"]] } };
 
 // For customers, a ticket route addresses their own ticket: someone else's is a 404 by design.
 const ticketOf = (f: Fixtures, who: Who) => (who === "customer" ? f.ownTicket : f.staffTicket);
@@ -139,13 +146,36 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({}),
   },
   { method: "GET", route: "/api/v1/admin/mailbox", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailbox" },
+
+  { method: "GET", route: "/api/v1/calendars", needs: ["calendars.read"], url: () => "/api/v1/calendars" },
+  { method: "POST", route: "/api/v1/calendars", needs: ["calendars.write"], url: () => "/api/v1/calendars", body: (_f, who, n) => ({ name: `Matrix calendar ${who} ${n}`, spec: MATRIX_CALENDAR }) },
+  { method: "POST", route: "/api/v1/calendars/preview", needs: ["calendars.read"], url: () => "/api/v1/calendars/preview", body: () => ({ spec: MATRIX_CALENDAR, minutes: [60] }) },
+  { method: "GET", route: "/api/v1/calendars/{id}", needs: ["calendars.read"], url: (f) => `/api/v1/calendars/${f.calendarId}` },
+  { method: "PATCH", route: "/api/v1/calendars/{id}", needs: ["calendars.write"], url: (f) => `/api/v1/calendars/${f.calendarId}`, body: (_f, who) => ({ name: `Renamed by ${who}` }) },
+
+  { method: "GET", route: "/api/v1/sla-policies", needs: ["sla.read"], url: () => "/api/v1/sla-policies" },
+  { method: "POST", route: "/api/v1/sla-policies", needs: ["sla.write"], url: () => "/api/v1/sla-policies", body: (_f, who, n) => ({ name: `Matrix policy ${who} ${n}`, active: false }) },
+  { method: "POST", route: "/api/v1/sla-policies/reorder", needs: ["sla.write"], url: () => "/api/v1/sla-policies/reorder", body: (f) => ({ ids: [f.policyId] }) },
+  { method: "GET", route: "/api/v1/sla-policies/{id}", needs: ["sla.read"], url: (f) => `/api/v1/sla-policies/${f.policyId}` },
+  { method: "PATCH", route: "/api/v1/sla-policies/{id}", needs: ["sla.write"], url: (f) => `/api/v1/sla-policies/${f.policyId}`, body: (_f, who, n) => ({ name: `Matrix policy renamed ${who} ${n}` }) },
+  { method: "GET", route: "/api/v1/jobs", needs: ["sla.read"], url: () => "/api/v1/jobs?kind=recompute" },
+  { method: "GET", route: "/api/v1/jobs/{id}", needs: ["sla.read"], url: (f) => `/api/v1/jobs/${f.jobId}` },
+  { method: "GET", route: "/api/v1/tickets/{number}/clocks", needs: ["tickets.read"], customerDenied: true, url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/clocks` },
 ];
 
 /**
  * Routes any caller may reach, or whose rules are not the matrix's: tested in src/api/auth; and
  * the notification stream, which never ends (its 401 and 403 are tested in src/api/routes/notifications).
  */
-const OUTSIDE_THE_MATRIX = ["POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/auth/me", "GET /api/v1/notifications/stream"];
+const OUTSIDE_THE_MATRIX = [
+  "POST /api/v1/auth/login",
+  "POST /api/v1/auth/logout",
+  "GET /api/v1/auth/me",
+  "GET /api/v1/notifications/stream",
+  // The server's clock: any caller reads it; only an admin moves a manual one (tested in src/api/routes/testClock).
+  "GET /api/v1/test/clock",
+  "POST /api/v1/test/clock",
+];
 
 /** What `who` should get: 2xx, or the status of the denial. */
 function expected(endpoint: Endpoint, who: Who): "2xx" | 401 | 403 {
@@ -175,6 +205,10 @@ describeStore("authorization matrix", (get) => {
     fixtures.agentId = (await agentStore.create(db, { name: "Matrix target", email: "matrix.target@example.org" }, now)).id;
     fixtures.teamId = (await teamStore.create(db, { name: "Matrix team" }, now)).id;
     fixtures.productId = (await productStore.create(db, { name: "Matrix product", code: "MATRIX" }, now)).id;
+    fixtures.calendarId = (await calendarStore.create(db, { name: "Matrix calendar", spec: MATRIX_CALENDAR }, now)).id;
+    const policy = { active: false, isDefault: false, conditions: {}, calendarId: null, targets: {}, pauseStatuses: [], noteCountsAsResponse: false, matrix: { steps: [] } };
+    fixtures.policyId = (await createPolicy(db, { name: "Matrix policy", ...policy }, now)).result.id;
+    fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
   });
   afterAll(() => api.close());
 

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { Compile } from "typebox/compile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../src/api/routes/common/schema.js";
-import { agentStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
+import { agentStore, calendarStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
+import { createPolicy } from "../../src/store/sla/policyStore.js";
 import { createTicket } from "../../src/store/tickets.js";
 import { describeStore, selectRows } from "../support/testDatabase.js";
 import { type ApiHarness, openApi } from "./harness.js";
@@ -45,6 +46,9 @@ describeStore("invalid bodies", (get) => {
     ids.teams = (await teamStore.create(db, { name: "Target team" }, now)).id;
     ids.products = (await productStore.create(db, { name: "Target product", code: "TARGET" }, now)).id;
     ids.outbox = "1";
+    ids.calendars = (await calendarStore.create(db, { name: "Target calendar", spec: { timezone: "UTC", hours: { mon: [["09:00", "17:00"]] } } }, now)).id;
+    const policy = { active: false, isDefault: false, conditions: {}, calendarId: null, targets: {}, pauseStatuses: [], noteCountsAsResponse: false, matrix: { steps: [] } };
+    ids["sla-policies"] = (await createPolicy(db, { name: "Target policy", ...policy }, now)).result.id;
 
     const doc = (await api.call<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }>("anonymous", "GET", "/api/openapi.json")).json;
     endpoints = Object.entries(doc.paths).flatMap(([path, operations]) =>

@@ -198,7 +198,7 @@ describe("the SLA screens", () => {
     await row.waitFor();
     // The due column says it is overdue, in red.
     await row.locator('.cell-due [data-breached="true"]').waitFor();
-    await expect(row.locator(".cell-due").textContent()).resolves.toMatch(/^overdue, /);
+    await expect(row.locator(".cell-due").textContent()).resolves.toMatch(/^1h( 0m)? overdue$/);
     await shot(page, "sla-06-inbox-breaching-laptop");
 
     await page.getByLabel("Sort").selectOption("due_asc");
@@ -261,5 +261,41 @@ describe("the SLA screens", () => {
     await phone.getByRole("region", { name: "SLA" }).scrollIntoViewIfNeeded();
     await shot(phone, "sla-11-ticket-clocks-phone");
     await context.close();
+  }, 60_000);
+
+  it("shows the admin the built-in mailbox and the outbox's dead deliveries", async () => {
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deliveries" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Mailbox" }).waitFor();
+    // The escalation e-mails went to the built-in mailbox (no SMTP server here).
+    const mail = admin.locator(".mailbox li", { hasText: `#${ticketNumber}` }).first();
+    await expect.poll(async () => {
+      await admin.getByRole("button", { name: "Refresh" }).click();
+      return mail.count();
+    }, { timeout: 20_000 }).toBeGreaterThan(0);
+    await mail.locator("summary").click();
+    await mail.locator(".mail-text").waitFor();
+    await shot(admin, "sla-12-mailbox-laptop");
+    await admin.getByRole("navigation", { name: "Deliveries" }).getByRole("link", { name: "Outbox" }).click();
+    await admin.getByRole("heading", { level: 1, name: "Outbox" }).waitFor();
+    await admin.getByText("No failed deliveries.").waitFor();
+    // A manager has neither page in the menu.
+    expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deliveries" }).count()).toBe(0);
+  }, 60_000);
+
+  it("moves a policy up with the keyboard, and the new order stays", async () => {
+    const other = `Jamais ${RUN}`;
+    await apiFromPage(admin, "POST", "/sla-policies", { name: other, conditions: { all: [{ field: "tags", op: "in", value: [`never-${RUN}`] }] } });
+    await page.goto(`${server.baseUrl}/sla/policies`);
+    const names = () => page.locator(".policy-list [data-policy]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-policy")));
+    await page.locator(`[data-policy="${other}"]`).waitFor();
+    expect((await names()).indexOf(other)).toBeGreaterThan((await names()).indexOf(POLICY));
+    await page.getByRole("button", { name: `Move ${other} up` }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await names()).indexOf(other)).toBeLessThan((await names()).indexOf(POLICY));
+    await page.locator(".job-progress").waitFor();
+    await page.reload();
+    await page.locator(`[data-policy="${other}"]`).waitFor();
+    expect((await names()).indexOf(other)).toBeLessThan((await names()).indexOf(POLICY));
+    await shot(page, "sla-13-policies-reordered-laptop");
   }, 60_000);
 });

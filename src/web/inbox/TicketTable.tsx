@@ -7,6 +7,7 @@ import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { Link } from "../router/router.js";
+import { formatDuration } from "../sla/duration.js";
 import type { DueTime } from "./useDueTimes.js";
 
 /** `due`: the next SLA due time per ticket number, when the view shows deadlines. */
@@ -70,16 +71,18 @@ function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }
   );
 }
 
-/** The ticket's next SLA due time, relative ("in 2 hours", "5 minutes ago"), red once past. */
+/** The ticket's next SLA due time: "in 45m", "1h 0m overdue" (red), from the server's clock when known. */
 function DueCell({ due }: { due: DueTime | undefined }) {
-  const { t, formatRelative, formatDateTime } = useI18n();
-  // When the row was shown: the server's `breached` says it better when it answers it.
+  const { t, locale, formatRelative, formatDateTime } = useI18n();
+  // When the row was shown: used only when the server's own distance to the due time is not known.
   const [shownAt] = useState(() => Date.now());
   if (!due?.dueAt) return <span className="muted">{t("inbox.noDue")}</span>;
-  const past = due.breached || new Date(due.dueAt).getTime() <= shownAt;
+  const left = due.leftSeconds ?? (new Date(due.dueAt).getTime() - shownAt) / 1000;
+  const past = due.breached || left <= 0;
+  const text = due.leftSeconds === undefined ? formatRelative(due.dueAt) : past ? t("inbox.overdueBy", { time: formatDuration(left, locale, false) }) : t("inbox.dueIn", { time: formatDuration(left, locale, false) });
   return (
     <time dateTime={due.dueAt} title={formatDateTime(due.dueAt)} className={past ? "due-past" : undefined} data-breached={past ? "true" : undefined}>
-      {past ? t("inbox.overdue", { when: formatRelative(due.dueAt) }) : formatRelative(due.dueAt)}
+      {due.leftSeconds === undefined && past ? t("inbox.overdue", { when: text }) : text}
     </time>
   );
 }

@@ -10,13 +10,17 @@ import type { Ticket } from "../api/types.js";
 export interface DueTime {
   dueAt: string | null;
   breached: boolean;
+  /** Seconds from the server's now to the due time when read (negative: overdue); the server's clock may differ from the browser's. */
+  leftSeconds?: number;
 }
 
-/** The earliest due time among running clocks, and whether one is breached. */
-export function dueOf(clocks: readonly TicketClock[]): DueTime {
+/** The earliest due time among running clocks, whether one is breached, and how far it was at `now`. */
+export function dueOf(clocks: readonly TicketClock[], now: string | null = null): DueTime {
   const running = clocks.filter((clock) => clock.state === "running" && clock.dueAt !== null);
   const dueAt = running.map((clock) => clock.dueAt as string).sort()[0] ?? null;
-  return { dueAt, breached: running.some((clock) => clock.breached) };
+  const due: DueTime = { dueAt, breached: running.some((clock) => clock.breached) };
+  if (dueAt !== null && now !== null) due.leftSeconds = (new Date(dueAt).getTime() - new Date(now).getTime()) / 1000;
+  return due;
 }
 
 const CONCURRENCY = 4;
@@ -36,7 +40,8 @@ export function useDueTimes(tickets: readonly Ticket[], enabled: boolean): Reado
         const number = Number(entry.split("@")[0]);
         let due: DueTime = { dueAt: null, breached: false };
         try {
-          due = dueOf((await sla.ticketClocks(number)).items);
+          const answer = await sla.ticketClocks(number);
+          due = dueOf(answer.items, answer.now);
         } catch {
           // No clocks readable: the cell stays empty.
         }

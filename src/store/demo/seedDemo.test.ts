@@ -7,6 +7,8 @@ import { teamStore } from "../entities.js";
 import { listEvents } from "../events.js";
 import { hashPassword, verifyPassword } from "../passwords.js";
 import { agents, customers, organizations } from "../schema.js";
+import { loadPolicies } from "../sla/policies.js";
+import { recomputeTicket, ticketClocks } from "../sla/ticketClocks.js";
 import { countTickets, createTicket, getTicket, listTickets } from "../tickets.js";
 import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "./seedDemo.js";
 import { DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "./workspace.js";
@@ -99,6 +101,55 @@ describeStore("demo workspace", (get) => {
     const [customer] = await db.select().from(customers).limit(1);
     const { ticket } = await createTicket(db, { now: NOW, actor: { type: "customer", id: customer!.id }, subject: "Après la démo", customerId: customer!.id, channel: "web" });
     expect(ticket.number).toBe(range!.high + 1);
+  });
+
+  it("has the SLA policies in order, the default Standard one with the escalation matrix", async () => {
+    const policies = await loadPolicies(get().db);
+    expect(policies.map((p) => [p.name, p.isDefault, p.calendarId === null])).toEqual([
+      ["VIP", false, false],
+      ["Paiements / Payment failures", false, false],
+      ["Twitter & Facebook", false, true],
+      ["Standard", true, false],
+    ]);
+    expect(summary.policies).toBe(4);
+    const standard = policies.at(-1)!;
+    expect(standard.matrix.steps.map((s) => [s.kind, s.level, s.offsetMinutes, s.recipients.map((r) => r.kind).join()])).toEqual([
+      ["reminder", 0, 30, "assignee"],
+      ["level", 1, 0, "assignee"],
+      ["level", 2, 60, "assignee_manager"],
+      ["level", 3, 120, "region_managers"],
+      ["level", 4, 240, "agent"],
+    ]);
+    expect(standard.matrix.startLevel).toEqual({ urgent: 3 });
+    const [head] = await selectRows<{ email: string }>(get(), sql`select email from agents where id = ${(standard.matrix.steps[4]!.recipients[0] as { agentId: string }).agentId}`);
+    expect(head?.email).toBe("isabelle.peeters@demo.palier.local");
+  });
+
+  it("gives open tickets live clocks and finished ones stopped clocks, as their histories leave them", async () => {
+    const db = get().db;
+    const [states] = await selectRows<{ open_live: number; open: number; finished_live: number; met: number; fired: number; pending: number }>(
+      get(),
+      sql`select
+            (select count(distinct t.number)::int from tickets t join sla_clocks c on c.ticket_number = t.number and c.state in ('running', 'paused') where t.status not in ('solved', 'closed')) as open_live,
+            (select count(*)::int from tickets where status not in ('solved', 'closed')) as open,
+            (select count(*)::int from sla_clocks c join tickets t on t.number = c.ticket_number where t.status in ('solved', 'closed') and c.state in ('running', 'paused')) as finished_live,
+            (select count(*)::int from sla_clocks where state = 'met') as met,
+            (select count(*)::int from timers where state = 'fired') as fired,
+            (select count(*)::int from timers where state = 'pending') as pending`,
+    );
+    expect(states!.open_live).toBe(states!.open);
+    expect(states!.finished_live).toBe(0);
+    expect(states!.met).toBeGreaterThan(50);
+    expect(states!.fired).toBeGreaterThan(0);
+    expect(states!.pending).toBeGreaterThan(0);
+    expect(await countTickets(db, { sla: "escalated", status: ["new", "open", "pending", "on_hold"] })).toBeGreaterThan(0);
+    // Recomputing an open ticket under the same policies finds nothing to change.
+    const open = (await listTickets(db, { status: ["new", "open", "pending", "on_hold"], limit: 40 })).items.map((t) => t.number);
+    const before = await Promise.all(open.map((n) => ticketClocks(db, n, NOW)));
+    await db.transaction(async (tx) => {
+      for (const number of open) await recomputeTicket(tx as unknown as typeof db, number, NOW);
+    });
+    expect(await Promise.all(open.map((n) => ticketClocks(db, n, NOW)))).toEqual(before);
   });
 
   it("refuses a second seeding and changes nothing", async () => {

@@ -1,15 +1,19 @@
 // Seeds the demo workspace into the real tables in one transaction, with multi-row inserts:
-// calendars, teams, agents, organizations, customers, products, tags, then the planned
-// tickets with their followers, messages (sanitized bodies), events and search vectors.
+// calendars, teams, agents, SLA policies, organizations, customers, products, tags, then the
+// planned tickets with their followers, messages (sanitized bodies), events, search vectors,
+// and the SLA clocks and matrix timers their histories leave.
 
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { parseCalendar } from "../../core/calendar/index.js";
+import { BusinessCalendar, parseCalendar } from "../../core/calendar/index.js";
+import { ALWAYS_OPEN } from "../../core/sla/clocks.js";
 import { messageBody } from "../../core/message/messageBody.js";
 import type { Db } from "../database.js";
 import { pgErrorOf } from "../pgError.js";
-import { agents, calendars, customers, messages, organizations, products, tags, teams, ticketEvents, ticketFollowers, tickets } from "../schema.js";
+import { agents, calendars, customers, messages, organizations, products, slaClocks, slaPolicies, tags, teams, ticketEvents, ticketFollowers, tickets, timers } from "../schema.js";
 import { searchVector } from "../search.js";
+import { planDemoClocks } from "./demoClocks.js";
+import { demoPolicies } from "./demoPolicies.js";
 import { type DemoIds, planDemoTickets } from "./demoTickets.js";
 import {
   AGENTS,
@@ -59,6 +63,8 @@ export interface DemoSummary {
   tickets: number;
   messages: number;
   events: number;
+  policies: number;
+  clocks: number;
 }
 
 // Serializes two processes seeding one PostgreSQL at once (bootstrap uses 7351002).
@@ -126,6 +132,9 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
     const lead = AGENTS.find((a) => a.team === team.key && a.role === "team_lead");
     if (lead) await tx.update(teams).set({ leadId: agentIds.get(lead.login) ?? null }).where(sql`${teams.id} = ${teamIds.get(team.key)}`);
   }
+
+  const policies = demoPolicies({ calendars: calendarIds, agents: agentIds });
+  await tx.insert(slaPolicies).values(policies.map((p) => ({ ...p, ...stamps })));
 
   const organizationIds = new Map(ORGANIZATIONS.map((o) => [o.name, randomUUID()]));
   await tx.insert(organizations).values(ORGANIZATIONS.map((o) => ({ id: organizationIds.get(o.name) as string, name: o.name, segment: o.segment, domains: o.domains, ...stamps })));
@@ -227,6 +236,20 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
   // In timeline order: a ticket's events are read back by id.
   for (const chunk of chunks(eventRows)) await tx.insert(ticketEvents).values(chunk);
 
+  const parsed = new Map(CALENDARS.map((c) => [calendarIds.get(c.key) as string, new BusinessCalendar(parseCalendar(c.spec))]));
+  const segments = new Map(ORGANIZATIONS.map((o) => [o.name, o.segment]));
+  const factsOf = new Map(
+    CUSTOMERS.map((c) => [customerIds.get(c.email) as string, { organizationId: c.organization ? (organizationIds.get(c.organization) ?? null) : null, segment: c.organization ? (segments.get(c.organization) ?? null) : null }]),
+  );
+  const clockRows = planDemoClocks({
+    tickets: planned.map((ticket, i) => ({ number: numbers[i] as number, ticket, facts: factsOf.get(ticket.customerId) ?? { organizationId: null, segment: null } })),
+    policies,
+    calendar: (id) => (id === null ? ALWAYS_OPEN : (parsed.get(id) as BusinessCalendar)),
+    now,
+  });
+  for (const chunk of chunks(clockRows.clocks)) await tx.insert(slaClocks).values(chunk);
+  for (const chunk of chunks(clockRows.timers)) await tx.insert(timers).values(chunk);
+
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,
@@ -236,6 +259,8 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
     tickets: ticketRows.length,
     messages: messageRows.length,
     events: eventRows.length,
+    policies: policies.length,
+    clocks: clockRows.clocks.length,
   };
 }
 

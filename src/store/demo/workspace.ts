@@ -76,7 +76,7 @@ export const CALENDARS: readonly DemoCalendar[] = [
     name: "Bureau de Bruxelles / Kantoor Brussel",
     spec: {
       timezone: "Europe/Brussels",
-      hours: { mon: [["08:30", "18:00"]], tue: [["08:30", "18:00"]], wed: [["08:30", "18:00"]], thu: [["08:30", "18:00"]], fri: [["08:30", "17:00"]] },
+      hours: { mon: [["08:30", "17:30"]], tue: [["08:30", "17:30"]], wed: [["08:30", "17:30"]], thu: [["08:30", "17:30"]], fri: [["08:30", "17:30"]] },
       holidays: BELGIAN_HOLIDAYS,
     },
   },
@@ -97,13 +97,10 @@ export const CALENDARS: readonly DemoCalendar[] = [
   },
   {
     key: "social",
-    name: "Réseaux sociaux 7/7",
+    name: "Social desk 24/7",
     spec: {
       timezone: "Europe/Brussels",
-      hours: {
-        mon: [["08:00", "22:00"]], tue: [["08:00", "22:00"]], wed: [["08:00", "22:00"]], thu: [["08:00", "22:00"]],
-        fri: [["08:00", "22:00"]], sat: [["09:00", "18:00"]], sun: [["10:00", "16:00"]],
-      },
+      hours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => [day, [["00:00", "24:00"]]])),
     },
   },
 ];

@@ -36,6 +36,21 @@ describe("escalation texts", () => {
     expect(text.body).toContain("must be resolved by 15:30");
   });
 
+  it("keeps each zone's time apart, for more zones than it keeps formatters, and after evicting them", () => {
+    const deadline = at("2026-11-23T15:30:00Z");
+    const zones = Intl.supportedValuesOf("timeZone");
+    expect(zones.length).toBeGreaterThan(300);
+    const expected = (zone: string) => new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(deadline);
+    for (const round of [1, 2]) {
+      for (const zone of zones) {
+        const text = escalationText({ locale: round === 1 ? "en" : "fr", timeZone: zone, ticket, kind: "reminder", level: 0, target: "resolution", policyName: "S", deadline, now: deadline - 60_000 });
+        expect(text.body, zone).toContain(round === 1 ? `by ${expected(zone)}` : `avant ${expected(zone)}`);
+      }
+    }
+    const paris = escalationText({ locale: "nl", timeZone: "Europe/Paris", ticket, kind: "level", level: 1, target: "resolution", policyName: "S", deadline, now: deadline + 2 * 86_400_000 });
+    expect(paris.body).toContain("(deadline 23 nov om 16:30)");
+  });
+
   it("formats durations as people read them", () => {
     expect(formatDuration(25 * 60_000 + 59_000)).toBe("25 min");
     expect(formatDuration(65 * 60_000)).toBe("1 h 05");

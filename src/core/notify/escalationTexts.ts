@@ -144,19 +144,61 @@ export function formatDuration(ms: number, locale: string = "en"): string {
 function formatWhen(deadline: number, now: number, timeZone: string, locale: NotifyLocale): string {
   const zone = knownZone(timeZone);
   const words = WORDS[locale];
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(deadline);
-  const dayOf = (at: number) => new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-  if (dayOf(deadline) === dayOf(now)) return time;
-  const day = new Intl.DateTimeFormat(words.dateLocale, { timeZone: zone, day: "numeric", month: "short" }).format(deadline);
+  const time = formatter("en-GB", zone, "time").format(deadline);
+  const dayOf = formatter("en-CA", zone, "date");
+  if (dayOf.format(deadline) === dayOf.format(now)) return time;
+  const day = formatter(words.dateLocale, zone, "day").format(deadline);
   return words.at(day, time);
 }
 
+/** The patterns notifications format instants with. */
+const PATTERNS = {
+  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+  date: { year: "numeric", month: "2-digit", day: "2-digit" },
+  day: { day: "numeric", month: "short" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * Most formatters kept: building one costs far more than using it (ICU allocates it outside the
+ * JavaScript heap), and a firing needs three. A few locales times the zones agents work in fit
+ * well below; past the bound the least recently used one goes.
+ */
+const FORMATTERS_KEPT = 256;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A shared formatter for (locale, time zone, pattern); `timeZone` must be valid. */
+function formatter(locale: string, timeZone: string, pattern: keyof typeof PATTERNS): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${pattern}`;
+  let found = formatters.get(key);
+  if (found) {
+    formatters.delete(key);
+  } else {
+    found = new Intl.DateTimeFormat(locale, { timeZone, ...PATTERNS[pattern] });
+    if (formatters.size >= FORMATTERS_KEPT) formatters.delete(formatters.keys().next().value as string);
+  }
+  formatters.set(key, found);
+  return found;
+}
+
+/** Whether each zone name asked about is one Intl knows; bounded like the formatters. */
+const zones = new Map<string, boolean>();
+
 function knownZone(timeZone: string): string {
+  let known = zones.get(timeZone);
+  if (known === undefined) {
+    known = isZone(timeZone);
+    if (zones.size >= FORMATTERS_KEPT) zones.delete(zones.keys().next().value as string);
+    zones.set(timeZone, known);
+  }
+  return known ? timeZone : "UTC";
+}
+
+function isZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone;
+    return true;
   } catch {
-    return "UTC";
+    return false;
   }
 }
 

@@ -1,15 +1,16 @@
 // The demo tickets' SLA clocks and matrix timers as their histories leave them: each ticket's
 // timeline (created, messages, status and priority changes) replayed through the core's clock
-// rules under the policy that matches it, then written in bulk. Steps due before the seeding
-// are recorded as fired then, so that a first start does not fire weeks of escalations at once.
+// rules (replayClocks) under the policy that matches it, then written in bulk. Steps due before
+// the seeding are recorded as fired then, so that a first start does not fire weeks of
+// escalations at once (a recompute plans them to fire late instead: see docs/sla.md).
 
 import { randomUUID } from "node:crypto";
 import type { BusinessCalendar } from "../../core/calendar/index.js";
-import { advanceClocks, type Happening, type SlaClock } from "../../core/sla/clocks.js";
 import { matchPolicy } from "../../core/sla/conditions.js";
 import type { SlaPolicy, TicketFacts } from "../../core/sla/policy.js";
-import type { Priority, Status } from "../../core/ticket/ticket.js";
+import { replayClocks } from "../../core/sla/replay.js";
 import { slaClocks, timers } from "../schema.js";
+import { clockHistoryOf } from "../sla/clockHistory.js";
 import { planTimers, type StoredClock } from "../sla/timers.js";
 import type { PlannedTicket } from "./demoTickets.js";
 
@@ -32,23 +33,7 @@ export function planDemoClocks({ tickets, policies, calendar, now }: DemoClockPr
   const byId = new Map(policies.map((p) => [p.id, p]));
   for (const { number, ticket, facts } of tickets) {
     const match = matchPolicy(policies, { ...facts, priority: ticket.priority, channel: ticket.channel, language: ticket.language, tags: ticket.tags, productId: ticket.productId, teamId: ticket.teamId, customerId: ticket.customerId, customFields: ticket.customFields });
-    let clocks: SlaClock[] = [];
-    let status = (ticket.events[0]?.changes.status?.[1] as Status | undefined) ?? "new";
-    let priority = (ticket.events[0]?.changes.priority?.[1] as Priority | undefined) ?? ticket.priority;
-    for (const event of ticket.events) {
-      let happening: Happening;
-      if (event.type === "created") happening = { type: "created" };
-      else if (event.type === "message") {
-        const kind = ticket.messages[event.message ?? -1]?.kind ?? "reply";
-        happening = kind === "customer" ? { type: "customer_message" } : { type: "agent_message", kind };
-      } else {
-        const statusFrom = status;
-        if (event.changes.status) status = event.changes.status[1] as Status;
-        if (event.changes.priority) priority = event.changes.priority[1] as Priority;
-        happening = { type: "changed", ...(event.changes.status ? { statusFrom } : {}) };
-      }
-      clocks = advanceClocks(clocks, { now: event.at.getTime(), policy: match?.policy, priority, status, calendar }, happening).clocks;
-    }
+    const clocks = replayClocks(historyOf(ticket), { policy: match?.policy, calendar });
     const stored: StoredClock[] = clocks.map((clock) => ({ ...clock, id: randomUUID() }));
     for (const clock of stored) {
       rows.clocks.push({
@@ -67,7 +52,7 @@ export function planDemoClocks({ tickets, policies, calendar, now }: DemoClockPr
         updatedAt: ticket.updatedAt,
       });
     }
-    for (const timer of planTimers(stored, byId, priority, calendar)) {
+    for (const timer of planTimers(stored, byId, ticket.priority, calendar)) {
       const due = new Date(timer.dueAt);
       const fired = due <= now;
       rows.timers.push({
@@ -86,4 +71,15 @@ export function planDemoClocks({ tickets, policies, calendar, now }: DemoClockPr
     }
   }
   return rows;
+}
+
+/** A planned ticket's timeline as the clocks see it. */
+function historyOf(ticket: PlannedTicket) {
+  const events = ticket.events.map((event) => ({
+    type: event.type,
+    at: event.at.getTime(),
+    changes: event.changes,
+    kind: event.message === undefined ? null : (ticket.messages[event.message]?.kind ?? null),
+  }));
+  return clockHistoryOf(events, ticket);
 }

@@ -3,6 +3,7 @@
 
 import { sql } from "drizzle-orm";
 import type { Db } from "./database.js";
+import { pgTextArray } from "./outboxDelivery.js";
 import { outbox } from "./schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -28,16 +29,19 @@ export const OUTBOX_CHANNEL = "palier_outbox";
 /** Writes notifications to deliver, in the caller's transaction, in one statement. */
 export async function enqueue(tx: Db, items: readonly OutboxItem[], now: Date): Promise<void> {
   if (items.length === 0) return;
-  await tx.insert(outbox).values(
-    items.map((item) => ({
-      kind: item.kind,
-      ticketNumber: item.ticketNumber ?? null,
-      agentId: item.agentId ?? null,
-      address: item.address ?? null,
-      payload: item.payload,
-      nextAttemptAt: item.notBefore && item.notBefore > now ? item.notBefore : now,
-      createdAt: now,
-    })),
-  );
+  // One array parameter per column: a handful of parameters whatever the number of rows.
+  const column = (pick: (item: OutboxItem) => string | null) => pgTextArray(items.map(pick));
+  const at = now.toISOString();
+  await tx.execute(sql`
+    insert into ${outbox} (kind, ticket_number, agent_id, address, payload, next_attempt_at, created_at)
+    select o.kind, o.ticket_number, o.agent_id, o.address, o.payload::jsonb, greatest(coalesce(o.not_before, ${at}::timestamptz), ${at}::timestamptz), ${at}::timestamptz
+    from unnest(
+      ${column((item) => item.kind)}::text[],
+      ${column((item) => (item.ticketNumber == null ? null : String(item.ticketNumber)))}::bigint[],
+      ${column((item) => item.agentId ?? null)}::uuid[],
+      ${column((item) => item.address ?? null)}::text[],
+      ${column((item) => JSON.stringify(item.payload))}::text[],
+      ${column((item) => item.notBefore?.toISOString() ?? null)}::timestamptz[]
+    ) as o(kind, ticket_number, agent_id, address, payload, not_before)`);
   await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }

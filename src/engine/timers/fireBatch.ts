@@ -7,9 +7,9 @@ import { sql } from "drizzle-orm";
 import { loadCalendars } from "../../store/sla/policies.js";
 import type { Db } from "../../store/database.js";
 import { enqueue, type OutboxItem } from "../../store/outbox.js";
-import { ticketEvents } from "../../store/schema.js";
 import type { Ticket } from "../../store/tickets.js";
 import { readClocks, readPolicies, lockFreeTickets, type ClockRow } from "./firingContext.js";
+import { insertEvents, type NewEvent } from "./eventRows.js";
 import { fireStep, type Notice } from "./fireStep.js";
 import { loadDirectory } from "./recipients.js";
 import { claimDueTimers, clocksWithFiredLevel, type DueTimer, earliestUnclaimed, readTimers, type SettledTimer, settleTimers } from "./timerRows.js";
@@ -30,9 +30,6 @@ export interface BatchOptions {
   /** Called after everything is written, before the commit (tests simulate a crash there). */
   beforeCommit?: (result: BatchResult) => Promise<void>;
 }
-
-/** Largest number of rows per insert statement (PostgreSQL takes at most 65,535 parameters). */
-const ROWS_PER_INSERT = 2000;
 
 /** Runs one batch in its own transaction. */
 export async function fireBatch(db: Db, options: BatchOptions): Promise<BatchResult> {
@@ -56,9 +53,10 @@ export async function fireBatch(db: Db, options: BatchOptions): Promise<BatchRes
     const calendar = await loadCalendars(tx, calendarIds);
     const breached = await clocksWithFiredLevel(tx, [...clocks.keys()]);
     const eventIds = await drawEventIds(tx, ready.length);
+    let nextEventId = 0;
 
     const settled: SettledTimer[] = [];
-    const events: (typeof ticketEvents.$inferInsert)[] = [];
+    const events: NewEvent[] = [];
     const notices: Notice[] = [];
     const outbox: OutboxItem[] = [];
     for (const group of byTicket(ready)) {
@@ -83,7 +81,7 @@ export async function fireBatch(db: Db, options: BatchOptions): Promise<BatchRes
         }
         const first = step.kind === "level" && !breached.has(clock.id);
         if (first) breached.add(clock.id);
-        const fired = await fireStep(tx, { timer, clock, policy, step, ticket, now, directory, calendar, breached: first, eventId: eventIds.shift() as number, workerId: options.workerId });
+        const fired = await fireStep(tx, { timer, clock, policy, step, ticket, now, directory, calendar, breached: first, eventId: eventIds[nextEventId++] as number, workerId: options.workerId });
         ticket = fired.ticket;
         settled.push({ id: timer.id, state: "fired", lagMs: fired.event.data?.lagMs as number });
         events.push(fired.event);
@@ -99,8 +97,8 @@ export async function fireBatch(db: Db, options: BatchOptions): Promise<BatchRes
     }
 
     await settleTimers(tx, settled, now);
-    for (const chunk of chunks(events)) await tx.insert(ticketEvents).values(chunk);
-    for (const chunk of chunks([...noticeItems(notices), ...outbox])) await enqueue(tx, chunk, now);
+    await insertEvents(tx, events);
+    await enqueue(tx, [...noticeItems(notices), ...outbox], now);
     await options.beforeCommit?.(result);
     return result;
   });
@@ -109,7 +107,11 @@ export async function fireBatch(db: Db, options: BatchOptions): Promise<BatchRes
 /** The ready timers grouped by ticket, each group in due order. */
 function byTicket(timers: DueTimer[]): DueTimer[][] {
   const groups = new Map<number, DueTimer[]>();
-  for (const timer of timers) groups.set(timer.ticketNumber, [...(groups.get(timer.ticketNumber) ?? []), timer]);
+  for (const timer of timers) {
+    const group = groups.get(timer.ticketNumber);
+    if (group) group.push(timer);
+    else groups.set(timer.ticketNumber, [timer]);
+  }
   return [...groups.values()];
 }
 
@@ -136,10 +138,4 @@ function noticeItems(notices: readonly Notice[]): OutboxItem[] {
     if (notice.agent.email) items.push({ kind: "email", ...common, address: notice.agent.email, payload: { subject: notice.title, text: notice.body, locale: notice.locale } });
     return items;
   });
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += ROWS_PER_INSERT) out.push(items.slice(i, i + ROWS_PER_INSERT));
-  return out;
 }

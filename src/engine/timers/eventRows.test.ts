@@ -1,0 +1,79 @@
+// The batch's bulk writes keep every value as given: events through insertEvents, outbox rows
+// through enqueue, both one array parameter per column, with text that needs quoting.
+
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import type { Db } from "../../store/database.js";
+import { enqueue } from "../../store/outbox.js";
+import { describeStore, selectRows } from "../../../test/support/testDatabase.js";
+import { addPolicy, at, HOUR, seedTickets, seedWorld, START, type World } from "../../../test/engine/support/timerFixtures.js";
+import { insertEvents, type NewEvent } from "./eventRows.js";
+
+const AWKWARD = ['a "quoted" word', "back\\slash \\\" and {braces}, commas", "NULL", "", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
+
+describeStore("writing a batch's events and outbox rows", (get) => {
+  let db: Db;
+  let world: World;
+  let ticket: number;
+
+  beforeAll(async () => {
+    db = get().db;
+    world = await seedWorld(db);
+    const policy = await addPolicy(db, []);
+    const [seeded] = await seedTickets(db, { world, policy, count: 1, deadline: at(HOUR), timers: {} });
+    ticket = seeded?.number as number;
+  });
+
+  it("inserts events with their ids, nulls and awkward text as given, in one statement", async () => {
+    const [{ id: base }] = await selectRows<{ id: string }>(get(), sql`select nextval(pg_get_serial_sequence('ticket_events', 'id'))::text as id`) as [{ id: string }];
+    const events: NewEvent[] = AWKWARD.map((text, i) => ({
+      id: Number(base) + 1 + i,
+      ticketNumber: ticket,
+      at: new Date(START.getTime() + i),
+      actorType: "system",
+      actorId: i === 0 ? world.lea.id : null,
+      type: "escalation",
+      changes: (i === 1 ? { priority: ["normal", "high"] } : {}) as Record<string, [unknown, unknown]>,
+      reason: i === 2 ? null : text,
+      data: { text, nested: { list: [1, null, text] }, none: null },
+    }));
+    await db.execute(sql`select setval(pg_get_serial_sequence('ticket_events', 'id'), ${Number(base) + AWKWARD.length})`);
+    await insertEvents(db, events);
+    const rows = await selectRows<{ id: string; at: Date; actor_id: string | null; changes: unknown; reason: string | null; data: unknown }>(
+      get(),
+      sql`select id::text, at, actor_id, changes, reason, data from ticket_events where ticket_number = ${ticket} and type = 'escalation' order by id`,
+    );
+    expect(rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).getTime(), actorId: r.actor_id, changes: r.changes, reason: r.reason, data: r.data }))).toEqual(
+      events.map((e) => ({ id: e.id, at: e.at.getTime(), actorId: e.actorId, changes: e.changes, reason: e.reason, data: e.data })),
+    );
+  });
+
+  it("queues outbox rows with their payloads, addresses and quiet hours as given", async () => {
+    const now = at(2 * HOUR);
+    const later = at(20 * HOUR);
+    await enqueue(
+      db,
+      AWKWARD.map((text, i) => ({
+        kind: i % 2 ? "email" : "inapp",
+        ticketNumber: i === 3 ? null : ticket,
+        agentId: i === 4 ? null : world.joost.id,
+        address: i % 2 ? `${i}@example.test` : null,
+        payload: { subject: text, text, list: [text, null] },
+        ...(i === 1 ? { notBefore: later } : i === 2 ? { notBefore: at(HOUR) } : {}),
+      })),
+      now,
+    );
+    const rows = await selectRows<{ kind: string; ticket_number: string | null; agent_id: string | null; address: string | null; payload: { subject: string }; next_attempt_at: Date; created_at: Date; state: string }>(
+      get(),
+      sql`select kind, ticket_number::text, agent_id, address, payload, next_attempt_at, created_at, state from outbox where created_at = ${now.toISOString()}::timestamptz order by id`,
+    );
+    expect(rows.map((r) => r.payload)).toEqual(AWKWARD.map((text) => ({ subject: text, text, list: [text, null] })));
+    expect(rows.map((r) => r.kind)).toEqual(["inapp", "email", "inapp", "email", "inapp", "email"]);
+    expect(rows.map((r) => (r.ticket_number === null ? null : Number(r.ticket_number)))).toEqual([ticket, ticket, ticket, null, ticket, ticket]);
+    expect(rows.map((r) => r.agent_id)).toEqual([world.joost.id, world.joost.id, world.joost.id, world.joost.id, null, world.joost.id]);
+    expect(rows.map((r) => r.address)).toEqual([null, "1@example.test", null, "3@example.test", null, "5@example.test"]);
+    // Held until later when asked; a notBefore already past is sent at once.
+    expect(rows.map((r) => new Date(r.next_attempt_at).getTime())).toEqual([now, later, now, now, now, now].map((d) => d.getTime()));
+    expect(rows.every((r) => r.state === "pending" && new Date(r.created_at).getTime() === now.getTime())).toBe(true);
+  });
+});

@@ -67,7 +67,7 @@ suite("the browser app", () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     context = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
     // A missing element fails its test in seconds, not at the test's own time limit.
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     page = await context.newPage();
   }, 200_000);
 
@@ -217,7 +217,7 @@ suite("the browser app", () => {
 
     // A Belgian French-speaking browser with no stored choice gets French straight away.
     const french = await browser.newContext({ viewport: LAPTOP, locale: "fr-BE" });
-    french.setDefaultTimeout(10_000);
+    french.setDefaultTimeout(20_000);
     const frenchPage = await french.newPage();
     await frenchPage.goto(server.baseUrl + "/");
     await frenchPage.getByRole("heading", { name: "Connexion à Palier" }).waitFor();
@@ -289,7 +289,7 @@ suite("the browser app", () => {
 
   it("fits a phone's width", async () => {
     const phone = await browser.newContext({ viewport: PHONE, locale: "en-GB", isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    phone.setDefaultTimeout(10_000);
+    phone.setDefaultTimeout(20_000);
     const phonePage = await phone.newPage();
     const overflow = () => phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await phonePage.goto(server.baseUrl + "/");
@@ -323,7 +323,7 @@ suite("the browser app", () => {
   it("shows a viewer the ticket read-only", async () => {
     // The demo's read-only account (README, "Demo logins").
     const viewer = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
-    viewer.setDefaultTimeout(10_000);
+    viewer.setDefaultTimeout(20_000);
     const viewerPage = await viewer.newPage();
     await viewerPage.goto(server.baseUrl + "/");
     await viewerPage.getByLabel("E-mail").fill("julie.moreau@demo.palier.local");

@@ -36,7 +36,7 @@ describe("the SLA screens", () => {
   const shot = (target: Page, name: string) => target.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: false });
   const newContext = async (viewport = LAPTOP, locale = "en-GB") => {
     const context = await browser.newContext({ viewport, locale });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     return context;
   };
 
@@ -271,7 +271,7 @@ describe("the SLA screens", () => {
 
   it("fits the policy editor and the ticket's clocks on a phone", async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "en-GB", isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     const phone = await context.newPage();
     const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await signInAs(phone, server.baseUrl, MANAGER, DEMO_PASSWORD);

@@ -32,8 +32,9 @@ export async function enqueue(tx: Db, items: readonly OutboxItem[], now: Date): 
   // One array parameter per column: a handful of parameters whatever the number of rows.
   const column = (pick: (item: OutboxItem) => string | null) => pgTextArray(items.map(pick));
   const at = now.toISOString();
+  // The insert and the wake-up notification in one round trip (the notification leaves at the commit).
   await tx.execute(sql`
-    insert into ${outbox} (kind, ticket_number, agent_id, address, payload, next_attempt_at, created_at)
+    with queued as (insert into ${outbox} (kind, ticket_number, agent_id, address, payload, next_attempt_at, created_at)
     select o.kind, o.ticket_number, o.agent_id, o.address, o.payload::jsonb, greatest(coalesce(o.not_before, ${at}::timestamptz), ${at}::timestamptz), ${at}::timestamptz
     from unnest(
       ${column((item) => item.kind)}::text[],
@@ -42,6 +43,6 @@ export async function enqueue(tx: Db, items: readonly OutboxItem[], now: Date): 
       ${column((item) => item.address ?? null)}::text[],
       ${column((item) => JSON.stringify(item.payload))}::text[],
       ${column((item) => item.notBefore?.toISOString() ?? null)}::timestamptz[]
-    ) as o(kind, ticket_number, agent_id, address, payload, not_before)`);
-  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+    ) as o(kind, ticket_number, agent_id, address, payload, not_before))
+    select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }

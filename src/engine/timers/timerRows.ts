@@ -1,9 +1,10 @@
 // The timer engine's SQL on `timers`: claiming due timers without waiting on anyone (FOR UPDATE
 // SKIP LOCKED), settling them in one statement, and the next instant anything is due.
 
-import { and, asc, eq, inArray, lte, min, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, lte, min, sql } from "drizzle-orm";
 import type { Db } from "../../store/database.js";
 import { timers } from "../../store/schema.js";
+import { anyOf, noneOf } from "./anyOf.js";
 
 /** A pending timer whose time has come, claimed (row-locked) by this transaction. */
 export interface DueTimer {
@@ -54,8 +55,8 @@ export async function earliestUnclaimed(tx: Db, claimed: readonly DueTimer[], no
       and(
         eq(timers.state, "pending"),
         lte(timers.dueAt, now),
-        inArray(timers.ticketNumber, [...new Set(claimed.map((t) => t.ticketNumber))]),
-        notInArray(timers.id, claimed.map((t) => t.id)),
+        anyOf(timers.ticketNumber, new Set(claimed.map((t) => t.ticketNumber)), "bigint"),
+        noneOf(timers.id, claimed.map((t) => t.id), "bigint"),
       ),
     )
     .groupBy(timers.ticketNumber);
@@ -65,7 +66,7 @@ export async function earliestUnclaimed(tx: Db, claimed: readonly DueTimer[], no
 /** The current state of some timers (a step's action may have made the store replan them). */
 export async function readTimers(tx: Db, ids: readonly number[]): Promise<Map<number, { state: string; dueAt: Date }>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: timers.id, state: timers.state, dueAt: timers.dueAt }).from(timers).where(inArray(timers.id, [...ids]));
+  const rows = await tx.select({ id: timers.id, state: timers.state, dueAt: timers.dueAt }).from(timers).where(anyOf(timers.id, ids, "bigint"));
   return new Map(rows.map((r) => [r.id, { state: r.state, dueAt: r.dueAt }]));
 }
 
@@ -75,7 +76,7 @@ export async function clocksWithFiredLevel(tx: Db, clockIds: readonly string[]):
   const rows = await tx
     .selectDistinct({ clockId: timers.clockId })
     .from(timers)
-    .where(and(inArray(timers.clockId, [...clockIds]), eq(timers.kind, "level"), eq(timers.state, "fired")));
+    .where(and(anyOf(timers.clockId, clockIds, "uuid"), eq(timers.kind, "level"), eq(timers.state, "fired")));
   return new Set(rows.map((r) => r.clockId));
 }
 

@@ -165,6 +165,135 @@ describeStore("ticket clocks", (get) => {
     expect((await ticketClocks(db, ticket.number, at(5))).map((c) => c.state)).toEqual(["running", "running"]);
   });
 
+  describe("rebuilding clocks from the history", () => {
+    /** A customer of its own whose tickets no policy matches yet; `cover()` adds the wall-clock policy that does. */
+    async function before(name: string) {
+      const customerId = (await customerStore.create(db, { name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.be` }, T0)).id;
+      const cover = (targets: Parameters<typeof insertPolicy>[1]["targets"] = WALL_TARGETS) =>
+        insertPolicy(db, { name: `${name} policy`, conditions: { all: [{ field: "customer", op: "is", value: customerId }] }, targets, matrix: { steps: STANDARD_MATRIX.map((s) => ({ ...s, clock: "wall" as const })) } }, T0);
+      const open = (now = T0) => createTicket(db, { now, actor: { type: "customer", id: customerId }, subject: `Demande de ${name}`, channel: "email", customerId, message: { text: "Bonjour" } });
+      return { customerId, cover, open };
+    }
+    const recompute = (number: number, now: Date) => db.transaction((tx) => recomputeTicket(tx as unknown as typeof db, number, now));
+
+    it("gives a ticket opened before its policy the clocks its history leaves, its pauses kept and its past steps due at once", async () => {
+      const { cover, open } = await before("Anouk");
+      const { ticket } = await open();
+      await updateTicket(db, { now: at(20), actor: agent, number: ticket.number, changes: { status: "pending" } });
+      await addMessage(db, { now: at(50), actor: { type: "customer" }, number: ticket.number, text: "Voici la facture" });
+      expect(await ticketClocks(db, ticket.number, at(60))).toEqual([]);
+
+      await cover();
+      await recompute(ticket.number, at(200));
+      const clocks = await ticketClocks(db, ticket.number, at(200));
+      expect(clocks.map((c) => [c.target, c.state, c.startedAt, c.dueAt, c.pauses, c.breached])).toEqual([
+        ["first_response", "running", T0, at(90), [[at(20), at(50)]], true],
+        ["resolution", "running", T0, at(510), [[at(20), at(50)]], false],
+      ]);
+      // Steps due before the clocks appeared are pending, to fire at once and late.
+      expect(clocks[0]?.timers.map((t) => [t.stepId, t.dueAt, t.state])).toEqual([
+        ["reminder", at(60), "pending"],
+        ["level-1", at(90), "pending"],
+        ["level-2", at(150), "pending"],
+        ["level-3", at(210), "pending"],
+        ["level-4", at(330), "pending"],
+      ]);
+      const events = await listEvents(db, ticket.number);
+      expect(events.at(-1)).toMatchObject({
+        type: "sla",
+        actorType: "system",
+        reason: "clocks rebuilt from history",
+        data: {
+          rebuilt: true,
+          changes: [
+            { target: "first_response", cycle: 1, change: "started", dueAt: at(90).toISOString() },
+            { target: "resolution", cycle: 1, change: "started", dueAt: at(510).toISOString() },
+          ],
+        },
+      });
+      expect(events.at(-2)).toMatchObject({ type: "sla_policy", data: { policyName: "Anouk policy" } });
+
+      // Covered now: a second recompute changes nothing and says nothing.
+      await recompute(ticket.number, at(210));
+      expect(await listEvents(db, ticket.number)).toHaveLength(events.length);
+      expect(await ticketClocks(db, ticket.number, at(200))).toEqual(clocks);
+    });
+
+    it("meets from the history what was answered before the policy, and starts the next-response cycle the customer waits on", async () => {
+      const { cover, open } = await before("Jens");
+      const { ticket } = await open();
+      await addMessage(db, { now: at(70), actor: agent, number: ticket.number, text: "Bonjour, je regarde." });
+      await addMessage(db, { now: at(100), actor: { type: "customer" }, number: ticket.number, text: "Merci, et alors ?" });
+      await cover();
+      await recompute(ticket.number, at(130));
+      const clocks = await ticketClocks(db, ticket.number, at(130));
+      expect(clocks.map((c) => [c.target, c.cycle, c.state, c.dueAt, c.lateBySeconds])).toEqual([
+        ["first_response", 1, "met", at(60), 600],
+        ["next_response", 1, "running", at(220), null],
+        ["resolution", 1, "running", at(480), null],
+      ]);
+      const sla = (await listEvents(db, ticket.number)).at(-1);
+      expect(sla?.data).toMatchObject({ rebuilt: true, changes: [{ target: "first_response", change: "met", lateBySeconds: 600 }, { target: "resolution", change: "started" }, { target: "next_response", change: "started" }] });
+    });
+
+    it("brings back a clock cancelled for a priority without that target once the policy sets one, on the same clock: a fired step does not fire again", async () => {
+      const { cover, open } = await before("Sanne");
+      const policyId = await cover();
+      const { ticket } = await open();
+      await db.update(timers).set({ state: "fired", firedAt: at(30), lagMs: 0 }).where(and(eq(timers.ticketNumber, ticket.number), eq(timers.stepId, "reminder"), eq(timers.dueAt, at(30))));
+      await updateTicket(db, { now: at(40), actor: agent, number: ticket.number, changes: { priority: "low" } });
+      expect((await ticketClocks(db, ticket.number, at(40))).map((c) => c.state)).toEqual(["cancelled", "cancelled"]);
+
+      await db.update(slaPolicies).set({ targets: { ...WALL_TARGETS, low: { first_response: 120, resolution: 960 } } }).where(eq(slaPolicies.id, policyId));
+      await recompute(ticket.number, at(45));
+      const clocks = await ticketClocks(db, ticket.number, at(45));
+      expect(clocks.map((c) => [c.target, c.state, c.startedAt, c.dueAt, c.budgetSeconds])).toEqual([
+        ["first_response", "running", T0, at(120), 7200],
+        ["resolution", "running", T0, at(960), 57_600],
+      ]);
+      expect(clocks[0]?.timers.map((t) => [t.stepId, t.dueAt, t.state])).toEqual([
+        ["reminder", at(30), "fired"],
+        ["level-1", at(120), "pending"],
+        ["level-2", at(180), "pending"],
+        ["level-3", at(240), "pending"],
+        ["level-4", at(360), "pending"],
+      ]);
+      expect((await listEvents(db, ticket.number)).at(-1)?.data).toMatchObject({ rebuilt: true, changes: [{ target: "first_response", change: "resumed" }, { target: "resolution", change: "resumed" }] });
+    });
+
+    it("leaves a solved ticket's clocks and the clocks that cover the policy to carry over", async () => {
+      const { cover, open } = await before("Wout");
+      const policyId = await cover({ normal: { resolution: 480 } });
+      const { ticket } = await open();
+      await db.update(slaPolicies).set({ targets: { normal: { resolution: 300 } } }).where(eq(slaPolicies.id, policyId));
+      await recompute(ticket.number, at(10));
+      // Resolution carried over (due moved); first response is not measured: nothing rebuilt.
+      expect((await listEvents(db, ticket.number)).at(-1)).toMatchObject({ reason: "ticket or policy changed", data: { changes: [{ target: "resolution", change: "due_changed" }] } });
+      await updateTicket(db, { now: at(20), actor: agent, number: ticket.number, changes: { status: "solved" } });
+      await db.update(slaPolicies).set({ targets: WALL_TARGETS }).where(eq(slaPolicies.id, policyId));
+      const count = (await listEvents(db, ticket.number)).length;
+      await recompute(ticket.number, at(30));
+      expect(await listEvents(db, ticket.number)).toHaveLength(count);
+      expect((await ticketClocks(db, ticket.number, at(30))).map((c) => [c.target, c.state])).toEqual([["resolution", "met"]]);
+    });
+  });
+
+  describe("the first message of a ticket opened by an intake", () => {
+    it("is the customer's when a system or rule actor writes it unasked, and waits for a first response; an agent's is a reply", async () => {
+      const { customerId } = await setUp("Intake");
+      const opened = (actor: { type: "system" | "rule" | "agent" }) =>
+        createTicket(db, { now: T0, actor, subject: "Formulaire web", channel: "web", customerId, message: { text: "Ma commande n'est pas arrivée" } });
+      for (const type of ["system", "rule"] as const) {
+        const { ticket, message } = await opened({ type });
+        expect([message?.kind, message?.authorCustomerId, ticket.status, ticket.firstResponseAt]).toEqual(["customer", customerId, "new", null]);
+        expect((await ticketClocks(db, ticket.number, at(5)))[0]).toMatchObject({ target: "first_response", state: "running" });
+      }
+      const { ticket, message } = await opened({ type: "agent" });
+      expect([message?.kind, ticket.status]).toEqual(["reply", "open"]);
+      expect((await ticketClocks(db, ticket.number, at(5)))[0]).toMatchObject({ target: "first_response", state: "met" });
+    });
+  });
+
   describe("waking the timer workers", () => {
     it("notifies the timers channel when it plans timers", async () => {
       const { open } = await setUp("Octave");

@@ -8,18 +8,24 @@ import type { BusinessCalendar, Instant } from "../../core/calendar/index.js";
 import { ALWAYS_OPEN, advanceClocks, type ClockChange, elapsedOf, type Happening, isBreached, isLive, type SlaClock } from "../../core/sla/clocks.js";
 import { matchPolicy } from "../../core/sla/conditions.js";
 import { type SlaPolicy, TARGETS, type Target, type TicketFacts } from "../../core/sla/policy.js";
+import { messageHappening, replayClocks } from "../../core/sla/replay.js";
 import type { MessageKind, Status } from "../../core/ticket/ticket.js";
 import type { Db } from "../database.js";
 import type { Actor } from "../events.js";
 import { slaClocks, slaPolicies, timers } from "../schema.js";
 import { lockTicket, type Ticket } from "../tickets.js";
+import { clocksCover, loadClockHistory, rebuildClocks } from "./clockHistory.js";
 import { loadCalendars, loadPolicies } from "./policies.js";
 import { applyTimerDiff, diffTimers, planTimers, type StoredClock, type StoredTimer, TIMERS_CHANNEL, type TimerState } from "./timers.js";
 
 const SYSTEM: Actor = { type: "system" };
 
-/** What one transaction has read (or written) already: a ticket change costs few queries. */
-interface TxCache {
+/**
+ * What one transaction has read (or written) already: a ticket change costs few queries. A
+ * caller that works in savepoints (one per ticket) passes one cache to all of them, or each
+ * savepoint would read the policies and calendars again.
+ */
+export interface ClockCache {
   policies?: SlaPolicy[];
   calendars: Map<string, BusinessCalendar>;
   /** Organization and segment per customer. */
@@ -30,19 +36,23 @@ interface TxCache {
 
 // Keyed by the transaction object, so it lives as long as the transaction. Outside a
 // transaction nothing is kept (a later call must see later edits).
-const caches = new WeakMap<object, TxCache>();
+const caches = new WeakMap<object, ClockCache>();
 
-function cacheOf(tx: Db): TxCache {
-  const fresh = (): TxCache => ({ calendars: new Map(), customers: new Map(), tickets: new Map() });
-  if (!(tx instanceof PgTransaction)) return fresh();
+/** An empty cache, for a transaction and the savepoints within it (see {@link recomputeTicket}). */
+export function clockCache(): ClockCache {
+  return { calendars: new Map(), customers: new Map(), tickets: new Map() };
+}
+
+function cacheOf(tx: Db): ClockCache {
+  if (!(tx instanceof PgTransaction)) return clockCache();
   let cache = caches.get(tx);
-  if (!cache) caches.set(tx, (cache = fresh()));
+  if (!cache) caches.set(tx, (cache = clockCache()));
   return cache;
 }
 
 /** The happening of a new message for the clocks. */
 export function happeningOf(kind: MessageKind): Happening {
-  return kind === "customer" ? { type: "customer_message" } : { type: "agent_message", kind };
+  return messageHappening(kind);
 }
 
 // The ticket fields that policies match on or clocks follow.
@@ -70,7 +80,11 @@ export async function syncCreated(tx: Db, ticket: Ticket, messageKind: MessageKi
  * With no policy at all, it reads one table and does nothing.
  */
 export async function syncClocks(tx: Db, ticket: Ticket, happening: Happening, now: Date, actor: Actor = SYSTEM): Promise<void> {
-  const cache = cacheOf(tx);
+  await sync(tx, cacheOf(tx), ticket, happening, now, actor, false);
+}
+
+/** {@link syncClocks}, with the cache to use; `rebuild`: rebuild from the history clocks that do not cover the policy. */
+async function sync(tx: Db, cache: ClockCache, ticket: Ticket, happening: Happening, now: Date, actor: Actor, rebuild: boolean): Promise<void> {
   const policies = (cache.policies ??= await loadPolicies(tx));
   // A clock refers to its policy: with no policy there can be no clock.
   if (policies.length === 0) return;
@@ -81,7 +95,13 @@ export async function syncClocks(tx: Db, ticket: Ticket, happening: Happening, n
   const calendar = await calendarsOf(tx, cache, [match?.policy.calendarId ?? null, ...state.clocks.map((c) => c.calendarId)]);
 
   const at = now.getTime();
-  const advanced = advanceClocks(state.clocks, { now: at, policy: match?.policy, priority: ticket.priority, status: ticket.status, calendar }, happening);
+  // Clocks that do not cover what the policy measures (a ticket opened before it, a target its
+  // priority lacked) are rebuilt from the history as if the policy had always applied.
+  const rebuilt =
+    rebuild && match && !clocksCover(state.clocks, match.policy, ticket)
+      ? rebuildClocks(state.clocks, replayClocks(await loadClockHistory(tx, ticket), { policy: match.policy, calendar }), at, calendar)
+      : undefined;
+  const advanced = advanceClocks(rebuilt?.clocks ?? state.clocks, { now: at, policy: match?.policy, priority: ticket.priority, status: ticket.status, calendar }, happening);
   const clocks = advanced.clocks.map((c): StoredClock => ({ ...c, id: (c as Partial<StoredClock>).id ?? randomUUID() }));
   const before = new Map(state.clocks.map((c) => [c.id, JSON.stringify(c)]));
   const changedClocks = clocks.filter((c) => before.get(c.id) !== JSON.stringify(c));
@@ -89,7 +109,9 @@ export async function syncClocks(tx: Db, ticket: Ticket, happening: Happening, n
   const events: { type: string; reason: string | null; data: Record<string, unknown> }[] = [];
   const announced = policyAnnouncement(state.clocks, clocks, match, happening);
   if (announced) events.push(announced);
-  if (advanced.changes.length > 0) events.push({ type: "sla", reason: reasonOf(happening, ticket.status), data: { changes: advanced.changes.map(changeData) } });
+  if (rebuilt && changedClocks.length > 0) {
+    events.push({ type: "sla", reason: "clocks rebuilt from history", data: { rebuilt: true, changes: [...rebuilt.changes, ...advanced.changes].map(changeData) } });
+  } else if (advanced.changes.length > 0) events.push({ type: "sla", reason: reasonOf(happening, ticket.status), data: { changes: advanced.changes.map(changeData) } });
 
   const byId = new Map(policies.map((p) => [p.id, p]));
   const diff = diffTimers(planTimers(clocks, byId, ticket.priority, calendar), state.timers);
@@ -131,7 +153,7 @@ function changeData(change: ClockChange): Record<string, unknown> {
 }
 
 /** The clocks and timers of a ticket (none for a ticket being created), and its customer's organization. */
-async function ticketState(tx: Db, cache: TxCache, ticket: Ticket, creating: boolean): Promise<{ clocks: StoredClock[]; timers: StoredTimer[] }> {
+async function ticketState(tx: Db, cache: ClockCache, ticket: Ticket, creating: boolean): Promise<{ clocks: StoredClock[]; timers: StoredTimer[] }> {
   const cached = cache.tickets.get(ticket.number);
   const knownCustomer = cache.customers.has(ticket.customerId);
   if ((cached || creating) && knownCustomer) return cached ?? { clocks: [], timers: [] };
@@ -194,7 +216,7 @@ function clockOf(raw: RawClock): StoredClock {
 }
 
 /** The calendars of `ids`, parsed once per transaction (and once per version across them). */
-async function calendarsOf(tx: Db, cache: TxCache, ids: (string | null)[]): Promise<(id: string | null) => BusinessCalendar> {
+async function calendarsOf(tx: Db, cache: ClockCache, ids: (string | null)[]): Promise<(id: string | null) => BusinessCalendar> {
   const missing = ids.filter((id): id is string => id !== null && !cache.calendars.has(id));
   if (missing.length > 0) {
     const loaded = await loadCalendars(tx, missing);
@@ -255,10 +277,22 @@ async function writeClocks(tx: Db, number: number, writes: ClockWrites, now: Dat
     select pg_notify(${TIMERS_CHANNEL}, '') where exists (select 1 from written_timers)`);
 }
 
-/** Locks a ticket and brings its clocks in line with the policies and calendars as they now are. */
-export async function recomputeTicket(tx: Db, number: number, now: Date): Promise<void> {
+/**
+ * Locks a ticket and brings its clocks in line with the policies and calendars as they now are:
+ * live clocks carry over (their start and pauses kept); clocks that do not cover what the policy
+ * measures are rebuilt from the ticket's history (an `sla` event says so), and their steps already
+ * due are planned to fire at once, late. `cache` (see {@link clockCache}) serves several tickets
+ * recomputed in savepoints of one transaction.
+ */
+export async function recomputeTicket(tx: Db, number: number, now: Date, cache: ClockCache = cacheOf(tx)): Promise<void> {
   const ticket = await lockTicket(tx, number);
-  await syncClocks(tx, ticket, { type: "changed" }, now);
+  try {
+    await sync(tx, cache, ticket, { type: "changed" }, now, SYSTEM, true);
+  } catch (error) {
+    // What the cache holds of this ticket was written in a savepoint that is rolled back.
+    cache.tickets.delete(number);
+    throw error;
+  }
 }
 
 /** One step timer of a clock. */

@@ -8,7 +8,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock } from "../../core/clock.js";
 import type { Database, Db } from "../../store/database.js";
 import { claimRecompute, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
-import { recomputeTicket } from "../../store/sla/ticketClocks.js";
+import { clockCache, recomputeTicket } from "../../store/sla/ticketClocks.js";
 
 export interface RecomputeWorkerOptions {
   database: Database;
@@ -65,10 +65,12 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
         const running = await lockRunningJob(tx, job.id, now);
         if (!running) return undefined;
         const numbers = await openTicketsAfter(tx, running.cursor, batchSize);
+        // One cache for the batch: the savepoints read the policies and calendars once between them.
+        const cache = clockCache();
         for (const number of numbers) {
           try {
             // A savepoint per ticket: one that cannot be recomputed does not hold up the others.
-            await tx.transaction((inner) => recomputeTicket(inner as unknown as Db, number, now));
+            await tx.transaction((inner) => recomputeTicket(inner as unknown as Db, number, now, cache));
           } catch (error) {
             failed++;
             if (failures.length < NOTED_ERRORS) failures.push(`#${number}: ${(error as Error).message}`);

@@ -218,7 +218,8 @@ interface MessageEffects {
  * opens a new ticket and sets its first response time.
  */
 function messageEffects(props: NewMessage, actor: Actor, ticket: Pick<Ticket, "status" | "firstResponseAt">, now: Date): MessageEffects {
-  const kind: MessageKind = props.kind ?? (actor.type === "customer" ? "customer" : "reply");
+  // Only an agent replies by default: what an intake (system) or a rule writes unasked is the customer's request.
+  const kind: MessageKind = props.kind ?? (actor.type === "agent" ? "reply" : "customer");
   const effects: MessageEffects = { kind, body: messageBody({ text: props.text, html: props.html }), stamps: {}, changes: {}, reason: null };
   if (kind === "customer") {
     effects.stamps.lastCustomerMessageAt = now;

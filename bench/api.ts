@@ -162,7 +162,12 @@ async function fill(database: DatabaseModule.Database, customerId: string): Prom
                     (array['fr','nl','en','fr'])[1 + i % 4] as lang, (array['french','dutch','english','french'])[1 + i % 4] as cfg) s`);
 }
 
-async function latencies(port: number, token: string, path: string): Promise<{ p50: number; p95: number }> {
+interface Latencies {
+  p50: number;
+  p95: number;
+}
+
+async function latencies(port: number, token: string, path: string): Promise<Latencies> {
   const samples: number[] = [];
   for (let i = 0; i < SIZE.probes; i++) {
     const start = performance.now();
@@ -190,34 +195,46 @@ for (const make of [postgresBackend, pgliteBackend].filter((make) => !only || on
     await database.close();
 
     const server = await startServer(backend.env);
-    const result = await autocannon({
-      url: `http://127.0.0.1:${server.port}/api/v1/tickets`,
-      method: "POST",
-      connections: CONNECTIONS,
-      duration: SIZE.seconds,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: body(customer.id),
-    });
-    const non2xx = result.non2xx + result.errors;
-    if (result["2xx"] === 0 || non2xx > 0) {
-      throw new Error(`${backend.name}: ${result["2xx"]} tickets created, ${non2xx} failed requests (status codes ${JSON.stringify(result.statusCodeStats)}, ${result.timeouts} timeouts, ${result.errors} errors)`);
+    let result: autocannon.Result;
+    try {
+      result = await autocannon({
+        url: `http://127.0.0.1:${server.port}/api/v1/tickets`,
+        method: "POST",
+        connections: CONNECTIONS,
+        duration: SIZE.seconds,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: body(customer.id),
+      });
+    } finally {
+      // A server left running would keep the output of the bench open.
+      await server.stop();
+    }
+    // A wrong answer or a broken connection fails the bench; a request slower than autocannon's
+    // 10 s timeout is reported in the row (an overloaded run is slow, not wrong).
+    const failed = result.non2xx + result.errors - result.timeouts;
+    if (result["2xx"] === 0 || failed > 0) {
+      throw new Error(`${backend.name}: ${result["2xx"]} tickets created, ${failed} failed requests (status codes ${JSON.stringify(result.statusCodeStats)}, ${result.timeouts} timeouts, ${result.errors} errors)`);
     }
     const created = result["2xx"] / SIZE.seconds;
 
     // Listing and search over a large table.
-    await server.stop();
     const filling = await backend.open();
     await fill(filling, customer.id);
     await filling.close();
     const reader = await startServer(backend.env);
-    const inbox = await latencies(reader.port, token, "/api/v1/tickets?view=all&status=new,open&limit=25");
-    const search = await latencies(reader.port, token, "/api/v1/tickets?view=all&q=remboursement&limit=25");
-    await reader.stop();
+    let inbox: Latencies;
+    let search: Latencies;
+    try {
+      inbox = await latencies(reader.port, token, "/api/v1/tickets?view=all&status=new,open&limit=25");
+      search = await latencies(reader.port, token, "/api/v1/tickets?view=all&q=remboursement&limit=25");
+    } finally {
+      await reader.stop();
+    }
 
     const ceiling = await backend.ceiling(customer.id, SIZE.seconds);
     const ratio = created / ceiling;
     const row =
-      `${backend.name.padEnd(11)} ${created.toFixed(0).padStart(8)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ceiling ${ceiling.toFixed(0).padStart(7)} /s  ratio ${ratio.toFixed(2)}  ` +
+      `${backend.name.padEnd(11)} ${created.toFixed(0).padStart(8)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms${result.timeouts > 0 ? ` (${result.timeouts} timed out)` : ""}  ceiling ${ceiling.toFixed(0).padStart(7)} /s  ratio ${ratio.toFixed(2)}  ` +
         `inbox p50/p95 ${inbox.p50.toFixed(1)}/${inbox.p95.toFixed(1)} ms  search p50/p95 ${search.p50.toFixed(1)}/${search.p95.toFixed(1)} ms  (${SIZE.tickets.toLocaleString("en")} tickets)`;
     console.log(row);
     rows.push(row);

@@ -4,14 +4,14 @@ import type { Static } from "typebox";
 import type { Agent, Customer, Organization, Product, Team } from "../store/entities.js";
 import type { TicketEvent } from "../store/events.js";
 import type { Tag } from "../store/tags.js";
-import type { Message, Ticket } from "../store/tickets.js";
+import type { ListedTicket, Message, Ticket } from "../store/tickets.js";
 import type { AgentSchema } from "./routes/agents/schema.js";
 import type { CustomerSchema } from "./routes/customers/schema.js";
 import type { OrganizationSchema } from "./routes/organizations/schema.js";
 import type { ProductSchema } from "./routes/products/schema.js";
 import type { TagSchema } from "./routes/tags/schema.js";
 import type { TeamSchema } from "./routes/teams/schema.js";
-import type { MessageSchema, TicketEventSchema, TicketSchema } from "./routes/tickets/schema.js";
+import type { ListedTicketSchema, MessageSchema, TicketEventSchema, TicketSchema } from "./routes/tickets/schema.js";
 
 const iso = (at: Date): string => at.toISOString();
 const isoOrNull = (at: Date | null): string | null => (at === null ? null : at.toISOString());
@@ -42,6 +42,11 @@ export function presentTicket(t: Ticket): Static<typeof TicketSchema> {
     closedAt: isoOrNull(t.closedAt),
     version: t.version,
   };
+}
+
+/** A ticket's JSON in a list, with where its SLA stands at `now`. */
+export function presentListedTicket(t: ListedTicket, now: Date): Static<typeof ListedTicketSchema> {
+  return { ...presentTicket(t), slaDueAt: isoOrNull(t.slaDueAt), slaBreached: t.slaDueAt !== null && t.slaDueAt <= now };
 }
 
 /** A message's JSON. */

@@ -1,7 +1,7 @@
 // Tickets: create (with a first message), read, update and list, each change writing its
 // events in the same transaction. Time is passed in (`now`), never read from the clock.
 
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { type MessageBody, messageBody } from "../core/message/messageBody.js";
 import { type Channel, checkTransition, type Language, type MessageKind, type Priority, type Status, type Tier } from "../core/ticket/ticket.js";
@@ -359,8 +359,11 @@ export interface TicketQuery {
   cursor?: string;
 }
 
+/** A ticket in a list, with the earliest due time of its running SLA clocks (null: none running). */
+export type ListedTicket = Ticket & { slaDueAt: Date | null };
+
 export interface TicketPage {
-  items: Ticket[];
+  items: ListedTicket[];
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
@@ -389,14 +392,18 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
   }
   const direction = order === "desc" ? desc : asc;
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(tickets), slaDueAt: sql<Date | string | null>`${EARLIEST_DUE}` })
     .from(tickets)
     .where(and(...conditions))
     .orderBy(...(sort === "due" ? [sql`${EARLIEST_DUE} ${sql.raw(order)} nulls last`] : [direction(column)]), direction(tickets.number))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const followers = page.length === 0 ? [] : await db.select().from(ticketFollowers).where(inArray(ticketFollowers.ticketNumber, page.map((r) => r.number)));
-  const items = page.map((row) => present(row, followers.filter((f) => f.ticketNumber === row.number).map((f) => f.agentId)));
+  const items = page.map(({ slaDueAt, ...row }) => ({
+    ...present(row, followers.filter((f) => f.ticketNumber === row.number).map((f) => f.agentId)),
+    // A raw SQL column comes back as text from node-postgres and as a Date from PGlite.
+    slaDueAt: slaDueAt === null ? null : new Date(slaDueAt),
+  }));
   const last = page[page.length - 1];
   const key = (row: TicketRow) => (sort === "number" ? row.number : (row[sort === "created_at" ? "createdAt" : "updatedAt"] as Date).toISOString());
   const nextCursor = rows.length > limit && last ? encodeCursor(sort === "due" ? await earliestDue(db, last.number) : key(last), last.number) : null;

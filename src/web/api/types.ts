@@ -56,9 +56,9 @@ export interface Ticket {
   solvedAt: string | null;
   closedAt: string | null;
   version: number;
-  /** The earliest due time of the ticket's live SLA clocks, when the list answers it. */
+  /** In lists: the earliest due time of the ticket's running SLA clocks (null: none runs). */
   slaDueAt?: string | null;
-  /** Whether a live clock is past due. */
+  /** In lists: whether that due time has passed on the server's clock. */
   slaBreached?: boolean;
 }
 
@@ -141,6 +141,8 @@ export interface Page<T> {
 
 export interface TicketPage extends Page<Ticket> {
   total: number;
+  /** The server's clock when it answered (it may run on a manual clock). */
+  now: string;
 }
 
 export type View = "mine" | "team" | "unassigned" | "all" | "breaching" | "escalated";

@@ -11,7 +11,6 @@ import { navigate, useLocation } from "../router/router.js";
 import { apiQuery, inboxHref, readInboxQuery, type InboxQuery } from "./inboxQuery.js";
 import { InboxFilters } from "./InboxFilters.js";
 import { TicketTable } from "./TicketTable.js";
-import { useDueTimes } from "./useDueTimes.js";
 import { useTicketList } from "./useTicketList.js";
 import { ViewTabs } from "./ViewTabs.js";
 
@@ -25,7 +24,6 @@ export function InboxScreen() {
   const list = useTicketList(apiQuery(query, PAGE_SIZE));
   const counts = useCounts(href);
   const { loadCustomers } = useDirectory();
-  const due = useDueTimes(list.items, query.view === "breaching" || query.view === "escalated" || query.sort === "due_asc");
 
   useEffect(() => {
     loadCustomers(list.items.map((ticket) => ticket.customerId));
@@ -47,7 +45,7 @@ export function InboxScreen() {
       {!list.loading && list.error === null && list.items.length === 0 ? (
         <p className="empty">{query.q || query.status || query.priority || query.channel || query.team || query.tag ? t("inbox.noMatch") : t("inbox.empty")}</p>
       ) : (
-        <TicketTable tickets={list.items} due={due} />
+        <TicketTable tickets={list.items} now={list.now} />
       )}
       {list.hasMore && (
         <div className="load-more">

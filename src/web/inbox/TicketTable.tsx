@@ -8,10 +8,11 @@ import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { Link } from "../router/router.js";
 import { formatDuration } from "../sla/duration.js";
-import type { DueTime } from "./useDueTimes.js";
+import { type DueTime, dueFromList } from "./dueTime.js";
+
 
 /** `due`: the next SLA due time per ticket number, when the view shows deadlines. */
-export function TicketTable({ tickets, due }: { tickets: Ticket[]; due?: ReadonlyMap<number, DueTime> }) {
+export function TicketTable({ tickets, now }: { tickets: Ticket[]; now: string | null }) {
   const { t } = useI18n();
   return (
     <table className="ticket-table">
@@ -30,16 +31,11 @@ export function TicketTable({ tickets, due }: { tickets: Ticket[]; due?: Readonl
       </thead>
       <tbody>
         {tickets.map((ticket) => (
-          <TicketRow key={ticket.number} ticket={ticket} due={due?.get(ticket.number) ?? dueFromList(ticket)} />
+          <TicketRow key={ticket.number} ticket={ticket} due={dueFromList(ticket, now)} />
         ))}
       </tbody>
     </table>
   );
-}
-
-/** The due time the list answers itself, when the server sends it. */
-function dueFromList(ticket: Ticket): DueTime | undefined {
-  return ticket.slaDueAt !== undefined ? { dueAt: ticket.slaDueAt, breached: ticket.slaBreached ?? false } : undefined;
 }
 
 function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }) {

@@ -10,12 +10,16 @@ interface Loaded {
   items: Ticket[];
   total: number;
   nextCursor: string | null;
+  /** The server's clock at the last page loaded. */
+  now: string | null;
   error: unknown;
 }
 
 export interface TicketList {
   items: Ticket[];
   total: number;
+  /** The server's clock when the list was read: due times are measured against it. */
+  now: string | null;
   hasMore: boolean;
   loading: boolean;
   loadingMore: boolean;
@@ -34,8 +38,8 @@ export function useTicketList(query: Query): TicketList {
     let live = true;
     const params = JSON.parse(key) as Query;
     api.listTickets(params).then(
-      (page) => live && setLoaded({ key, items: page.items, total: page.total, nextCursor: page.nextCursor, error: null }),
-      (error: unknown) => live && setLoaded({ key, items: [], total: 0, nextCursor: null, error }),
+      (page) => live && setLoaded({ key, items: page.items, total: page.total, nextCursor: page.nextCursor, now: page.now, error: null }),
+      (error: unknown) => live && setLoaded({ key, items: [], total: 0, nextCursor: null, now: null, error }),
     );
     return () => {
       live = false;
@@ -53,7 +57,7 @@ export function useTicketList(query: Query): TicketList {
       .then(
         (page) =>
           setLoaded((before) =>
-            before?.key === key ? { ...before, items: [...before.items, ...page.items], nextCursor: page.nextCursor, total: page.total } : before,
+            before?.key === key ? { ...before, items: [...before.items, ...page.items], nextCursor: page.nextCursor, total: page.total, now: page.now } : before,
           ),
         (error: unknown) => setLoaded((before) => (before?.key === key ? { ...before, error } : before)),
       )
@@ -62,6 +66,7 @@ export function useTicketList(query: Query): TicketList {
 
   return {
     items: current?.items ?? [],
+    now: current?.now ?? null,
     total: current?.total ?? 0,
     hasMore: Boolean(current?.nextCursor),
     loading: current === null,

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { customerStore } from "../../../store/entities.js";
 import { countTickets, listTickets } from "../../../store/tickets.js";
 import { notFound } from "../../errors.js";
-import { presentCustomer, presentTicket } from "../../presenters.js";
-import { callerWith } from "../common/access.js";
+import { presentCustomer, presentListedTicket } from "../../presenters.js";
+import { callerWith, now } from "../common/access.js";
 import { entityRoutes } from "../common/entityRoutes.js";
 import { errorResponses, IdParams, SECURITY } from "../common/schema.js";
 import { baseQuery } from "../tickets/query.js";
@@ -53,7 +53,8 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!customer) throw notFound(`customer ${request.params.id}`);
       const query = { ...baseQuery(request.query), customerId: customer.id };
       const [page, total] = await Promise.all([listTickets(db, query), countTickets(db, query)]);
-      return { items: page.items.map(presentTicket), nextCursor: page.nextCursor, total };
+      const at = now(request);
+      return { items: page.items.map((ticket) => presentListedTicket(ticket, at)), nextCursor: page.nextCursor, total, now: at.toISOString() };
     },
   );
 };

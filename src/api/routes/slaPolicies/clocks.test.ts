@@ -87,6 +87,23 @@ describeStore("ticket clocks and SLA views", (get) => {
     expect((await numbers("sort=due&order=desc&limit=3")).slice(0, 3)).toEqual([n.answered, n.normal, n.urgent]);
   });
 
+  it("lists each ticket with its earliest running due time and whether it passed, on the server's clock", async () => {
+    type Listed = { number: number; slaDueAt: string | null; slaBreached: boolean };
+    const list = async () => (await api.call<{ items: Listed[]; now: string }>("agent", "GET", "/api/v1/tickets?limit=200")).json;
+    const row = (items: Listed[], number: number) => items.find((t) => t.number === number);
+    const before = await list();
+    expect(before.now).toBe(new Date(t0).toISOString());
+    expect(row(before.items, n.urgent)).toMatchObject({ slaDueAt: new Date(t0 + 15 * MINUTE).toISOString(), slaBreached: false });
+    expect(row(before.items, n.normal)).toMatchObject({ slaDueAt: new Date(t0 + 120 * MINUTE).toISOString(), slaBreached: false });
+    expect(row(before.items, n.solved)).toMatchObject({ slaDueAt: null, slaBreached: false });
+    api.clock.set(new Date(t0 + 15 * MINUTE));
+    const after = await list();
+    expect(after.now).toBe(new Date(t0 + 15 * MINUTE).toISOString());
+    expect(row(after.items, n.urgent)).toMatchObject({ slaBreached: true });
+    expect(row(after.items, n.normal)).toMatchObject({ slaBreached: false });
+    api.clock.set(new Date(t0));
+  });
+
   it("shows a ticket as breaching within the hour before its due time, and escalated once a level fired", async () => {
     expect(await numbers("view=breaching")).toEqual([n.urgent]);
     expect(await numbers("view=escalated")).toEqual([]);

@@ -123,8 +123,24 @@ export const TicketListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A ticket in a list: the ticket and where its SLA stands. */
+export const ListedTicketSchema = Type.Object(
+  {
+    ...TicketSchema.properties,
+    /** The earliest due time of the ticket's running SLA clocks; null when none runs. */
+    slaDueAt: Nullable(DateTime),
+    slaBreached: Type.Boolean({ description: "whether that due time has passed" }),
+  },
+  { additionalProperties: false },
+);
+
 export const TicketListResponse = Type.Object(
-  { items: Type.Array(TicketSchema), nextCursor: Nullable(Type.String()), total: Type.Integer({ description: "tickets matching the filters, on all pages" }) },
+  {
+    items: Type.Array(ListedTicketSchema),
+    nextCursor: Nullable(Type.String()),
+    total: Type.Integer({ description: "tickets matching the filters, on all pages" }),
+    now: Type.String({ format: "date-time", description: "the server's clock when it answered: due times are measured against it" }),
+  },
   { additionalProperties: false },
 );
 

@@ -8,7 +8,7 @@ import type { MessageKind } from "../../../core/ticket/ticket.js";
 import { countTickets, createTicket, getTicket, listTickets, type Ticket, updateTicket } from "../../../store/tickets.js";
 import { badRequest, notFound } from "../../errors.js";
 import { idempotent } from "../../idempotency.js";
-import { presentMessage, presentTicket } from "../../presenters.js";
+import { presentListedTicket, presentMessage, presentTicket } from "../../presenters.js";
 import { actorOf, callerWith, forbidden, now } from "../common/access.js";
 import { errorResponses, SECURITY } from "../common/schema.js";
 import { expectedVersion, setETag } from "../common/versions.js";
@@ -81,10 +81,11 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const principal = callerWith(request, "tickets.read");
       const query = ticketListQuery(principal, request.query, now(request));
-      if (query === null) return { items: [], nextCursor: null, total: 0 };
+      if (query === null) return { items: [], nextCursor: null, total: 0, now: now(request).toISOString() };
       const db = request.server.database.db;
       const [page, total] = await Promise.all([listTickets(db, query), countTickets(db, query)]);
-      return { items: page.items.map(presentTicket), nextCursor: page.nextCursor, total };
+      const at = now(request);
+      return { items: page.items.map((ticket) => presentListedTicket(ticket, at)), nextCursor: page.nextCursor, total, now: at.toISOString() };
     },
   );
 

@@ -1,7 +1,9 @@
 // The recompute worker on both databases, driven through the API: a policy edit moves the due
 // times of the open tickets (and leaves solved ones alone) in batches, its progress reaches
-// done = total, the API answers between batches, and a newer job supersedes a running one.
+// done = total, the API answers between batches, a newer job supersedes a running one, and a
+// batch whose bulk write fails goes ticket by ticket, noting the failing one on the job.
 
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiHarness, openApi } from "../../../test/api/harness.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
@@ -116,6 +118,33 @@ describeStore("recompute worker", (get) => {
     expect(await getJob(api.db, second as string)).toMatchObject({ state: "done", done: open.length, total: open.length });
     const clock = (await ticketClocks(api.db, open.at(-1) as number, api.clock.now())).find((c) => c.target === "first_response")!;
     expect(clock.dueAt!.getTime()).toBe(clock.startedAt.getTime() + 20 * MINUTE);
+  });
+
+  it("recomputes a batch whose bulk write fails ticket by ticket: the failing ticket is noted on the job, the others are done", async () => {
+    const failing = open[3] as number;
+    await api.db.execute(sql.raw(`create function refuse_clock() returns trigger language plpgsql as $$ begin
+        if new.ticket_number = ${failing} then raise exception 'clock refused'; end if; return new; end $$`));
+    await api.db.execute(sql.raw("create trigger refuse_clock before insert or update on sla_clocks for each row execute function refuse_clock()"));
+    const errors: string[] = [];
+    try {
+      const edit = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, { body: { targets: { normal: { first_response: 25, resolution: 480 } } } });
+      const worker = startRecomputeWorker({ database: get(), clock: api.clock, batchSize: 10, pollMs: 60_000, onError: (error) => errors.push(error.message) });
+      try {
+        await worker.runOnce();
+      } finally {
+        await worker.stop();
+      }
+      // The store's error names the failed statement; what the trigger refused is its cause.
+      expect(await getJob(api.db, edit.json.jobId)).toMatchObject({ state: "done", done: open.length, error: expect.stringMatching(new RegExp(`^1 ticket\\(s\\) could not be recomputed: #${failing}: `)) });
+      expect(errors).toEqual([expect.stringMatching(/^the batch after #\d+ is recomputed ticket by ticket: /), expect.stringMatching(new RegExp(`^ticket #${failing} was not recomputed: `))]);
+      for (const number of open) {
+        const clock = (await ticketClocks(api.db, number, api.clock.now())).find((c) => c.target === "first_response")!;
+        expect(clock.dueAt!.getTime()).toBe(clock.startedAt.getTime() + (number === failing ? 20 : 25) * MINUTE);
+      }
+    } finally {
+      await api.db.execute(sql.raw("drop trigger refuse_clock on sla_clocks"));
+      await api.db.execute(sql.raw("drop function refuse_clock()"));
+    }
   });
 
   it("lists the recompute jobs, latest first, to whoever may read SLA settings", async () => {

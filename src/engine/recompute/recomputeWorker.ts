@@ -1,13 +1,15 @@
 // The recompute worker: after an SLA policy or calendar edit, brings every open ticket's clocks
 // and timers in line with the policies as they now are, in the background. A job runs in
-// batches, each one transaction that recomputes its tickets and moves the job's cursor, with a
-// yield between batches so that the API keeps answering. A job whose worker died resumes at its
-// cursor once its lease runs out; a newer job supersedes the one running.
+// batches, each one transaction that recomputes its tickets in bulk (those the bulk leaves one by
+// one, each in a savepoint) and moves the job's cursor, with a yield between batches so that the
+// API keeps answering. A job whose worker died resumes at its cursor once its lease runs out; a
+// newer job supersedes the one running.
 
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock } from "../../core/clock.js";
 import type { Database, Db } from "../../store/database.js";
 import { claimRecompute, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
+import { recomputeTickets } from "../../store/sla/bulkRecompute.js";
 import { clockCache, recomputeTicket } from "../../store/sla/ticketClocks.js";
 
 export interface RecomputeWorkerOptions {
@@ -67,7 +69,20 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
         const numbers = await openTicketsAfter(tx, running.cursor, batchSize);
         // One cache for the batch: the savepoints read the policies and calendars once between them.
         const cache = clockCache();
-        for (const number of numbers) {
+        // The batch in a few statements; the tickets it leaves (held by a user's transaction,
+        // or failing) are retried one by one below, waiting for their lock, before the cursor
+        // passes them. Should the bulk write fail, its savepoint rolls back and every ticket of
+        // the batch goes one by one: the failing one is reported as it always was.
+        let alone: readonly number[] = numbers;
+        try {
+          alone = (await tx.transaction((inner) => recomputeTickets(inner as unknown as Db, numbers, now, cache))).left;
+        } catch (error) {
+          cache.tickets.clear();
+          // The cause, not the failed statement with its batch-long parameters.
+          const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+          onError(new Error(`the batch after #${running.cursor} is recomputed ticket by ticket: ${reason}`));
+        }
+        for (const number of alone) {
           try {
             // A savepoint per ticket: one that cannot be recomputed does not hold up the others.
             await tx.transaction((inner) => recomputeTicket(inner as unknown as Db, number, now, cache));

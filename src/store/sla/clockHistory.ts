@@ -54,20 +54,31 @@ export function clockHistoryOf(events: readonly TimelineEvent[], ticket: { creat
 
 /** The clock history of a stored ticket, in one query. */
 export async function loadClockHistory(tx: Db, ticket: { number: number; createdAt: Date; priority: Priority }): Promise<ClockHistory> {
+  return (await loadClockHistories(tx, [ticket])).get(ticket.number) as ClockHistory;
+}
+
+/** The clock histories of stored tickets, by number, in one query whatever their count. */
+export async function loadClockHistories(tx: Db, tickets: readonly { number: number; createdAt: Date; priority: Priority }[]): Promise<Map<number, ClockHistory>> {
+  const histories = new Map<number, ClockHistory>();
+  if (tickets.length === 0) return histories;
   const result = (await tx.execute(sql`
-    select type, (extract(epoch from at) * 1000)::float8 as at,
+    select ticket_number::text as number, type, (extract(epoch from at) * 1000)::float8 as at,
         jsonb_build_object('status', changes->'status', 'priority', changes->'priority') as changes, data->>'kind' as kind
       from ticket_events
-      where ticket_number = ${ticket.number}::bigint
+      where ticket_number = any(${`{${tickets.map((t) => t.number).join(",")}}`}::bigint[])
         and (type in ('created', 'message') or (type = 'updated' and (changes->'status' is not null or changes->'priority' is not null)))
-      order by id`)) as unknown as { rows: { type: string; at: number | string; changes: { status: [unknown, unknown] | null; priority: [unknown, unknown] | null }; kind: string | null }[] };
-  const events = result.rows.map((row): TimelineEvent => ({
-    type: row.type,
-    at: Math.round(Number(row.at)),
-    changes: { ...(row.changes.status ? { status: row.changes.status } : {}), ...(row.changes.priority ? { priority: row.changes.priority } : {}) },
-    kind: row.kind,
-  }));
-  return clockHistoryOf(events, ticket);
+      order by ticket_number, id`)) as unknown as { rows: { number: string; type: string; at: number | string; changes: { status: [unknown, unknown] | null; priority: [unknown, unknown] | null }; kind: string | null }[] };
+  const timelines = new Map<number, TimelineEvent[]>(tickets.map((t) => [t.number, []]));
+  for (const row of result.rows) {
+    timelines.get(Number(row.number))?.push({
+      type: row.type,
+      at: Math.round(Number(row.at)),
+      changes: { ...(row.changes.status ? { status: row.changes.status } : {}), ...(row.changes.priority ? { priority: row.changes.priority } : {}) },
+      kind: row.kind,
+    });
+  }
+  for (const ticket of tickets) histories.set(ticket.number, clockHistoryOf(timelines.get(ticket.number) ?? [], ticket));
+  return histories;
 }
 
 /** The ticket fields that tell which targets are still owed. */

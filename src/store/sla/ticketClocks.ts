@@ -2,23 +2,25 @@
 // transaction (policy matched, clocks advanced, matrix timers planned), and read for the API.
 
 import { randomUUID } from "node:crypto";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { BusinessCalendar, Instant } from "../../core/calendar/index.js";
 import { ALWAYS_OPEN, advanceClocks, type ClockChange, elapsedOf, type Happening, isBreached, isLive, type SlaClock } from "../../core/sla/clocks.js";
 import { matchPolicy } from "../../core/sla/conditions.js";
 import { type SlaPolicy, TARGETS, type Target, type TicketFacts } from "../../core/sla/policy.js";
-import { messageHappening, replayClocks } from "../../core/sla/replay.js";
+import { type ClockHistory, messageHappening, replayClocks } from "../../core/sla/replay.js";
 import type { MessageKind, Status } from "../../core/ticket/ticket.js";
 import type { Db } from "../database.js";
 import type { Actor } from "../events.js";
+import { pgTextArray } from "../outboxDelivery.js";
 import { slaClocks, slaPolicies, timers } from "../schema.js";
 import { lockTicket, type Ticket } from "../tickets.js";
 import { clocksCover, loadClockHistory, rebuildClocks } from "./clockHistory.js";
 import { loadCalendars, loadPolicies } from "./policies.js";
 import { applyTimerDiff, diffTimers, planTimers, type StoredClock, type StoredTimer, TIMERS_CHANNEL, type TimerState } from "./timers.js";
 
-const SYSTEM: Actor = { type: "system" };
+/** The actor of a recompute's events. */
+export const SYSTEM: Actor = { type: "system" };
 
 /**
  * What one transaction has read (or written) already: a ticket change costs few queries. A
@@ -29,7 +31,7 @@ export interface ClockCache {
   policies?: SlaPolicy[];
   calendars: Map<string, BusinessCalendar>;
   /** Organization and segment per customer. */
-  customers: Map<string, Pick<TicketFacts, "organizationId" | "segment">>;
+  customers: Map<string, CustomerFacts>;
   /** The clocks and timers of each ticket synced in this transaction, as written. */
   tickets: Map<number, { clocks: StoredClock[]; timers: StoredTimer[] }>;
 }
@@ -89,24 +91,64 @@ async function sync(tx: Db, cache: ClockCache, ticket: Ticket, happening: Happen
   // A clock refers to its policy: with no policy there can be no clock.
   if (policies.length === 0) return;
   const state = await ticketState(tx, cache, ticket, happening.type === "created");
-  const customer = cache.customers.get(ticket.customerId) ?? { organizationId: null, segment: null };
-  const facts: TicketFacts = { ...customer, priority: ticket.priority, channel: ticket.channel, language: ticket.language, tags: ticket.tags, productId: ticket.productId, teamId: ticket.teamId, customerId: ticket.customerId, customFields: ticket.customFields };
-  const match = matchPolicy(policies, facts);
-  const calendar = await calendarsOf(tx, cache, [match?.policy.calendarId ?? null, ...state.clocks.map((c) => c.calendarId)]);
+  const match = matchPolicy(policies, factsOf(ticket, cache));
+  const calendar = await calendarsOf(tx, cache, calendarIdsOf(match, state.clocks));
+  const history = rebuild && needsRebuild(state.clocks, match, ticket) ? await loadClockHistory(tx, ticket) : undefined;
+  const plan = planClocks({ ticket, state, match, policies, calendar, happening, at: now.getTime(), history });
+  if (plan.writes) await writeClocks(tx, [plan.writes], now, actor);
+  cache.tickets.set(ticket.number, plan.after);
+}
 
-  const at = now.getTime();
+/** The ticket fields that clocks follow or policies match on (a stored ticket, or one being created). */
+export type ClockTicket = Pick<
+  Ticket,
+  "number" | "status" | "priority" | "channel" | "language" | "tags" | "productId" | "teamId" | "customerId" | "customFields" | "createdAt" | "firstResponseAt" | "lastCustomerMessageAt" | "lastAgentMessageAt"
+>;
+
+/** What policies match on for `ticket`, its customer's organization and segment taken from `cache` (unknown: none). */
+export function factsOf(ticket: ClockTicket, cache: ClockCache): TicketFacts {
+  const customer = cache.customers.get(ticket.customerId) ?? { organizationId: null, segment: null };
+  return { ...customer, priority: ticket.priority, channel: ticket.channel, language: ticket.language, tags: ticket.tags, productId: ticket.productId, teamId: ticket.teamId, customerId: ticket.customerId, customFields: ticket.customFields };
+}
+
+/** The calendars a ticket's clocks need: the matched policy's and the stored clocks' own. */
+export function calendarIdsOf(match: ReturnType<typeof matchPolicy>, clocks: readonly StoredClock[]): (string | null)[] {
+  return [match?.policy.calendarId ?? null, ...clocks.map((c) => c.calendarId)];
+}
+
+/** Whether a recompute rebuilds the clocks from the history: a policy applies and they do not cover it. */
+export function needsRebuild(clocks: readonly StoredClock[], match: ReturnType<typeof matchPolicy>, ticket: ClockTicket): boolean {
+  return match !== undefined && match !== null && !clocksCover(clocks, match.policy, ticket);
+}
+
+/** What {@link planClocks} works from: a ticket, its stored state, the policy it matches and, to rebuild, its history. */
+export interface ClockInput {
+  ticket: ClockTicket;
+  state: { clocks: StoredClock[]; timers: StoredTimer[] };
+  match: ReturnType<typeof matchPolicy>;
+  policies: readonly SlaPolicy[];
+  calendar: (id: string | null) => BusinessCalendar;
+  happening: Happening;
+  at: Instant;
+  /** Given when the clocks are rebuilt from the history (see {@link needsRebuild}). */
+  history?: ClockHistory | undefined;
+}
+
+/**
+ * The clocks, timers and events a happening brings about for one ticket, computed in memory:
+ * the writes (undefined when nothing changes) and the clocks and timers once written.
+ */
+export function planClocks(input: ClockInput): { writes: ClockWrites | undefined; after: { clocks: StoredClock[]; timers: StoredTimer[] } } {
+  const { ticket, state, match, policies, calendar, happening, at, history } = input;
   // Clocks that do not cover what the policy measures (a ticket opened before it, a target its
   // priority lacked) are rebuilt from the history as if the policy had always applied.
-  const rebuilt =
-    rebuild && match && !clocksCover(state.clocks, match.policy, ticket)
-      ? rebuildClocks(state.clocks, replayClocks(await loadClockHistory(tx, ticket), { policy: match.policy, calendar }), at, calendar)
-      : undefined;
+  const rebuilt = history && match ? rebuildClocks(state.clocks, replayClocks(history, { policy: match.policy, calendar }), at, calendar) : undefined;
   const advanced = advanceClocks(rebuilt?.clocks ?? state.clocks, { now: at, policy: match?.policy, priority: ticket.priority, status: ticket.status, calendar }, happening);
   const clocks = advanced.clocks.map((c): StoredClock => ({ ...c, id: (c as Partial<StoredClock>).id ?? randomUUID() }));
   const before = new Map(state.clocks.map((c) => [c.id, JSON.stringify(c)]));
   const changedClocks = clocks.filter((c) => before.get(c.id) !== JSON.stringify(c));
 
-  const events: { type: string; reason: string | null; data: Record<string, unknown> }[] = [];
+  const events: ClockEvent[] = [];
   const announced = policyAnnouncement(state.clocks, clocks, match, happening);
   if (announced) events.push(announced);
   if (rebuilt && changedClocks.length > 0) {
@@ -115,10 +157,11 @@ async function sync(tx: Db, cache: ClockCache, ticket: Ticket, happening: Happen
 
   const byId = new Map(policies.map((p) => [p.id, p]));
   const diff = diffTimers(planTimers(clocks, byId, ticket.priority, calendar), state.timers);
-  if (changedClocks.length > 0 || events.length > 0 || diff.write.length > 0 || diff.cancel.length > 0) {
-    await writeClocks(tx, ticket.number, { clocks: changedClocks, timers: diff.write, cancel: diff.cancel, events }, now, actor);
-  }
-  cache.tickets.set(ticket.number, { clocks, timers: applyTimerDiff(state.timers, diff) });
+  const changed = changedClocks.length > 0 || events.length > 0 || diff.write.length > 0 || diff.cancel.length > 0;
+  return {
+    writes: changed ? { number: ticket.number, clocks: changedClocks, timers: diff.write, cancel: diff.cancel, events } : undefined,
+    after: { clocks, timers: applyTimerDiff(state.timers, diff) },
+  };
 }
 
 /** The `sla_policy` event when the policy that applies is not the one the clocks ran on. */
@@ -158,25 +201,46 @@ async function ticketState(tx: Db, cache: ClockCache, ticket: Ticket, creating: 
   const knownCustomer = cache.customers.has(ticket.customerId);
   if ((cached || creating) && knownCustomer) return cached ?? { clocks: [], timers: [] };
   const readClocks = !cached && !creating;
-  const rows = await selectRows<{ clocks: RawClock[] | null; timers: RawTimer[] | null; customer: { organizationId: string | null; segment: string | null } | null }>(
+  const number = sql`${ticket.number}::bigint`;
+  const rows = await selectRows<{ clocks: RawClock[] | null; timers: RawTimer[] | null; customer: CustomerFacts | null }>(
     tx,
-    sql`select
-      ${readClocks ? sql`(select jsonb_agg(jsonb_build_object('id', c.id, 'target', c.target, 'cycle', c.cycle, 'policyId', c.policy_id, 'calendarId', c.calendar_id,
-          'startedAt', c.started_at, 'budgetSeconds', c.budget_seconds, 'pauses', c.pauses, 'state', c.state, 'dueAt', c.due_at, 'stoppedAt', c.stopped_at)
-          order by c.started_at, array_position(array['first_response', 'next_response', 'resolution'], c.target), c.cycle) from sla_clocks c where c.ticket_number = ${ticket.number}::bigint)` : sql`null::jsonb`} as clocks,
-      ${readClocks ? sql`(select jsonb_agg(jsonb_build_object('clockId', t.clock_id, 'stepId', t.step_id, 'dueAt', t.due_at, 'state', t.state))
-          from timers t where t.ticket_number = ${ticket.number}::bigint)` : sql`null::jsonb`} as timers,
-      (select jsonb_build_object('organizationId', cu.organization_id, 'segment', o.segment)
-         from customers cu left join organizations o on o.id = cu.organization_id where cu.id = ${ticket.customerId}::uuid) as customer`,
+    sql`select ${readClocks ? clocksJson(number) : sql`null::jsonb`} as clocks, ${readClocks ? timersJson(number) : sql`null::jsonb`} as timers,
+      ${customerJson(sql`${ticket.customerId}::uuid`)} as customer`,
   );
   const row = rows[0];
   cache.customers.set(ticket.customerId, row?.customer ?? { organizationId: null, segment: null });
   if (cached) return cached;
   if (!readClocks) return { clocks: [], timers: [] };
-  return { clocks: (row?.clocks ?? []).map(clockOf), timers: (row?.timers ?? []).map((t) => ({ clockId: t.clockId, stepId: t.stepId, dueAt: Date.parse(t.dueAt), state: t.state })) };
+  return stateOf(row?.clocks ?? null, row?.timers ?? null);
 }
 
-interface RawClock {
+/** A customer's organization and segment, as policies match on them. */
+export type CustomerFacts = Pick<TicketFacts, "organizationId" | "segment">;
+
+/** The stored clocks of the ticket numbered `number` (an SQL expression), as one jsonb array in their order (null: none). */
+export function clocksJson(number: SQL): SQL {
+  return sql`(select jsonb_agg(jsonb_build_object('id', c.id, 'target', c.target, 'cycle', c.cycle, 'policyId', c.policy_id, 'calendarId', c.calendar_id,
+      'startedAt', c.started_at, 'budgetSeconds', c.budget_seconds, 'pauses', c.pauses, 'state', c.state, 'dueAt', c.due_at, 'stoppedAt', c.stopped_at)
+      order by c.started_at, array_position(array['first_response', 'next_response', 'resolution'], c.target), c.cycle) from sla_clocks c where c.ticket_number = ${number})`;
+}
+
+/** The stored timers of the ticket numbered `number` (an SQL expression), as one jsonb array (null: none). */
+export function timersJson(number: SQL): SQL {
+  return sql`(select jsonb_agg(jsonb_build_object('clockId', t.clock_id, 'stepId', t.step_id, 'dueAt', t.due_at, 'state', t.state)) from timers t where t.ticket_number = ${number})`;
+}
+
+/** The organization and segment of the customer `id` (an SQL expression), as a jsonb object (null: no such customer). */
+export function customerJson(id: SQL): SQL {
+  return sql`(select jsonb_build_object('organizationId', cu.organization_id, 'segment', o.segment)
+     from customers cu left join organizations o on o.id = cu.organization_id where cu.id = ${id})`;
+}
+
+/** A ticket's clocks and timers from what {@link clocksJson} and {@link timersJson} read. */
+export function stateOf(clocks: RawClock[] | null, timers: RawTimer[] | null): { clocks: StoredClock[]; timers: StoredTimer[] } {
+  return { clocks: (clocks ?? []).map(clockOf), timers: (timers ?? []).map((t) => ({ clockId: t.clockId, stepId: t.stepId, dueAt: Date.parse(t.dueAt), state: t.state })) };
+}
+
+export interface RawClock {
   id: string;
   target: Target;
   cycle: number;
@@ -190,7 +254,7 @@ interface RawClock {
   stoppedAt: string | null;
 }
 
-interface RawTimer {
+export interface RawTimer {
   clockId: string;
   stepId: string;
   dueAt: string;
@@ -216,7 +280,7 @@ function clockOf(raw: RawClock): StoredClock {
 }
 
 /** The calendars of `ids`, parsed once per transaction (and once per version across them). */
-async function calendarsOf(tx: Db, cache: ClockCache, ids: (string | null)[]): Promise<(id: string | null) => BusinessCalendar> {
+export async function calendarsOf(tx: Db, cache: ClockCache, ids: (string | null)[]): Promise<(id: string | null) => BusinessCalendar> {
   const missing = ids.filter((id): id is string => id !== null && !cache.calendars.has(id));
   if (missing.length > 0) {
     const loaded = await loadCalendars(tx, missing);
@@ -230,48 +294,77 @@ async function calendarsOf(tx: Db, cache: ClockCache, ids: (string | null)[]): P
   };
 }
 
-interface ClockWrites {
+/** One timeline event about clocks. */
+interface ClockEvent {
+  type: string;
+  reason: string | null;
+  data: Record<string, unknown>;
+}
+
+/** What one ticket's sync writes. */
+export interface ClockWrites {
+  number: number;
   clocks: StoredClock[];
   timers: ReturnType<typeof planTimers>;
   cancel: StoredTimer[];
-  events: { type: string; reason: string | null; data: Record<string, unknown> }[];
+  events: ClockEvent[];
 }
 
 /**
- * Writes clocks, timers, cancellations and events in one statement; wakes the timer workers
- * when a timer was (re)planned, since it may be due before the one they sleep towards.
+ * Writes the clocks, timers, cancellations and events of one or many tickets in one statement,
+ * with one array parameter per column (`unnest`); wakes the timer workers when a timer was
+ * (re)planned, since it may be due before the one they sleep towards.
  */
-async function writeClocks(tx: Db, number: number, writes: ClockWrites, now: Date, actor: Actor): Promise<void> {
+export async function writeClocks(tx: Db, writes: readonly ClockWrites[], now: Date, actor: Actor): Promise<void> {
+  if (writes.length === 0) return;
   const at = now.toISOString();
-  const clocks = writes.clocks.map((c) => ({ ...c, startedAt: iso(c.startedAt), dueAt: iso(c.dueAt), stoppedAt: iso(c.stoppedAt) }));
-  const planned = writes.timers.map((t) => ({ ...t, dueAt: iso(t.dueAt) }));
-  const cancel = writes.cancel.map((t) => ({ clockId: t.clockId, stepId: t.stepId }));
+  const rows = <T>(pick: (w: ClockWrites) => readonly T[]) => writes.flatMap((w) => pick(w).map((row) => ({ number: String(w.number), row })));
+  const column = <T>(items: readonly { number: string; row: T }[], value: (item: { number: string; row: T }) => string | number | null) =>
+    pgTextArray(items.map((item) => {
+      const v = value(item);
+      return v === null ? null : String(v);
+    }));
+  const clocks = rows((w) => w.clocks);
+  const planned = rows((w) => w.timers);
+  const cancel = rows((w) => w.cancel);
+  const events = rows((w) => w.events);
   await tx.execute(sql`
-    with clock_rows as (
-      select * from jsonb_to_recordset(${JSON.stringify(clocks)}::jsonb) as x("id" uuid, "target" text, "cycle" int, "policyId" uuid, "calendarId" uuid,
-        "startedAt" timestamptz, "budgetSeconds" int, "pauses" jsonb, "state" text, "dueAt" timestamptz, "stoppedAt" timestamptz)
-    ), written_clocks as (
+    with written_clocks as (
       insert into sla_clocks (id, ticket_number, target, cycle, policy_id, calendar_id, started_at, budget_seconds, pauses, state, due_at, stopped_at, updated_at)
-      select "id", ${number}::bigint, "target", "cycle", "policyId", "calendarId", "startedAt", "budgetSeconds", "pauses", "state", "dueAt", "stoppedAt", ${at}::timestamptz from clock_rows
+      select c.id, c.ticket_number, c.target, c.cycle, c.policy_id, c.calendar_id, c.started_at, c.budget_seconds, c.pauses::jsonb, c.state, c.due_at, c.stopped_at, ${at}::timestamptz
+        from unnest(
+          ${column(clocks, (c) => c.row.id)}::uuid[], ${column(clocks, (c) => c.number)}::bigint[], ${column(clocks, (c) => c.row.target)}::text[],
+          ${column(clocks, (c) => c.row.cycle)}::int[], ${column(clocks, (c) => c.row.policyId)}::uuid[], ${column(clocks, (c) => c.row.calendarId)}::uuid[],
+          ${column(clocks, (c) => iso(c.row.startedAt))}::timestamptz[], ${column(clocks, (c) => c.row.budgetSeconds)}::int[],
+          ${column(clocks, (c) => JSON.stringify(c.row.pauses))}::text[], ${column(clocks, (c) => c.row.state)}::text[],
+          ${column(clocks, (c) => iso(c.row.dueAt))}::timestamptz[], ${column(clocks, (c) => iso(c.row.stoppedAt))}::timestamptz[]
+        ) as c(id, ticket_number, target, cycle, policy_id, calendar_id, started_at, budget_seconds, pauses, state, due_at, stopped_at)
       on conflict (id) do update set policy_id = excluded.policy_id, calendar_id = excluded.calendar_id, budget_seconds = excluded.budget_seconds,
         pauses = excluded.pauses, state = excluded.state, due_at = excluded.due_at, stopped_at = excluded.stopped_at, updated_at = excluded.updated_at
       returning 1
     ), written_timers as (
       insert into timers (ticket_number, clock_id, step_id, kind, level, due_at, state, created_at, updated_at)
-      select ${number}::bigint, "clockId", "stepId", "kind", "level", "dueAt", 'pending', ${at}::timestamptz, ${at}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(planned)}::jsonb) as x("clockId" uuid, "stepId" text, "kind" text, "level" int, "dueAt" timestamptz)
+      select t.ticket_number, t.clock_id, t.step_id, t.kind, t.level, t.due_at, 'pending', ${at}::timestamptz, ${at}::timestamptz
+        from unnest(
+          ${column(planned, (t) => t.number)}::bigint[], ${column(planned, (t) => t.row.clockId)}::uuid[], ${column(planned, (t) => t.row.stepId)}::text[],
+          ${column(planned, (t) => t.row.kind)}::text[], ${column(planned, (t) => t.row.level)}::int[], ${column(planned, (t) => iso(t.row.dueAt))}::timestamptz[]
+        ) as t(ticket_number, clock_id, step_id, kind, level, due_at)
       on conflict (clock_id, step_id) do update set kind = excluded.kind, level = excluded.level, due_at = excluded.due_at, state = 'pending', updated_at = excluded.updated_at
         where timers.state <> 'fired'
       returning 1
     ), cancelled_timers as (
       update timers set state = 'cancelled', updated_at = ${at}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(cancel)}::jsonb) as x("clockId" uuid, "stepId" text)
-        where timers.clock_id = x."clockId" and timers.step_id = x."stepId" and timers.state = 'pending'
+        from unnest(${column(cancel, (t) => t.row.clockId)}::uuid[], ${column(cancel, (t) => t.row.stepId)}::text[]) as x(clock_id, step_id)
+        where timers.clock_id = x.clock_id and timers.step_id = x.step_id and timers.state = 'pending'
       returning 1
     ), written_events as (
       insert into ticket_events (ticket_number, at, actor_type, actor_id, type, reason, data)
-      select ${number}::bigint, ${at}::timestamptz, ${actor.type}::text, ${actor.id ?? null}::uuid, e.value->>'type', e.value->>'reason', e.value->'data'
-        from jsonb_array_elements(${JSON.stringify(writes.events)}::jsonb) with ordinality as e(value, position) order by e.position
+      select e.ticket_number, ${at}::timestamptz, ${actor.type}::text, ${actor.id ?? null}::uuid, e.type, e.reason, e.data::jsonb
+        from unnest(
+          ${column(events, (e) => e.number)}::bigint[], ${column(events, (e) => e.row.type)}::text[], ${column(events, (e) => e.row.reason)}::text[],
+          ${column(events, (e) => JSON.stringify(e.row.data))}::text[]
+        ) with ordinality as e(ticket_number, type, reason, data, position)
+        order by e.position
       returning 1
     )
     select pg_notify(${TIMERS_CHANNEL}, '') where exists (select 1 from written_timers)`);

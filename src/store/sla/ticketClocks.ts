@@ -420,6 +420,10 @@ export interface TicketClock {
   remainingSeconds: number;
   /** Business seconds past the due time, when met late or breached; else null. */
   lateBySeconds: number | null;
+  /** When the clock enters its warning (its first reminder's due time); null without a reminder. */
+  warningAt: Date | null;
+  /** Running, not yet due, and past its warning instant: the reminder window. */
+  warning: boolean;
   timers: ClockTimer[];
 }
 
@@ -451,6 +455,9 @@ export async function ticketClocks(db: Db, number: number, now: Date): Promise<T
         dueAt: instant(row.dueAt),
       };
       const elapsed = elapsedOf(clock, calendar(clock.calendarId), at);
+      const clockTimers = timerRows.filter((t) => t.clockId === row.id);
+      const reminders = clockTimers.filter((t) => t.kind === "reminder" && t.state !== "cancelled").map((t) => t.dueAt.getTime());
+      const warningAt = reminders.length > 0 ? Math.min(...reminders) : null;
       const breached = isBreached(clock, at);
       const date = (ms: Instant | null) => (ms === null ? null : new Date(ms));
       return {
@@ -468,8 +475,9 @@ export async function ticketClocks(db: Db, number: number, now: Date): Promise<T
         elapsedSeconds: elapsed,
         remainingSeconds: Math.max(0, clock.budgetSeconds - elapsed),
         lateBySeconds: breached ? Math.max(0, elapsed - clock.budgetSeconds) : null,
-        timers: timerRows
-          .filter((t) => t.clockId === row.id)
+        warningAt: date(warningAt),
+        warning: clock.state === "running" && !breached && warningAt !== null && warningAt <= at,
+        timers: clockTimers
           .map((t) => ({ stepId: t.stepId, kind: t.kind as ClockTimer["kind"], level: t.level, dueAt: t.dueAt, state: t.state as TimerState, firedAt: t.firedAt, lagMs: t.lagMs })),
       };
     });

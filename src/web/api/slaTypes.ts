@@ -75,6 +75,8 @@ export interface TicketClock {
   elapsedSeconds: number | null;
   remainingSeconds: number | null;
   lateBySeconds: number | null;
+  /** The clock's warning instant (its first reminder's due time); null without a reminder. */
+  warningAt?: string | null;
   timers: ClockTimer[];
 }
 

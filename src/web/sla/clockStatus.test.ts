@@ -27,6 +27,12 @@ describe("a clock's status", () => {
     expect(clockStatus(base, at("2026-03-02T10:05:00Z"))).toEqual({ tone: "breached", seconds: 300 });
   });
 
+  it("turns amber at the policy's first reminder when the clock has one", () => {
+    const warned = { ...base, warningAt: "2026-03-02T09:10:00Z" };
+    expect(clockStatus(warned, at("2026-03-02T09:05:00Z"))).toEqual({ tone: "ok", seconds: 3300 });
+    expect(clockStatus(warned, at("2026-03-02T09:10:00Z"))).toEqual({ tone: "soon", seconds: 3000 });
+  });
+
   it("is grey while paused, showing what is left", () => {
     expect(clockStatus({ ...base, state: "paused", dueAt: null, remainingSeconds: 1200 }, at("2026-03-02T12:00:00Z"))).toEqual({ tone: "paused", seconds: 1200 });
   });

@@ -11,7 +11,7 @@ export interface ClockStatus {
   seconds: number | null;
 }
 
-/** Amber from this many seconds before due. */
+/** Amber from this many seconds before due, when the policy has no reminder. */
 export const SOON_SECONDS = 30 * 60;
 
 export function clockStatus(clock: TicketClock, nowMs: number): ClockStatus {
@@ -30,7 +30,9 @@ export function clockStatus(clock: TicketClock, nowMs: number): ClockStatus {
       if (due === null) return { tone: clock.breached ? "breached" : "ok", seconds: clock.breached ? clock.lateBySeconds : clock.remainingSeconds };
       const left = (due - nowMs) / 1000;
       if (left <= 0) return { tone: "breached", seconds: -left };
-      return { tone: left <= SOON_SECONDS ? "soon" : "ok", seconds: left };
+      // Amber from the policy's first reminder when it has one, else from 30 minutes before due.
+      const warningAt = clock.warningAt ? new Date(clock.warningAt).getTime() : due - SOON_SECONDS * 1000;
+      return { tone: nowMs >= warningAt ? "soon" : "ok", seconds: left };
     }
   }
 }

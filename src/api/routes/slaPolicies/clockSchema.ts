@@ -33,6 +33,8 @@ const ClockSchema = Type.Object(
     elapsedSeconds: Type.Number({ description: "business seconds run, pauses excluded" }),
     remainingSeconds: Type.Number(),
     lateBySeconds: Nullable(Type.Number()),
+    warningAt: Nullable(DateTime),
+    warning: Type.Boolean({ description: "running, not yet due, and past warningAt (its first reminder's due time)" }),
     timers: Type.Array(TimerSchema),
   },
   { additionalProperties: false },

@@ -32,7 +32,12 @@ describeStore("ticket clocks and SLA views", (get) => {
         name: "Horloges",
         isDefault: true,
         targets: { urgent: { first_response: 15, resolution: 240 }, normal: { first_response: 120, resolution: 480 } },
-        matrix: { steps: [{ id: "n1", kind: "level", level: 1, offsetMinutes: 0, recipients: [{ kind: "assignee" }] }] },
+        matrix: {
+          steps: [
+            { id: "n1", kind: "level", level: 1, offsetMinutes: 0, recipients: [{ kind: "assignee" }] },
+            { id: "r1", kind: "reminder", level: 0, targets: ["resolution"], offsetMinutes: 60, recipients: [{ kind: "assignee" }] },
+          ],
+        },
       },
     });
     expect(policy.status, JSON.stringify(policy.json)).toBe(201);
@@ -62,6 +67,21 @@ describeStore("ticket clocks and SLA views", (get) => {
       ["resolution", "running", false, new Date(t0 + 240 * MINUTE).toISOString(), "Horloges"],
     ]);
     expect(answer.json.items[0]!.timers).toMatchObject([{ stepId: "n1", kind: "level", level: 1, state: "pending" }]);
+  });
+
+  it("tells when a clock enters its warning: from its first reminder, until it is due", async () => {
+    type Warned = { target: string; warningAt: string | null; warning: boolean };
+    const read = async () => (await api.call<{ items: Warned[] }>("agent", "GET", `/api/v1/tickets/${n.urgent}/clocks`)).json.items.map((c) => [c.target, c.warningAt, c.warning]);
+    const warnAt = new Date(t0 + 180 * MINUTE).toISOString();
+    expect(await read()).toEqual([
+      ["first_response", null, false],
+      ["resolution", warnAt, false],
+    ]);
+    api.clock.set(new Date(t0 + 180 * MINUTE));
+    expect((await read())[1]).toEqual(["resolution", warnAt, true]);
+    api.clock.set(new Date(t0 + 240 * MINUTE));
+    expect((await read())[1]).toEqual(["resolution", warnAt, false]);
+    api.clock.set(new Date(t0));
   });
 
   it("keeps clocks from customers: 403 on their own ticket, 404 on anyone else's", async () => {

@@ -32,6 +32,8 @@ export function presentClock(clock: TicketClock): ClockJson {
     elapsedSeconds: clock.elapsedSeconds,
     remainingSeconds: clock.remainingSeconds,
     lateBySeconds: clock.lateBySeconds,
+    warningAt: iso(clock.warningAt),
+    warning: clock.warning,
     timers: clock.timers.map((t) => ({ stepId: t.stepId, kind: t.kind, level: t.level, dueAt: t.dueAt.toISOString(), state: t.state, firedAt: iso(t.firedAt), lagMs: t.lagMs })),
   };
 }

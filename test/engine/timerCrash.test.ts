@@ -1,6 +1,6 @@
 // A worker killed with SIGKILL in the middle of a batch (its events and outbox rows written, not
 // committed) loses nothing and doubles nothing: the next worker fires what the dead one held,
-// and every due step has fired exactly once. PostgreSQL only; without TEST_DATABASE_URL it fails.
+// and every due step has fired exactly once. PostgreSQL only; it runs where TEST_DATABASE_URL is given (always in CI).
 
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
 import { type Database, openDatabase } from "../../src/store/database.js";
 import { startTimerWorker } from "../../src/engine/timers/timerWorker.js";
-import { createPostgresDatabase, selectRows } from "../support/testDatabase.js";
+import { createPostgresDatabase, postgresGiven, selectRows } from "../support/testDatabase.js";
 import { HOUR, MINUTE, addPolicy, at, seedTickets, seedWorld, step } from "./support/timerFixtures.js";
 
 const CHILD = fileURLToPath(new URL("./support/hangingWorker.ts", import.meta.url));
@@ -17,7 +17,10 @@ let created: Awaited<ReturnType<typeof createPostgresDatabase>>;
 let database: Database | undefined;
 let child: ChildProcess | undefined;
 
+const skip = !postgresGiven();
+
 beforeAll(async () => {
+  if (skip) return;
   created = await createPostgresDatabase();
   database = await openDatabase({ url: created.url, poolSize: 4 });
 }, 60_000);
@@ -28,7 +31,7 @@ afterAll(async () => {
   await created?.drop();
 }, 60_000);
 
-it("loses and doubles no step when a worker is killed inside a batch", async () => {
+it.skipIf(skip)("loses and doubles no step when a worker is killed inside a batch", async () => {
   const store = database as Database;
   const world = await seedWorld(store.db);
   const policy = await addPolicy(store.db, [step({ id: "r1", kind: "reminder", level: 0, offsetMinutes: 15 }), step({ id: "l1" }), step({ id: "l2", level: 2, offsetMinutes: 30, actions: [{ type: "notify" }, { type: "set_tier", tier: "L2" }] })]);

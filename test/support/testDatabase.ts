@@ -51,6 +51,15 @@ export async function openTestDatabase(kind: Backend): Promise<TestDatabase> {
 }
 
 /**
+ * Whether this run has PostgreSQL (TEST_DATABASE_URL). Suites that need it (several processes
+ * on one server) skip without it; CI always gives it, and the global setup fails the run there
+ * when it is missing or unreachable, so they never skip in CI.
+ */
+export function postgresGiven(): boolean {
+  return Boolean(inject("palierPostgres"));
+}
+
+/**
  * Creates a PostgreSQL database of this run: a clone of the migrated template, or of
  * `template0` for a fresh, unmigrated one. `drop()` drops it, disconnecting whoever remains.
  */

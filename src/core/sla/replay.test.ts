@@ -1,38 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BusinessCalendar } from "../calendar/index.js";
 import { type MessageKind, type Priority, STATUSES, type Status } from "../ticket/ticket.js";
-import { ALWAYS_OPEN, advanceClocks, dueOf, type Happening, type SlaClock } from "./clocks.js";
+import { advanceClocks, dueOf, type Happening, type SlaClock } from "./clocks.js";
 import type { SlaPolicy } from "./policy.js";
 import { type ClockHistory, type HistoryEntry, messageHappening, replayClocks } from "./replay.js";
-
-/** Monday to Friday 09:00–18:00 in Paris, Easter Monday 2026 off. */
-const PARIS = BusinessCalendar.fromSpec({
-  timezone: "Europe/Paris",
-  hours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((day) => [day, [["09:00", "18:00"]]])),
-  holidays: ["2026-04-06"],
-});
-const calendar = (id: string | null) => (id === "paris" ? PARIS : ALWAYS_OPEN);
-
-const STANDARD: SlaPolicy = {
-  id: "standard",
-  name: "Standard",
-  position: 1,
-  active: true,
-  isDefault: true,
-  conditions: {},
-  calendarId: "paris",
-  targets: {
-    low: { resolution: 2400 },
-    normal: { first_response: 120, next_response: 240, resolution: 960 },
-    high: { first_response: 60, next_response: 120, resolution: 480 },
-  },
-  pauseStatuses: ["pending", "on_hold"],
-  noteCountsAsResponse: false,
-  matrix: { steps: [] },
-};
-
-const t = (iso: string) => Date.parse(iso);
+import { calendar, PARIS, STANDARD, t } from "../../../test/support/slaCore.js";
 
 /** The status a message moves its ticket to, as the store does: a customer reopens, an agent's first reply opens. */
 function openedBy(kind: MessageKind, status: Status): Status | undefined {

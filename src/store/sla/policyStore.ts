@@ -4,8 +4,7 @@
 // queues a recompute of the open tickets in the same transaction (src/store/jobs.ts).
 
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { Conditions, EscalationMatrix, TargetMinutes } from "../../core/sla/policy.js";
-import type { Priority, Status } from "../../core/ticket/ticket.js";
+import type { SlaPolicy } from "../../core/sla/policy.js";
 import type { Db } from "../database.js";
 import { DuplicateError, InvalidReferenceError, NotFoundError, VersionConflictError } from "../errors.js";
 import { queueRecompute } from "../jobs.js";
@@ -16,19 +15,8 @@ import type { SlaPolicyRow } from "./policies.js";
 
 export type { SlaPolicyRow } from "./policies.js";
 
-/** The fields of a policy that a caller sets. */
-export interface PolicyFields {
-  name: string;
-  active: boolean;
-  isDefault: boolean;
-  conditions: Conditions;
-  /** null: wall-clock minutes (24/7). */
-  calendarId: string | null;
-  targets: Partial<Record<Priority, TargetMinutes>>;
-  pauseStatuses: Status[];
-  noteCountsAsResponse: boolean;
-  matrix: EscalationMatrix;
-}
+/** The fields of a policy that a caller sets: all but its id and its place in the order. */
+export type PolicyFields = Omit<SlaPolicy, "id" | "position">;
 
 /** What a write did: the policy (or policies) and the recompute job it queued, if any. */
 export interface PolicyWrite<T> {

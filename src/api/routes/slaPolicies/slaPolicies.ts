@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "typebox";
 import type { Conditions, EscalationMatrix } from "../../../core/sla/policy.js";
+import { policyOf } from "../../../store/sla/policies.js";
 import { createPolicy, getPolicyRow, listPolicyRows, type PolicyFields, reorderPolicies, type SlaPolicyRow, updatePolicy } from "../../../store/sla/policyStore.js";
 import { HttpError, notFound } from "../../errors.js";
 import { callerWith, now } from "../common/access.js";
@@ -14,20 +15,10 @@ import { CreatePolicyBody, PolicyList, PolicySchema, PolicyWriteSchema, ReorderB
 
 const tags = ["sla"];
 
-/** A policy's JSON. */
+/** A policy's JSON: the policy as the core reads it, with its stamps and version. */
 export function presentPolicy(row: SlaPolicyRow): Static<typeof PolicySchema> {
   return {
-    id: row.id,
-    name: row.name,
-    position: row.position,
-    active: row.active,
-    isDefault: row.isDefault,
-    conditions: row.conditions as Static<typeof PolicySchema>["conditions"],
-    calendarId: row.calendarId,
-    targets: row.targets as Static<typeof PolicySchema>["targets"],
-    pauseStatuses: row.pauseStatuses as Static<typeof PolicySchema>["pauseStatuses"],
-    noteCountsAsResponse: row.noteCountsAsResponse,
-    matrix: row.matrix as Static<typeof PolicySchema>["matrix"],
+    ...(policyOf(row) as Omit<Static<typeof PolicySchema>, "createdAt" | "updatedAt" | "version">),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

@@ -11,6 +11,7 @@ import type { Database, Db } from "../../store/database.js";
 import { claimRecompute, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
 import { recomputeTickets } from "../../store/sla/bulkRecompute.js";
 import { clockCache, recomputeTicket } from "../../store/sla/ticketClocks.js";
+import { sleeper, turns } from "../workerLoop.js";
 
 export interface RecomputeWorkerOptions {
   database: Database;
@@ -45,15 +46,10 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
   const leaseMs = options.leaseMs ?? 60_000;
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`palier recompute: ${error.message}\n`));
   let stopped = false;
-  let wakeSleeper: (() => void) | undefined;
+  const { sleep, wake } = sleeper();
 
   // One job at a time per worker: the loop and explicit runOnce() calls take turns.
-  let turn: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = turn.then(work);
-    turn = run.catch(() => undefined);
-    return run;
-  };
+  const turn = turns();
 
   /** Runs one claimed job batch by batch; returns false when it stopped before the end. */
   const runJob = async (job: Job): Promise<boolean> => {
@@ -123,22 +119,10 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
     return finished;
   };
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (stopped) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeSleeper = undefined;
-        resolve();
-      }
-      wakeSleeper = done;
-    });
-
   const loop = async () => {
     while (!stopped) {
       try {
-        await serialized(drain);
+        await turn.run(drain);
       } catch (error) {
         if (!stopped) onError(error as Error);
       }
@@ -148,12 +132,12 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
   const running = loop();
 
   return {
-    runOnce: () => serialized(drain),
+    runOnce: () => turn.run(drain),
     stop: async () => {
       stopped = true;
-      wakeSleeper?.();
+      wake();
       await running;
-      await turn;
+      await turn.idle();
     },
   };
 }

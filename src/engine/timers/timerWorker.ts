@@ -9,6 +9,7 @@ import type { Database } from "../../store/database.js";
 import { type BatchResult, fireBatch } from "./fireBatch.js";
 import { listenForTimers, type TimerWakeup } from "./timerWakeup.js";
 import { nextDueAt } from "./timerRows.js";
+import { sleeper, turns } from "../workerLoop.js";
 
 export interface TimerWorkerOptions {
   database: Database;
@@ -44,23 +45,12 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`palier timers: ${error.message}\n`));
   let stopped = false;
-  let woken = false;
-  let wakeSleeper: (() => void) | undefined;
   let wakeup: TimerWakeup | undefined;
-
-  const wake = () => {
-    woken = true;
-    wakeSleeper?.();
-  };
+  const { sleep, wake, reset } = sleeper();
   const unsubscribe = clock.onChange?.(() => wake());
 
   // One batch at a time per worker: the loop and explicit runOnce() calls take turns.
-  let turn: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = turn.then(work);
-    turn = run.catch(() => undefined);
-    return run;
-  };
+  const turn = turns();
 
   /** Batches until nothing due is left that this worker can take; returns fired and whether some stayed busy. */
   const drain = async (): Promise<{ fired: number; busy: boolean }> => {
@@ -72,18 +62,6 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
       if (stopped || !progressed || batch.claimed < batchSize) return { fired, busy: batch.deferred > 0 };
     }
   };
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken || stopped) return resolve();
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeSleeper = undefined;
-        resolve();
-      }
-      wakeSleeper = done;
-    });
 
   /** How long to sleep: until the earliest pending timer, capped by pollMs; with a jumping clock, until it moves. */
   const nextSleep = async (busy: boolean): Promise<number> => {
@@ -102,10 +80,10 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
       onError(error as Error);
     }
     while (!stopped) {
-      woken = false;
+      reset();
       let wait = pollMs;
       try {
-        const { busy } = await serialized(drain);
+        const { busy } = await turn.run(drain);
         if (stopped) break;
         wait = await nextSleep(busy);
       } catch (error) {
@@ -119,13 +97,13 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
 
   return {
     workerId,
-    runOnce: () => serialized(async () => (await drain()).fired),
+    runOnce: () => turn.run(async () => (await drain()).fired),
     stop: async () => {
       stopped = true;
       wake();
       unsubscribe?.();
       await running;
-      await turn;
+      await turn.idle();
       await wakeup?.close();
     },
   };

@@ -17,6 +17,7 @@ import { hasDemo } from "../store/demo/seedDemo.js";
 import { countTickets } from "../store/tickets.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { demoLoginsText, describeSummary, seedDemoWorkspace } from "./seed.js";
+import { stopSignals } from "./stopSignals.js";
 import { systemClock } from "./systemClock.js";
 
 /** How long in-flight requests get to finish at shutdown before the database closes anyway. */
@@ -26,7 +27,7 @@ const CLOSE_TIMEOUT_MS = 10_000;
 export async function serveCommand(io: CommandIo = processIo()): Promise<number> {
   const started = performance.now();
   // Listen for stop signals from the start: a signal during start-up stops right after it.
-  const stop = stopSignals(io);
+  const stop = stopSignals("serve", io);
   try {
     return await runCommand("serve", io, async () => {
       const config = configFrom(io.env);
@@ -143,33 +144,4 @@ async function closeWithin(closing: Promise<unknown>, ms: number, onTimeout: () 
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * SIGINT and SIGTERM as a promise. A second signal more than a second after the first exits at
- * once (one Ctrl-C can arrive twice: from the terminal, and relayed by npm).
- */
-function stopSignals(io: CommandIo): { requested: Promise<NodeJS.Signals>; dispose(): void } {
-  let resolve: (signal: NodeJS.Signals) => void = () => undefined;
-  const requested = new Promise<NodeJS.Signals>((done) => (resolve = done));
-  let first: number | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    const now = performance.now();
-    if (first === undefined) {
-      first = now;
-      resolve(signal);
-    } else if (now - first > 1000) {
-      io.err(`palier serve: ${signal} again: exiting without waiting\n`);
-      process.exit(1);
-    }
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    requested,
-    dispose: () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    },
-  };
 }

@@ -6,11 +6,12 @@ import type { Config } from "../config.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
+import { stopSignals } from "./stopSignals.js";
 import { systemClock } from "./systemClock.js";
 
 /** Runs `palier worker` until a stop signal; returns the exit status (0 stopped cleanly, 1 failed, 2 bad configuration). */
 export async function workerCommand(io: CommandIo = processIo()): Promise<number> {
-  const stop = stopSignals();
+  const stop = stopSignals("worker", io);
   try {
     return await runCommand("worker", io, async () => {
       const config = configFrom(io.env);
@@ -48,25 +49,4 @@ function checkWorkerConfig(config: Config): void {
   if (config.manualClock) {
     throw new CommandError("PALIER_CLOCK=manual cannot drive another process: a manual clock lives inside `palier serve`, which runs the workers itself.", 2);
   }
-}
-
-/** SIGINT and SIGTERM as a promise; a second signal exits at once. */
-function stopSignals(): { requested: Promise<NodeJS.Signals>; dispose(): void } {
-  let resolve: (signal: NodeJS.Signals) => void = () => undefined;
-  const requested = new Promise<NodeJS.Signals>((done) => (resolve = done));
-  let received = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (received) process.exit(1);
-    received = true;
-    resolve(signal);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  return {
-    requested,
-    dispose: () => {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    },
-  };
 }

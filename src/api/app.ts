@@ -12,7 +12,7 @@ import type { Clock } from "../core/clock.js";
 import type { Database } from "../store/database.js";
 import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
-import { errorBody, handleError } from "./errors.js";
+import { errorBody, handleError, unauthorized } from "./errors.js";
 import { resourceRoutes } from "./routes/index.js";
 
 declare module "fastify" {
@@ -39,6 +39,21 @@ export interface AppOptions {
 
 export type App = FastifyInstance;
 
+/** Where the interactive API documentation is served. */
+const DOCS = "/api/docs";
+
+/** The documentation's policy: Swagger UI runs inline scripts and styles of its own. */
+function docsPolicy(secure: boolean): string {
+  const directives = ["default-src 'self'", "script-src 'self' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "object-src 'none'", "frame-ancestors 'self'", "base-uri 'self'"];
+  if (secure) directives.push("upgrade-insecure-requests");
+  return directives.join(";");
+}
+
+/** A route documented with no security requirement (`security: []`) answers anonymous callers. */
+function isPublic(schema: { security?: unknown } | undefined): boolean {
+  return Array.isArray(schema?.security) && schema.security.length === 0;
+}
+
 /** Builds the API; call `listen` to serve it, or `inject` to test it in process. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -53,16 +68,24 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody("not_found", `no route ${request.method} ${request.url.split("?")[0]}`)));
 
+  // The app's own pages run no inline script; only the interactive API docs need inline
+  // scripts and styles, and get a policy of their own below. HSTS and upgrade-insecure-requests
+  // only mean something over HTTPS (`secureCookies` says Palier is served behind it).
+  const secure = options.secureCookies ?? false;
   await app.register(helmet, {
+    hsts: secure,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // The interactive API docs need inline styles and scripts of their own.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
+        upgradeInsecureRequests: secure ? [] : null,
       },
     },
+  });
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url === DOCS || request.url.startsWith(`${DOCS}/`)) reply.header("content-security-policy", docsPolicy(secure));
   });
   await app.register(cookie);
   await app.register(swagger, {
@@ -78,9 +101,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, { routePrefix: DOCS });
 
   app.addHook("onRequest", authenticate);
+  // A caller must be known before their request body is looked at: an anonymous call to a
+  // protected route is a 401 whatever its body, never a 400 that probes the schema.
+  app.addHook("preValidation", async (request) => {
+    if (!request.principal && request.url.startsWith("/api/v1/") && !isPublic(request.routeOptions.schema)) throw unauthorized();
+  });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   app.get(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatInstant, parseInstant } from "../time/iso.js";
-import { BusinessCalendar, NoOpenTimeError } from "./businessCalendar.js";
+import { BeyondHorizonError, BusinessCalendar, NoOpenTimeError } from "./businessCalendar.js";
 import type { CalendarSpec } from "./calendarSpec.js";
 
 const HOUR = 3600;
@@ -211,5 +211,31 @@ describe("a calendar without open time", () => {
     for (let m = 1; m <= 12; m++) for (let d = 1; d <= new Date(Date.UTC(2024, m, 0)).getUTCDate(); d++) everyDay.push(`${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
     const { cal } = calendar({ timezone: "UTC", hours: { mon: [["09:00", "17:00"]] }, holidays: everyDay });
     expect(() => cal.add(at("2026-11-23T09:00:00Z"), 60)).toThrow(NoOpenTimeError);
+  });
+});
+
+describe("the horizon", () => {
+  // Open one minute a week: the largest SLA budget (10 years of minutes) would need ~100,000 years.
+  const sparse = BusinessCalendar.fromSpec({ timezone: "Europe/Paris", hours: { mon: [["09:00", "09:01"]] } });
+  const start = Date.parse("2026-11-23T08:00:00Z");
+  const YEAR = 365.25 * 24 * 3600 * 1000;
+
+  it("refuses a budget that needs more wall-clock time than the horizon, naming it", () => {
+    expect(() => sparse.add(start, 5_256_000 * 60)).toThrow(BeyondHorizonError);
+    expect(() => sparse.add(start, 5_256_000 * 60)).toThrow(/more than 50 years after 2026-11-23T09:00:00\+01:00/);
+    expect(() => sparse.subtract(start, 5_256_000 * 60)).toThrow(/more than 50 years before/);
+    expect(() => sparse.elapsed(start, start + 51 * YEAR)).toThrow(BeyondHorizonError);
+  });
+
+  it("answers within the horizon as before", () => {
+    // 52 minutes, one per Monday from 23 November 2026: used up as the 52nd Monday's minute
+    // closes, so due at the next opening, the Monday after.
+    expect(new Date(sparse.add(start, 52 * 60)).toISOString()).toBe("2027-11-22T08:00:00.000Z");
+    expect(sparse.elapsed(start, start + 2 * YEAR)).toBeGreaterThan(100 * 60);
+  });
+
+  it("takes a wider horizon, or none, when asked", () => {
+    const unbounded = BusinessCalendar.fromSpec({ timezone: "Europe/Paris", hours: { mon: [["09:00", "09:01"]] } }, { horizonMs: Infinity });
+    expect(unbounded.add(start, 60 * 60 * 60)).toBeGreaterThan(start + 60 * YEAR);
   });
 });

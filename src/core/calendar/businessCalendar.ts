@@ -25,6 +25,31 @@ export class NoOpenTimeError extends Error {
   }
 }
 
+/**
+ * Thrown when a computation would walk further than the calendar's horizon: a budget that
+ * needs more than that span of wall-clock time, or an elapsed time over a longer span.
+ */
+export class BeyondHorizonError extends NoOpenTimeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "BeyondHorizonError";
+  }
+}
+
+/** Options of a calendar. */
+export interface CalendarOptions {
+  /**
+   * The longest wall-clock span one computation may walk, in milliseconds (default
+   * {@link DEFAULT_HORIZON_MS}; `Infinity` for none). Walking costs time in proportion to the
+   * span, so a server bounds it: a budget of years on a calendar open one minute a week would
+   * otherwise hold the event loop for seconds.
+   */
+  horizonMs?: number;
+}
+
+/** 50 years: further than any SLA target or reminder means anything. */
+export const DEFAULT_HORIZON_MS = 50 * 365.25 * 24 * 3600 * 1000;
+
 // A stretch of closed blocks this long (~29 years, longer than any yearly pattern of
 // weekdays and holidays takes to recur) means the calendar will never open again.
 const MAX_CLOSED_BLOCKS = Math.ceil((29 * 366) / DAYS_PER_BLOCK);
@@ -49,7 +74,13 @@ export class BusinessCalendar {
   private readonly firstOverrideDay: number;
   private readonly lastOverrideDay: number;
 
-  constructor(readonly rules: CalendarRules) {
+  private readonly horizonMs: number;
+
+  constructor(
+    readonly rules: CalendarRules,
+    options: CalendarOptions = {},
+  ) {
+    this.horizonMs = options.horizonMs ?? DEFAULT_HORIZON_MS;
     this.weeklyClosed = rules.weekly.every((ranges) => ranges.length === 0);
     const openOverrides = [...rules.overrides].filter(([, ranges]) => ranges.length > 0).map(([day]) => day);
     this.firstOverrideDay = openOverrides.length ? Math.min(...openOverrides) : Infinity;
@@ -57,8 +88,8 @@ export class BusinessCalendar {
   }
 
   /** Validates a calendar written as JSON (see `CalendarSpec`); throws `InvalidCalendarError`. */
-  static fromSpec(spec: unknown): BusinessCalendar {
-    return new BusinessCalendar(parseCalendar(spec));
+  static fromSpec(spec: unknown, options: CalendarOptions = {}): BusinessCalendar {
+    return new BusinessCalendar(parseCalendar(spec), options);
   }
 
   get zone(): TimeZone {
@@ -141,6 +172,9 @@ export class BusinessCalendar {
   }
 
   private elapsedMs(from: Instant, to: Instant): number {
+    if (to - from > this.horizonMs) {
+      throw new BeyondHorizonError(`the span from ${formatInstant(from, this.zone)} is longer than ${this.horizonText()}`);
+    }
     const first = this.blockAt(from);
     const fromPos = position(first, from);
     if (to < first.end) return position(first, to) - fromPos;
@@ -164,6 +198,7 @@ export class BusinessCalendar {
       closed = block.total === 0 ? closed + 1 : 0;
       block = this.block(block.index + 1);
       this.checkOpenAhead(block, closed, start);
+      if (block.start - start > this.horizonMs) throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} after ${formatInstant(start, this.zone)}`);
     }
     const i = lastAtOrBefore(block.before, target, block.starts.length);
     const result = (block.starts[i] as number) + target - (block.before[i] as number);
@@ -181,6 +216,7 @@ export class BusinessCalendar {
       closed = block.total === 0 ? closed + 1 : 0;
       block = this.block(block.index - 1);
       this.checkOpenBehind(block, closed, start);
+      if (start - block.end > this.horizonMs) throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} before ${formatInstant(start, this.zone)}`);
       target += block.total;
       last = block.starts.length - 1;
     }
@@ -188,6 +224,11 @@ export class BusinessCalendar {
     const result = (block.starts[i] as number) + target - (block.before[i] as number);
     if (result < MIN_INSTANT) throw new NoOpenTimeError("the result falls before year 1000");
     return result;
+  }
+
+  private horizonText(): string {
+    const years = Math.round(this.horizonMs / (365.25 * 24 * 3600 * 1000));
+    return `${years} years`;
   }
 
   private checkOpenAhead(block: OpenBlock, closedBlocks: number, from: Instant): void {

@@ -95,6 +95,15 @@ describeStore("calendar routes", (get) => {
     }
   });
 
+  it("answers a budget beyond the horizon with a 400 naming the calendar, without walking millennia", async () => {
+    // Open one minute a week: 20 budgets of ten years of minutes each would need ~100,000 years.
+    const spec = { timezone: "Europe/Brussels", hours: { mon: [["09:00", "09:01"]] } };
+    const answer = await api.call<ErrorJson>("viewer", "POST", "/api/v1/calendars/preview", { body: { spec, minutes: Array(20).fill(5_256_000) } });
+    expect(answer.status).toBe(400);
+    expect(answer.json.error.details[0]?.path).toBe("spec");
+    expect(answer.json.error.details[0]?.message).toMatch(/more than 50 years after/);
+  });
+
   it("queues a recompute when the spec of a calendar that a policy runs on changes", async () => {
     const calendar = await api.call<{ id: string }>("manager", "POST", "/api/v1/calendars", { body: { name: "Utilisé", spec: BRUSSELS } });
     const policy = await api.call("manager", "POST", "/api/v1/sla-policies", {

@@ -8,6 +8,7 @@ import { buildApp } from "../api/app.js";
 import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
+import { startHousekeeping } from "../engine/housekeeping.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
@@ -97,6 +98,9 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // After a policy or calendar edit, the open tickets are recomputed in the background from this process.
   const recompute = startRecomputeWorker({ database, clock, onError: (error) => io.err(`palier serve: recompute: ${error.message}\n`) });
   app.addHook("onClose", () => recompute.stop());
+  // Idempotency keys a day old and expired sessions are removed from this process.
+  const housekeeping = startHousekeeping({ database, clock, onError: (error) => io.err(`palier serve: housekeeping: ${error.message}\n`) });
+  app.addHook("onClose", () => housekeeping.stop());
   try {
     const web = await registerWebApp(app);
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {

@@ -4,6 +4,7 @@
 
 import type { Config } from "../config.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
+import { startHousekeeping } from "../engine/housekeeping.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { stopSignals } from "./stopSignals.js";
@@ -26,10 +27,11 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
         }
         const timers = startTimerWorker({ database, clock: systemClock, onError: (error) => io.err(`palier worker: timers: ${error.message}\n`) });
         const delivery = startDeliveryWorker({ database, clock: systemClock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, onError: (error) => io.err(`palier worker: delivery: ${error.message}\n`) });
-        io.out(`Palier worker ${timers.workerId} is running (${describeStore(config)}): timers and outbox delivery.\nPress Ctrl-C to stop.\n`);
+        const housekeeping = startHousekeeping({ database, clock: systemClock, onError: (error) => io.err(`palier worker: housekeeping: ${error.message}\n`) });
+        io.out(`Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery and clean-up.\nPress Ctrl-C to stop.\n`);
         const signal = await stop.requested;
         io.out(`\nStopping (${signal})…\n`);
-        await Promise.all([timers.stop(), delivery.stop()]);
+        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop()]);
         io.out("Stopped.\n");
         return 0;
       } finally {

@@ -149,6 +149,12 @@ export async function logOut(db: Db, props: { token: string; ip: string; now: Da
   await recordSecurityEvent(db, { type: "logout", at: props.now, ...account, ip: props.ip, data: { scope: "agentId" in account ? "agent" : "customer" } });
 }
 
+/** Deletes the sessions that expired at or before `now`; returns how many. */
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
+  const deleted = await db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ tokenHash: sessions.tokenHash });
+  return deleted.length;
+}
+
 /** Ends every session of an account (after a password change or deactivation, say). */
 export async function endSessionsOf(db: Db, account: Account): Promise<number> {
   const ended = await db

@@ -4,12 +4,12 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./database.js";
 import { decodeIdCursor, encodeIdCursor, type Page } from "./outboxAdmin.js";
+import { NOTIFICATIONS_CHANNEL, signalPayload } from "./notificationSignal.js";
 import { notifications } from "./schema.js";
 
-export type Notification = typeof notifications.$inferSelect;
+export { NOTIFICATIONS_CHANNEL } from "./notificationSignal.js";
 
-/** Channel that carries the id of each new notification (PostgreSQL NOTIFY; PGlite in process). */
-export const NOTIFICATIONS_CHANNEL = "palier_notifications";
+export type Notification = typeof notifications.$inferSelect;
 
 export interface NewNotification {
   agentId: string;
@@ -20,8 +20,8 @@ export interface NewNotification {
 }
 
 /**
- * Inserts notifications in one statement and publishes each id on NOTIFICATIONS_CHANNEL; the
- * publication reaches listeners when the caller's transaction commits.
+ * Inserts notifications in one statement and publishes each (id and recipient, see
+ * notificationSignal.ts) on NOTIFICATIONS_CHANNEL; listeners get it when the caller's transaction commits.
  */
 export async function insertNotifications(tx: Db, items: readonly NewNotification[], now: Date): Promise<Notification[]> {
   if (items.length === 0) return [];
@@ -29,8 +29,9 @@ export async function insertNotifications(tx: Db, items: readonly NewNotificatio
     .insert(notifications)
     .values(items.map((item) => ({ agentId: item.agentId, ticketNumber: item.ticketNumber ?? null, title: item.title, body: item.body, data: item.data ?? {}, createdAt: now })))
     .returning();
-  const ids = `{${rows.map((r) => r.id).join(",")}}`;
-  await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, id::text) from unnest(${ids}::bigint[]) as id`);
+  // Payloads hold digits, hex, '-' and ':' only: safe inside an array literal unquoted.
+  const payloads = `{${rows.map(signalPayload).join(",")}}`;
+  await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, payload) from unnest(${payloads}::text[]) as payload`);
   return rows;
 }
 
@@ -74,6 +75,26 @@ export async function notificationsAfter(db: Db, agentId: string, afterId: numbe
     .where(and(eq(notifications.agentId, agentId), gt(notifications.id, afterId)))
     .orderBy(notifications.id)
     .limit(limit);
+}
+
+/**
+ * The notifications of any of `agentIds` after `afterId`, oldest first, at most `limit`: what a
+ * process's streams missed while its listening connection was down.
+ */
+export async function notificationsAfterFor(db: Db, agentIds: readonly string[], afterId: number, limit = 500): Promise<Notification[]> {
+  if (agentIds.length === 0) return [];
+  return db
+    .select()
+    .from(notifications)
+    .where(and(inArray(notifications.agentId, [...agentIds]), gt(notifications.id, afterId)))
+    .orderBy(notifications.id)
+    .limit(limit);
+}
+
+/** The highest notification id so far (0 when there is none). */
+export async function latestNotificationId(db: Db): Promise<number> {
+  const [row] = await db.select({ id: sql<number>`coalesce(max(${notifications.id}), 0)::bigint` }).from(notifications);
+  return Number(row?.id ?? 0);
 }
 
 /**

@@ -1,8 +1,10 @@
 // The notification hub on its own: one LISTEN fanned out to each agent's streams, heartbeats on
-// every open stream, and every stream ended when the hub closes. On PGlite and PostgreSQL.
+// every open stream, and every stream ended when the hub closes. On PGlite and PostgreSQL; on
+// PostgreSQL, what was published while its listening connection was down arrives once it is back.
 
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { describeStore } from "../../../../test/support/testDatabase.js";
+import { describeStore, selectRows } from "../../../../test/support/testDatabase.js";
 import { agentStore } from "../../../store/entities.js";
 import { type Notification, insertNotifications } from "../../../store/notifications.js";
 import { NotificationHub, type StreamClient } from "./notificationHub.js";
@@ -23,7 +25,7 @@ function recorder(agentId: string) {
   return { client, got };
 }
 
-describeStore("notification hub", (get) => {
+describeStore("notification hub", (get, kind) => {
   let hub: NotificationHub;
   let ana: string;
   let bram: string;
@@ -61,6 +63,33 @@ describeStore("notification hub", (get) => {
     await vi.waitFor(() => expect(ana1.got.notifications.map((n) => n.title)).toContain("Dernière"));
     expect(bram1.got.notifications).toHaveLength(1);
   });
+
+  it.skipIf(kind !== "postgres")("pushes what was published while its listening connection was down, once, after it is back", async () => {
+    const errors: string[] = [];
+    const listeners = async () =>
+      (await selectRows<{ pid: number }>(get(), sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen palier_notifications%' and pid <> pg_backend_pid()`)).map((r) => r.pid);
+    const others = await listeners();
+    const own = new NotificationHub(get(), (error) => errors.push(error.message), 60_000);
+    try {
+      const ana4 = recorder(ana);
+      await own.add(ana4.client);
+      const before = (await insertNotifications(get().db, [{ agentId: ana, title: "Avant la coupure", body: "" }], NOW))[0]!;
+      await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.id)).toContain(before.id));
+      // Cut this hub's listening connection alone (the file's shared hub fails the test on any error).
+      const cut = (await listeners()).filter((pid) => !others.includes(pid));
+      expect(cut).toHaveLength(1);
+      await get().db.execute(sql`select pg_terminate_backend(${cut[0]}::int)`);
+      await vi.waitFor(() => expect(errors.length).toBeGreaterThanOrEqual(1), { timeout: 10_000, interval: 20 });
+
+      const during = await insertNotifications(get().db, [{ agentId: ana, title: "Pendant la coupure", body: "" }, { agentId: bram, title: "Niet voor Ana", body: "" }], NOW);
+      await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.title)).toContain("Pendant la coupure"), { timeout: 15_000, interval: 50 });
+      const after = (await insertNotifications(get().db, [{ agentId: ana, title: "Après", body: "" }], NOW))[0]!;
+      await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.id)).toContain(after.id));
+      expect(ana4.got.notifications.map((n) => n.id)).toEqual([before.id, during[0]!.id, after.id]);
+    } finally {
+      await own.close();
+    }
+  }, 30_000);
 
   it("beats on every open stream, and ends them all when it closes", async () => {
     const ana3 = recorder(ana);

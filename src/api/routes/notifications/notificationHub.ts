@@ -1,13 +1,18 @@
-// The live side of notifications for one API process: one LISTEN on palier_notifications,
-// fanned out to the open streams of each agent, with a heartbeat that keeps proxies from
-// closing idle streams, and an end for every stream when the server closes.
+// The live side of notifications for one API process: one LISTEN on palier_notifications (so a
+// notification made by any process on the same PostgreSQL arrives), fanned out to the open
+// streams of each agent, caught up after the listening connection comes back, with a heartbeat
+// that keeps proxies from closing idle streams, and an end for every stream when the server closes.
 
 import type { Database } from "../../../store/database.js";
 import { listen, type Subscription } from "../../../store/listen.js";
-import { type Notification, NOTIFICATIONS_CHANNEL, notificationsById } from "../../../store/notifications.js";
+import { readSignal } from "../../../store/notificationSignal.js";
+import { latestNotificationId, type Notification, NOTIFICATIONS_CHANNEL, notificationsAfterFor, notificationsById } from "../../../store/notifications.js";
 
 /** A comment line every 25 s: proxies and browsers keep an active stream open. */
 export const HEARTBEAT_MS = 25_000;
+
+/** How many recently pushed ids the hub remembers, so that a catch-up never pushes one twice. */
+const REMEMBERED = 10_000;
 
 /** One open stream. */
 export interface StreamClient {
@@ -27,6 +32,11 @@ export class NotificationHub {
   private pending = new Set<number>();
   private flushing: Promise<void> | undefined;
   private closed = false;
+  /** The highest notification id known published (read when listening starts, then from each signal). */
+  private seen = 0;
+  /** `seen` when the listening connection was lost; undefined while it is up. */
+  private lostSince: number | undefined;
+  private readonly pushed = new Set<number>();
 
   constructor(
     private readonly database: Database,
@@ -40,7 +50,7 @@ export class NotificationHub {
    */
   async add(client: StreamClient): Promise<() => void> {
     if (this.closed) throw new Error("the server is closing");
-    this.listening ??= listen(this.database, NOTIFICATIONS_CHANNEL, (payload) => this.received(payload), { onError: this.onError });
+    this.listening ??= this.subscribe();
     let set = this.clients.get(client.agentId);
     if (!set) this.clients.set(client.agentId, (set = new Set()));
     set.add(client);
@@ -67,6 +77,20 @@ export class NotificationHub {
     await subscription?.close();
   }
 
+  private async subscribe(): Promise<Subscription> {
+    const subscription = await listen(this.database, NOTIFICATIONS_CHANNEL, (payload) => this.received(payload), {
+      onError: (error) => {
+        // Signals sent from now until the connection is back are missed: remember where they start.
+        this.lostSince ??= this.seen;
+        this.onError(error);
+      },
+      onReconnect: () => this.reconnected(),
+    });
+    // Listening first, then the baseline: a notification committed in between is both signalled and below it, never neither.
+    this.seen = Math.max(this.seen, await latestNotificationId(this.database.db));
+    return subscription;
+  }
+
   private remove(client: StreamClient): void {
     const set = this.clients.get(client.agentId);
     set?.delete(client);
@@ -79,15 +103,22 @@ export class NotificationHub {
 
   // Ids that arrive together are read in one query.
   private received(payload: string): void {
-    const id = Number(payload);
-    if (!Number.isSafeInteger(id) || this.clients.size === 0 || this.closed) return;
-    this.pending.add(id);
+    const signal = readSignal(payload);
+    if (!signal || this.closed) return;
+    this.seen = Math.max(this.seen, signal.id);
+    // A notification of an agent with no stream here is not read at all.
+    if (signal.agentId !== undefined ? !this.clients.has(signal.agentId) : this.clients.size === 0) return;
+    this.pending.add(signal.id);
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.flushing ??= Promise.resolve()
       .then(() => this.flush())
       .catch((error: Error) => this.onError(error))
       .finally(() => {
         this.flushing = undefined;
-        if (this.pending.size > 0) this.received(String([...this.pending][0]));
+        if (this.pending.size > 0) this.schedule();
       });
   }
 
@@ -95,7 +126,36 @@ export class NotificationHub {
     const ids = [...this.pending];
     this.pending.clear();
     if (this.closed) return;
-    for (const notification of await notificationsById(this.database.db, ids)) {
+    this.push(await notificationsById(this.database.db, ids));
+  }
+
+  // The listening connection is back: read what the open streams' agents got meanwhile.
+  private reconnected(): void {
+    const since = this.lostSince;
+    this.lostSince = undefined;
+    if (since === undefined || this.closed) return;
+    this.catchUp(since).catch((error: Error) => this.onError(error));
+  }
+
+  private async catchUp(since: number): Promise<void> {
+    let after = since;
+    for (;;) {
+      const agents = [...this.clients.keys()];
+      if (agents.length === 0 || this.closed) return;
+      const page = await notificationsAfterFor(this.database.db, agents, after, 500);
+      this.push(page);
+      if (page.length < 500) return;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  /** Sends each notification to its agent's streams, once, even when a signal and a catch-up both bring it. */
+  private push(list: readonly Notification[]): void {
+    for (const notification of list) {
+      if (this.pushed.has(notification.id)) continue;
+      this.pushed.add(notification.id);
+      if (this.pushed.size > REMEMBERED) this.pushed.delete(this.pushed.values().next().value as number);
+      this.seen = Math.max(this.seen, notification.id);
       for (const client of this.clients.get(notification.agentId) ?? []) client.notify(notification);
     }
   }

@@ -86,8 +86,13 @@ export class NotificationHub {
       },
       onReconnect: () => this.reconnected(),
     });
-    // Listening first, then the baseline: a notification committed in between is both signalled and below it, never neither.
-    this.seen = Math.max(this.seen, await latestNotificationId(this.database.db));
+    try {
+      // Listening first, then the baseline: a notification committed in between is both signalled and below it, never neither.
+      this.seen = Math.max(this.seen, await latestNotificationId(this.database.db));
+    } catch (error) {
+      await subscription.close();
+      throw error;
+    }
     return subscription;
   }
 

@@ -6,7 +6,7 @@ import type { MailboxMessage } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { Link } from "react-router";
 
 export function MailboxScreen() {
   const { t, formatDateTime } = useI18n();

@@ -10,7 +10,7 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { FieldError, fieldIssues, invalidProps, issuesAt, type FieldIssue } from "../components/FieldError.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link, navigate } from "../router/router.js";
+import { Link, useNavigate } from "react-router";
 import { JobProgress } from "../sla/JobProgress.js";
 import { useCanManageSla } from "../sla/access.js";
 import { CalendarPreviewBox } from "./CalendarPreviewBox.js";
@@ -51,6 +51,7 @@ export function CalendarEditor({ id, jobId = null }: { id: string | null; jobId?
 
 function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null; jobId: string | null; onReload(): void }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const canEdit = useCanManageSla();
   const readOnly = !canEdit;
   const [draft, setDraft] = useState<CalendarDraft>(() =>

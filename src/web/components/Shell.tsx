@@ -5,7 +5,7 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { NotificationBell } from "../notifications/NotificationBell.js";
-import { Link, useLocation } from "../router/router.js";
+import { Link, useLocation } from "react-router";
 import { usePrincipal, useSession } from "../session/SessionProvider.js";
 import { isAdmin } from "../sla/access.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";

@@ -3,7 +3,7 @@
 
 import type { TicketCounts, View } from "../api/types.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { Link } from "react-router";
 import { VIEWS } from "./inboxQuery.js";
 
 export function ViewTabs({ current, counts, hrefOf }: { current: View; counts: TicketCounts | null; hrefOf: (view: View) => string }) {

@@ -3,7 +3,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { Link } from "react-router";
 import { useNotifications } from "./useNotifications.js";
 
 export function NotificationBell() {

@@ -7,7 +7,7 @@ import type { Calendar, Policy } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { Link } from "react-router";
 import { useCanManageSla } from "./access.js";
 import { JobProgress } from "./JobProgress.js";
 

@@ -11,7 +11,7 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { FieldError, fieldIssues, invalidProps, issuesAt, type FieldIssue } from "../components/FieldError.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link, navigate } from "../router/router.js";
+import { Link, useNavigate } from "react-router";
 import { useCanManageSla } from "./access.js";
 import { ConditionsBuilder } from "./ConditionsBuilder.js";
 import { JobProgress } from "./JobProgress.js";
@@ -51,6 +51,7 @@ export function PolicyEditor({ id, jobId = null }: { id: string | null; jobId?: 
 
 function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | null; calendars: Calendar[]; jobId: string | null; onReload(): void }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const readOnly = !useCanManageSla();
   const [draft, setDraft] = useState<PolicyInput>(() => (policy ? inputOf(policy) : newPolicy()));
   const [version, setVersion] = useState(policy?.version ?? 0);

@@ -1,0 +1,54 @@
+// The one message catalogue, shared by the server and the browser app: one JSON file per
+// language and namespace under locales/, flattened to `namespace.path.to.message` keys.
+
+import enEvents from "./locales/en/events.json" with { type: "json" };
+import enTicket from "./locales/en/ticket.json" with { type: "json" };
+import frEvents from "./locales/fr/events.json" with { type: "json" };
+import frTicket from "./locales/fr/ticket.json" with { type: "json" };
+import nlEvents from "./locales/nl/events.json" with { type: "json" };
+import nlTicket from "./locales/nl/ticket.json" with { type: "json" };
+import type { Locale } from "./locale.js";
+
+/** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
+export interface MessageTree {
+  [name: string]: string | MessageTree;
+}
+
+/** English is the reference: its shape gives the keys every language must have. */
+const english = { events: enEvents, ticket: enTicket };
+
+/** Each language's namespaces as written; French and Dutch are checked against English by a test. */
+const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
+  en: english,
+  fr: { events: frEvents, ticket: frTicket },
+  nl: { events: nlEvents, ticket: nlTicket },
+};
+
+/** The dotted paths to the string leaves of a nested message tree. */
+type Leaves<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Leaves<T[K]>}`;
+}[keyof T & string];
+
+/** Every message key, such as `ticket.status.open`; checked at compile time against English. */
+export type MessageKey = Leaves<typeof english>;
+
+function flatten(tree: MessageTree, prefix: string, into: Map<string, string>): Map<string, string> {
+  for (const [name, value] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${name}` : name;
+    if (typeof value === "string") into.set(key, value);
+    else flatten(value, key, into);
+  }
+  return into;
+}
+
+/** Each language's messages by key, flattened once at load. */
+export const MESSAGES: Record<Locale, ReadonlyMap<string, string>> = {
+  en: flatten(trees.en, "", new Map()),
+  fr: flatten(trees.fr, "", new Map()),
+  nl: flatten(trees.nl, "", new Map()),
+};
+
+/** Whether `key` is a message; for keys built from data, such as `ticket.status.${status}`. */
+export function isMessageKey(key: string): key is MessageKey {
+  return MESSAGES.en.has(key);
+}

@@ -1,0 +1,5 @@
+// The message catalogue in French, Dutch and English, for the server and the browser app alike.
+
+export { DEFAULT_LOCALE, isLocale, localeOf, LOCALES, type Locale } from "./locale.js";
+export { isMessageKey, MESSAGES, type MessageKey, type MessageTree } from "./catalogue.js";
+export { translate, translator, type MessageValues, type Translate } from "./translate.js";

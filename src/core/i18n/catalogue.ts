@@ -1,10 +1,13 @@
 // The one message catalogue, shared by the server and the browser app: one JSON file per
 // language and namespace under locales/, flattened to `namespace.path.to.message` keys.
 
+import enApp from "./locales/en/app.json" with { type: "json" };
 import enEvents from "./locales/en/events.json" with { type: "json" };
 import enTicket from "./locales/en/ticket.json" with { type: "json" };
+import frApp from "./locales/fr/app.json" with { type: "json" };
 import frEvents from "./locales/fr/events.json" with { type: "json" };
 import frTicket from "./locales/fr/ticket.json" with { type: "json" };
+import nlApp from "./locales/nl/app.json" with { type: "json" };
 import nlEvents from "./locales/nl/events.json" with { type: "json" };
 import nlTicket from "./locales/nl/ticket.json" with { type: "json" };
 import type { Locale } from "./locale.js";
@@ -15,13 +18,13 @@ export interface MessageTree {
 }
 
 /** English is the reference: its shape gives the keys every language must have. */
-const english = { events: enEvents, ticket: enTicket };
+const english = { app: enApp, events: enEvents, ticket: enTicket };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
-  fr: { events: frEvents, ticket: frTicket },
-  nl: { events: nlEvents, ticket: nlTicket },
+  fr: { app: frApp, events: frEvents, ticket: frTicket },
+  nl: { app: nlApp, events: nlEvents, ticket: nlTicket },
 };
 
 /** The dotted paths to the string leaves of a nested message tree. */

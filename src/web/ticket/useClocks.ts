@@ -11,6 +11,8 @@ import { offsetFrom } from "../sla/useServerNow.js";
 export interface Clocks {
   items: TicketClock[] | null;
   offsetMs: number;
+  /** The browser's instant when the offset was read. */
+  readAt: number;
   error: unknown;
 }
 
@@ -21,9 +23,10 @@ export function useClocks(number: number): Clocks {
     queryKey: queryKeys.ticketClocks(number),
     queryFn: async () => {
       const answer = await sla.ticketClocks(number);
-      return { items: answer.items, offsetMs: offsetFrom(answer.now, Date.now()) };
+      const readAt = Date.now();
+      return { items: answer.items, offsetMs: offsetFrom(answer.now, readAt), readAt };
     },
     refetchInterval: REFRESH_MS,
   });
-  return { items: data?.items ?? (error ? [] : null), offsetMs: data?.offsetMs ?? 0, error: error ?? null };
+  return { items: data?.items ?? (error ? [] : null), offsetMs: data?.offsetMs ?? 0, readAt: data?.readAt ?? 0, error: error ?? null };
 }

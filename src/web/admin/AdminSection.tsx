@@ -1,8 +1,8 @@
 // The admin's delivery screens under /admin: the built-in mailbox (e-mails Palier sent while no
 // SMTP server is configured) and the outbox's dead deliveries, which can be replayed.
 
-import { useI18n } from "../i18n/I18nProvider.js";
 import { Link, Outlet, useLocation } from "react-router";
+import { useI18n } from "../i18n/I18nProvider.js";
 
 /** The section's frame; the screen inside is the route's (routes.tsx). */
 export function AdminSection() {

@@ -1,13 +1,13 @@
 // The inbox: views with counts, search and filters, the list of tickets, and "load more".
 
 import { useQuery } from "@tanstack/react-query";
+import { useNavigate, useSearchParams } from "react-router";
 import * as api from "../api/palier.js";
 import type { TicketCounts } from "../api/types.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { queryKeys } from "../queries/keys.js";
-import { useNavigate, useSearchParams } from "react-router";
 import { apiQuery, inboxHref, readInboxQuery, type InboxQuery } from "./inboxQuery.js";
 import { InboxFilters } from "./InboxFilters.js";
 import { TicketTable } from "./TicketTable.js";

@@ -2,11 +2,11 @@
 // channel, SLA due time and last update. On a phone each row becomes a card.
 
 import { useState } from "react";
+import { Link } from "react-router";
 import type { Ticket } from "../api/types.js";
 import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { useCustomer } from "../directory/useCustomer.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "react-router";
 import { formatDuration } from "../sla/duration.js";
 import { type DueTime, dueFromList } from "./dueTime.js";
 

@@ -1,8 +1,8 @@
 // The SLA set-up screens under /sla: policies (the list, a policy) and calendars (the list, a
 // calendar), with tabs between the two lists.
 
-import { useI18n } from "../i18n/I18nProvider.js";
 import { Link, Outlet, useLocation } from "react-router";
+import { useI18n } from "../i18n/I18nProvider.js";
 
 /** The section's frame; the screen inside is the route's (routes.tsx). */
 export function SlaSection() {

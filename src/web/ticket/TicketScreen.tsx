@@ -1,13 +1,13 @@
 // One ticket: its subject and state, the conversation with the reply box, the properties
 // panel, the SLA clocks, the customer's card and the timeline.
 
+import { Link } from "react-router";
 import { ApiError } from "../api/client.js";
 import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "react-router";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { Conversation } from "./Conversation.js";
 import { CustomerCard } from "./CustomerCard.js";

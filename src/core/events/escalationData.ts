@@ -1,0 +1,90 @@
+// What a fired matrix step records: whom it reached, what each action did and why any part of
+// it did nothing, as data the timeline renders in the reader's language.
+
+import type { Recipient, StepAction, Target } from "../sla/policy.js";
+import type { Priority, Tier } from "../ticket/ticket.js";
+
+/** How a notification went out. */
+export type NoticeChannel = "inapp" | "email";
+
+/**
+ * What one action of a step did. Agents and teams are ids; `name` is the name they had when the
+ * step fired, shown only when the reader's directory no longer knows the id.
+ * - `notified`: `heldUntil` when quiet hours delayed it to the agent's next working instant,
+ *   `outsideHours` when an urgent step sent it outside them anyway.
+ * - `reassigned`: to `agentId` (and their team), or to `teamId`'s queue.
+ */
+export type StepOutcome =
+  | { type: "notified"; agentId: string; name?: string; channels: NoticeChannel[]; heldUntil?: string; outsideHours?: true }
+  | { type: "reassigned"; agentId?: string; teamId?: string; name?: string }
+  | { type: "priority_raised"; from: Priority; to: Priority }
+  | { type: "tier_set"; from: Tier; to: Tier }
+  | { type: "followers_added"; agentIds: string[]; names?: string[] }
+  | { type: "note_added" }
+  | { type: "webhook_queued"; url: string };
+
+/** A recipient of the step that reached nobody, and why. */
+export type RecipientSkip =
+  | { recipient: Recipient["kind"]; why: "inactive"; agentId: string; name?: string }
+  | { recipient: Recipient["kind"]; why: "no_assignee" }
+  | { recipient: Recipient["kind"]; why: "no_manager"; agentId: string; name?: string }
+  | { recipient: Recipient["kind"]; why: "no_team" }
+  | { recipient: Recipient["kind"]; why: "no_lead"; teamId: string; name?: string }
+  | { recipient: Recipient["kind"]; why: "no_region" }
+  | { recipient: Recipient["kind"]; why: "no_region_manager"; region: string }
+  | { recipient: Recipient["kind"]; why: "unknown_agent"; agentId: string }
+  | { recipient: Recipient["kind"]; why: "unknown_team"; teamId: string }
+  | { recipient: Recipient["kind"]; why: "no_active_member"; teamId: string; name?: string }
+  | { recipient: Recipient["kind"]; why: "no_schedule" };
+
+/** An action of the step that did nothing, and why; `failed` carries the error's own message. */
+export type ActionSkip =
+  | { action: StepAction["type"]; why: "nobody_to_notify" }
+  | { action: StepAction["type"]; why: "inactive_agent"; agentId: string }
+  | { action: StepAction["type"]; why: "unknown_team"; teamId: string }
+  | { action: StepAction["type"]; why: "already_assigned" }
+  | { action: StepAction["type"]; why: "already_priority"; priority: Priority }
+  | { action: StepAction["type"]; why: "already_tier"; tier: Tier }
+  | { action: StepAction["type"]; why: "all_follow" }
+  | { action: StepAction["type"]; why: "no_recipient" }
+  | { action: StepAction["type"]; why: "failed"; message: string };
+
+/** Why part of a step did nothing. */
+export type StepSkip = RecipientSkip | ActionSkip;
+
+/** One person a step reached, through which of its recipients. */
+export interface ReachedRecipient {
+  kind: Recipient["kind"];
+  agentId: string;
+  /** The agent's name when the step fired. */
+  name?: string;
+}
+
+/** The data of an `escalation` event: one matrix step fired on one ticket. Instants are ISO 8601. */
+export interface EscalationData {
+  timerId: string;
+  policyId: string;
+  /** The policy's name when the step fired. */
+  policyName: string;
+  target: Target;
+  cycle: number;
+  stepId: string;
+  kind: "reminder" | "level";
+  level: number;
+  /** When the step was due. */
+  dueAt: string;
+  /** The clock's deadline the step is measured against. */
+  deadline: string;
+  firedAt: string;
+  /** Milliseconds between `dueAt` and `firedAt`. */
+  lagMs: number;
+  /** Fired more than a minute after its due time (the engine was down or behind). */
+  late: boolean;
+  /** The first level to fire on this clock: the clock breached. */
+  breached?: true;
+  recipients: ReachedRecipient[];
+  outcomes: StepOutcome[];
+  skips?: StepSkip[];
+  /** The worker that fired it. */
+  worker: string;
+}

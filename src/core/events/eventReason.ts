@@ -1,0 +1,188 @@
+// The English sentence a row's `reason` column carries, derived from the event's typed data,
+// and the English summaries of a step's outcomes and skips: the words integrators, SQL readers
+// and rows written before the catalogue already know. Readers in the app render the data instead.
+
+import { escalationReason } from "../notify/escalationTexts.js";
+import { describeCondition } from "../sla/conditions.js";
+import type { ChangeCause, ClockCause, EscalationCause, PolicyMatchCause } from "./causes.js";
+import type { EscalationData, StepOutcome, StepSkip } from "./escalationData.js";
+import type { NewTicketEvent } from "./ticketEvent.js";
+
+/** The English reason of a change cause, as the store wrote it before causes were data. */
+export function changeReason(cause: ChangeCause | undefined): string | null {
+  switch (cause?.cause) {
+    case undefined:
+      return null;
+    case "first_reply":
+      return "first reply";
+    case "customer_wrote":
+      return "the customer wrote";
+    case "escalation":
+      return escalationCauseReason(cause);
+    case "auto_closed":
+      return `closed automatically ${cause.afterDays} days after it was solved`;
+    case "routed":
+      return `routed to an agent of the team who speaks ${cause.language}`;
+    case "comment":
+      return cause.text;
+  }
+}
+
+function escalationCauseReason(cause: EscalationCause): string {
+  return escalationReason({
+    policyName: cause.policyName,
+    kind: cause.kind,
+    level: cause.level,
+    target: cause.target,
+    deadline: Date.parse(cause.deadline),
+    now: Date.parse(cause.firedAt),
+    ...(cause.lateByMs !== undefined ? { lateByMs: cause.lateByMs } : {}),
+  });
+}
+
+/** The English reason of an `sla` event's cause. */
+export function clockReason(cause: ClockCause): string {
+  switch (cause.cause) {
+    case "ticket_created":
+      return "ticket created";
+    case "agent_replied":
+      return "agent replied";
+    case "internal_note":
+      return "internal note";
+    case "customer_wrote":
+      return "customer wrote";
+    case "status_changed":
+      return `status ${cause.from} → ${cause.to}`;
+    case "ticket_changed":
+      return "ticket or policy changed";
+    case "clocks_rebuilt":
+      return "clocks rebuilt from history";
+  }
+}
+
+/** The English reason of a policy match: `segment is vip; any of: channel is twitter`. */
+export function matchReason(match: PolicyMatchCause): string {
+  switch (match.cause) {
+    case "none":
+      return "no policy applies";
+    case "default":
+      return "default policy: no other policy matched";
+    case "conditions": {
+      const all = match.all.map(describeCondition);
+      const any = match.any.map(describeCondition);
+      return [...all, ...(any.length ? [`any of: ${any.join("; ")}`] : [])].join("; ") || "no conditions: every ticket";
+    }
+  }
+}
+
+/** The cause the `updated` events of a fired step's actions carry. */
+export function escalationCause(data: EscalationData, eventId?: number): EscalationCause {
+  return {
+    cause: "escalation",
+    ...(eventId !== undefined ? { eventId } : {}),
+    policyId: data.policyId,
+    policyName: data.policyName,
+    kind: data.kind,
+    level: data.level,
+    target: data.target,
+    deadline: data.deadline,
+    firedAt: data.firedAt,
+    ...(data.late ? { lateByMs: data.lagMs } : {}),
+  };
+}
+
+/** The English reason stored with `event`: null when there is nothing to explain. */
+export function eventReason(event: NewTicketEvent): string | null {
+  switch (event.type) {
+    case "created":
+    case "updated":
+      return changeReason(event.data?.cause);
+    case "message":
+      return null;
+    case "sla_policy":
+      return matchReason(event.data.match);
+    case "sla":
+      return clockReason(event.data.cause);
+    case "escalation":
+      return escalationCauseReason(escalationCause(event.data));
+  }
+}
+
+/** An outcome in English, as escalation events listed them in `actions` before outcomes were data. */
+export function outcomeSentence(outcome: StepOutcome): string {
+  switch (outcome.type) {
+    case "notified": {
+      const channels = outcome.channels.map((c) => (c === "inapp" ? "in-app" : "e-mail")).join(", ");
+      const hold = outcome.heldUntil ? `; held until ${outcome.heldUntil}, outside working hours` : outcome.outsideHours ? "; urgent: sent outside working hours" : "";
+      return `notified ${outcome.name ?? outcome.agentId} (${channels}${hold})`;
+    }
+    case "reassigned":
+      return outcome.agentId !== undefined ? `reassigned to ${outcome.name ?? outcome.agentId}` : `reassigned to team ${outcome.name ?? outcome.teamId}`;
+    case "priority_raised":
+      return `raised priority ${outcome.from} → ${outcome.to}`;
+    case "tier_set":
+      return `set tier ${outcome.from} → ${outcome.to}`;
+    case "followers_added":
+      return `added followers ${(outcome.names ?? outcome.agentIds).join(", ")}`;
+    case "note_added":
+      return "added a note";
+    case "webhook_queued":
+      return `queued webhook to ${outcome.url}`;
+  }
+}
+
+/** A skip in English, as escalation events listed them in `skipped` before skips were data. */
+export function skipSentence(skip: StepSkip): string {
+  if ("recipient" in skip) {
+    const why = (() => {
+      switch (skip.why) {
+        case "inactive":
+          return `${skip.name ?? skip.agentId} is inactive`;
+        case "no_assignee":
+          return "the ticket has no assignee";
+        case "no_manager":
+          return `${skip.name ?? skip.agentId} has no manager`;
+        case "no_team":
+          return "the ticket has no team";
+        case "no_lead":
+          return `team ${skip.name ?? skip.teamId} has no lead`;
+        case "no_region":
+          return "neither the assignee nor the team lead has a region";
+        case "no_region_manager":
+          return `no active manager in region ${skip.region}`;
+        case "unknown_agent":
+          return `no agent ${skip.agentId}`;
+        case "unknown_team":
+          return `no team ${skip.teamId}`;
+        case "no_active_member":
+          return `team ${skip.name ?? skip.teamId} has no active agent`;
+        case "no_schedule":
+          return "no schedule yet";
+      }
+    })();
+    return `${skip.recipient}: ${why}`;
+  }
+  const why = (() => {
+    switch (skip.why) {
+      case "nobody_to_notify":
+        return "nobody to notify";
+      case "inactive_agent":
+        return `no active agent ${skip.agentId}`;
+      case "unknown_team":
+        return `no team ${skip.teamId}`;
+      case "already_assigned":
+        return "already assigned so";
+      case "already_priority":
+        return `already ${skip.priority}`;
+      case "already_tier":
+        return `already ${skip.tier}`;
+      case "all_follow":
+        return "every recipient already follows";
+      case "no_recipient":
+        return "no recipient to add";
+      case "failed":
+        return `failed: ${skip.message}`;
+    }
+  })();
+  return `${skip.action}: ${why}`;
+}

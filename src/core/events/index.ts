@@ -1,0 +1,28 @@
+// The typed catalogue of ticket events: kinds and their data, causes as data, the English
+// reason kept in the row, and the renderers that say an event in the reader's language.
+
+export { SYSTEM_ACTOR, type Actor } from "./actor.js";
+export { clockCauseOf, policyMatchCause, type ChangeCause, type ClockCause, type EscalationCause, type PolicyMatchCause } from "./causes.js";
+export type { ActionSkip, EscalationData, NoticeChannel, ReachedRecipient, RecipientSkip, StepOutcome, StepSkip } from "./escalationData.js";
+export { changeReason, clockReason, escalationCause, eventReason, matchReason, outcomeSentence, skipSentence } from "./eventReason.js";
+export { legacyChangeCause, legacyClockCause, legacyMatchCause, legacyOutcome } from "./legacyReasons.js";
+export type { EventNames, NameKind, RenderOptions } from "./renderContext.js";
+export { renderEvent, type RenderableEvent, type RenderedEvent } from "./renderEvent.js";
+export {
+  clockChangeData,
+  isTicketEventType,
+  TICKET_EVENT_TYPES,
+  type ChangeData,
+  type ClockChangeData,
+  type FieldChanges,
+  type MessageEventData,
+  type NewTicketEvent,
+  type SlaData,
+  type SlaPolicyData,
+  type StoredEscalationData,
+  type StoredTicketEvent,
+  type StoredTicketEventBody,
+  type TicketEventBody,
+  type TicketEventType,
+  type TicketFieldValues,
+} from "./ticketEvent.js";

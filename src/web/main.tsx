@@ -1,21 +1,31 @@
-// Entry point of the browser app: the language and the session around the app, and the styles.
+// Entry point of the browser app: the server-state cache, the language, the session and the
+// address around the app, and the styles.
 
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router";
 import { App } from "./App.js";
 import { I18nProvider } from "./i18n/I18nProvider.js";
+import { createQueryClient } from "./queries/queryClient.js";
 import { SessionProvider } from "./session/SessionProvider.js";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
 
+const queryClient = createQueryClient();
+
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <SessionProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </SessionProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,8 @@
 // What an escalation says: the notification a matrix step sends (in the recipient's language,
-// times in the recipient's time zone) and the reason sentence its timeline event carries.
+// times in the recipient's time zone) and the reason sentence its timeline event carries; the
+// sentences themselves are the catalogue's `notify` namespace (src/core/i18n/locales).
 
+import { translate, translator } from "../i18n/index.js";
 import type { Target } from "../sla/policy.js";
 
 /** The languages notifications are written in; anything else reads English. */
@@ -36,92 +38,29 @@ export function notifyLocale(locale: string | null | undefined): NotifyLocale {
   return (NOTIFY_LOCALES as readonly string[]).includes(language) ? (language as NotifyLocale) : "en";
 }
 
-interface Words {
-  /** What the ticket must do before its deadline. */
-  must: Record<Target, string>;
-  /** The deadline's name. */
-  deadline: Record<Target, string>;
-  reminderTitle: string;
-  levelTitle: (level: number) => string;
-  reminder: (ticket: string, must: string, when: string) => string;
-  reminderMissed: (ticket: string, must: string, when: string, late: string) => string;
-  reached: (ticket: string, deadline: string, when: string) => string;
-  overdue: (ticket: string, deadline: string, late: string, when: string) => string;
-  policy: (name: string) => string;
-  at: (day: string, time: string) => string;
-  duration: { day: string; hour: string };
-  dateLocale: string;
-}
-
-const WORDS: Record<NotifyLocale, Words> = {
-  fr: {
-    must: { first_response: "recevoir une première réponse", next_response: "recevoir une réponse", resolution: "être résolu" },
-    deadline: { first_response: "délai de première réponse", next_response: "délai de réponse", resolution: "délai de résolution" },
-    reminderTitle: "Rappel",
-    levelTitle: (level) => `Niveau ${level}`,
-    reminder: (t, must, when) => `Rappel : le ticket ${t} doit ${must} avant ${when}.`,
-    reminderMissed: (t, must, when, late) => `Rappel : le ticket ${t} devait ${must} avant ${when} (dépassé de ${late}).`,
-    reached: (t, d, when) => `Le ticket ${t} a atteint son ${d} (échéance ${when}).`,
-    overdue: (t, d, late, when) => `Le ticket ${t} a dépassé son ${d} de ${late} (échéance ${when}).`,
-    policy: (name) => `Politique SLA : ${name}.`,
-    at: (day, time) => `le ${day} à ${time}`,
-    duration: { day: "j", hour: "h" },
-    dateLocale: "fr-FR",
-  },
-  nl: {
-    must: { first_response: "een eerste antwoord krijgen", next_response: "een antwoord krijgen", resolution: "opgelost zijn" },
-    deadline: { first_response: "termijn voor het eerste antwoord", next_response: "antwoordtermijn", resolution: "oplostermijn" },
-    reminderTitle: "Herinnering",
-    levelTitle: (level) => `Niveau ${level}`,
-    reminder: (t, must, when) => `Herinnering: ticket ${t} moet vóór ${when} ${must}.`,
-    reminderMissed: (t, must, when, late) => `Herinnering: ticket ${t} moest vóór ${when} ${must} (${late} te laat).`,
-    reached: (t, d, when) => `Ticket ${t} heeft zijn ${d} bereikt (deadline ${when}).`,
-    overdue: (t, d, late, when) => `Ticket ${t} heeft zijn ${d} met ${late} overschreden (deadline ${when}).`,
-    policy: (name) => `SLA-beleid: ${name}.`,
-    at: (day, time) => `${day} om ${time}`,
-    duration: { day: "d", hour: "u" },
-    dateLocale: "nl-NL",
-  },
-  en: {
-    must: { first_response: "get a first response", next_response: "get a reply", resolution: "be resolved" },
-    deadline: { first_response: "first response deadline", next_response: "next response deadline", resolution: "resolution deadline" },
-    reminderTitle: "Reminder",
-    levelTitle: (level) => `Level ${level}`,
-    reminder: (t, must, when) => `Reminder: ticket ${t} must ${must} by ${when}.`,
-    reminderMissed: (t, must, when, late) => `Reminder: ticket ${t} had to ${must} by ${when} (${late} overdue).`,
-    reached: (t, d, when) => `Ticket ${t} has reached its ${d} (due ${when}).`,
-    overdue: (t, d, late, when) => `Ticket ${t} is ${late} past its ${d} (due ${when}).`,
-    policy: (name) => `SLA policy: ${name}.`,
-    at: (day, time) => `${time} on ${day}`,
-    duration: { day: "d", hour: "h" },
-    dateLocale: "en-GB",
-  },
-};
-
-const QUOTES: Record<NotifyLocale, (s: string) => string> = {
-  fr: (s) => `« ${s} »`,
-  nl: (s) => `"${s}"`,
-  en: (s) => `"${s}"`,
-};
+/** The locale whose conventions write a notification's dates. */
+const DATE_LOCALES: Record<NotifyLocale, string> = { fr: "fr-FR", nl: "nl-NL", en: "en-GB" };
 
 /** The notification for one recipient of a matrix step. */
 export function escalationText(props: EscalationTextProps): EscalationText {
   const locale = notifyLocale(props.locale);
-  const words = WORDS[locale];
-  const ticket = `#${props.ticket.number} ${QUOTES[locale](props.ticket.subject)}`;
+  const t = translator(locale);
+  const ticket = t("notify.ticket", { number: props.ticket.number, subject: props.ticket.subject });
   const when = formatWhen(props.deadline, props.now, props.timeZone, locale);
   const late = props.now - props.deadline;
+  const missed = late >= 60_000;
   let first: string;
   if (props.kind === "reminder") {
-    first = late >= 60_000 ? words.reminderMissed(ticket, words.must[props.target], when, formatDuration(late, locale)) : words.reminder(ticket, words.must[props.target], when);
+    const must = t("notify.must", { target: props.target });
+    first = missed ? t("notify.reminderMissed", { ticket, must, when, late: formatDuration(late, locale) }) : t("notify.reminder", { ticket, must, when });
   } else {
-    first = late >= 60_000 ? words.overdue(ticket, words.deadline[props.target], formatDuration(late, locale), when) : words.reached(ticket, words.deadline[props.target], when);
+    const deadline = t("notify.deadline", { target: props.target });
+    first = missed ? t("notify.overdue", { ticket, deadline, late: formatDuration(late, locale), when }) : t("notify.reached", { ticket, deadline, when });
   }
-  const headline = props.kind === "reminder" ? words.reminderTitle : words.levelTitle(props.level);
-  const separator = locale === "fr" ? " : " : ": ";
+  const headline = props.kind === "reminder" ? t("notify.reminderTitle") : t("notify.levelTitle", { level: props.level });
   return {
-    title: `${headline}${separator}#${props.ticket.number} ${props.ticket.subject}`,
-    body: `${first}\n${words.policy(props.policyName)}`,
+    title: t("notify.title", { headline, number: props.ticket.number, subject: props.ticket.subject }),
+    body: `${first}\n${t("notify.policy", { name: props.policyName })}`,
     locale,
   };
 }
@@ -131,24 +70,23 @@ export function escalationText(props: EscalationTextProps): EscalationText {
  * days), `1 u 05` (Dutch hours).
  */
 export function formatDuration(ms: number, locale: string = "en"): string {
-  const words = WORDS[notifyLocale(locale)].duration;
+  const t = translator(notifyLocale(locale));
   const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t("notify.duration.minutes", { minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} ${words.hour} ${String(minutes % 60).padStart(2, "0")}`;
+  if (hours < 24) return t("notify.duration.hours", { hours, minutes: String(minutes % 60).padStart(2, "0") });
   const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} ${words.day} ${hours % 24} ${words.hour}` : `${days} ${words.day}`;
+  return hours % 24 ? t("notify.duration.daysHours", { days, hours: hours % 24 }) : t("notify.duration.days", { days });
 }
 
 /** `16:30` when the deadline falls on the same local day as `now`, else `16:30 on 24 Nov` in the locale's words. */
 function formatWhen(deadline: number, now: number, timeZone: string, locale: NotifyLocale): string {
   const zone = knownZone(timeZone);
-  const words = WORDS[locale];
   const time = formatter("en-GB", zone, "time").format(deadline);
   const dayOf = formatter("en-CA", zone, "date");
   if (dayOf.format(deadline) === dayOf.format(now)) return time;
-  const day = formatter(words.dateLocale, zone, "day").format(deadline);
-  return words.at(day, time);
+  const day = formatter(DATE_LOCALES[locale], zone, "day").format(deadline);
+  return translate(locale, "notify.at", { day, time });
 }
 
 /** The patterns notifications format instants with. */
@@ -202,8 +140,6 @@ function isZone(timeZone: string): boolean {
   }
 }
 
-const TARGET_NAMES: Record<Target, string> = { first_response: "first response", next_response: "next response", resolution: "resolution" };
-
 export interface EscalationReasonProps {
   policyName: string;
   kind: "reminder" | "level";
@@ -217,13 +153,14 @@ export interface EscalationReasonProps {
 
 /** The timeline's sentence for a firing: "Level 2 of Standard: first response overdue by 1 h 05". */
 export function escalationReason(props: EscalationReasonProps): string {
-  const target = TARGET_NAMES[props.target];
+  // Stored with the event in English until the timeline renders events in the reader's language.
+  const t = translator("en");
+  const target = t("notify.reason.target", { target: props.target });
   const overdue = props.now - props.deadline;
-  const head = props.kind === "reminder" ? `Reminder of ${props.policyName}` : `Level ${props.level} of ${props.policyName}`;
-  let what: string;
-  if (overdue >= 60_000) what = `${target} overdue by ${formatDuration(overdue)}`;
-  else if (overdue >= 0) what = `${target} deadline reached`;
-  else what = `${target} due in ${formatDuration(-overdue + 59_999)}`;
-  const late = props.lateByMs !== undefined ? `; fired ${formatDuration(props.lateByMs)} late` : "";
-  return `${head}: ${what}${late}`;
+  const head = props.kind === "reminder" ? t("notify.reason.reminder", { policy: props.policyName }) : t("notify.reason.level", { level: props.level, policy: props.policyName });
+  let reason: string;
+  if (overdue >= 60_000) reason = t("notify.reason.overdue", { head, target, duration: formatDuration(overdue) });
+  else if (overdue >= 0) reason = t("notify.reason.reached", { head, target });
+  else reason = t("notify.reason.dueIn", { head, target, duration: formatDuration(-overdue + 59_999) });
+  return props.lateByMs !== undefined ? t("notify.reason.late", { reason, duration: formatDuration(props.lateByMs) }) : reason;
 }

@@ -1,16 +1,13 @@
 // The admin's delivery screens under /admin: the built-in mailbox (e-mails Palier sent while no
 // SMTP server is configured) and the outbox's dead deliveries, which can be replayed.
 
+import { Link, Outlet, useLocation } from "react-router";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
-import { MailboxScreen } from "./MailboxScreen.js";
-import { OutboxScreen } from "./OutboxScreen.js";
 
-export const isAdminPath = (pathname: string) => /^\/admin(\/|$)/.test(pathname);
-
-export function AdminSection({ pathname }: { pathname: string }) {
+/** The section's frame; the screen inside is the route's (routes.tsx). */
+export function AdminSection() {
   const { t } = useI18n();
-  const outbox = pathname.startsWith("/admin/outbox");
+  const outbox = useLocation().pathname.startsWith("/admin/outbox");
   return (
     <div className="section">
       <nav aria-label={t("admin.sectionNav")} className="view-tabs section-tabs">
@@ -27,7 +24,7 @@ export function AdminSection({ pathname }: { pathname: string }) {
           </li>
         </ul>
       </nav>
-      {outbox ? <OutboxScreen /> : <MailboxScreen />}
+      <Outlet />
     </div>
   );
 }

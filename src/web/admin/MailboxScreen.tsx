@@ -1,37 +1,28 @@
 // The built-in mailbox: the e-mails Palier would have sent, newest first, each opened in place.
 
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import * as sla from "../api/slaApi.js";
-import type { MailboxMessage } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { queryKeys } from "../queries/keys.js";
 
 export function MailboxScreen() {
   const { t, formatDateTime } = useI18n();
-  const [state, setState] = useState<{ items: MailboxMessage[] | null; error: unknown }>({ items: null, error: null });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    sla.listMailbox().then(
-      (items) => live && setState({ items, error: null }),
-      (error: unknown) => live && setState({ items: [], error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const query = useQuery({ queryKey: queryKeys.mailbox, queryFn: sla.listMailbox });
+  const state = { items: query.data ?? (query.error ? [] : null), error: query.error ?? null };
+  const refresh = () => void query.refetch();
   return (
     <section className="admin-screen" aria-busy={state.items === null}>
       <div className="screen-head">
         <PageTitle title={t("admin.mailbox")} />
-        <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+        <button type="button" className="button" onClick={refresh}>
           {t("admin.refresh")}
         </button>
       </div>
       <p className="muted">{t("admin.mailboxIntro")}</p>
-      {state.error !== null && <ErrorNotice error={state.error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state.error !== null && <ErrorNotice error={state.error} onRetry={refresh} />}
       {state.items === null ? (
         <p className="muted">{t("app.loading")}</p>
       ) : state.items.length === 0 ? (

@@ -1,30 +1,22 @@
 // The outbox's dead deliveries (e-mails and webhooks that failed every attempt), each with its
 // last error and a button that queues it again.
 
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
 import * as sla from "../api/slaApi.js";
-import type { OutboxDelivery } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { queryKeys } from "../queries/keys.js";
 
 export function OutboxScreen() {
   const { t, tn, formatDateTime } = useI18n();
-  const [state, setState] = useState<{ items: OutboxDelivery[] | null; error: unknown }>({ items: null, error: null });
-  const [attempt, setAttempt] = useState(0);
+  const query = useQuery({ queryKey: queryKeys.deadDeliveries, queryFn: () => sla.listOutbox("dead") });
+  const state = { items: query.data ?? (query.error ? [] : null), error: query.error ?? null };
+  const refresh = () => void query.refetch();
   const [replayed, setReplayed] = useState<ReadonlySet<number>>(new Set());
   const [replayError, setReplayError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    sla.listOutbox("dead").then(
-      (items) => live && setState({ items, error: null }),
-      (error: unknown) => live && setState({ items: [], error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
   const replay = async (id: number) => {
     setReplayError(null);
     try {
@@ -38,12 +30,12 @@ export function OutboxScreen() {
     <section className="admin-screen" aria-busy={state.items === null}>
       <div className="screen-head">
         <PageTitle title={t("admin.outbox")} />
-        <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+        <button type="button" className="button" onClick={refresh}>
           {t("admin.refresh")}
         </button>
       </div>
       <p className="muted">{t("admin.outboxIntro")}</p>
-      {state.error !== null && <ErrorNotice error={state.error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state.error !== null && <ErrorNotice error={state.error} onRetry={refresh} />}
       {replayError !== null && <ErrorNotice error={replayError} />}
       {state.items === null ? (
         <p className="muted">{t("app.loading")}</p>

@@ -2,7 +2,9 @@
 // overrides, saved with If-Match; the server's validation errors appear beside their fields,
 // and a preview shows when a ticket created now would be due.
 
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
 import { ApiError } from "../api/client.js";
 import * as sla from "../api/slaApi.js";
 import type { Calendar, TimeRange, Weekday } from "../api/slaTypes.js";
@@ -10,7 +12,7 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { FieldError, fieldIssues, invalidProps, issuesAt, type FieldIssue } from "../components/FieldError.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link, navigate } from "../router/router.js";
+import { queryKeys } from "../queries/keys.js";
 import { JobProgress } from "../sla/JobProgress.js";
 import { useCanManageSla } from "../sla/access.js";
 import { CalendarPreviewBox } from "./CalendarPreviewBox.js";
@@ -22,35 +24,34 @@ type Notice = { kind: "saved"; jobId: string | null } | { kind: "conflict" } | {
 
 export function CalendarEditor({ id, jobId = null }: { id: string | null; jobId?: string | null }) {
   const { t } = useI18n();
-  const [loaded, setLoaded] = useState<{ calendar: Calendar | null; error: unknown } | null>(id === null ? { calendar: null, error: null } : null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    sla.getCalendar(id).then(
-      (calendar) => live && setLoaded({ calendar, error: null }),
-      (error: unknown) => live && setLoaded({ calendar: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
+  const calendarQuery = useQuery({
+    queryKey: queryKeys.calendar(id ?? "new"),
+    queryFn: () => (id === null ? null : sla.getCalendar(id)),
+    // The form keeps its own version once saved; a copy kept here would be stale on return.
+    gcTime: 0,
+  });
+  const loaded =
+    calendarQuery.isError ? { calendar: null, error: calendarQuery.error as unknown }
+    : calendarQuery.isSuccess ? { calendar: calendarQuery.data, error: null as unknown }
+    : null;
+  const reload = () => void calendarQuery.refetch();
 
   if (loaded === null) return <p className="splash" role="status">{t("app.loading")}</p>;
   if (loaded.error !== null) {
     return (
       <section className="empty-screen">
         <PageTitle title={t("calendars.title")} />
-        <ErrorNotice error={loaded.error} onRetry={() => setAttempt((n) => n + 1)} />
+        <ErrorNotice error={loaded.error} onRetry={reload} />
       </section>
     );
   }
-  return <CalendarForm key={`${loaded.calendar?.id}-${loaded.calendar?.version}`} calendar={loaded.calendar} jobId={jobId} onReload={() => setAttempt((n) => n + 1)} />;
+  return <CalendarForm key={`${loaded.calendar?.id}-${loaded.calendar?.version}`} calendar={loaded.calendar} jobId={jobId} onReload={reload} />;
 }
 
 function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null; jobId: string | null; onReload(): void }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const canEdit = useCanManageSla();
   const readOnly = !canEdit;
   const [draft, setDraft] = useState<CalendarDraft>(() =>
@@ -76,6 +77,8 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
       const input = { name: draft.name.trim(), spec: specOf(draft) };
       const saved = calendar ? await sla.updateCalendar(calendar.id, version, input) : await sla.createCalendar(input);
       if (typeof saved.item.version === "number") setVersion(saved.item.version);
+      // The list only: the edited item's own query would remount this form with the new version.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.calendars, exact: true });
       setNotice({ kind: "saved", jobId: saved.jobId });
       if (!calendar && saved.item.id) navigate(`/sla/calendars/${saved.item.id}${saved.jobId ? `?job=${saved.jobId}` : ""}`, { replace: true });
     } catch (error) {

@@ -1,31 +1,24 @@
 // The calendars: each with its time zone and its week at a glance; managers add new ones.
 
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
 import * as sla from "../api/slaApi.js";
 import type { Calendar } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { queryKeys } from "../queries/keys.js";
 import { useCanManageSla } from "../sla/access.js";
 import { WEEKDAYS } from "./calendarDraft.js";
 
 export function CalendarsScreen() {
   const { t } = useI18n();
   const canEdit = useCanManageSla();
-  const [state, setState] = useState<{ items: Calendar[] | null; error: unknown }>({ items: null, error: null });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    sla.listCalendars().then(
-      (items) => live && setState({ items: items.sort((a, b) => a.name.localeCompare(b.name)), error: null }),
-      (error: unknown) => live && setState({ items: [], error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const query = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars });
+  const state = {
+    items: query.data ? [...query.data].sort((a, b) => a.name.localeCompare(b.name)) : query.error ? [] : null,
+    error: query.error ?? null,
+  };
 
   return (
     <section className="admin-screen" aria-busy={state.items === null}>
@@ -38,7 +31,7 @@ export function CalendarsScreen() {
         )}
       </div>
       <p className="muted">{t("calendars.intro")}</p>
-      {state.error !== null && <ErrorNotice error={state.error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {state.error !== null && <ErrorNotice error={state.error} onRetry={() => void query.refetch()} />}
       {state.items === null ? (
         <p className="muted">{t("app.loading")}</p>
       ) : state.items.length === 0 ? (

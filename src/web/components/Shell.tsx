@@ -3,9 +3,9 @@
 // signed-in agent with sign-out, then the screen itself.
 
 import type { ReactNode } from "react";
+import { Link, useLocation } from "react-router";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { NotificationBell } from "../notifications/NotificationBell.js";
-import { Link, useLocation } from "../router/router.js";
 import { usePrincipal, useSession } from "../session/SessionProvider.js";
 import { isAdmin } from "../sla/access.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";

@@ -1,9 +1,11 @@
-// The helpdesk's people and lists the screens name things with: agents, teams and tags loaded
-// once after sign-in, and customers fetched on demand and cached by id.
+// The helpdesk's people and lists the screens name things with: agents, teams and tags, each a
+// query of the server-state cache read once after sign-in, and the customers already in it.
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import * as api from "../api/palier.js";
 import type { Agent, Customer, Tag, Team } from "../api/types.js";
+import { queryKeys } from "../queries/keys.js";
 
 export interface Directory {
   agents: Agent[];
@@ -11,80 +13,58 @@ export interface Directory {
   tags: Tag[];
   agentName(id: string | null | undefined): string | undefined;
   teamName(id: string | null | undefined): string | undefined;
-  /** Customers already known, by id; ask for more with `loadCustomers`. */
+  /** Customers already fetched, by id; `useCustomer` fetches one. */
   customers: ReadonlyMap<string, Customer>;
-  loadCustomers(ids: readonly string[]): void;
   /** Remember a customer we just created or fetched. */
   rememberCustomer(customer: Customer): void;
-  /** Reload tags (after a ticket gained a new one). */
-  refreshTags(): void;
 }
 
 const DirectoryContext = createContext<Directory | null>(null);
 
-/** Ids requested and not yet answered, shared by all callers so each is asked once. */
-const pending = new Set<string>();
+// Lists a role cannot read stay empty; the screens then show ids.
+const orEmpty = <T,>(load: () => Promise<T[]>) => () => load().catch((): T[] => []);
 
 export function DirectoryProvider({ children }: { children: ReactNode }) {
-  const [agents, setAgents] = useState<Agent[]>([]);
-  const [teams, setTeams] = useState<Team[]>([]);
-  const [tags, setTags] = useState<Tag[]>([]);
-  const [customers, setCustomers] = useState<ReadonlyMap<string, Customer>>(new Map());
-  const [tagsVersion, setTagsVersion] = useState(0);
-
-  useEffect(() => {
-    // Lists a role cannot read stay empty; the screens then show ids.
-    api.listAgents().then(setAgents, () => undefined);
-    api.listTeams().then(setTeams, () => undefined);
-  }, []);
-
-  useEffect(() => {
-    api.listTags().then(setTags, () => undefined);
-  }, [tagsVersion]);
-
-  const rememberCustomer = useCallback((customer: Customer) => {
-    setCustomers((known) => new Map(known).set(customer.id, customer));
-  }, []);
-
-  const loadCustomers = useCallback(
-    (ids: readonly string[]) => {
-      const wanted = [...new Set(ids)].filter((id) => !customers.has(id) && !pending.has(id));
-      for (const id of wanted) pending.add(id);
-      // A few at a time: a page of tickets names up to 50 customers.
-      const queue = [...wanted];
-      const worker = async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          try {
-            rememberCustomer(await api.getCustomer(id));
-          } catch {
-            // Unknown or forbidden: the row shows no name.
-          } finally {
-            pending.delete(id);
-          }
-        }
-      };
-      for (let i = 0; i < Math.min(6, queue.length); i++) void worker();
-    },
-    [customers, rememberCustomer],
-  );
+  const queryClient = useQueryClient();
+  const agents = useQuery({ queryKey: queryKeys.agents, queryFn: orEmpty(api.listAgents), staleTime: Infinity });
+  const teams = useQuery({ queryKey: queryKeys.teams, queryFn: orEmpty(api.listTeams), staleTime: Infinity });
+  const tags = useQuery({ queryKey: queryKeys.tags, queryFn: orEmpty(api.listTags), staleTime: Infinity });
+  const customers = useKnownCustomers();
 
   const value = useMemo<Directory>(() => {
-    const agentById = new Map(agents.map((agent) => [agent.id, agent]));
-    const teamById = new Map(teams.map((team) => [team.id, team]));
+    const agentList = agents.data ?? [];
+    const teamList = teams.data ?? [];
+    const agentById = new Map(agentList.map((agent) => [agent.id, agent]));
+    const teamById = new Map(teamList.map((team) => [team.id, team]));
     return {
-      agents,
-      teams,
-      tags,
+      agents: agentList,
+      teams: teamList,
+      tags: tags.data ?? [],
       agentName: (id) => (id ? agentById.get(id)?.name : undefined),
       teamName: (id) => (id ? teamById.get(id)?.name : undefined),
       customers,
-      loadCustomers,
-      rememberCustomer,
-      refreshTags: () => setTagsVersion((n) => n + 1),
+      rememberCustomer: (customer) => queryClient.setQueryData(queryKeys.customer(customer.id), customer),
     };
-  }, [agents, teams, tags, customers, loadCustomers, rememberCustomer]);
+  }, [agents.data, teams.data, tags.data, queryClient, customers]);
 
   return <DirectoryContext.Provider value={value}>{children}</DirectoryContext.Provider>;
+}
+
+/** The customers in the cache by id, a new map whenever one lands there. */
+function useKnownCustomers(): ReadonlyMap<string, Customer> {
+  const queryClient = useQueryClient();
+  const [customers, setCustomers] = useState<ReadonlyMap<string, Customer>>(new Map());
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        const [kind, id, detail] = event.query.queryKey as readonly unknown[];
+        if (event.type !== "updated" || event.action.type !== "success" || kind !== queryKeys.customer("")[0] || detail !== undefined) return;
+        const customer = event.query.state.data as Customer | undefined;
+        if (typeof id === "string" && customer) setCustomers((known) => (known.get(id) === customer ? known : new Map(known).set(id, customer)));
+      }),
+    [queryClient],
+  );
+  return customers;
 }
 
 export function useDirectory(): Directory {

@@ -1,15 +1,15 @@
-// The language of the UI as React context: `t` for messages, Intl for dates and numbers, and
-// the switch between English, French and Dutch (remembered in localStorage).
+// The language of the UI as React context: `t` for the catalogue's messages, Intl for dates and
+// numbers, and the switch between English, French and Dutch (remembered in localStorage).
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { chooseLocale, isMessageKey, STORAGE_KEY, translate, type Locale, type MessageKey, type Params, type PluralKey } from "./messages.js";
+import { chooseLocale, isMessageKey, STORAGE_KEY, translate, type Locale, type MessageKey, type Params } from "./messages.js";
 
 export interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
   t(key: MessageKey, params?: Params): string;
-  /** `key_one` or `key_other` (per the locale's plural rules), with `{count}` formatted. */
-  tn(key: PluralKey, count: number, params?: Params): string;
+  /** A message with an ICU plural on `count`: `t(key, { ...params, count })`. */
+  tn(key: MessageKey, count: number, params?: Params): string;
   /** A message built from data (e.g. `status.${status}`), or `fallback` when there is none. */
   tx(key: string, fallback: string): string;
   formatNumber(value: number): string;
@@ -57,17 +57,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const numbers = new Intl.NumberFormat(locale);
     const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-    const plurals = new Intl.PluralRules(locale);
     return {
       locale,
       setLocale,
       t: (key, params) => translate(locale, key, params),
-      tn: (key, count, params) => {
-        const form = plurals.select(count) === "one" ? "one" : "other";
-        const full = `${key}_${form}`;
-        const chosen = isMessageKey(full) ? full : (`${key}_other` as MessageKey);
-        return translate(locale, chosen, { ...params, count: numbers.format(count) });
-      },
+      tn: (key, count, params) => translate(locale, key, { ...params, count }),
       tx: (key, fallback) => (isMessageKey(key) ? translate(locale, key) : fallback),
       formatNumber: (value) => numbers.format(value),
       formatDateTime: (iso) => {

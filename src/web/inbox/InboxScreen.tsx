@@ -1,13 +1,13 @@
 // The inbox: views with counts, search and filters, the list of tickets, and "load more".
 
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useNavigate, useSearchParams } from "react-router";
 import * as api from "../api/palier.js";
 import type { TicketCounts } from "../api/types.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
-import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { navigate, useLocation } from "../router/router.js";
+import { queryKeys } from "../queries/keys.js";
 import { apiQuery, inboxHref, readInboxQuery, type InboxQuery } from "./inboxQuery.js";
 import { InboxFilters } from "./InboxFilters.js";
 import { TicketTable } from "./TicketTable.js";
@@ -18,16 +18,12 @@ const PAGE_SIZE = 50;
 
 export function InboxScreen() {
   const { t, tn } = useI18n();
-  const { search } = useLocation();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
   const query = readInboxQuery(search);
   const href = inboxHref(query);
   const list = useTicketList(apiQuery(query, PAGE_SIZE));
   const counts = useCounts(href);
-  const { loadCustomers } = useDirectory();
-
-  useEffect(() => {
-    loadCustomers(list.items.map((ticket) => ticket.customerId));
-  }, [list.items, loadCustomers]);
 
   const change = (next: InboxQuery) => navigate(inboxHref(next), { replace: true });
 
@@ -58,18 +54,9 @@ export function InboxScreen() {
   );
 }
 
-/** The views' counts, asked again whenever the inbox's address changes. */
+/** The views' counts, read again whenever the inbox's address changes or a ticket does. */
 function useCounts(href: string): TicketCounts | null {
-  const [counts, setCounts] = useState<TicketCounts | null>(null);
-  useEffect(() => {
-    let live = true;
-    api.ticketCounts().then(
-      (answer) => live && setCounts(answer),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [href]);
-  return counts;
+  // Keyed by the address only so that moving between views refreshes them.
+  const { data } = useQuery({ queryKey: [...queryKeys.ticketCounts, href], queryFn: api.ticketCounts });
+  return data ?? null;
 }

@@ -2,11 +2,11 @@
 // channel, SLA due time and last update. On a phone each row becomes a card.
 
 import { useState } from "react";
+import { Link } from "react-router";
 import type { Ticket } from "../api/types.js";
 import { PriorityBadge, StatusBadge } from "../components/Badges.js";
-import { useDirectory } from "../directory/DirectoryProvider.js";
+import { useCustomer } from "../directory/useCustomer.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
 import { formatDuration } from "../sla/duration.js";
 import { type DueTime, dueFromList } from "./dueTime.js";
 
@@ -40,14 +40,14 @@ export function TicketTable({ tickets, now }: { tickets: Ticket[]; now: string |
 
 function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }) {
   const { tx, formatRelative, formatDateTime } = useI18n();
-  const { customers } = useDirectory();
+  const customer = useCustomer(ticket.customerId);
   return (
     <tr data-ticket={ticket.number}>
       <td className="cell-number">#{ticket.number}</td>
       <td className="cell-subject">
         <Link to={`/tickets/${ticket.number}`}>{ticket.subject}</Link>
       </td>
-      <td className="cell-customer">{customers.get(ticket.customerId)?.name ?? "…"}</td>
+      <td className="cell-customer">{customer?.name ?? "…"}</td>
       <td className="cell-status">
         <StatusBadge status={ticket.status} />
       </td>

@@ -1,9 +1,9 @@
 // The inbox's views (mine, my team, unassigned, all, breaching, escalated), each with its count
 // of unsolved tickets (a view the server does not count shows none).
 
+import { Link } from "react-router";
 import type { TicketCounts, View } from "../api/types.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
 import { VIEWS } from "./inboxQuery.js";
 
 export function ViewTabs({ current, counts, hrefOf }: { current: View; counts: TicketCounts | null; hrefOf: (view: View) => string }) {

@@ -1,19 +1,11 @@
-// Loads a list of tickets for an inbox query, and more pages on demand (cursor pagination).
+// A list of tickets for an inbox query, with more pages on demand (cursor pagination), as one
+// infinite query of the server-state cache; any ticket change invalidates it.
 
-import { useCallback, useEffect, useState } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import type { Query } from "../api/client.js";
 import * as api from "../api/palier.js";
 import type { Ticket } from "../api/types.js";
-
-interface Loaded {
-  key: string;
-  items: Ticket[];
-  total: number;
-  nextCursor: string | null;
-  /** The server's clock at the last page loaded. */
-  now: string | null;
-  error: unknown;
-}
+import { queryKeys } from "../queries/keys.js";
 
 export interface TicketList {
   items: Ticket[];
@@ -29,50 +21,25 @@ export interface TicketList {
 }
 
 export function useTicketList(query: Query): TicketList {
-  const key = JSON.stringify(query);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    const params = JSON.parse(key) as Query;
-    api.listTickets(params).then(
-      (page) => live && setLoaded({ key, items: page.items, total: page.total, nextCursor: page.nextCursor, now: page.now, error: null }),
-      (error: unknown) => live && setLoaded({ key, items: [], total: 0, nextCursor: null, now: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key, attempt]);
-
-  const current = loaded?.key === key ? loaded : null;
-
-  const loadMore = useCallback(() => {
-    if (!current?.nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    const params = { ...(JSON.parse(key) as Query), cursor: current.nextCursor };
-    api
-      .listTickets(params)
-      .then(
-        (page) =>
-          setLoaded((before) =>
-            before?.key === key ? { ...before, items: [...before.items, ...page.items], nextCursor: page.nextCursor, total: page.total, now: page.now } : before,
-          ),
-        (error: unknown) => setLoaded((before) => (before?.key === key ? { ...before, error } : before)),
-      )
-      .finally(() => setLoadingMore(false));
-  }, [current, key, loadingMore]);
-
+  const list = useInfiniteQuery({
+    queryKey: queryKeys.ticketList(query),
+    queryFn: ({ pageParam }) => api.listTickets(pageParam === null ? query : { ...query, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const pages = list.data?.pages ?? [];
+  const last = pages.at(-1);
   return {
-    items: current?.items ?? [],
-    now: current?.now ?? null,
-    total: current?.total ?? 0,
-    hasMore: Boolean(current?.nextCursor),
-    loading: current === null,
-    loadingMore,
-    error: current?.error ?? null,
-    loadMore,
-    reload: useCallback(() => setAttempt((n) => n + 1), []),
+    items: pages.flatMap((page) => page.items),
+    total: last?.total ?? 0,
+    now: last?.now ?? null,
+    hasMore: list.hasNextPage,
+    loading: list.isPending,
+    loadingMore: list.isFetchingNextPage,
+    error: list.error ?? null,
+    loadMore: () => {
+      if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+    },
+    reload: () => void list.refetch(),
   };
 }

@@ -1,7 +1,9 @@
 // A new ticket, e.g. an agent logging a phone call: the customer (found or new), subject,
 // channel (phone by default), priority, team, assignee, and what the customer said.
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
 import { CHANNELS, PRIORITIES } from "../../core/ticket/ticket.js";
 import * as api from "../api/palier.js";
 import type { Channel, Priority } from "../api/types.js";
@@ -9,12 +11,14 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { navigate } from "../router/router.js";
 import { usePrincipal } from "../session/SessionProvider.js";
+import { ticketChanged } from "../ticket/ticketMutations.js";
 import { CustomerPicker, type CustomerChoice } from "./CustomerPicker.js";
 
 export function NewTicketScreen() {
   const { t, tx } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const me = usePrincipal();
   const { teams, agents, rememberCustomer } = useDirectory();
   const [choice, setChoice] = useState<CustomerChoice>(null);
@@ -72,6 +76,7 @@ export function NewTicketScreen() {
         },
         idempotencyKey.current,
       );
+      ticketChanged(queryClient, ticket);
       navigate(`/tickets/${ticket.number}`);
     } catch (failure) {
       setError(failure);

@@ -2,8 +2,8 @@
 // to its ticket. Escape or a click elsewhere closes the list; the keyboard reaches every item.
 
 import { useEffect, useId, useRef, useState } from "react";
+import { Link } from "react-router";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
 import { useNotifications } from "./useNotifications.js";
 
 export function NotificationBell() {

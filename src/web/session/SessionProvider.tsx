@@ -1,6 +1,7 @@
 // Who is signed in: asks `GET /auth/me` once at start, signs in and out, and keeps the CSRF
 // token for the API client. A 401 from any call brings the login screen back.
 
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from "../api/client.js";
 import * as api from "../api/palier.js";
@@ -22,6 +23,7 @@ export interface SessionApi {
 const SessionContext = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [state, setState] = useState<SessionState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -48,10 +50,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
+      // What the last agent could read is not for whoever signs in next.
+      queryClient.clear();
       setState({ status: "signedOut", expired: true });
     });
     return () => setUnauthorizedHandler(null);
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo<SessionApi>(
     () => ({
@@ -62,6 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await api.logout();
         } finally {
           setCsrfToken(null);
+          queryClient.clear();
           setState({ status: "signedOut", expired: false });
         }
       },
@@ -70,7 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setAttempt((n) => n + 1);
       },
     }),
-    [state, signIn],
+    [state, signIn, queryClient],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

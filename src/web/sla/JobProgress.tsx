@@ -1,43 +1,28 @@
 // The progress of the job recomputing open tickets after a policy or calendar change:
-// polled once a second until it is done or failed.
+// polled once a second until it is done or failed (every three seconds while the server fails).
 
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import * as sla from "../api/slaApi.js";
 import type { Job } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { queryKeys } from "../queries/keys.js";
 
 const POLL_MS = 1_000;
 
 export function JobProgress({ jobId }: { jobId: string }) {
   const { t, formatNumber } = useI18n();
-  const [job, setJob] = useState<Job | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    let timer = 0;
-    const poll = () => {
-      sla.getJob(jobId).then(
-        (answer) => {
-          if (!live) return;
-          setJob(answer);
-          setError(null);
-          if (answer.state === "queued" || answer.state === "running") timer = window.setTimeout(poll, POLL_MS);
-        },
-        (failure: unknown) => {
-          if (!live) return;
-          setError(failure);
-          timer = window.setTimeout(poll, POLL_MS * 3);
-        },
-      );
-    };
-    poll();
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [jobId]);
+  const query = useQuery({
+    queryKey: queryKeys.job(jobId),
+    queryFn: () => sla.getJob(jobId),
+    refetchInterval: (current) => {
+      if (current.state.status === "error") return POLL_MS * 3;
+      const state = current.state.data?.state;
+      return state === undefined || state === "queued" || state === "running" ? POLL_MS : false;
+    },
+  });
+  const job: Job | null = query.data ?? null;
+  const error = query.error ?? null;
 
   const total = job?.total ?? 0;
   const done = job?.done ?? 0;

@@ -1,37 +1,35 @@
 // The SLA policies in the order they are tried (the first active match applies, the default
 // catches the rest); managers move them up and down, which reorders them on the server.
 
-import { useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router";
 import * as sla from "../api/slaApi.js";
-import type { Calendar, Policy } from "../api/slaTypes.js";
+import type { Policy } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
+import { queryKeys } from "../queries/keys.js";
 import { useCanManageSla } from "./access.js";
 import { JobProgress } from "./JobProgress.js";
 
 export function PoliciesScreen() {
   const { t, tn } = useI18n();
   const canEdit = useCanManageSla();
-  const [policies, setPolicies] = useState<Policy[] | null>(null);
-  const [calendars, setCalendars] = useState<Calendar[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const queryClient = useQueryClient();
+  const policiesQuery = useQuery({ queryKey: queryKeys.policies, queryFn: sla.listPolicies });
+  // Without calendars the list names none; that is no reason to fail the screen.
+  const calendars = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars }).data ?? [];
+  const [moveError, setMoveError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    sla.listPolicies().then(
-      (items) => live && (setPolicies(items), setError(null)),
-      (failure: unknown) => live && (setPolicies([]), setError(failure)),
-    );
-    sla.listCalendars().then((items) => live && setCalendars(items), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const policies: Policy[] | null = policiesQuery.data ?? (policiesQuery.error ? [] : null);
+  const error = moveError ?? policiesQuery.error ?? null;
+  const setPolicies = (items: Policy[]) => queryClient.setQueryData(queryKeys.policies, items);
+  const reload = () => {
+    setMoveError(null);
+    void policiesQuery.refetch();
+  };
 
   const move = async (index: number, by: -1 | 1) => {
     if (!policies) return;
@@ -45,10 +43,10 @@ export function PoliciesScreen() {
       const answer = await sla.reorderPolicies(next.map((p) => p.id));
       if (answer.items.length > 0) setPolicies(answer.items.sort((a, b) => a.position - b.position));
       setJobId(answer.jobId);
-      setError(null);
+      setMoveError(null);
     } catch (failure) {
-      setError(failure);
-      setAttempt((n) => n + 1);
+      setMoveError(failure);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.policies, exact: true });
     } finally {
       setBusy(false);
     }
@@ -68,7 +66,7 @@ export function PoliciesScreen() {
         )}
       </div>
       <p className="muted">{t("policies.intro")}</p>
-      {error !== null && <ErrorNotice error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
       {jobId && <JobProgress key={jobId} jobId={jobId} />}
       {policies === null ? (
         <p className="muted">{t("app.loading")}</p>

@@ -2,7 +2,9 @@
 // statuses, whether a note counts as a response, and the escalation matrix; saved with If-Match,
 // then the job recomputing open tickets shows its progress.
 
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
 import { STATUSES } from "../../core/ticket/ticket.js";
 import { ApiError } from "../api/client.js";
 import * as sla from "../api/slaApi.js";
@@ -11,7 +13,7 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { FieldError, fieldIssues, invalidProps, issuesAt, type FieldIssue } from "../components/FieldError.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link, navigate } from "../router/router.js";
+import { queryKeys } from "../queries/keys.js";
 import { useCanManageSla } from "./access.js";
 import { ConditionsBuilder } from "./ConditionsBuilder.js";
 import { JobProgress } from "./JobProgress.js";
@@ -23,34 +25,36 @@ type Notice = { kind: "saved"; jobId: string | null } | { kind: "conflict" } | {
 
 export function PolicyEditor({ id, jobId = null }: { id: string | null; jobId?: string | null }) {
   const { t } = useI18n();
-  const [loaded, setLoaded] = useState<{ policy: Policy | null; calendars: Calendar[]; error: unknown } | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([id === null ? Promise.resolve(null) : sla.getPolicy(id), sla.listCalendars().catch(() => [] as Calendar[])]).then(
-      ([policy, calendars]) => live && setLoaded({ policy, calendars, error: null }),
-      (error: unknown) => live && setLoaded({ policy: null, calendars: [], error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
+  const policyQuery = useQuery({
+    queryKey: queryKeys.policy(id ?? "new"),
+    queryFn: () => (id === null ? null : sla.getPolicy(id)),
+    // The form keeps its own version once saved; a copy kept here would be stale on return.
+    gcTime: 0,
+  });
+  const calendarsQuery = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars });
+  const calendarsDone = calendarsQuery.isSuccess || calendarsQuery.isError;
+  const loaded =
+    policyQuery.isError ? { policy: null, calendars: [], error: policyQuery.error as unknown }
+    : policyQuery.isSuccess && calendarsDone ? { policy: policyQuery.data, calendars: calendarsQuery.data ?? [], error: null as unknown }
+    : null;
+  const reload = () => void policyQuery.refetch();
 
   if (loaded === null) return <p className="splash" role="status">{t("app.loading")}</p>;
   if (loaded.error !== null) {
     return (
       <section className="empty-screen">
         <PageTitle title={t("policies.title")} />
-        <ErrorNotice error={loaded.error} onRetry={() => setAttempt((n) => n + 1)} />
+        <ErrorNotice error={loaded.error} onRetry={reload} />
       </section>
     );
   }
-  return <PolicyForm key={`${loaded.policy?.id}-${loaded.policy?.version}`} policy={loaded.policy} calendars={loaded.calendars} jobId={jobId} onReload={() => setAttempt((n) => n + 1)} />;
+  return <PolicyForm key={`${loaded.policy?.id}-${loaded.policy?.version}`} policy={loaded.policy} calendars={loaded.calendars} jobId={jobId} onReload={reload} />;
 }
 
 function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | null; calendars: Calendar[]; jobId: string | null; onReload(): void }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const readOnly = !useCanManageSla();
   const [draft, setDraft] = useState<PolicyInput>(() => (policy ? inputOf(policy) : newPolicy()));
   const [version, setVersion] = useState(policy?.version ?? 0);
@@ -73,6 +77,8 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
       const input = { ...draft, name: draft.name.trim() };
       const saved = policy ? await sla.updatePolicy(policy.id, version, input) : await sla.createPolicy(input);
       if (typeof saved.item.version === "number") setVersion(saved.item.version);
+      // The list only: the edited item's own query would remount this form with the new version.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.policies, exact: true });
       setNotice({ kind: "saved", jobId: saved.jobId });
       // The new policy gets its own address; the job rides along so its progress stays in view.
       if (!policy && saved.item.id) navigate(`/sla/policies/${saved.item.id}${saved.jobId ? `?job=${saved.jobId}` : ""}`, { replace: true });

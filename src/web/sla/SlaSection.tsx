@@ -1,27 +1,13 @@
 // The SLA set-up screens under /sla: policies (the list, a policy) and calendars (the list, a
 // calendar), with tabs between the two lists.
 
-import { CalendarEditor } from "../calendars/CalendarEditor.js";
-import { CalendarsScreen } from "../calendars/CalendarsScreen.js";
+import { Link, Outlet, useLocation } from "react-router";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link, useLocation } from "../router/router.js";
-import { PoliciesScreen } from "./PoliciesScreen.js";
-import { PolicyEditor } from "./PolicyEditor.js";
 
-/** Whether `pathname` is one of this section's screens. */
-export const isSlaPath = (pathname: string) => /^\/sla(\/|$)/.test(pathname);
-
-export function SlaSection({ pathname }: { pathname: string }) {
+/** The section's frame; the screen inside is the route's (routes.tsx). */
+export function SlaSection() {
   const { t } = useI18n();
-  const jobId = useLocation().search.get("job");
-  const policy = /^\/sla\/policies\/([^/]+)\/?$/.exec(pathname);
-  const calendar = /^\/sla\/calendars\/([^/]+)\/?$/.exec(pathname);
-  const inCalendars = pathname.startsWith("/sla/calendars");
-  let screen;
-  if (policy?.[1]) screen = <PolicyEditor key={policy[1]} id={policy[1] === "new" ? null : policy[1]} jobId={jobId} />;
-  else if (calendar?.[1]) screen = <CalendarEditor key={calendar[1]} id={calendar[1] === "new" ? null : calendar[1]} jobId={jobId} />;
-  else if (inCalendars) screen = <CalendarsScreen />;
-  else screen = <PoliciesScreen />;
+  const inCalendars = useLocation().pathname.startsWith("/sla/calendars");
   return (
     <div className="section">
       <nav aria-label={t("sla.sectionNav")} className="view-tabs section-tabs">
@@ -38,7 +24,7 @@ export function SlaSection({ pathname }: { pathname: string }) {
           </li>
         </ul>
       </nav>
-      {screen}
+      <Outlet />
     </div>
   );
 }

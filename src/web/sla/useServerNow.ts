@@ -10,13 +10,17 @@ export function offsetFrom(serverNow: string | null, receivedAt: number): number
   return Number.isNaN(server) ? 0 : server - receivedAt;
 }
 
-/** The server's now in milliseconds, re-rendering every `everyMs` while `ticking`. */
-export function useServerNow(offsetMs: number, ticking = true, everyMs = 1_000): number {
+/**
+ * The server's now in milliseconds, re-rendering every `everyMs` while `ticking`. `readAt` (the
+ * browser's instant when the offset was read) keeps a fresh answer from being shown against an
+ * older tick, which would run the clock backwards.
+ */
+export function useServerNow(offsetMs: number, ticking = true, everyMs = 1_000, readAt = 0): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!ticking) return;
     const timer = window.setInterval(() => setNow(Date.now()), everyMs);
     return () => window.clearInterval(timer);
   }, [ticking, everyMs]);
-  return now + offsetMs;
+  return Math.max(now, readAt) + offsetMs;
 }

@@ -1,9 +1,9 @@
 // Who asked: the customer's contact details and their other tickets.
 
+import { Link } from "react-router";
 import type { Customer, Ticket } from "../api/types.js";
 import { StatusBadge } from "../components/Badges.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
 
 export function CustomerCard({ customer, tickets, current }: { customer: Customer | undefined; tickets: Ticket[] | null; current: number }) {
   const { t, tx, formatRelative } = useI18n();

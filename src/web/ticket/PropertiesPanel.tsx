@@ -3,14 +3,13 @@
 
 import { useId, useState, type ReactNode } from "react";
 import { nextStatuses, PRIORITIES } from "../../core/ticket/ticket.js";
-import { ApiError } from "../api/client.js";
-import * as api from "../api/palier.js";
 import type { Priority, Status, Ticket, TicketChanges } from "../api/types.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { ChipsEditor } from "./ChipsEditor.js";
+import { isVersionConflict, useUpdateTicket } from "./ticketMutations.js";
 
 type Notice = { kind: "saved" } | { kind: "conflict" } | { kind: "error"; error: unknown } | null;
 
@@ -18,16 +17,15 @@ interface Props {
   ticket: Ticket;
   /** A viewer sees the properties but cannot change them. */
   readOnly: boolean;
-  onSaved: (ticket: Ticket) => void;
-  onConflict: () => void;
 }
 
-export function PropertiesPanel({ ticket, readOnly, onSaved, onConflict }: Props) {
+export function PropertiesPanel({ ticket, readOnly }: Props) {
   const { t, tx } = useI18n();
-  const { agents, teams, agentName, tags: knownTags, refreshTags } = useDirectory();
+  const { agents, teams, agentName, tags: knownTags } = useDirectory();
+  const update = useUpdateTicket();
   const me = usePrincipal();
   const [draft, setDraft] = useState<TicketChanges>({});
-  const [busy, setBusy] = useState(false);
+  const busy = update.isPending;
   const [notice, setNotice] = useState<Notice>(null);
 
   const value = <K extends keyof TicketChanges>(name: K): Ticket[K & keyof Ticket] =>
@@ -44,22 +42,17 @@ export function PropertiesPanel({ ticket, readOnly, onSaved, onConflict }: Props
   const dirty = Object.keys(draft).length > 0;
 
   const save = async () => {
-    setBusy(true);
     setNotice(null);
     try {
-      const saved = await api.updateTicket(ticket.number, ticket.version, draft);
-      if (draft.tags?.some((tag) => !knownTags.some((known) => known.name === tag))) refreshTags();
+      // The mutation caches the answer; a conflict reloads the ticket.
+      await update.mutateAsync({ ticket, changes: draft });
       setDraft({});
       setNotice({ kind: "saved" });
-      onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code === "version_conflict") {
+      if (isVersionConflict(error)) {
         setDraft({});
         setNotice({ kind: "conflict" });
-        onConflict();
       } else setNotice({ kind: "error", error });
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -2,18 +2,19 @@
 // mode is yellow like the notes it adds). Ctrl+Enter (⌘+Enter) sends.
 
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
-import * as api from "../api/palier.js";
-import type { Message, Ticket } from "../api/types.js";
+import type { Ticket } from "../api/types.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { useAddMessage } from "./ticketMutations.js";
 
 type Mode = "reply" | "note";
 
-export function ReplyBox({ ticket, onSent }: { ticket: Ticket; onSent: (answer: { message: Message; ticket: Ticket }) => void }) {
+export function ReplyBox({ ticket }: { ticket: Ticket }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>("reply");
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
+  const addMessage = useAddMessage();
+  const busy = addMessage.isPending;
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState<Mode | null>(null);
   const textId = useId();
@@ -22,18 +23,14 @@ export function ReplyBox({ ticket, onSent }: { ticket: Ticket; onSent: (answer: 
   const send = async (event?: FormEvent) => {
     event?.preventDefault();
     if (text.trim() === "" || busy) return;
-    setBusy(true);
     setError(null);
     setSent(null);
     try {
-      const answer = await api.addMessage(ticket.number, mode, text);
+      await addMessage.mutateAsync({ number: ticket.number, kind: mode, text });
       setText("");
       setSent(mode);
-      onSent(answer);
     } catch (failure) {
       setError(failure);
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -19,12 +19,12 @@ export function cardsOf(clocks: readonly TicketClock[]): TicketClock[] {
   });
 }
 
-export function SlaPanel({ number, version }: { number: number; version: number }) {
+export function SlaPanel({ number }: { number: number }) {
   const { t } = useI18n();
-  const clocks = useClocks(number, version);
+  const clocks = useClocks(number);
   const cards = clocks.items ? cardsOf(clocks.items) : [];
   const ticking = cards.some((clock) => clock.state === "running");
-  const now = useServerNow(clocks.offsetMs, ticking);
+  const now = useServerNow(clocks.offsetMs, ticking, 1_000, clocks.readAt);
   const policy = cards.find((clock) => clock.policyName)?.policyName;
   return (
     <section className="panel sla-panel" aria-labelledby="sla-title">

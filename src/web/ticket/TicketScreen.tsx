@@ -1,13 +1,13 @@
 // One ticket: its subject and state, the conversation with the reply box, the properties
 // panel, the SLA clocks, the customer's card and the timeline.
 
+import { Link } from "react-router";
 import { ApiError } from "../api/client.js";
 import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { Link } from "../router/router.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { Conversation } from "./Conversation.js";
 import { CustomerCard } from "./CustomerCard.js";
@@ -71,20 +71,14 @@ export function TicketScreen({ number }: { number: number }) {
           {readOnly ? null : ticket.status === "closed" ? (
             <p className="notice notice-info">{t("ticket.closedNoReply")}</p>
           ) : (
-            <ReplyBox
-              ticket={ticket}
-              onSent={(answer) => {
-                data.addMessage(answer.message);
-                data.setTicket(answer.ticket);
-              }}
-            />
+            <ReplyBox ticket={ticket} />
           )}
         </section>
         <Timeline events={data.events} />
       </div>
       <aside className="ticket-side" aria-label={t("ticket.details")}>
-        <SlaPanel number={ticket.number} version={ticket.version} />
-        <PropertiesPanel ticket={ticket} readOnly={readOnly} onSaved={data.setTicket} onConflict={data.reload} />
+        <SlaPanel number={ticket.number} />
+        <PropertiesPanel ticket={ticket} readOnly={readOnly} />
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>
     </article>

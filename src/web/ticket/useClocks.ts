@@ -1,38 +1,32 @@
-// Loads a ticket's SLA clocks, again whenever the ticket changes and every half minute (a timer
-// may have fired meanwhile); remembers how far the server's clock is from the browser's.
+// A ticket's SLA clocks, read again whenever the ticket changes (the cache is invalidated) and
+// every half minute (a timer may have fired meanwhile); remembers how far the server's clock
+// is from the browser's.
 
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import * as sla from "../api/slaApi.js";
 import type { TicketClock } from "../api/slaTypes.js";
+import { queryKeys } from "../queries/keys.js";
 import { offsetFrom } from "../sla/useServerNow.js";
 
 export interface Clocks {
   items: TicketClock[] | null;
   offsetMs: number;
+  /** The browser's instant when the offset was read. */
+  readAt: number;
   error: unknown;
 }
 
 const REFRESH_MS = 30_000;
 
-export function useClocks(number: number, version: number): Clocks {
-  const [state, setState] = useState<Clocks>({ items: null, offsetMs: 0, error: null });
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    const timer = window.setInterval(() => setTick((n) => n + 1), REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    sla.ticketClocks(number).then(
-      (answer) => live && setState({ items: answer.items, offsetMs: offsetFrom(answer.now, Date.now()), error: null }),
-      (error: unknown) => live && setState((before) => ({ ...before, items: before.items ?? [], error })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [number, version, tick]);
-
-  return state;
+export function useClocks(number: number): Clocks {
+  const { data, error } = useQuery({
+    queryKey: queryKeys.ticketClocks(number),
+    queryFn: async () => {
+      const answer = await sla.ticketClocks(number);
+      const readAt = Date.now();
+      return { items: answer.items, offsetMs: offsetFrom(answer.now, readAt), readAt };
+    },
+    refetchInterval: REFRESH_MS,
+  });
+  return { items: data?.items ?? (error ? [] : null), offsetMs: data?.offsetMs ?? 0, readAt: data?.readAt ?? 0, error: error ?? null };
 }

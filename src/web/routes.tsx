@@ -1,0 +1,101 @@
+// Every address of the signed-in app and the screen it shows: the one place a new screen is
+// added. `palier serve` answers index.html for every app path, so each address is a bookmark.
+
+import { Link, Route, Routes, useLocation, useParams } from "react-router";
+import { AdminSection } from "./admin/AdminSection.js";
+import { MailboxScreen } from "./admin/MailboxScreen.js";
+import { OutboxScreen } from "./admin/OutboxScreen.js";
+import { CalendarEditor } from "./calendars/CalendarEditor.js";
+import { CalendarsScreen } from "./calendars/CalendarsScreen.js";
+import { ErrorBoundary } from "./components/ErrorBoundary.js";
+import { ErrorNotice } from "./components/ErrorNotice.js";
+import { PageTitle } from "./components/PageTitle.js";
+import { useI18n } from "./i18n/I18nProvider.js";
+import { InboxScreen } from "./inbox/InboxScreen.js";
+import { NewTicketScreen } from "./newTicket/NewTicketScreen.js";
+import { PoliciesScreen } from "./sla/PoliciesScreen.js";
+import { PolicyEditor } from "./sla/PolicyEditor.js";
+import { SlaSection } from "./sla/SlaSection.js";
+import { TicketScreen } from "./ticket/TicketScreen.js";
+
+export function AppRoutes() {
+  const { pathname } = useLocation();
+  const { t } = useI18n();
+  return (
+    <ErrorBoundary
+      key={pathname}
+      fallback={(error, reset) => (
+        <section className="empty-screen">
+          <PageTitle title={t("app.crashed")} />
+          <ErrorNotice error={error} onRetry={reset} />
+        </section>
+      )}
+    >
+      <Routes>
+        <Route path="/" element={<InboxScreen />} />
+        <Route path="/inbox" element={<InboxScreen />} />
+        {/* Signing in happens wherever one lands; the old login address shows the inbox. */}
+        <Route path="/login" element={<InboxScreen />} />
+        <Route path="/tickets/new" element={<NewTicketScreen />} />
+        <Route path="/tickets/:number" element={<TicketRoute />} />
+        <Route path="/sla" element={<SlaSection />}>
+          <Route index element={<PoliciesScreen />} />
+          <Route path="policies" element={<PoliciesScreen />} />
+          <Route path="policies/:id" element={<PolicyRoute />} />
+          <Route path="calendars" element={<CalendarsScreen />} />
+          <Route path="calendars/:id" element={<CalendarRoute />} />
+          <Route path="*" element={<SlaFallback />} />
+        </Route>
+        <Route path="/admin" element={<AdminSection />}>
+          <Route index element={<MailboxScreen />} />
+          <Route path="outbox/*" element={<OutboxScreen />} />
+          <Route path="*" element={<MailboxScreen />} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </ErrorBoundary>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section className="empty-screen">
+      <PageTitle title={t("notFound.title")} />
+      <p>
+        <Link to="/">{t("notFound.back")}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** `/tickets/42`; a number that is not digits is no ticket's address. */
+function TicketRoute() {
+  const { number = "" } = useParams();
+  if (!/^\d+$/.test(number)) return <NotFound />;
+  return <TicketScreen key={number} number={Number(number)} />;
+}
+
+/** The `?job=` a save leaves in the address, so the recompute's progress stays in view. */
+function useJobId(): string | null {
+  return new URLSearchParams(useLocation().search).get("job");
+}
+
+function PolicyRoute() {
+  const { id = "new" } = useParams();
+  const jobId = useJobId();
+  return <PolicyEditor key={id} id={id === "new" ? null : id} jobId={jobId} />;
+}
+
+function CalendarRoute() {
+  const { id = "new" } = useParams();
+  const jobId = useJobId();
+  return <CalendarEditor key={id} id={id === "new" ? null : id} jobId={jobId} />;
+}
+
+/** Deeper addresses under /sla/calendars show the calendars, any other under /sla the policies. */
+function SlaFallback() {
+  const { pathname } = useLocation();
+  return pathname.startsWith("/sla/calendars/") ? <CalendarsScreen /> : <PoliciesScreen />;
+}
+

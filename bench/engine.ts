@@ -15,7 +15,9 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type * as AccountsModule from "../src/store/accounts.js";
-import type * as PolicyStoreModule from "../src/store/sla/policyStore.js";
+import type * as PolicyCommandsModule from "../src/commands/sla/policies.js";
+import type * as WorkModule from "../src/commands/work.js";
+import type * as PolicyRowsModule from "../src/store/sla/policyRows.js";
 import type * as DatabaseModule from "../src/store/database.js";
 import { fillTickets, MATRIX, seedWorkspace, TARGETS } from "./engineFill.js";
 import type { ProcessMessage, ProcessMode } from "./engineProcess.js";
@@ -38,7 +40,9 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 const dist = (path: string) => new URL(`../dist/${path}`, import.meta.url).href;
 const { openDatabase } = (await import(dist("store/database.js"))) as typeof DatabaseModule;
 const { createApiToken } = (await import(dist("store/accounts.js"))) as typeof AccountsModule;
-const { updatePolicy, getPolicyRow } = (await import(dist("store/sla/policyStore.js"))) as typeof PolicyStoreModule;
+const { updatePolicy } = (await import(dist("commands/sla/policies.js"))) as typeof PolicyCommandsModule;
+const { inWork } = (await import(dist("commands/work.js"))) as typeof WorkModule;
+const { getPolicyRow } = (await import(dist("store/sla/policyRows.js"))) as typeof PolicyRowsModule;
 
 const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -358,15 +362,15 @@ try {
   clearTimeout(baselineTimer);
 
   const policy = await getPolicyRow(opened.db, workspace.policyId);
-  const edited = await updatePolicy(
-    opened.db,
-    workspace.policyId,
-    {
-      targets: { ...TARGETS, normal: { ...TARGETS.normal, first_response: 90 } },
-      matrix: { steps: MATRIX.steps.map((s) => (s.id === "level-2" ? { ...s, offsetMinutes: 90 } : s)) } as never,
-    },
-    new Date(),
-    policy?.version,
+  const edited = await inWork(opened.db, { now: new Date(), actor: { type: "system" } }, (work) =>
+    updatePolicy(work, {
+      id: workspace.policyId,
+      changes: {
+        targets: { ...TARGETS, normal: { ...TARGETS.normal, first_response: 90 } },
+        matrix: { steps: MATRIX.steps.map((s) => (s.id === "level-2" ? { ...s, offsetMinutes: 90 } : s)) } as never,
+      },
+      expectedVersion: policy?.version,
+    }),
   );
   await opened.close();
   if (!edited.jobId) throw new Error("the policy edit queued no recompute job");

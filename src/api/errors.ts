@@ -3,6 +3,7 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../core/access/permissions.js";
+import { PolicyValidationError } from "../core/sla/policyValidation.js";
 import { StatusTransitionError } from "../core/ticket/ticket.js";
 import { DuplicateError, InvalidReferenceError, NotFoundError, VersionConflictError } from "../store/errors.js";
 
@@ -56,6 +57,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof StatusTransitionError) return reply.status(409).send(errorBody("invalid_transition", error.message, [{ path: "status", message: error.message }]));
   if (error instanceof DuplicateError) return reply.status(409).send(errorBody("duplicate", error.message, [{ path: error.path, message: error.message }]));
   if (error instanceof InvalidReferenceError) return reply.status(400).send(errorBody("invalid_request", error.message, [{ path: error.path, message: error.message.slice(error.path.length + 2) }]));
+  if (error instanceof PolicyValidationError) {
+    const details = error.problems.map(({ path, message }) => ({ path, message }));
+    return reply.status(400).send(errorBody("invalid_request", error.message, details));
+  }
   if (error instanceof ForbiddenError) return reply.status(403).send(errorBody("forbidden", error.message));
   const status = error.statusCode ?? 500;
   if (status === 413) return reply.status(413).send(errorBody("payload_too_large", "the request body is too large"));

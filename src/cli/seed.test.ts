@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../store/database.js";
-import { countTickets } from "../store/tickets.js";
+import { countTickets } from "../store/tickets/ticketList.js";
 import type { CommandIo } from "./openStore.js";
 import { seedCommand } from "./seed.js";
 

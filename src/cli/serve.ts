@@ -15,7 +15,7 @@ import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { ensureAdmin } from "../store/bootstrap.js";
 import type { Database } from "../store/database.js";
 import { hasDemo } from "../store/demo/seedDemo.js";
-import { countTickets } from "../store/tickets.js";
+import { countTickets } from "../store/tickets/ticketList.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { demoLoginsText, describeSummary, seedDemoWorkspace } from "./seed.js";
 import { stopSignals } from "./stopSignals.js";

@@ -7,8 +7,7 @@ import { can, type Permission, ROLES, type Role } from "../../src/core/access/pe
 import { createApiToken } from "../../src/store/accounts.js";
 import { agentStore, calendarStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
 import { queueRecompute } from "../../src/store/jobs.js";
-import { createPolicy } from "../../src/store/sla/policyStore.js";
-import { createTicket } from "../../src/store/tickets.js";
+import { createPolicy, createTicket } from "../support/commandsOnDb.js";
 import { outbox } from "../../src/store/schema.js";
 import { describeStore } from "../support/testDatabase.js";
 import { type ApiHarness, type Caller, type CustomerSession, openApi } from "./harness.js";

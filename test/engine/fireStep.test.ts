@@ -8,7 +8,7 @@ import { ManualClock } from "../../src/core/clock.js";
 import type { MatrixStep } from "../../src/core/sla/policy.js";
 import type { Db } from "../../src/store/database.js";
 import { listEvents } from "../../src/store/events.js";
-import { getTicket } from "../../src/store/tickets.js";
+import { getTicket } from "../../src/store/tickets/ticketRows.js";
 import { startTimerWorker } from "../../src/engine/timers/timerWorker.js";
 import { describeStore, selectRows } from "../support/testDatabase.js";
 import { HOUR, addPolicy, at, seedTickets, seedWorld, step, type World } from "./support/timerFixtures.js";

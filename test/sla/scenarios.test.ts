@@ -7,8 +7,9 @@ import type { Priority } from "../../src/core/ticket/ticket.js";
 import type { Database } from "../../src/store/database.js";
 import { customerStore } from "../../src/store/entities.js";
 import { listEvents } from "../../src/store/events.js";
-import { ticketClocks, type TicketClock } from "../../src/store/sla/ticketClocks.js";
-import { addMessage, createTicket, updateTicket } from "../../src/store/tickets.js";
+import type { TicketClock } from "../../src/core/sla/clockView.js";
+import { ticketClocks } from "../../src/store/sla/ticketClockViews.js";
+import { addMessage, createTicket, updateTicket } from "../support/commandsOnDb.js";
 import { describeStore } from "../support/testDatabase.js";
 import { createCalendar, insertPolicy, PARIS_OFFICE, STANDARD_MATRIX } from "./slaFixtures.js";
 

@@ -12,8 +12,8 @@ import type { Db } from "../../store/database.js";
 import { customerStore } from "../../store/entities.js";
 import { getJob, queueRecompute } from "../../store/jobs.js";
 import { slaPolicies } from "../../store/schema.js";
-import { ticketClocks } from "../../store/sla/ticketClocks.js";
-import { createTicket } from "../../store/tickets.js";
+import { createTicket } from "../../../test/support/commandsOnDb.js";
+import { ticketClocks } from "../../store/sla/ticketClockViews.js";
 import { startRecomputeWorker } from "./recomputeWorker.js";
 
 const MINUTE = 60_000;

@@ -9,8 +9,8 @@ import { type ApiHarness, openApi } from "../../../test/api/harness.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
 import { customerStore } from "../../store/entities.js";
 import { getJob } from "../../store/jobs.js";
-import { ticketClocks } from "../../store/sla/ticketClocks.js";
-import { createTicket, updateTicket } from "../../store/tickets.js";
+import { createTicket, updateTicket } from "../../../test/support/commandsOnDb.js";
+import { ticketClocks } from "../../store/sla/ticketClockViews.js";
 import { startRecomputeWorker } from "./recomputeWorker.js";
 
 const MINUTE = 60_000;

@@ -6,11 +6,12 @@
 // newer job supersedes the one running.
 
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { recomputeTicket, recomputeTickets } from "../../commands/sla/recompute.js";
+import { SYSTEM } from "../../commands/sla/syncClocks.js";
+import { inSavepoint, inWork } from "../../commands/work.js";
 import type { Clock } from "../../core/clock.js";
-import type { Database, Db } from "../../store/database.js";
+import type { Database } from "../../store/database.js";
 import { claimRecompute, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
-import { recomputeTickets } from "../../store/sla/bulkRecompute.js";
-import { clockCache, recomputeTicket } from "../../store/sla/ticketClocks.js";
 import { sleeper, turns } from "../workerLoop.js";
 
 export interface RecomputeWorkerOptions {
@@ -58,22 +59,22 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
     for (;;) {
       if (stopped) return false;
       const now = clock.now();
-      const batch = await database.db.transaction(async (transaction) => {
-        const tx = transaction as unknown as Db;
+      // One unit of work for the batch: its savepoints share its cache, so that they read the
+      // policies and calendars once between them.
+      const batch = await inWork(database.db, { now, actor: SYSTEM }, async (work) => {
+        const { tx } = work;
         const running = await lockRunningJob(tx, job.id, now);
         if (!running) return undefined;
         const numbers = await openTicketsAfter(tx, running.cursor, batchSize);
-        // One cache for the batch: the savepoints read the policies and calendars once between them.
-        const cache = clockCache();
         // The batch in a few statements; the tickets it leaves (held by a user's transaction,
         // or failing) are retried one by one below, waiting for their lock, before the cursor
         // passes them. Should the bulk write fail, its savepoint rolls back and every ticket of
         // the batch goes one by one: the failing one is reported as it always was.
         let alone: readonly number[] = numbers;
         try {
-          alone = (await tx.transaction((inner) => recomputeTickets(inner as unknown as Db, numbers, now, cache))).left;
+          alone = (await inSavepoint(work, (inner) => recomputeTickets(inner, { numbers }))).left;
         } catch (error) {
-          cache.tickets.clear();
+          work.clocks.tickets.clear();
           // The cause, not the failed statement with its batch-long parameters.
           const reason = ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
           onError(new Error(`the batch after #${running.cursor} is recomputed ticket by ticket: ${reason}`));
@@ -81,7 +82,7 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
         for (const number of alone) {
           try {
             // A savepoint per ticket: one that cannot be recomputed does not hold up the others.
-            await tx.transaction((inner) => recomputeTicket(inner as unknown as Db, number, now, cache));
+            await inSavepoint(work, (inner) => recomputeTicket(inner, { number }));
           } catch (error) {
             failed++;
             if (failures.length < NOTED_ERRORS) failures.push(`#${number}: ${(error as Error).message}`);

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { loadCalendars } from "../../store/sla/policies.js";
 import type { Db } from "../../store/database.js";
 import { enqueue, type OutboxItem } from "../../store/outbox.js";
-import type { Ticket } from "../../store/tickets.js";
+import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { readClocks, readPolicies, lockFreeTickets, type ClockRow } from "./firingContext.js";
 import { insertEvents, type NewEvent } from "./eventRows.js";
 import { fireStep, type Notice } from "./fireStep.js";

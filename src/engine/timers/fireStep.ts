@@ -2,15 +2,18 @@
 // does (each ticket change in a savepoint of its own, so that one failed action is reported
 // and the rest still happen), and the `escalation` event that explains it all.
 
+import { appendMessage } from "../../commands/tickets/addMessage.js";
+import { applyChanges } from "../../commands/tickets/changeTicket.js";
+import { workIn } from "../../commands/work.js";
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import { escalationReason, escalationText } from "../../core/notify/escalationTexts.js";
 import type { MatrixStep, SlaPolicy, StepAction, Target } from "../../core/sla/policy.js";
 import { PRIORITIES, type Priority } from "../../core/ticket/ticket.js";
+import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { Db } from "../../store/database.js";
 import type { Actor } from "../../store/events.js";
 import type { OutboxItem } from "../../store/outbox.js";
 import type { ticketEvents } from "../../store/schema.js";
-import { appendMessage, applyChanges, type Ticket } from "../../store/tickets.js";
 import type { ClockRow } from "./firingContext.js";
 import { type AgentInfo, type Directory, resolveRecipients } from "./recipients.js";
 import type { DueTimer } from "./timerRows.js";
@@ -108,7 +111,7 @@ export async function fireStep(tx: Db, firing: StepFiring): Promise<StepResult> 
           const assigneeId = agent ? agent.id : team && current?.teamId !== team.id ? null : ticket.assigneeId;
           const teamId = team ? team.id : (agent?.teamId ?? ticket.teamId);
           if (assigneeId === ticket.assigneeId && teamId === ticket.teamId) return { skip: "already assigned so" };
-          const after = await applyChanges(sp, ticket, { assigneeId, teamId }, now, SYSTEM, reason);
+          const after = await applyChanges(workIn(sp, { now, actor: SYSTEM }), { ticket, changes: { assigneeId, teamId }, reason });
           return { ticket: after, done: agent ? `reassigned to ${agent.name}` : `reassigned to team ${team?.name}` };
         });
         break;
@@ -118,27 +121,27 @@ export async function fireStep(tx: Db, firing: StepFiring): Promise<StepResult> 
           const to = action.to ?? PRIORITIES[Math.min(rank(ticket.priority) + 1, PRIORITIES.length - 1)];
           if (!to || rank(to) <= rank(ticket.priority)) return { skip: `already ${ticket.priority}` };
           const from = ticket.priority;
-          return { ticket: await applyChanges(sp, ticket, { priority: to }, now, SYSTEM, reason), done: `raised priority ${from} → ${to}` };
+          return { ticket: await applyChanges(workIn(sp, { now, actor: SYSTEM }), { ticket, changes: { priority: to }, reason }), done: `raised priority ${from} → ${to}` };
         });
         break;
       case "set_tier":
         await change("set_tier", async (sp) => {
           if (ticket.tier === action.tier) return { skip: `already ${action.tier}` };
           const from = ticket.tier;
-          return { ticket: await applyChanges(sp, ticket, { tier: action.tier }, now, SYSTEM, reason), done: `set tier ${from} → ${action.tier}` };
+          return { ticket: await applyChanges(workIn(sp, { now, actor: SYSTEM }), { ticket, changes: { tier: action.tier }, reason }), done: `set tier ${from} → ${action.tier}` };
         });
         break;
       case "add_followers":
         await change("add_followers", async (sp) => {
           const added = recipients.map((r) => r.agent).filter((a) => !ticket.followers.includes(a.id));
           if (added.length === 0) return { skip: recipients.length ? "every recipient already follows" : "no recipient to add" };
-          const after = await applyChanges(sp, ticket, { followers: [...ticket.followers, ...added.map((a) => a.id)] }, now, SYSTEM, reason);
+          const after = await applyChanges(workIn(sp, { now, actor: SYSTEM }), { ticket, changes: { followers: [...ticket.followers, ...added.map((a) => a.id)] }, reason });
           return { ticket: after, done: `added followers ${added.map((a) => a.name).join(", ")}` };
         });
         break;
       case "add_note":
         await change("add_note", async (sp) => {
-          const { ticket: after } = await appendMessage(sp, ticket, { kind: "note", text: action.text, now, actor: SYSTEM });
+          const { ticket: after } = await appendMessage(workIn(sp, { now, actor: SYSTEM }), { ticket, kind: "note", text: action.text });
           return { ticket: after, done: "added a note" };
         });
         break;

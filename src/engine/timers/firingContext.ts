@@ -6,7 +6,7 @@ import { policyOf } from "../../store/sla/policies.js";
 import type { SlaPolicy } from "../../core/sla/policy.js";
 import type { Db } from "../../store/database.js";
 import { slaClocks, slaPolicies, ticketFollowers, tickets } from "../../store/schema.js";
-import type { Ticket } from "../../store/tickets.js";
+import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { anyOf } from "./anyOf.js";
 
 export type ClockRow = typeof slaClocks.$inferSelect;

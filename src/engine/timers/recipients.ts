@@ -6,7 +6,7 @@ import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { MatrixStep, Recipient } from "../../core/sla/policy.js";
 import type { Db } from "../../store/database.js";
 import { agents, teams } from "../../store/schema.js";
-import type { Ticket } from "../../store/tickets.js";
+import type { Ticket } from "../../core/ticket/ticketRecord.js";
 
 export interface AgentInfo {
   id: string;

@@ -4,7 +4,7 @@
 
 import pg from "pg";
 import type { Database } from "../../store/database.js";
-import { TIMERS_CHANNEL } from "../../store/sla/timers.js";
+import { TIMERS_CHANNEL } from "../../store/sla/clockRows.js";
 
 /** How long to wait before listening again after the connection dropped. */
 const RECONNECT_MS = 1000;

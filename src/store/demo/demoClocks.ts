@@ -10,8 +10,8 @@ import { matchPolicy } from "../../core/sla/conditions.js";
 import type { SlaPolicy, TicketFacts } from "../../core/sla/policy.js";
 import { replayClocks } from "../../core/sla/replay.js";
 import { slaClocks, timers } from "../schema.js";
-import { clockHistoryOf } from "../sla/clockHistory.js";
-import { planTimers, type StoredClock } from "../sla/timers.js";
+import { clockHistoryOf } from "../../core/sla/clockTimeline.js";
+import { planTimers, type StoredClock } from "../../core/sla/timerPlan.js";
 import type { PlannedTicket } from "./demoTickets.js";
 
 export interface DemoClockRows {

@@ -4,7 +4,7 @@
 
 import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../../core/ticket/ticket.js";
 import type { Actor } from "../events.js";
-import { normalizeTags } from "../tickets.js";
+import { normalizeTags } from "../../core/ticket/ticketRecord.js";
 import { CONVERSATIONS, type ConversationTemplate, type Turn, WORDS } from "./conversations/index.js";
 import { SeededRandom } from "./random.js";
 import { AGENTS, CUSTOMERS, type DemoAgent, type DemoCustomer, ORGANIZATIONS, type ProductCode, type TeamKey } from "./workspace.js";

@@ -8,8 +8,10 @@ import { listEvents } from "../events.js";
 import { hashPassword, verifyPassword } from "../passwords.js";
 import { agents, customers, organizations } from "../schema.js";
 import { loadPolicies } from "../sla/policies.js";
-import { recomputeTicket, ticketClocks } from "../sla/ticketClocks.js";
-import { countTickets, createTicket, getTicket, listTickets } from "../tickets.js";
+import { createTicket, recomputeTicket } from "../../../test/support/commandsOnDb.js";
+import { ticketClocks } from "../sla/ticketClockViews.js";
+import { countTickets, listTickets } from "../tickets/ticketList.js";
+import { getTicket } from "../tickets/ticketRows.js";
 import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "./seedDemo.js";
 import { DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "./workspace.js";
 

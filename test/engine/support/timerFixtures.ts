@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { MatrixStep } from "../../../src/core/sla/policy.js";
 import type { Db } from "../../../src/store/database.js";
 import { agents, calendars, customers, slaClocks, slaPolicies, teams, tickets, timers } from "../../../src/store/schema.js";
-import { TIMERS_CHANNEL } from "../../../src/store/sla/timers.js";
+import { TIMERS_CHANNEL } from "../../../src/store/sla/clockRows.js";
 
 export const START = new Date("2026-11-23T09:00:00Z"); // a Monday, 10:00 in Paris
 export const MINUTE = 60_000;

@@ -10,7 +10,7 @@ import { ROLES } from "../../../core/access/permissions.js";
 import { type DeliveryWorker, startDeliveryWorker } from "../../../engine/delivery/deliveryWorker.js";
 import { webhookSignature } from "../../../engine/delivery/webhook.js";
 import { enqueue } from "../../../store/outbox.js";
-import { createTicket } from "../../../store/tickets.js";
+import { createTicket } from "../../../../test/support/commandsOnDb.js";
 import { customerStore } from "../../../store/entities.js";
 
 interface OutboxJson {

@@ -3,13 +3,14 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "typebox";
+import { updateCalendar } from "../../../commands/sla/calendars.js";
+import { inWork } from "../../../commands/work.js";
 import { BusinessCalendar, InvalidCalendarError, InvalidInstantError, NoOpenTimeError, parseCalendar, parseInstant } from "../../../core/calendar/index.js";
 import { calendarStore } from "../../../store/entities.js";
 import { VersionConflictError } from "../../../store/errors.js";
 import type { calendars } from "../../../store/schema.js";
-import { updateCalendar } from "../../../store/sla/policyStore.js";
 import { badRequest, HttpError, notFound } from "../../errors.js";
-import { callerWith, now } from "../common/access.js";
+import { actorOf, callerWith, now } from "../common/access.js";
 import { errorResponses, IdParams, IfMatchHeaders, Page, SECURITY } from "../common/schema.js";
 import { expectedVersion, setETag } from "../common/versions.js";
 import { previewCalendar } from "./preview.js";
@@ -138,7 +139,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      callerWith(request, "calendars.write");
+      const principal = callerWith(request, "calendars.write");
       const { id } = request.params;
       const { version, ...changes } = request.body;
       if (changes.spec !== undefined) compileSpec(changes.spec);
@@ -151,7 +152,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (expected !== undefined && expected !== row.version) throw new VersionConflictError("calendar", id, expected, row.version);
         written = { row, jobId: null };
       } else {
-        const { result, jobId } = await updateCalendar(db, id, changes, now(request), expected);
+        const { result, jobId } = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) => updateCalendar(work, { id, changes, expectedVersion: expected }));
         written = { row: result, jobId };
       }
       setETag(reply, written.row.version);

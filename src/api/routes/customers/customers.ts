@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { customerStore } from "../../../store/entities.js";
-import { countTickets, listTickets } from "../../../store/tickets.js";
+import { countTickets, listTickets } from "../../../store/tickets/ticketList.js";
 import { notFound } from "../../errors.js";
 import { presentCustomer, presentListedTicket } from "../../presenters.js";
 import { callerWith, now } from "../common/access.js";

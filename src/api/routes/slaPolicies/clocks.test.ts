@@ -6,7 +6,7 @@ import { type ApiHarness, type CustomerSession, type ErrorJson, openApi } from "
 import { describeStore } from "../../../../test/support/testDatabase.js";
 import { startTimerWorker } from "../../../engine/timers/timerWorker.js";
 import { customerStore } from "../../../store/entities.js";
-import { addMessage, createTicket, updateTicket } from "../../../store/tickets.js";
+import { addMessage, createTicket, updateTicket } from "../../../../test/support/commandsOnDb.js";
 
 const MINUTE = 60_000;
 

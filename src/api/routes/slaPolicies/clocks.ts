@@ -4,7 +4,8 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "typebox";
-import { type TicketClock, ticketClocks } from "../../../store/sla/ticketClocks.js";
+import type { TicketClock } from "../../../core/sla/clockView.js";
+import { ticketClocks } from "../../../store/sla/ticketClockViews.js";
 import { callerWith, forbidden, now } from "../common/access.js";
 import { errorResponses, SECURITY } from "../common/schema.js";
 import { NumberParams } from "../tickets/schema.js";

@@ -1,6 +1,6 @@
 // The JSON of SLA policies and of their requests: conditions, targets per priority, pause
 // statuses, the calendar, and the escalation matrix (shapes in src/core/sla/policy.ts). What a
-// schema cannot say (a field that depends on a kind, unique step ids) is checked in policyRules.ts.
+// schema cannot say (a field that depends on a kind, unique step ids) is checked in src/core/sla/policyValidation.ts.
 
 import { Type } from "typebox";
 import { ACTION_TYPES, CONDITION_FIELDS, CONDITION_OPERATORS, RECIPIENT_KINDS, TARGETS } from "../../../core/sla/policy.js";

@@ -3,14 +3,15 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "typebox";
-import type { Conditions, EscalationMatrix } from "../../../core/sla/policy.js";
+import { createPolicy, reorderPolicies, updatePolicy } from "../../../commands/sla/policies.js";
+import { inWork } from "../../../commands/work.js";
+import type { EscalationMatrix } from "../../../core/sla/policy.js";
 import { policyOf } from "../../../store/sla/policies.js";
-import { createPolicy, getPolicyRow, listPolicyRows, type PolicyFields, reorderPolicies, type SlaPolicyRow, updatePolicy } from "../../../store/sla/policyStore.js";
-import { HttpError, notFound } from "../../errors.js";
-import { callerWith, now } from "../common/access.js";
+import { getPolicyRow, listPolicyRows, type PolicyFields, type SlaPolicyRow } from "../../../store/sla/policyRows.js";
+import { notFound } from "../../errors.js";
+import { actorOf, callerWith, now } from "../common/access.js";
 import { errorResponses, IdParams, IfMatchHeaders, SECURITY } from "../common/schema.js";
 import { expectedVersion, setETag } from "../common/versions.js";
-import { policyProblems } from "./policyRules.js";
 import { CreatePolicyBody, PolicyList, PolicySchema, PolicyWriteSchema, ReorderBody, ReorderResponse, UpdatePolicyBody } from "./schema.js";
 
 const tags = ["sla"];
@@ -27,10 +28,8 @@ export function presentPolicy(row: SlaPolicyRow): Static<typeof PolicySchema> {
 
 type Body = Partial<Omit<Static<typeof UpdatePolicyBody>, "version">>;
 
-/** The policy fields of a body, checked beyond the schema (a 400 naming every problem) and with the matrix's defaults filled in. */
+/** The policy fields of a body, with the matrix's defaults filled in (the commands check what the schema cannot say). */
 function fieldsOf(body: Body): Partial<PolicyFields> {
-  const problems = policyProblems({ conditions: body.conditions as Conditions | undefined, matrix: body.matrix as EscalationMatrix | undefined });
-  if (problems.length > 0) throw new HttpError(400, "invalid_request", problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
   const fields = { ...body } as Partial<PolicyFields>;
   if (body.calendarId) fields.calendarId = body.calendarId.toLowerCase();
   if (body.matrix) {
@@ -66,7 +65,7 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      callerWith(request, "sla.write");
+      const principal = callerWith(request, "sla.write");
       const { name, ...rest } = request.body;
       const fields: PolicyFields = {
         name,
@@ -80,7 +79,7 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         matrix: { steps: [] },
         ...fieldsOf(rest),
       };
-      const { result, jobId } = await createPolicy(request.server.database.db, fields, now(request));
+      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) => createPolicy(work, { fields }));
       setETag(reply, result.version);
       reply.status(201);
       return { ...presentPolicy(result), jobId };
@@ -99,8 +98,8 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      callerWith(request, "sla.write");
-      const { result, jobId } = await reorderPolicies(request.server.database.db, request.body.ids, now(request));
+      const principal = callerWith(request, "sla.write");
+      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) => reorderPolicies(work, { ids: request.body.ids }));
       return { items: result.map(presentPolicy), jobId };
     },
   );
@@ -132,9 +131,12 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      callerWith(request, "sla.write");
+      const principal = callerWith(request, "sla.write");
       const { version, ...changes } = request.body;
-      const { result, jobId } = await updatePolicy(request.server.database.db, request.params.id, fieldsOf(changes), now(request), expectedVersion(request, version));
+      const expected = expectedVersion(request, version);
+      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
+        updatePolicy(work, { id: request.params.id, changes: fieldsOf(changes), expectedVersion: expected }),
+      );
       setETag(reply, result.version);
       return { ...presentPolicy(result), jobId };
     },

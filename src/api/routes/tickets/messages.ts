@@ -3,10 +3,11 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { authorize } from "../../../core/access/permissions.js";
+import { addMessage } from "../../../commands/tickets/addMessage.js";
+import { inWork } from "../../../commands/work.js";
 import type { MessageKind } from "../../../core/ticket/ticket.js";
 import { listEvents } from "../../../store/events.js";
-import { listMessages } from "../../../store/messages.js";
-import { addMessage } from "../../../store/tickets.js";
+import { listMessages } from "../../../store/tickets/messageRows.js";
 import { badRequest } from "../../errors.js";
 import { idempotent } from "../../idempotency.js";
 import { presentEvent, presentMessage, presentTicket } from "../../presenters.js";
@@ -62,7 +63,7 @@ export const ticketMessageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!hasBody(request.body)) throw badRequest("text", "a message needs text or html");
       const ticket = await visibleTicket(request, principal, request.params.number);
       return idempotent(request, reply, async (db) => {
-        const added = await addMessage(db, { ...request.body, kind, number: ticket.number, now: now(request), actor: actorOf(principal) });
+        const added = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) => addMessage(work, { ...request.body, kind, number: ticket.number }));
         return { status: 201, body: { message: presentMessage(added.message), ticket: presentTicket(added.ticket) } };
       });
     },

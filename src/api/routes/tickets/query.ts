@@ -5,7 +5,7 @@
 import type { Static } from "typebox";
 import type { Principal } from "../../../core/access/permissions.js";
 import type { Channel, Priority, Status, Tier } from "../../../core/ticket/ticket.js";
-import type { TicketQuery } from "../../../store/tickets.js";
+import type { TicketQuery } from "../../../store/tickets/ticketList.js";
 import type { CustomerTicketsQuery, TicketListQuery, View } from "./schema.js";
 
 const OPEN_STATUSES: Status[] = ["new", "open", "pending", "on_hold"];

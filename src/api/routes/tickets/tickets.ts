@@ -5,7 +5,12 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { authorize, type Principal } from "../../../core/access/permissions.js";
 import type { MessageKind } from "../../../core/ticket/ticket.js";
-import { countTickets, createTicket, getTicket, listTickets, type Ticket, updateTicket } from "../../../store/tickets.js";
+import { updateTicket } from "../../../commands/tickets/changeTicket.js";
+import { createTicket } from "../../../commands/tickets/createTicket.js";
+import { inWork } from "../../../commands/work.js";
+import type { Ticket } from "../../../core/ticket/ticketRecord.js";
+import { countTickets, listTickets } from "../../../store/tickets/ticketList.js";
+import { getTicket } from "../../../store/tickets/ticketRows.js";
 import { badRequest, notFound } from "../../errors.js";
 import { idempotent } from "../../idempotency.js";
 import { presentListedTicket, presentMessage, presentTicket } from "../../presenters.js";
@@ -147,13 +152,13 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       const { message, customerId: _ignored, ...fields } = body;
       return idempotent(request, reply, async (db) => {
-        const created = await createTicket(db, {
-          ...lowerIds(fields),
-          customerId: customerId as string,
-          now: now(request),
-          actor: actorOf(principal),
-          message: message ? { ...message, kind } : undefined,
-        });
+        const created = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) =>
+          createTicket(work, {
+            ...lowerIds(fields),
+            customerId: customerId as string,
+            message: message ? { ...message, kind } : undefined,
+          }),
+        );
         return { status: 201, body: { ticket: presentTicket(created.ticket), message: created.message ? presentMessage(created.message) : null } };
       });
     },
@@ -195,13 +200,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const principal = callerWith(request, "tickets.update");
       const { version, ...changes } = request.body;
-      const ticket = await updateTicket(request.server.database.db, {
-        now: now(request),
-        actor: actorOf(principal),
-        number: request.params.number,
-        changes: lowerIds(changes),
-        expectedVersion: expectedVersion(request, version),
-      });
+      const expected = expectedVersion(request, version);
+      const ticket = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
+        updateTicket(work, { number: request.params.number, changes: lowerIds(changes), expectedVersion: expected }),
+      );
       setETag(reply, ticket.version);
       return presentTicket(ticket);
     },

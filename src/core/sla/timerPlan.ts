@@ -2,14 +2,11 @@
 // the difference with what is stored (timers to write, timers to cancel). A fired timer is
 // never planned again: a step fires at most once per clock.
 
-import type { BusinessCalendar, Instant } from "../../core/calendar/index.js";
-import type { SlaClock } from "../../core/sla/clocks.js";
-import { planSteps } from "../../core/sla/matrix.js";
-import type { SlaPolicy } from "../../core/sla/policy.js";
-import type { Priority } from "../../core/ticket/ticket.js";
-
-/** Channel the timer workers listen on: a NOTIFY tells them that a timer may be due sooner. */
-export const TIMERS_CHANNEL = "palier_timers";
+import type { BusinessCalendar, Instant } from "../calendar/index.js";
+import type { Priority } from "../ticket/ticket.js";
+import type { SlaClock } from "./clocks.js";
+import { planSteps } from "./matrix.js";
+import type { SlaPolicy } from "./policy.js";
 
 export type TimerState = "pending" | "fired" | "cancelled";
 

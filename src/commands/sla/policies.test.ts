@@ -3,11 +3,12 @@
 
 import { beforeAll, expect, it } from "vitest";
 import { describeStore } from "../../../test/support/testDatabase.js";
-import type { Db } from "../database.js";
-import { agentStore, calendarStore } from "../entities.js";
-import { DuplicateError, InvalidReferenceError, NotFoundError, VersionConflictError } from "../errors.js";
-import { getJob, listJobs } from "../jobs.js";
-import { createPolicy, listPolicyRows, type PolicyFields, reorderPolicies, updatePolicy } from "./policyStore.js";
+import { createPolicy, reorderPolicies, updatePolicy } from "../../../test/support/commandsOnDb.js";
+import type { Db } from "../../store/database.js";
+import { agentStore, calendarStore } from "../../store/entities.js";
+import { DuplicateError, InvalidReferenceError, NotFoundError, VersionConflictError } from "../../store/errors.js";
+import { getJob, listJobs } from "../../store/jobs.js";
+import { listPolicyRows, type PolicyFields } from "../../store/sla/policyRows.js";
 
 const T0 = new Date("2026-11-23T09:00:00Z");
 const T1 = new Date("2026-11-23T10:00:00Z");

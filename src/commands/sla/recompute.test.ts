@@ -8,12 +8,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { describeStore, selectRows } from "../../../test/support/testDatabase.js";
 import { createCalendar, insertPolicy, PARIS_OFFICE, STANDARD_MATRIX } from "../../../test/sla/slaFixtures.js";
-import type { Database } from "../database.js";
-import { calendarStore, customerStore, organizationStore } from "../entities.js";
-import { slaPolicies, timers } from "../schema.js";
-import { addMessage, createTicket, updateTicket } from "../tickets.js";
-import { recomputeTickets } from "./bulkRecompute.js";
-import { clockCache, recomputeTicket } from "./ticketClocks.js";
+import { addMessage, clockCache, createTicket, recomputeTicket, recomputeTickets, updateTicket } from "../../../test/support/commandsOnDb.js";
+import type { Database } from "../../store/database.js";
+import { calendarStore, customerStore, organizationStore } from "../../store/entities.js";
+import { slaPolicies, timers } from "../../store/schema.js";
 
 type Db = Database["db"];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { SlaClock } from "../../core/sla/clocks.js";
-import type { SlaPolicy } from "../../core/sla/policy.js";
-import { clockHistoryOf, clocksCover, type OwedFacts } from "./clockHistory.js";
+import type { SlaClock } from "./clocks.js";
+import { clocksCover, type OwedFacts } from "./clockRebuild.js";
+import { clockHistoryOf } from "./clockTimeline.js";
+import type { SlaPolicy } from "./policy.js";
 
 const POLICY: SlaPolicy = {
   id: "p",

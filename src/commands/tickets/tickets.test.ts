@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { describeStore, selectRows } from "../../test/support/testDatabase.js";
-import { StatusTransitionError } from "../core/ticket/ticket.js";
-import type { Database } from "./database.js";
-import { agentStore, customerStore, teamStore } from "./entities.js";
-import { InvalidReferenceError, NotFoundError, VersionConflictError } from "./errors.js";
-import { listEvents } from "./events.js";
-import { addMessage, countTickets, createTicket, getTicket, listTickets, updateTicket } from "./tickets.js";
+import { addMessage, createTicket, updateTicket } from "../../../test/support/commandsOnDb.js";
+import { describeStore, selectRows } from "../../../test/support/testDatabase.js";
+import { StatusTransitionError } from "../../core/ticket/ticket.js";
+import type { Database } from "../../store/database.js";
+import { agentStore, customerStore, teamStore } from "../../store/entities.js";
+import { InvalidReferenceError, NotFoundError, VersionConflictError } from "../../store/errors.js";
+import { listEvents } from "../../store/events.js";
+import { countTickets, listTickets } from "../../store/tickets/ticketList.js";
+import { getTicket } from "../../store/tickets/ticketRows.js";
 
 const T0 = new Date("2026-11-23T09:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);

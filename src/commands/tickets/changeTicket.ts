@@ -1,0 +1,90 @@
+// Changing a ticket: the fields that differ written with a version bump and an `updated` event,
+// status transitions checked and stamped, followers replaced, then its clocks synced.
+
+import { checkTransition, type Status } from "../../core/ticket/ticket.js";
+import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket/ticketRecord.js";
+import { VersionConflictError } from "../../store/errors.js";
+import { recordEvent } from "../../store/events.js";
+import { lockTicket, presentTicket, replaceFollowers, type TicketRow, updateTicketRow } from "../../store/tickets/ticketRows.js";
+import { syncChanged } from "../sla/syncClocks.js";
+import type { Work } from "../work.js";
+import { withNamedErrors } from "./namedErrors.js";
+
+export interface UpdateTicketProps {
+  number: number;
+  /** Undefined fields are left alone; `followers` replaces the whole list. */
+  changes: Partial<TicketFields>;
+  /** When given, the update fails with VersionConflictError unless the ticket is at this version. */
+  expectedVersion?: number;
+  /** Why, for the `updated` event (null: none given). */
+  reason?: string;
+}
+
+/**
+ * Locks the ticket and applies changes (status transitions checked), bumps the version and
+ * records an `updated` event. NotFoundError for an unknown number; a change equal to what the
+ * ticket holds changes nothing (not even the version).
+ */
+export async function updateTicket(work: Work, props: UpdateTicketProps): Promise<Ticket> {
+  return withNamedErrors(async () => {
+    const before = await lockTicket(work.tx, props.number);
+    if (props.expectedVersion !== undefined && props.expectedVersion !== before.version) {
+      throw new VersionConflictError("ticket", props.number, props.expectedVersion, before.version);
+    }
+    return applyChanges(work, { ticket: before, changes: props.changes, reason: props.reason ?? null });
+  });
+}
+
+export interface ApplyChangesProps {
+  /** The ticket as it is, locked in the unit of work (see lockTicket). */
+  ticket: Ticket;
+  changes: Partial<TicketFields>;
+  reason: string | null;
+  /** Columns written along (message stamps, search text) that are not changes of the timeline. */
+  extra?: Partial<TicketRow>;
+}
+
+/**
+ * Writes the fields that changed (and `extra` columns) of a locked ticket, bumps the version,
+ * records the event and syncs the clocks; returns the ticket as changed (the same object when
+ * nothing changed). For commands and engine actions that already hold the ticket.
+ */
+export async function applyChanges(work: Work, props: ApplyChangesProps): Promise<Ticket> {
+  const { tx, now, actor } = work;
+  const { ticket: before, changes: requested, reason } = props;
+  const extra = props.extra ?? {};
+  const changes: Record<string, [unknown, unknown]> = {};
+  const set: Partial<TicketRow> = { ...extra };
+  for (const [field, raw] of Object.entries(requested) as [keyof TicketFields, unknown][]) {
+    if (raw === undefined || field === "followers") continue;
+    const value = field === "tags" ? normalizeTags(raw as string[]) : raw;
+    if (!sameValue(before[field], value)) {
+      changes[field] = [before[field], value];
+      (set as Record<string, unknown>)[field] = value;
+    }
+  }
+  if (changes.status) {
+    const to = changes.status[1] as Status;
+    checkTransition(before.status, to);
+    if (to === "solved") set.solvedAt = now;
+    if (to === "closed") set.closedAt = now;
+    if (before.status === "solved" && to === "open") set.solvedAt = null;
+  }
+  let followers = before.followers;
+  if (requested.followers !== undefined) {
+    const wanted = [...new Set(requested.followers)];
+    if (!sameValue([...before.followers].sort(), [...wanted].sort())) {
+      changes.followers = [before.followers, wanted];
+      await replaceFollowers(tx, before.number, wanted);
+      followers = wanted;
+    }
+  }
+  if (Object.keys(changes).length === 0 && Object.keys(extra).length === 0) return before;
+  const row = await updateTicketRow(tx, before.number, set, now);
+  if (Object.keys(changes).length > 0) await recordEvent(tx, { ticketNumber: before.number, at: now, actor, type: "updated", changes, reason });
+  return syncChanged(work, { ticket: presentTicket(row, followers), changes });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

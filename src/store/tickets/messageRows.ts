@@ -1,0 +1,37 @@
+// A ticket's message rows: written with their `message` event in one statement, and read
+// oldest first (internal notes only for staff).
+
+import { and, asc, eq, ne } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Db } from "../database.js";
+import { type Actor, eventValues, type RecordEventProps } from "../events.js";
+import { messages, ticketEvents } from "../schema.js";
+
+/** A stored message. */
+export type Message = typeof messages.$inferSelect;
+
+/** A message row to insert (its id is drawn by {@link insertMessage}). */
+export type MessageValues = Omit<typeof messages.$inferInsert, "id">;
+
+/**
+ * Inserts a message with its `message` event between `before` and `after`, in one statement
+ * (the message's id is drawn here, as the column default would, so that the event can name it).
+ */
+export async function insertMessage(tx: Db, values: MessageValues, actor: Actor, before: readonly RecordEventProps[], after: readonly RecordEventProps[]): Promise<Message> {
+  const id = randomUUID();
+  const messageEvent: RecordEventProps = { ticketNumber: values.ticketNumber, at: values.createdAt, actor, type: "message", data: { messageId: id, kind: values.kind }, reason: null };
+  const inserted = tx.$with("inserted_message").as(tx.insert(messages).values({ ...values, id }).returning());
+  const events = tx.$with("inserted_events").as(tx.insert(ticketEvents).values([...before, messageEvent, ...after].map(eventValues)));
+  const [row] = await tx.with(inserted, events).select().from(inserted);
+  return row as Message;
+}
+
+/** The messages of ticket `number`, oldest first; without internal notes unless `notes`. */
+export async function listMessages(db: Db, number: number, options: { notes: boolean }): Promise<Message[]> {
+  const onTicket = eq(messages.ticketNumber, number);
+  return db
+    .select()
+    .from(messages)
+    .where(options.notes ? onTicket : and(onTicket, ne(messages.kind, "note")))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+}

@@ -8,7 +8,7 @@ import { eventReason, type NewTicketEvent } from "../core/events/index.js";
 import type { Database } from "./database.js";
 import { customerStore } from "./entities.js";
 import { listEvents, listTicketEvents, recordEvent, writeEvents } from "./events.js";
-import { createTicket } from "./tickets.js";
+import { createTicket } from "../../test/support/commandsOnDb.js";
 
 const T0 = new Date("2026-11-23T09:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);

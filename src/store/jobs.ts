@@ -6,6 +6,7 @@
 import { and, desc, eq, gt, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "./database.js";
 import { jobs, tickets } from "./schema.js";
+import { isUuid } from "./sql/uuid.js";
 
 export type Job = typeof jobs.$inferSelect;
 export type JobKind = "recompute";
@@ -32,7 +33,7 @@ export async function queueRecompute(tx: Db, reason: string, now: Date): Promise
 
 /** One job by id, or undefined (also for a malformed id). */
 export async function getJob(db: Db, id: string): Promise<Job | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
   return row;
 }

@@ -8,8 +8,8 @@
 import type { Clock } from "../../core/clock.js";
 import type { Database } from "../../store/database.js";
 import { listen, type Subscription } from "../../store/listen.js";
-import { OUTBOX_CHANNEL, type OutboxRow } from "../../store/outbox.js";
-import { claimOutbox, type FailedAttempt, LEASE_MS, markDelivered, markFailed, nextOutboxDue } from "../../store/outboxDelivery.js";
+import { OUTBOX_CHANNEL, type OutboxRow } from "../../store/outbox/outbox.js";
+import { claimOutbox, type FailedAttempt, LEASE_MS, markDelivered, markFailed, nextOutboxDue } from "../../store/outbox/outboxDelivery.js";
 import { retryDelayMs } from "./backoff.js";
 import { describeFailure, PermanentDeliveryError } from "./deliveryError.js";
 import { createMailer } from "./email.js";

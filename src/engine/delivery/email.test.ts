@@ -4,7 +4,7 @@
 
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { ManualClock } from "../../core/clock.js";
-import { enqueue } from "../../store/outbox.js";
+import { enqueue } from "../../store/outbox/outbox.js";
 import { deadUrl, lastOutboxId, outboxRow, type SmtpReceiver, startSmtpReceiver } from "../../../test/support/deliveryReceivers.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
 import { type DeliveryWorker, startDeliveryWorker } from "./deliveryWorker.js";

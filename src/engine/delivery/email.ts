@@ -3,8 +3,8 @@
 // the API), so that a fresh install loses no message.
 
 import { createTransport } from "nodemailer";
-import type { OutboxRow } from "../../store/outbox.js";
-import { MAILBOX_TRANSPORT } from "../../store/outboxAdmin.js";
+import type { OutboxRow } from "../../store/outbox/outbox.js";
+import { MAILBOX_TRANSPORT } from "../../store/outbox/outboxAdmin.js";
 import { PermanentDeliveryError, requiredText } from "./deliveryError.js";
 
 /** The sender when PALIER_MAIL_FROM is not set. */

@@ -3,7 +3,7 @@
 // answer within 10 s is retried (docs/notifications.md tells receivers how to verify).
 
 import { createHmac } from "node:crypto";
-import type { OutboxRow } from "../../store/outbox.js";
+import type { OutboxRow } from "../../store/outbox/outbox.js";
 import { PermanentDeliveryError, requiredText } from "./deliveryError.js";
 
 /** How long a receiver has to answer. */

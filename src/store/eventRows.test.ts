@@ -3,10 +3,10 @@
 
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import type { Db } from "../../store/database.js";
-import { enqueue } from "../../store/outbox.js";
-import { describeStore, selectRows } from "../../../test/support/testDatabase.js";
-import { addPolicy, at, HOUR, seedTickets, seedWorld, START, type World } from "../../../test/engine/support/timerFixtures.js";
+import type { Db } from "./database.js";
+import { enqueue } from "./outbox/outbox.js";
+import { describeStore, selectRows } from "../../test/support/testDatabase.js";
+import { addPolicy, at, HOUR, seedTickets, seedWorld, START, type World } from "../../test/engine/support/timerFixtures.js";
 import { insertEvents, type NewEvent } from "./eventRows.js";
 
 const AWKWARD = ['a "quoted" word', "back\\slash \\\" and {braces}, commas", "NULL", "", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];

@@ -16,7 +16,7 @@ import { describeStore } from "../../../test/support/testDatabase.js";
 import { BACKOFF_BASE_MS, retryDelayMs } from "./backoff.js";
 import { type DeliveryWorker, startDeliveryWorker } from "./deliveryWorker.js";
 import { deliverInapp } from "./inapp.js";
-import { webhookSignature } from "./webhook.js";
+import { webhookSignature } from "./transports/webhook.js";
 
 const START = new Date("2026-11-23T09:00:00Z");
 const SECRET = "whsec_test_0123456789";

@@ -8,7 +8,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock } from "../../core/clock.js";
 import type { Database, Db } from "../../store/database.js";
-import { claimRecompute, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
+import { claimJob, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
 import { recomputeTickets } from "../../store/sla/bulkRecompute.js";
 import { clockCache, recomputeTicket } from "../../store/sla/ticketClocks.js";
 import { sleeper, turns } from "../workerLoop.js";
@@ -107,7 +107,7 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
   const drain = async (): Promise<string[]> => {
     const finished: string[] = [];
     while (!stopped) {
-      const job = await claimRecompute(database.db, clock.now(), leaseMs);
+      const job = await claimJob(database.db, "recompute", clock.now(), leaseMs);
       if (!job) break;
       try {
         if (await runJob(job)) finished.push(job.id);

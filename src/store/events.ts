@@ -5,7 +5,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { type Actor, eventReason, type NewTicketEvent, type StoredTicketEvent } from "../core/events/index.js";
 import type { Db } from "./database.js";
-import { pgTextArray } from "./outboxDelivery.js";
+import { pgTextArray } from "./sql/pgArray.js";
 import { ticketEvents } from "./schema.js";
 
 export type { Actor };

@@ -1,38 +1,47 @@
-// Background jobs with visible progress (table `jobs`): recomputing the open tickets after an
-// SLA policy or a calendar changes. A job is queued in the transaction of the change that needs
-// it, so no worker can run it before that change is committed; a newer job supersedes a queued
-// one (both would recompute every open ticket). Workers claim with SKIP LOCKED and a lease.
+// Background jobs with visible progress (table `jobs`), such as recomputing the open tickets
+// after an SLA policy or a calendar changes. A job is queued in the transaction of the change
+// that needs it, so no worker can run it before that change is committed; each kind's policy
+// (jobKinds.ts) says whether a newer job supersedes a queued one. Workers claim with SKIP LOCKED
+// and a lease.
 
 import { and, desc, eq, gt, lt, ne, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "./database.js";
+import { FINISHED_STATUSES, type JobKind, jobKinds } from "./jobKinds.js";
 import { jobs, tickets } from "./schema.js";
+import { isUuid } from "./sql/uuid.js";
 
 export type Job = typeof jobs.$inferSelect;
-export type JobKind = "recompute";
-
-/** Statuses whose tickets have live SLA clocks to keep in line with the policies. */
-export const FINISHED_STATUSES = ["solved", "closed"] as const;
+export type { JobKind } from "./jobKinds.js";
+export { FINISHED_STATUSES } from "./jobKinds.js";
 
 /** The `error` of a job that a newer one made pointless (it stays `done` with what it did). */
 export const supersededBy = (id: string) => `superseded by job ${id}`;
 
 /**
- * Queues a recompute of every open ticket because of `reason`, in the caller's transaction;
- * queued recompute jobs that have not started are superseded by it. Returns the new job.
+ * Queues a job of `kind` because of `reason`, in the caller's transaction. When the kind's
+ * policy says a newer job supersedes, the queued jobs of that kind that have not started are
+ * marked done, superseded by this one. Returns the new job.
  */
-export async function queueRecompute(tx: Db, reason: string, now: Date): Promise<Job> {
-  const [job] = await tx.insert(jobs).values({ kind: "recompute", reason, createdAt: now }).returning();
+export async function queueJob(tx: Db, kind: JobKind, reason: string, now: Date): Promise<Job> {
+  const [job] = await tx.insert(jobs).values({ kind, reason, createdAt: now }).returning();
   const queued = job as Job;
-  await tx
-    .update(jobs)
-    .set({ state: "done", error: supersededBy(queued.id), finishedAt: now })
-    .where(and(eq(jobs.kind, "recompute"), eq(jobs.state, "queued"), ne(jobs.id, queued.id)));
+  if (jobKinds[kind].supersedesQueued) {
+    await tx
+      .update(jobs)
+      .set({ state: "done", error: supersededBy(queued.id), finishedAt: now })
+      .where(and(eq(jobs.kind, kind), eq(jobs.state, "queued"), ne(jobs.id, queued.id)));
+  }
   return queued;
+}
+
+/** Queues a recompute of every open ticket because of `reason` (a newer one supersedes it while queued). */
+export async function queueRecompute(tx: Db, reason: string, now: Date): Promise<Job> {
+  return queueJob(tx, "recompute", reason, now);
 }
 
 /** One job by id, or undefined (also for a malformed id). */
 export async function getJob(db: Db, id: string): Promise<Job | undefined> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(jobs).where(eq(jobs.id, id));
   return row;
 }
@@ -49,22 +58,22 @@ export async function listJobs(db: Db, props: { kind?: JobKind; limit?: number }
 }
 
 /**
- * Claims a recompute job to run: a queued one, else a running one whose worker's lease ran out
+ * Claims a job of `kind` to run: a queued one, else a running one whose worker's lease ran out
  * (it resumes at its cursor). Sets it running with a lease until `now + leaseMs`; a first start
- * counts the open tickets as its total. Undefined when there is nothing to do.
+ * counts its total as the kind says. Undefined when there is nothing to do.
  */
-export async function claimRecompute(db: Db, now: Date, leaseMs: number): Promise<Job | undefined> {
+export async function claimJob(db: Db, kind: JobKind, now: Date, leaseMs: number): Promise<Job | undefined> {
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const [candidate] = await tx
       .select()
       .from(jobs)
-      .where(and(eq(jobs.kind, "recompute"), or(eq(jobs.state, "queued"), and(eq(jobs.state, "running"), lt(jobs.leaseUntil, now)))))
+      .where(and(eq(jobs.kind, kind), or(eq(jobs.state, "queued"), and(eq(jobs.state, "running"), lt(jobs.leaseUntil, now)))))
       .orderBy(sql`${jobs.state} = 'queued' desc`, jobs.createdAt)
       .limit(1)
       .for("update", { skipLocked: true });
     if (!candidate) return undefined;
-    const total = candidate.state === "queued" ? await countOpenTickets(tx) : candidate.total;
+    const total = candidate.state === "queued" ? await jobKinds[kind].countTotal(tx) : candidate.total;
     const [claimed] = await tx
       .update(jobs)
       .set({ state: "running", total, startedAt: candidate.startedAt ?? now, leaseUntil: new Date(now.getTime() + leaseMs) })
@@ -74,19 +83,21 @@ export async function claimRecompute(db: Db, now: Date, leaseMs: number): Promis
   });
 }
 
-async function countOpenTickets(tx: Db): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(tickets).where(notInArray(tickets.status, [...FINISHED_STATUSES]));
-  return row?.n ?? 0;
+/** Claims a recompute job to run (see {@link claimJob}). */
+export async function claimRecompute(db: Db, now: Date, leaseMs: number): Promise<Job | undefined> {
+  return claimJob(db, "recompute", now, leaseMs);
 }
 
 /**
  * Locks a running job in `tx` for one batch: the job, or undefined when it is no longer this
- * worker's to run (finished, or failed meanwhile). A queued job of the same kind means a newer
- * change: the running one is marked superseded and undefined is returned.
+ * worker's to run (finished, or failed meanwhile). For a kind whose newer jobs supersede, a
+ * queued job of the same kind means a newer change: the running one is marked superseded and
+ * undefined is returned.
  */
 export async function lockRunningJob(tx: Db, id: string, now: Date): Promise<Job | undefined> {
   const [job] = await tx.select().from(jobs).where(eq(jobs.id, id)).for("update");
   if (!job || job.state !== "running") return undefined;
+  if (!jobKinds[job.kind as JobKind]?.supersedesQueued) return job;
   const [newer] = await tx
     .select({ id: jobs.id })
     .from(jobs)

@@ -3,7 +3,7 @@
 
 import { and, desc, eq, gt, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./database.js";
-import { decodeIdCursor, encodeIdCursor, type Page } from "./outboxAdmin.js";
+import { decodeIdCursor, encodeIdCursor, type Page } from "./sql/pageCursor.js";
 import { NOTIFICATIONS_CHANNEL, signalPayload } from "./notificationSignal.js";
 import { notifications } from "./schema.js";
 

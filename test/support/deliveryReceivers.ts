@@ -8,7 +8,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../src/store/database.js";
-import type { OutboxRow } from "../../src/store/outbox.js";
+import type { OutboxRow } from "../../src/store/outbox/outbox.js";
 import { outbox } from "../../src/store/schema.js";
 
 /** One request the webhook receiver got. */

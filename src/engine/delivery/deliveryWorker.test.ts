@@ -8,15 +8,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../core/clock.js";
 import { agentStore } from "../../store/entities.js";
-import { enqueue } from "../../store/outbox.js";
-import { claimOutbox } from "../../store/outboxDelivery.js";
+import { enqueue } from "../../store/outbox/outbox.js";
+import { claimOutbox } from "../../store/outbox/outboxDelivery.js";
 import { notifications } from "../../store/schema.js";
 import { deadUrl, lastOutboxId, outboxRow, startWebhookReceiver, type WebhookReceiver } from "../../../test/support/deliveryReceivers.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
 import { BACKOFF_BASE_MS, retryDelayMs } from "./backoff.js";
 import { type DeliveryWorker, startDeliveryWorker } from "./deliveryWorker.js";
 import { deliverInapp } from "./inapp.js";
-import { webhookSignature } from "./webhook.js";
+import { webhookSignature } from "./transports/webhook.js";
 
 const START = new Date("2026-11-23T09:00:00Z");
 const SECRET = "whsec_test_0123456789";

@@ -1,20 +1,20 @@
 // The delivery worker: claims due outbox rows under a lease, delivers them outside any
-// transaction (e-mail, webhook, in-app), then records each outcome: delivered, retried with
-// exponential backoff, or dead after `maxAttempts`. It wakes on NOTIFY palier_outbox, on a
-// manual clock's moves, when the next row falls due, and polls as a fallback. Delivery is at
-// least once: a worker that dies holding rows loses its lease and another delivers them again
-// (receivers dedupe by delivery id).
+// transaction through the transport of their kind (transports/registry.ts), then records each
+// outcome: delivered, retried with exponential backoff, or dead after `maxAttempts`. It wakes
+// on NOTIFY palier_outbox, on a manual clock's moves, when the next row falls due, and polls as
+// a fallback. Delivery is at least once: a worker that dies holding rows loses its lease and
+// another delivers them again (receivers dedupe by delivery id).
 
 import type { Clock } from "../../core/clock.js";
 import type { Database } from "../../store/database.js";
 import { listen, type Subscription } from "../../store/listen.js";
-import { OUTBOX_CHANNEL, type OutboxRow } from "../../store/outbox.js";
-import { claimOutbox, type FailedAttempt, LEASE_MS, markDelivered, markFailed, nextOutboxDue } from "../../store/outboxDelivery.js";
+import { OUTBOX_CHANNEL, type OutboxRow } from "../../store/outbox/outbox.js";
+import { claimOutbox, type FailedAttempt, LEASE_MS, markDelivered, markFailed, nextOutboxDue } from "../../store/outbox/outboxDelivery.js";
 import { retryDelayMs } from "./backoff.js";
 import { describeFailure, PermanentDeliveryError } from "./deliveryError.js";
-import { createMailer } from "./email.js";
-import { deliverInapp } from "./inapp.js";
-import { sendWebhook, WEBHOOK_TIMEOUT_MS } from "./webhook.js";
+import { createTransports, transportFactories } from "./transports/registry.js";
+import type { BatchTransport, RowTransport, TransportFactory } from "./transports/transport.js";
+import { WEBHOOK_TIMEOUT_MS } from "./transports/webhook.js";
 
 export interface DeliveryWorkerOptions {
   database: Database;
@@ -35,6 +35,8 @@ export interface DeliveryWorkerOptions {
   webhookTimeoutMs?: number;
   /** Rows delivered at the same time within a batch (default 10; in-app rows go in one transaction). */
   concurrency?: number;
+  /** The transports, one per outbox kind (default: every transport of the registry). */
+  transports?: readonly TransportFactory[];
   /** The jitter's source of randomness (tests pass a fixed one). */
   random?: () => number;
   /** false: no LISTEN, no polling; only `runOnce()` delivers (tests). Default true. */
@@ -74,17 +76,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const concurrency = Math.max(1, options.concurrency ?? 10);
   const random = options.random ?? Math.random;
   const onError = options.onError ?? (() => undefined);
-  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom });
+  const transports = createTransports({ db, smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, webhookTimeoutMs }, options.transports ?? transportFactories);
+  const batchTransports = [...transports.values()].filter((t): t is BatchTransport => t.mode === "batch");
+  const takesBatch = (row: OutboxRow) => transports.get(row.kind)?.mode === "batch";
 
   async function deliver(row: OutboxRow, now: Date): Promise<string> {
-    switch (row.kind) {
-      case "email":
-        return mailer.send(row);
-      case "webhook":
-        return sendWebhook(row, now, webhookTimeoutMs);
-      default:
-        throw new PermanentDeliveryError(`"${row.kind}" is not a kind this worker delivers`);
-    }
+    const transport = transports.get(row.kind) as RowTransport | undefined;
+    if (!transport) throw new PermanentDeliveryError(`"${row.kind}" is not a kind this worker delivers`);
+    return transport.send(row, now);
   }
 
   async function pass(): Promise<DeliveryReport> {
@@ -94,8 +93,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
 
     const sent: { id: number; transport: string }[] = [];
     const failed: { row: OutboxRow; error: unknown }[] = [];
+    // Row by row first, all kinds sharing the concurrency; then each batch transport with its rows.
     await forEachLimited(
-      rows.filter((row) => row.kind !== "inapp"),
+      rows.filter((row) => !takesBatch(row)),
       concurrency,
       async (row) => {
         try {
@@ -105,8 +105,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         }
       },
     );
-    const inapp = await deliverInapp(db, rows.filter((row) => row.kind === "inapp"), clock.now());
-    failed.push(...inapp.failed);
+    let deliveredInBatches = 0;
+    for (const transport of batchTransports) {
+      const mine = rows.filter((row) => row.kind === transport.kind);
+      if (mine.length === 0) continue;
+      const outcome = await transport.deliver(mine, clock.now());
+      deliveredInBatches += outcome.delivered.length;
+      failed.push(...outcome.failed);
+    }
 
     const finished = clock.now();
     const delivered = await markDelivered(db, sent, finished);
@@ -117,7 +123,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     }));
     await markFailed(db, attempts);
     const dead = attempts.filter((a) => a.retryAt === null).length;
-    return { claimed: rows.length, delivered: delivered.length + inapp.delivered.length, retried: attempts.length - dead, dead };
+    return { claimed: rows.length, delivered: delivered.length + deliveredInBatches, retried: attempts.length - dead, dead };
   }
 
   // Passes run one after another, whoever asks for them.
@@ -204,7 +210,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       await subscription?.close();
       await draining;
       await chain;
-      mailer.close();
+      for (const transport of transports.values()) transport.close?.();
     },
   };
 }

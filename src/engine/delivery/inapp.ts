@@ -4,8 +4,8 @@
 
 import type { Db } from "../../store/database.js";
 import { type NewNotification, insertNotifications } from "../../store/notifications.js";
-import type { OutboxRow } from "../../store/outbox.js";
-import { markDelivered } from "../../store/outboxDelivery.js";
+import type { OutboxRow } from "../../store/outbox/outbox.js";
+import { markDelivered } from "../../store/outbox/outboxDelivery.js";
 import { PermanentDeliveryError, requiredText } from "./deliveryError.js";
 
 /** What became of a batch of in-app rows. */

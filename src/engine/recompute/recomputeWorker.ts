@@ -11,7 +11,7 @@ import { SYSTEM } from "../../commands/sla/syncClocks.js";
 import { inSavepoint, inWork } from "../../commands/work.js";
 import type { Clock } from "../../core/clock.js";
 import type { Database } from "../../store/database.js";
-import { claimRecompute, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
+import { claimJob, completeJob, failJob, type Job, lockRunningJob, openTicketsAfter, recordBatch } from "../../store/jobs.js";
 import { sleeper, turns } from "../workerLoop.js";
 
 export interface RecomputeWorkerOptions {
@@ -108,7 +108,7 @@ export function startRecomputeWorker(options: RecomputeWorkerOptions): Recompute
   const drain = async (): Promise<string[]> => {
     const finished: string[] = [];
     while (!stopped) {
-      const job = await claimRecompute(database.db, clock.now(), leaseMs);
+      const job = await claimJob(database.db, "recompute", clock.now(), leaseMs);
       if (!job) break;
       try {
         if (await runJob(job)) finished.push(job.id);

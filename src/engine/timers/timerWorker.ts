@@ -5,10 +5,12 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../../core/clock.js";
+import type { Actor } from "../../store/events.js";
+import { type BatchResult, fireDueSteps } from "../../commands/escalation/fireDueSteps.js";
+import { inWork } from "../../commands/work.js";
 import type { Database } from "../../store/database.js";
-import { type BatchResult, fireBatch } from "./fireBatch.js";
+import { nextDueAt } from "../../store/timers/timerRows.js";
 import { listenForTimers, type TimerWakeup } from "./timerWakeup.js";
-import { nextDueAt } from "./timerRows.js";
 import { sleeper, turns } from "../workerLoop.js";
 
 export interface TimerWorkerOptions {
@@ -34,6 +36,9 @@ export interface TimerWorker {
   runOnce(): Promise<number>;
 }
 
+/** The steps fire as the system. */
+const SYSTEM: Actor = { type: "system" };
+
 /** When due timers remain that another transaction holds, look again this soon. */
 const BUSY_RETRY_MS = 25;
 
@@ -56,7 +61,9 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
   const drain = async (): Promise<{ fired: number; busy: boolean }> => {
     let fired = 0;
     for (;;) {
-      const batch = await fireBatch(database.db, { now: clock.now(), batchSize, workerId, ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}) });
+      const batch = await inWork(database.db, { now: clock.now(), actor: SYSTEM }, (work) =>
+        fireDueSteps(work, { batchSize, workerId, ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}) }),
+      );
       fired += batch.fired;
       const progressed = batch.fired + batch.cancelled > 0;
       if (stopped || !progressed || batch.claimed < batchSize) return { fired, busy: batch.deferred > 0 };

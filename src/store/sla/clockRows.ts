@@ -9,7 +9,7 @@ import type { Target } from "../../core/sla/policy.js";
 import type { StoredClock, StoredTimer, TimerState } from "../../core/sla/timerPlan.js";
 import type { Db } from "../database.js";
 import type { Actor } from "../events.js";
-import { pgTextArray } from "../outboxDelivery.js";
+import { pgTextArray } from "../sql/pgArray.js";
 import { tickets } from "../schema.js";
 
 /** Channel the timer workers listen on: a NOTIFY tells them that a timer may be due sooner. */

@@ -8,8 +8,8 @@ import { lastOutboxId, startWebhookReceiver, type WebhookReceiver } from "../../
 import { describeStore } from "../../../../test/support/testDatabase.js";
 import { ROLES } from "../../../core/access/permissions.js";
 import { type DeliveryWorker, startDeliveryWorker } from "../../../engine/delivery/deliveryWorker.js";
-import { webhookSignature } from "../../../engine/delivery/webhook.js";
-import { enqueue } from "../../../store/outbox.js";
+import { webhookSignature } from "../../../engine/delivery/transports/webhook.js";
+import { enqueue } from "../../../store/outbox/outbox.js";
 import { createTicket } from "../../../../test/support/commandsOnDb.js";
 import { customerStore } from "../../../store/entities.js";
 

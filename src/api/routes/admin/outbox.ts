@@ -3,8 +3,8 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "typebox";
-import type { OutboxRow } from "../../../store/outbox.js";
-import { listMailbox, listOutbox, OutboxStateError, replayOutbox } from "../../../store/outboxAdmin.js";
+import type { OutboxRow } from "../../../store/outbox/outbox.js";
+import { listMailbox, listOutbox, OutboxStateError, replayOutbox } from "../../../store/outbox/outboxAdmin.js";
 import { HttpError } from "../../errors.js";
 import { callerWith, now } from "../common/access.js";
 import { errorResponses, Page, SECURITY } from "../common/schema.js";

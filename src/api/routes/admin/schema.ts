@@ -2,7 +2,7 @@
 // e-mails kept in the built-in mailbox.
 
 import { Type } from "typebox";
-import { OUTBOX_KINDS, OUTBOX_STATES } from "../../../store/outboxAdmin.js";
+import { OUTBOX_KINDS, OUTBOX_STATES } from "../../../store/outbox/outboxAdmin.js";
 import { DateTime, Nullable, StringEnum, Uuid } from "../common/schema.js";
 
 const cursor = Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: "`nextCursor` of the previous page" }));

@@ -10,7 +10,7 @@ import { describeStore } from "../../../../test/support/testDatabase.js";
 import { startDeliveryWorker } from "../../../engine/delivery/deliveryWorker.js";
 import { setAgentPassword } from "../../../store/accounts.js";
 import { insertNotifications } from "../../../store/notifications.js";
-import { enqueue } from "../../../store/outbox.js";
+import { enqueue } from "../../../store/outbox/outbox.js";
 
 interface NotificationJson {
   id: number;

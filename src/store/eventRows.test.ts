@@ -3,11 +3,11 @@
 
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import type { Db } from "../../store/database.js";
-import { enqueue } from "../../store/outbox.js";
-import { describeStore, selectRows } from "../../../test/support/testDatabase.js";
-import { addPolicy, at, HOUR, seedTickets, seedWorld, START, type World } from "../../../test/engine/support/timerFixtures.js";
-import { insertEvents, type NewEvent } from "./eventRows.js";
+import type { Db } from "./database.js";
+import { enqueue } from "./outbox/outbox.js";
+import { describeStore, selectRows } from "../../test/support/testDatabase.js";
+import { addPolicy, at, HOUR, seedTickets, seedWorld, START, type World } from "../../test/engine/support/timerFixtures.js";
+import { drawEventIds, insertEvents, type NewEvent } from "./eventRows.js";
 
 const AWKWARD = ['a "quoted" word', "back\\slash \\\" and {braces}, commas", "NULL", "", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
 
@@ -75,5 +75,18 @@ describeStore("writing a batch's events and outbox rows", (get) => {
     // Held until later when asked; a notBefore already past is sent at once.
     expect(rows.map((r) => new Date(r.next_attempt_at).getTime())).toEqual([now, later, now, now, now, now].map((d) => d.getTime()));
     expect(rows.every((r) => r.state === "pending" && new Date(r.created_at).getTime() === now.getTime())).toBe(true);
+  });
+
+  it("draws ids in ascending order, which events written afterwards follow", async () => {
+    const ids = await db.transaction(async (tx) => {
+      const drawn = await drawEventIds(tx as unknown as Db, 3);
+      await insertEvents(tx as unknown as Db, [{ ticketNumber: ticket, at: START, actorType: "system", type: "escalation", reason: null }]);
+      return drawn;
+    });
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(3);
+    const [{ id: later }] = (await selectRows<{ id: string }>(get(), sql`select max(id)::text as id from ticket_events where ticket_number = ${ticket}`)) as [{ id: string }];
+    expect(Number(later)).toBeGreaterThan(Math.max(...ids));
+    expect(await drawEventIds(db, 0)).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
 // the API), so that a fresh install loses no message.
 
 import { createTransport } from "nodemailer";
-import type { OutboxRow } from "../../store/outbox.js";
-import { MAILBOX_TRANSPORT } from "../../store/outboxAdmin.js";
-import { PermanentDeliveryError, requiredText } from "./deliveryError.js";
+import type { OutboxRow } from "../../../store/outbox/outbox.js";
+import { MAILBOX_TRANSPORT } from "../../../store/outbox/outboxAdmin.js";
+import { PermanentDeliveryError, requiredText } from "../deliveryError.js";
+import type { TransportFactory } from "./transport.js";
 
 /** The sender when PALIER_MAIL_FROM is not set. */
 export const DEFAULT_MAIL_FROM = "Palier <palier@localhost>";
@@ -98,3 +99,9 @@ export function createMailer(options: MailerOptions = {}): Mailer {
     close: () => transporter.close(),
   };
 }
+
+/** The `email` transport: SMTP, or the built-in mailbox without one. */
+export const emailTransport: TransportFactory = (options) => {
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom });
+  return { kind: "email", mode: "row", send: (row) => mailer.send(row), close: () => mailer.close() };
+};

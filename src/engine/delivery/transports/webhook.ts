@@ -3,8 +3,9 @@
 // answer within 10 s is retried (docs/notifications.md tells receivers how to verify).
 
 import { createHmac } from "node:crypto";
-import type { OutboxRow } from "../../store/outbox.js";
-import { PermanentDeliveryError, requiredText } from "./deliveryError.js";
+import type { OutboxRow } from "../../../store/outbox/outbox.js";
+import { PermanentDeliveryError, requiredText } from "../deliveryError.js";
+import type { TransportFactory } from "./transport.js";
 
 /** How long a receiver has to answer. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -69,3 +70,10 @@ export async function sendWebhook(row: OutboxRow, now: Date, timeoutMs = WEBHOOK
   if (response.status < 200 || response.status > 299) throw new WebhookStatusError(response.status);
   return "webhook";
 }
+
+/** The `webhook` transport: signed POSTs. */
+export const webhookTransport: TransportFactory = (options) => ({
+  kind: "webhook",
+  mode: "row",
+  send: (row, now) => sendWebhook(row, now, options.webhookTimeoutMs),
+});

@@ -1,11 +1,13 @@
-// The batch's timeline events, written in one statement with one array parameter per column
-// (`insert … select from unnest(…)`): a few parameters whatever the batch size, where a
-// multi-row VALUES takes nine per event and costs more to build than to run.
+// Timeline events in bulk: ids drawn ahead from the events' sequence, and events written in one
+// statement with one array parameter per column (`insert … select from unnest(…)`): a few
+// parameters whatever the batch size, where a multi-row VALUES takes nine per event and costs
+// more to build than to run.
 
 import { sql } from "drizzle-orm";
-import type { Db } from "../../store/database.js";
-import { pgTextArray } from "../../store/outboxDelivery.js";
-import type { ticketEvents } from "../../store/schema.js";
+import type { Db } from "./database.js";
+import type { ticketEvents } from "./schema.js";
+import { pgTextArray } from "./sql/pgArray.js";
+import { rowsOf } from "./sql/rows.js";
 
 export type NewEvent = typeof ticketEvents.$inferInsert;
 
@@ -30,4 +32,17 @@ export async function insertEvents(tx: Db, events: readonly NewEvent[]): Promise
       ${text(column((e) => e.reason ?? null))}::text[],
       ${text(column((e) => json(e.data)))}::text[]
     ) as e(id, ticket_number, at, actor_type, actor_id, type, changes, reason, data)`);
+}
+
+/**
+ * Draws `count` ids from the events' sequence, in ascending order: an event given the first of
+ * them precedes, on the timeline, the events written afterwards in the same transaction (a
+ * step's event before the events its own actions write, as cause before effect).
+ */
+export async function drawEventIds(tx: Db, count: number): Promise<number[]> {
+  if (count <= 0) return [];
+  const result = await tx.execute(sql`select nextval(pg_get_serial_sequence('ticket_events', 'id'))::text as id from generate_series(1, ${count}::int)`);
+  return rowsOf<{ id: string }>(result)
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
 }

@@ -1,8 +1,8 @@
-// List conditions for the batch's queries: `column = any($1::type[])` takes one parameter for a
-// whole list, where `inArray` takes one per value (hundreds per batch, each built and sent apart).
+// List conditions for bulk queries: `column = any($1::type[])` takes one parameter for a
+// whole list, where `inArray` takes one per value (hundreds for a batch, each built and sent apart).
 
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
-import { pgTextArray } from "../../store/outboxDelivery.js";
+import { pgTextArray } from "./pgArray.js";
 
 export type ArrayType = "bigint" | "uuid" | "text";
 

@@ -2,7 +2,9 @@
 // outcome (delivered, retried later, dead) in one statement per batch.
 
 import { sql } from "drizzle-orm";
-import type { Db } from "./database.js";
+import type { Db } from "../database.js";
+import { pgIntArray, pgTextArray } from "../sql/pgArray.js";
+import { rowsOf } from "../sql/rows.js";
 import type { OutboxRow } from "./outbox.js";
 
 /** How long a claim holds a row; a worker that dies holding it loses it after this. */
@@ -51,10 +53,6 @@ export function outboxRowOf(raw: RawOutboxRow): OutboxRow {
   };
 }
 
-function rowsOf(result: unknown): RawOutboxRow[] {
-  return (result as { rows: RawOutboxRow[] }).rows;
-}
-
 /**
  * Claims up to `limit` pending rows that are due at `now` and not leased by a live worker:
  * each gets a lease until `now` + LEASE_MS and one more attempt. Concurrent workers skip each
@@ -72,7 +70,7 @@ export async function claimOutbox(db: Db, props: { now: Date; limit: number; lea
       for update skip locked
     )
     returning *`);
-  return rowsOf(result)
+  return rowsOf<RawOutboxRow>(result)
     .map(outboxRowOf)
     .sort((a, b) => a.id - b.id);
 }
@@ -83,14 +81,14 @@ export async function claimOutbox(db: Db, props: { now: Date; limit: number; lea
  */
 export async function markDelivered(db: Db, deliveries: readonly { id: number; transport: string }[], now: Date): Promise<number[]> {
   if (deliveries.length === 0) return [];
-  const ids = `{${deliveries.map((d) => d.id).join(",")}}`;
+  const ids = pgIntArray(deliveries.map((d) => d.id));
   const transports = pgTextArray(deliveries.map((d) => d.transport));
   const result = await db.execute(sql`
     update outbox o set state = 'delivered', delivered_at = ${now}, transport = d.transport, lease_until = null, last_error = null
     from unnest(${ids}::bigint[], ${transports}::text[]) as d(id, transport)
     where o.id = d.id and o.state = 'pending'
     returning o.id`);
-  return (result as unknown as { rows: { id: number | string }[] }).rows.map((r) => Number(r.id));
+  return rowsOf<{ id: number | string }>(result).map((r) => Number(r.id));
 }
 
 /** A failed attempt: try again at `retryAt`, or give up (`retryAt` null: the row is dead). */
@@ -103,7 +101,7 @@ export interface FailedAttempt {
 /** Records failed attempts in one statement: pending again at their retry instant, or dead. */
 export async function markFailed(db: Db, failures: readonly FailedAttempt[]): Promise<void> {
   if (failures.length === 0) return;
-  const ids = `{${failures.map((f) => f.id).join(",")}}`;
+  const ids = pgIntArray(failures.map((f) => f.id));
   const errors = pgTextArray(failures.map((f) => f.error.slice(0, 2000)));
   const retries = pgTextArray(failures.map((f) => (f.retryAt ? f.retryAt.toISOString() : null)));
   await db.execute(sql`
@@ -120,11 +118,6 @@ export async function markFailed(db: Db, failures: readonly FailedAttempt[]): Pr
 export async function nextOutboxDue(db: Db): Promise<Date | null> {
   const result = await db.execute(sql`
     select min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) as due from outbox where state = 'pending'`);
-  const due = (result as unknown as { rows: { due: Date | string | null }[] }).rows[0]?.due ?? null;
+  const due = rowsOf<{ due: Date | string | null }>(result)[0]?.due ?? null;
   return due === null ? null : date(due);
-}
-
-/** A PostgreSQL array literal of text (NULL for null), quoting every element. */
-export function pgTextArray(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? "NULL" : `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
 }

@@ -2,10 +2,11 @@
 // and the built-in mailbox (the e-mails kept because no SMTP server is configured).
 
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
-import type { Db } from "./database.js";
-import { InvalidReferenceError, NotFoundError } from "./errors.js";
+import type { Db } from "../database.js";
+import { NotFoundError } from "../errors.js";
+import { outbox } from "../schema.js";
+import { decodeIdCursor, encodeIdCursor, type Page } from "../sql/pageCursor.js";
 import type { OutboxRow } from "./outbox.js";
-import { outbox } from "./schema.js";
 
 export const OUTBOX_STATES = ["pending", "delivered", "dead"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -14,11 +15,6 @@ export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** The transport of e-mails kept in the built-in mailbox. */
 export const MAILBOX_TRANSPORT = "mailbox";
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
 
 /** A row that cannot be replayed in its state (a pending one is still on its way). */
 export class OutboxStateError extends Error {
@@ -73,17 +69,4 @@ export async function replayOutbox(db: Db, id: number, now: Date): Promise<Outbo
   const [current] = await db.select({ state: outbox.state }).from(outbox).where(eq(outbox.id, id));
   if (!current) throw new NotFoundError("outbox row", id);
   throw new OutboxStateError(id, current.state);
-}
-
-/** A page cursor: the last id of the previous page. */
-export function encodeIdCursor(id: number): string {
-  return Buffer.from(String(id)).toString("base64url");
-}
-
-/** The id in a cursor; InvalidReferenceError (path `cursor`) when it is not one of ours. */
-export function decodeIdCursor(cursor: string): number {
-  const text = Buffer.from(cursor, "base64url").toString("utf8");
-  const id = Number(text);
-  if (!/^[1-9]\d{0,15}$/.test(text) || !Number.isSafeInteger(id)) throw new InvalidReferenceError("cursor", "is not a cursor from a previous page");
-  return id;
 }

@@ -2,9 +2,9 @@
 // caused them, and delivered afterwards by the delivery worker (src/engine/delivery).
 
 import { sql } from "drizzle-orm";
-import type { Db } from "./database.js";
-import { pgTextArray } from "./outboxDelivery.js";
-import { outbox } from "./schema.js";
+import type { Db } from "../database.js";
+import { outbox } from "../schema.js";
+import { pgTextArray } from "../sql/pgArray.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 

@@ -2,12 +2,12 @@
 // waiting, in number order), their clocks and the policies those clocks run on.
 
 import { asc, getTableColumns, sql } from "drizzle-orm";
-import { policyOf } from "../../store/sla/policies.js";
 import type { SlaPolicy } from "../../core/sla/policy.js";
-import type { Db } from "../../store/database.js";
-import { slaClocks, slaPolicies, ticketFollowers, tickets } from "../../store/schema.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
-import { anyOf } from "./anyOf.js";
+import type { Db } from "../database.js";
+import { slaClocks, slaPolicies, ticketFollowers, tickets } from "../schema.js";
+import { policyOf } from "../sla/policies.js";
+import { anyOf } from "../sql/anyOf.js";
 
 export type ClockRow = typeof slaClocks.$inferSelect;
 

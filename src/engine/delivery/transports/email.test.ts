@@ -3,11 +3,11 @@
 // the built-in mailbox. On PGlite and PostgreSQL, on a manual clock.
 
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { ManualClock } from "../../core/clock.js";
-import { enqueue } from "../../store/outbox.js";
-import { deadUrl, lastOutboxId, outboxRow, type SmtpReceiver, startSmtpReceiver } from "../../../test/support/deliveryReceivers.js";
-import { describeStore } from "../../../test/support/testDatabase.js";
-import { type DeliveryWorker, startDeliveryWorker } from "./deliveryWorker.js";
+import { ManualClock } from "../../../core/clock.js";
+import { enqueue } from "../../../store/outbox/outbox.js";
+import { deadUrl, lastOutboxId, outboxRow, type SmtpReceiver, startSmtpReceiver } from "../../../../test/support/deliveryReceivers.js";
+import { describeStore } from "../../../../test/support/testDatabase.js";
+import { type DeliveryWorker, startDeliveryWorker } from "../deliveryWorker.js";
 
 describeStore("e-mail delivery", (get) => {
   const clock = new ManualClock(new Date("2026-11-23T09:00:00Z"));

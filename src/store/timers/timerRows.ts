@@ -2,9 +2,9 @@
 // SKIP LOCKED), settling them in one statement, and the next instant anything is due.
 
 import { and, asc, eq, lte, min, sql } from "drizzle-orm";
-import type { Db } from "../../store/database.js";
-import { timers } from "../../store/schema.js";
-import { anyOf, noneOf } from "./anyOf.js";
+import type { Db } from "../database.js";
+import { timers } from "../schema.js";
+import { anyOf, noneOf } from "../sql/anyOf.js";
 
 /** A pending timer whose time has come, claimed (row-locked) by this transaction. */
 export interface DueTimer {

@@ -1,0 +1,47 @@
+// notify: a notice to every recipient, in-app and (when they have an address) by e-mail, in
+// their language and time zone; held until their next working instant outside their hours
+// unless the cause is urgent.
+
+import type { BusinessCalendar } from "../../core/calendar/index.js";
+import { workingCalendarId } from "../../core/directory/directory.js";
+import type { OutboxItem } from "../../store/outbox/outbox.js";
+import { fallbackCalendarId, isUrgent, noticeText, notificationData } from "./actionCause.js";
+import type { TicketAction } from "./ticketAction.js";
+
+export const notify: TicketAction<{ type: "notify" }> = {
+  type: "notify",
+  writes: false,
+  async run(context) {
+    const { ticket, recipients, directory, cause } = context;
+    const now = context.work.now;
+    if (recipients.length === 0) return { skipped: ["nobody to notify"] };
+    const done: string[] = [];
+    const queued: OutboxItem[] = [];
+    const fallbackId = fallbackCalendarId(cause);
+    for (const { agent } of recipients) {
+      const calendarId = workingCalendarId(agent, directory);
+      const hours = calendarId ? context.calendar(calendarId) : undefined;
+      const zone = (hours ?? (fallbackId ? context.calendar(fallbackId) : undefined))?.zone.name ?? "UTC";
+      const text = noticeText(cause, { ticket, locale: agent.locale, timeZone: zone, now });
+      const away = hours !== undefined && !hours.isOpen(now.getTime());
+      const notBefore = away && !isUrgent(cause) ? nextOpening(hours, now) : undefined;
+      const channels = agent.email ? "in-app, e-mail" : "in-app";
+      const hold = notBefore ? `; held until ${notBefore.toISOString()}, outside working hours` : away ? "; urgent: sent outside working hours" : "";
+      done.push(`notified ${agent.name} (${channels}${hold})`);
+      const common = { ticketNumber: ticket.number, agentId: agent.id, ...(notBefore ? { notBefore } : {}) };
+      // In-app first: the delivery worker turns it into the agent's notification.
+      queued.push({ kind: "inapp", ...common, payload: { title: text.title, body: text.body, data: notificationData(cause) } });
+      if (agent.email) queued.push({ kind: "email", ...common, address: agent.email, payload: { subject: text.title, text: text.body, locale: text.locale } });
+    }
+    return { done, queued };
+  },
+};
+
+/** The agent's next working instant; none (a calendar with no open time left) holds nothing. */
+function nextOpening(hours: BusinessCalendar, now: Date): Date | undefined {
+  try {
+    return new Date(hours.nextOpen(now.getTime()));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,54 @@
+// The contract every ticket action fulfils (notify, reassign, raise the priority…), whoever runs
+// it: a matrix step today, a rule next. An action reads its context, may change the ticket and
+// queue outbox items, and says what it did or why it skipped, in the words the event records.
+
+import type { BusinessCalendar } from "../../core/calendar/index.js";
+import type { Directory } from "../../core/directory/directory.js";
+import type { ResolvedRecipient } from "../../core/sla/recipients.js";
+import type { StepAction } from "../../core/sla/policy.js";
+import type { OutboxItem } from "../../store/outbox/outbox.js";
+import type { Ticket } from "../../core/ticket/ticketRecord.js";
+import type { Work } from "../work.js";
+import type { ActionCause } from "./actionCause.js";
+
+/** What an action sees: the same for every action of one firing, except the ticket, which each action leaves to the next. */
+export interface ActionContext {
+  /** The unit of work; for an action that writes, its tx is the action's own savepoint. */
+  work: Work;
+  /** The ticket (locked by the transaction) as the previous actions left it. */
+  ticket: Ticket;
+  /** Who the firing reaches, each agent once. */
+  recipients: readonly ResolvedRecipient[];
+  /** Recorded with every ticket change the action makes (the `reason` of its events). */
+  reason: string;
+  /** Why the actions run (an escalation step…): what notices, webhooks and event data say. */
+  cause: ActionCause;
+  /** The agents and teams the firing may reach. */
+  directory: Directory;
+  /** The calendar of an id the directory or the cause names (loaded beforehand). */
+  calendar(id: string): BusinessCalendar;
+}
+
+/**
+ * What an action did. `done` and `skipped` are the sentences the `escalation` event lists (a
+ * skip without the action's type, which the runner prefixes); `ticket` is set when the action
+ * changed the ticket; `queued` goes to the outbox with the firing's other rows.
+ */
+export interface ActionOutcome {
+  ticket?: Ticket;
+  done?: string[];
+  skipped?: string[];
+  queued?: OutboxItem[];
+}
+
+/** One kind of action, keyed by its `type` in the registry. */
+export interface TicketAction<A extends StepAction = StepAction> {
+  readonly type: A["type"];
+  /**
+   * Whether the action writes to the database: it then runs in a savepoint of its own, so that
+   * its failure rolls back only its own writes. One that only queues (notify, webhook) runs
+   * without one, which keeps the engine's hot path free of per-step round trips.
+   */
+  readonly writes: boolean;
+  run(context: ActionContext, action: A): Promise<ActionOutcome>;
+}

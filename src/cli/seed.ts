@@ -2,8 +2,8 @@
 // (serve does it by itself on an empty database); refuses when the demo is already there.
 
 import type { Db } from "../store/database.js";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "../store/demo/workspace.js";
-import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "../store/demo/seedDemo.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../demo/workspace.js";
+import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "../demo/seedDemo.js";
 import { hashPassword } from "../store/passwords.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { systemClock } from "./systemClock.js";

@@ -14,7 +14,7 @@ import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { ensureAdmin } from "../store/bootstrap.js";
 import type { Database } from "../store/database.js";
-import { hasDemo } from "../store/demo/seedDemo.js";
+import { hasDemo } from "../demo/seedDemo.js";
 import { countTickets } from "../store/tickets/ticketList.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { demoLoginsText, describeSummary, seedDemoWorkspace } from "./seed.js";

@@ -1,9 +1,9 @@
 // The demo workspace's people and things: Lumio, a fictional Benelux and French internet,
 // mobile and TV provider, with its support teams, agents, business customers and products.
 
-import type { Role } from "../../core/access/permissions.js";
-import type { CalendarSpec } from "../../core/calendar/index.js";
-import type { Language } from "../../core/ticket/ticket.js";
+import type { Role } from "../core/access/permissions.js";
+import type { CalendarSpec } from "../core/calendar/index.js";
+import type { Language } from "../core/ticket/ticket.js";
 
 /** Every demo agent's e-mail ends with this; it is how the store tells the demo is there. */
 export const DEMO_EMAIL_DOMAIN = "demo.palier.local";

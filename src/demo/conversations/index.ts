@@ -1,7 +1,7 @@
 // The demo conversations of every language, and the few words each language needs besides
 // them: a customer chasing an answer, an on-hold note, how amounts and references are written.
 
-import type { Language } from "../../../core/ticket/ticket.js";
+import type { Language } from "../../core/ticket/ticket.js";
 import type { ConversationTemplate } from "./conversation.js";
 import { DUTCH } from "./dutch.js";
 import { ENGLISH } from "./english.js";

@@ -1,19 +1,25 @@
-// Seeding the demo workspace into real tables, on each backend: what the app then reads
-// (tickets, messages, timelines, search, logins), and a second seeding refused.
+// Seeding the demo workspace through the product's operations, on each backend: what the app
+// then reads (tickets, messages, timelines, search, logins), and a second seeding refused.
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { describeStore, openTestDatabase, selectRows } from "../../../test/support/testDatabase.js";
-import { teamStore } from "../entities.js";
-import { listEvents } from "../events.js";
-import { hashPassword, verifyPassword } from "../passwords.js";
-import { agents, customers, organizations } from "../schema.js";
-import { loadPolicies } from "../sla/policies.js";
-import { createTicket, recomputeTicket } from "../../../test/support/commandsOnDb.js";
-import { ticketClocks } from "../sla/ticketClockViews.js";
-import { countTickets, listTickets } from "../tickets/ticketList.js";
-import { getTicket } from "../tickets/ticketRows.js";
+import { ManualClock } from "../core/clock.js";
+import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
+import { listNotifications } from "../store/notifications.js";
+import { describeStore, openTestDatabase, selectRows } from "../../test/support/testDatabase.js";
+import { teamStore } from "../store/entities.js";
+import { listEvents } from "../store/events.js";
+import { hashPassword, verifyPassword } from "../store/passwords.js";
+import { agents, customers, organizations } from "../store/schema.js";
+import { loadPolicies } from "../store/sla/policies.js";
+import { createTicket, recomputeTicket } from "../../test/support/commandsOnDb.js";
+import { ticketClocks } from "../store/sla/ticketClockViews.js";
+import { countTickets, listTickets } from "../store/tickets/ticketList.js";
+import { getTicket } from "../store/tickets/ticketRows.js";
+import { placeholderIds, planDemoTickets } from "./demoTickets.js";
+import { DEMO_WORKER } from "./replayTickets.js";
 import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "./seedDemo.js";
-import { DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "./workspace.js";
+import { agentEmail, DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "./workspace.js";
+import { HEAD_OF_SUPPORT_LOGIN } from "./demoPolicies.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 let passwordHash: string;
@@ -25,7 +31,8 @@ describeStore("demo workspace", (get) => {
     passwordHash = await hashPassword(DEMO_PASSWORD);
     expect(await hasDemo(get().db)).toBe(false);
     summary = await seedDemo(get().db, { now: NOW, passwordHash });
-  }, 60_000);
+    // Every ticket change and every escalation step goes through the product: a few thousand statements.
+  }, 240_000);
 
   it("has about 200 tickets in French, Dutch and English over every channel and status", async () => {
     expect(summary.tickets).toBe(200);
@@ -51,6 +58,24 @@ describeStore("demo workspace", (get) => {
     );
     expect(row).toEqual({ without: 0, messages: summary.messages, orphans: 0 });
     expect(summary.messages).toBeGreaterThan(400);
+  });
+
+  it("stamps each ticket as its messages leave it, and ends it where its script does", async () => {
+    const [row] = await selectRows<{ wrong: number }>(
+      get(),
+      sql`select count(*)::int as wrong from tickets t
+          left join lateral (select min(created_at) filter (where kind = 'reply') as first_reply, max(created_at) filter (where kind = 'reply') as last_reply,
+                                    max(created_at) filter (where kind = 'customer') as last_customer
+                             from messages m where m.ticket_number = t.number) m on true
+          where t.first_response_at is distinct from m.first_reply or t.last_agent_message_at is distinct from m.last_reply
+             or t.last_customer_message_at is distinct from m.last_customer
+             or (t.solved_at is not null) <> (t.status in ('solved', 'closed')) or (t.closed_at is not null) <> (t.status = 'closed')`,
+    );
+    expect(row!.wrong).toBe(0);
+    const scripted = planDemoTickets(NOW, placeholderIds());
+    const count = (rows: { status: string; tier: string; priority: string }[]) => rows.map((r) => `${r.status} ${r.tier} ${r.priority}`).sort();
+    const stored = await selectRows<{ status: string; tier: string; priority: string }>(get(), sql`select status, tier, priority from tickets`);
+    expect(count(stored)).toEqual(count(scripted));
   });
 
   it("has agents with managers, teams with leads, regions and languages", async () => {
@@ -154,6 +179,44 @@ describeStore("demo workspace", (get) => {
     expect(await Promise.all(open.map((n) => ticketClocks(db, n, NOW)))).toEqual(before);
   });
 
+  it("shows a breached ticket's escalation steps on its timeline, and the head of support has the notification they sent", async () => {
+    const db = get().db;
+    // A step that reached the head of support by name (the last level of Standard, level 2 of VIP).
+    const head = (await db.select().from(agents)).find((a) => a.email === agentEmail(HEAD_OF_SUPPORT_LOGIN))!;
+    const [reached] = await selectRows<{ ticket_number: number }>(
+      get(),
+      sql`select ticket_number from ticket_events where type = 'escalation' and data->'recipients' @> ${JSON.stringify([{ agentId: head.id }])}::jsonb order by id limit 1`,
+    );
+    expect(reached).toBeDefined();
+    const timeline = await listEvents(db, reached!.ticket_number);
+    const escalations = timeline.filter((e) => e.type === "escalation");
+    const data = escalations.map((e) => e.data as { target: string; cycle: number; kind: string; level: number; breached?: boolean; late: boolean; lagMs: number; worker: string; dueAt: string; timerId: number; recipients: { agentId: string }[] });
+    // A clock breached: its first level says so, and each clock's levels climb in order, each fired on time at its due time.
+    expect(data.filter((d) => d.breached)).not.toHaveLength(0);
+    for (const clock of new Set(data.map((d) => `${d.target}:${d.cycle}`))) {
+      const levels = data.filter((d) => d.kind === "level" && `${d.target}:${d.cycle}` === clock).map((d) => d.level);
+      expect(levels).toEqual([...levels].sort((a, b) => a - b));
+    }
+    for (const [index, d] of data.entries()) {
+      expect(d).toMatchObject({ late: false, lagMs: 0, worker: DEMO_WORKER });
+      expect(escalations[index]!.at.toISOString()).toBe(d.dueAt);
+    }
+    // In time order with the rest of the ticket's history.
+    expect(timeline.map((e) => e.at.getTime())).toEqual(timeline.map((e) => e.at.getTime()).sort((a, b) => a - b));
+
+    // Palier's first start delivers the outbox: the head of support's bell then holds the step's notification.
+    const delivery = startDeliveryWorker({ database: get(), clock: new ManualClock(NOW), background: false });
+    try {
+      for (let pass = 0; pass < 100 && (await delivery.runOnce()).claimed > 0; pass++);
+    } finally {
+      await delivery.stop();
+    }
+    const sent = data.filter((d) => d.recipients.some((r) => r.agentId === head.id)).map((d) => d.timerId);
+    const bell = await listNotifications(db, { agentId: head.id, limit: 200 });
+    const received = bell.items.filter((n) => n.ticketNumber === reached!.ticket_number).map((n) => (n.data as { timerId?: number }).timerId);
+    expect(received.sort()).toEqual(sent.sort());
+  }, 120_000);
+
   it("refuses a second seeding and changes nothing", async () => {
     expect(await hasDemo(get().db)).toBe(true);
     const before = await countTickets(get().db);
@@ -176,5 +239,5 @@ describeStore("demo workspace over taken names", (get, kind) => {
     } finally {
       await other.drop();
     }
-  }, 60_000);
+  }, 240_000);
 });

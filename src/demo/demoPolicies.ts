@@ -3,9 +3,9 @@
 // then the assignee, their manager, the regional managers and the head of support; urgent
 // tickets start at level 3).
 
-import { randomUUID } from "node:crypto";
-import type { EscalationMatrix, SlaPolicy, TargetMinutes } from "../../core/sla/policy.js";
-import type { Priority } from "../../core/ticket/ticket.js";
+import type { EscalationMatrix, SlaPolicy, TargetMinutes } from "../core/sla/policy.js";
+import type { Priority } from "../core/ticket/ticket.js";
+import type { PolicyFields } from "../store/sla/policyRows.js";
 import type { CalendarKey } from "./workspace.js";
 
 /** The head of support, who the last level of the Standard matrix reaches by name. */
@@ -14,8 +14,8 @@ export const HEAD_OF_SUPPORT_LOGIN = "isabelle.peeters";
 const targets = (byPriority: Record<Priority, [number, number, number]>): Partial<Record<Priority, TargetMinutes>> =>
   Object.fromEntries(Object.entries(byPriority).map(([priority, [first, next, resolution]]) => [priority, { first_response: first, next_response: next, resolution }]));
 
-/** The demo's policies with their ids, given the ids of the demo's calendars and agents. */
-export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>; agents: ReadonlyMap<string, string> }): SlaPolicy[] {
+/** The demo's policies in matching order, given the ids of the demo's calendars and agents. */
+export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>; agents: ReadonlyMap<string, string> }): PolicyFields[] {
   const brussels = ids.calendars.get("brussels") ?? null;
   const head = ids.agents.get(HEAD_OF_SUPPORT_LOGIN);
   if (!brussels || !head) throw new Error("the demo policies need the Brussels calendar and the head of support");
@@ -33,9 +33,7 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
   return [
     {
       ...base,
-      id: randomUUID(),
       name: "VIP",
-      position: 0,
       conditions: { all: [{ field: "segment", op: "is", value: "vip" }] },
       calendarId: brussels,
       targets: targets({ urgent: [15, 30, 240], high: [30, 60, 480], normal: [60, 120, 960], low: [120, 240, 1920] }),
@@ -49,9 +47,7 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
     },
     {
       ...base,
-      id: randomUUID(),
       name: "Paiements / Payment failures",
-      position: 1,
       conditions: { any: [{ field: "tags", op: "in", value: ["payment-failed", "payment_failed", "double-charge"] }] },
       calendarId: brussels,
       targets: targets({ urgent: [15, 60, 240], high: [30, 60, 480], normal: [30, 60, 480], low: [30, 60, 480] }),
@@ -65,9 +61,7 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
     },
     {
       ...base,
-      id: randomUUID(),
       name: "Twitter & Facebook",
-      position: 2,
       conditions: { all: [{ field: "channel", op: "in", value: ["twitter", "facebook"] }] },
       calendarId: null,
       targets: targets({ urgent: [30, 60, 480], high: [30, 60, 720], normal: [30, 120, 1440], low: [30, 240, 2880] }),
@@ -77,9 +71,7 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
     },
     {
       ...base,
-      id: randomUUID(),
       name: "Standard",
-      position: 3,
       isDefault: true,
       conditions: {},
       calendarId: brussels,

@@ -1,7 +1,7 @@
 // The shape of a hand-written demo conversation: a subject and its turns, with placeholders
 // ({first}, {agent}, {invoice}, {amount}, {order}, {ref}) filled in per ticket.
 
-import type { Priority, Tier } from "../../../core/ticket/ticket.js";
+import type { Priority, Tier } from "../../core/ticket/ticket.js";
 import type { ProductCode } from "../workspace.js";
 
 /** What a conversation is about; it decides the team that handles it. */

@@ -1,0 +1,102 @@
+// Replays the demo tickets' scripts through the product's own operations, in global time order:
+// each happening is a ticket creation, a message or a change made at its instant by its actor,
+// and before it the escalation matrix fires every step that fell due, at its due time, as the
+// timer engine would have. The timelines, clocks, escalations and notifications are thus exactly
+// what the product writes.
+
+import { fireDueSteps } from "../commands/escalation/fireDueSteps.js";
+import { clockCache } from "../commands/sla/clockCache.js";
+import { SYSTEM } from "../commands/sla/syncClocks.js";
+import { addMessage } from "../commands/tickets/addMessage.js";
+import { updateTicket } from "../commands/tickets/changeTicket.js";
+import { createTicket } from "../commands/tickets/createTicket.js";
+import type { Work } from "../commands/work.js";
+import type { Actor } from "../core/events/actor.js";
+import type { TicketFields } from "../core/ticket/ticketRecord.js";
+import type { Db } from "../store/database.js";
+import { getTicket } from "../store/tickets/ticketRows.js";
+import { nextDueAt } from "../store/timers/timerRows.js";
+import type { Happening, PlannedTicket, ScriptedChanges } from "./demoTickets.js";
+
+/** The worker name the demo's escalation events carry. */
+export const DEMO_WORKER = "demo";
+
+// Timers fired per batch: every step due at one instant, in practice.
+const BATCH = 500;
+
+/** What the replay wrote. */
+export interface ReplaySummary {
+  tickets: number;
+  messages: number;
+  /** Matrix steps fired on the way. */
+  escalations: number;
+}
+
+/**
+ * Replays `scripts` (oldest first) in `tx`, then fires what falls due up to `now`. Ticket numbers
+ * follow the order of creation, so tickets created later continue after them.
+ */
+export async function replayTickets(tx: Db, scripts: readonly PlannedTicket[], now: Date): Promise<ReplaySummary> {
+  const summary: ReplaySummary = { tickets: 0, messages: 0, escalations: 0 };
+  const numbers = new Map<PlannedTicket, number>();
+  // The policies, calendars and customers are written before the replay and never change in it:
+  // read once for all its units of work. Each ticket's clocks are read afresh, since a fired
+  // step's actions may have changed them.
+  const shared = clockCache();
+  const workAt = (now: Date, actor: Actor): Work => ({ tx, now, actor, clocks: { ...shared, tickets: new Map() } });
+  const fireDue = async (until: Date): Promise<number> => {
+    let fired = 0;
+    for (let due = await nextDueAt(tx); due !== null && due <= until; due = await nextDueAt(tx)) {
+      const batch = await fireDueSteps(workAt(due, SYSTEM), { batchSize: BATCH, workerId: DEMO_WORKER });
+      // Alone in its transaction, the replay can always take what is due: no progress is a bug.
+      if (batch.fired + batch.cancelled === 0) throw new Error(`the demo's timers due at ${due.toISOString()} did not fire`);
+      fired += batch.fired;
+    }
+    return fired;
+  };
+  for (const { script, happening } of inTimeOrder(scripts)) {
+    summary.escalations += await fireDue(happening.at);
+    const work = workAt(happening.at, happening.actor);
+    if (happening.type === "open") {
+      numbers.set(script, await open(work, script, happening));
+      summary.tickets += 1;
+      summary.messages += 1;
+      continue;
+    }
+    const number = numbers.get(script) as number;
+    if (happening.type === "message") {
+      await addMessage(work, { number, ...happening.message });
+      summary.messages += 1;
+    } else {
+      await updateTicket(work, { number, changes: await fieldsOf(work.tx, number, happening.changes), ...(happening.reason ? { reason: happening.reason } : {}) });
+    }
+    shared.policies ??= work.clocks.policies;
+  }
+  summary.escalations += await fireDue(now);
+  return summary;
+}
+
+/** Every happening of every script, oldest first; at one instant, in script order, then in each script's order. */
+function inTimeOrder(scripts: readonly PlannedTicket[]): { script: PlannedTicket; happening: Happening }[] {
+  const all = scripts.flatMap((script, index) => script.happenings.map((happening, order) => ({ script, happening, index, order })));
+  all.sort((a, b) => a.happening.at.getTime() - b.happening.at.getTime() || a.index - b.index || a.order - b.order);
+  return all;
+}
+
+async function open(work: Work, script: PlannedTicket, happening: Extract<Happening, { type: "open" }>): Promise<number> {
+  const { ticket } = await createTicket(work, { ...script.opening, message: happening.message });
+  return ticket.number;
+}
+
+/** The fields a scripted change sets; tags and followers it adds to those the ticket carries now. */
+async function fieldsOf(tx: Db, number: number, changes: ScriptedChanges): Promise<Partial<TicketFields>> {
+  const { addTags, addFollowers, ...fields } = changes;
+  if (!addTags?.length && !addFollowers?.length) return fields;
+  const ticket = await getTicket(tx, number);
+  if (!ticket) throw new Error(`the demo's ticket #${number} is gone`);
+  return {
+    ...fields,
+    ...(addTags?.length ? { tags: [...ticket.tags, ...addTags] } : {}),
+    ...(addFollowers?.length ? { followers: [...new Set([...ticket.followers, ...addFollowers])] } : {}),
+  };
+}

@@ -3,22 +3,14 @@
 // life (opened, messages, assignments, escalations, status changes) at times before `now`. The
 // product's own operations replay them, so what they leave is what the product writes.
 
-import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../core/ticket/ticket.js";
-import type { Actor } from "../store/events.js";
+import type { Channel, Language, Status } from "../core/ticket/ticket.js";
 import { CONVERSATIONS } from "./conversations/index.js";
 import { SeededRandom } from "./random.js";
+import type { DemoIds, PlannedTicket } from "./ticketScript.js";
 import { TicketStory } from "./ticketStory.js";
-import { AGENTS, CUSTOMERS, PRODUCTS, type ProductCode, TEAMS, type TeamKey } from "./workspace.js";
+import { AGENTS, CUSTOMERS, PRODUCTS, TEAMS } from "./workspace.js";
 
-/** The database ids of the workspace's rows, by their demo keys. */
-export interface DemoIds {
-  /** By login (`lea.martin`). */
-  agents: ReadonlyMap<string, string>;
-  /** By e-mail. */
-  customers: ReadonlyMap<string, string>;
-  teams: ReadonlyMap<TeamKey, string>;
-  products: ReadonlyMap<ProductCode, string>;
-}
+export type { DemoIds, Happening, Opening, PlannedTicket, ScriptedChanges, ScriptedMessage } from "./ticketScript.js";
 
 /** Ids that name the rows by their demo keys (`agent:lea.martin`), for planning without a database. */
 export function placeholderIds(): DemoIds {
@@ -28,65 +20,6 @@ export function placeholderIds(): DemoIds {
     teams: new Map(TEAMS.map((t) => [t.key, `team:${t.key}`])),
     products: new Map(PRODUCTS.map((p) => [p.code, `product:${p.code}`])),
   };
-}
-
-/** A message as the script has someone write it. */
-export interface ScriptedMessage {
-  kind: MessageKind;
-  text: string;
-}
-
-/**
- * Changes someone asks for. `addTags` and `addFollowers` add to what the ticket carries when the
- * change happens (an escalation step may have added followers meanwhile).
- */
-export interface ScriptedChanges {
-  status?: Status;
-  priority?: Priority;
-  tier?: Tier;
-  teamId?: string;
-  assigneeId?: string;
-  addTags?: string[];
-  addFollowers?: string[];
-}
-
-/** One thing that happens to a ticket, at an instant, by someone. */
-export type Happening =
-  | { type: "open"; at: Date; actor: Actor; message: ScriptedMessage }
-  | { type: "message"; at: Date; actor: Actor; message: ScriptedMessage }
-  | { type: "update"; at: Date; actor: Actor; changes: ScriptedChanges; reason: string | null };
-
-/** What a ticket is opened with, besides its first message. */
-export interface Opening {
-  subject: string;
-  channel: Channel;
-  language: Language;
-  priority: Priority;
-  tier: Tier;
-  productId: string | null;
-  customerId: string;
-  teamId: string;
-  assigneeId: string | null;
-  tags: string[];
-  customFields: Record<string, unknown>;
-  followers: string[];
-}
-
-/** A ticket's script: how it opens, what happens to it (oldest first, the opening first), and where the script leaves it. */
-export interface PlannedTicket {
-  opening: Opening;
-  happenings: Happening[];
-  /** The instant of the opening. */
-  createdAt: Date;
-  /** The instant of the last happening. */
-  updatedAt: Date;
-  /** What the happenings leave, by the product's rules (a reply opens, a customer reopens). */
-  status: Status;
-  priority: Priority;
-  tier: Tier;
-  teamId: string;
-  assigneeId: string | null;
-  tags: string[];
 }
 
 /** The seed of the demo's choices: the same workspace on every seeding (times move with `now`). */

@@ -7,7 +7,7 @@ import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../
 import type { Actor } from "../store/events.js";
 import { normalizeTags } from "../core/ticket/ticketRecord.js";
 import { type ConversationTemplate, type Turn, WORDS } from "./conversations/index.js";
-import type { DemoIds, Happening, PlannedTicket, ScriptedChanges } from "./demoTickets.js";
+import type { DemoIds, Happening, PlannedTicket, ScriptedChanges } from "./ticketScript.js";
 import type { SeededRandom } from "./random.js";
 import { AGENTS, type DemoAgent, type DemoCustomer, ORGANIZATIONS, type TeamKey } from "./workspace.js";
 

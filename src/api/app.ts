@@ -6,7 +6,7 @@ import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import type { Principal } from "../core/access/permissions.js";
 import type { Clock } from "../core/clock.js";
 import type { Database } from "../store/database.js";
@@ -23,6 +23,8 @@ declare module "fastify" {
   interface FastifyInstance {
     database: Database;
     clock: Clock;
+    /** Where an unexpected error (a 500) is reported, whether or not requests are logged. */
+    reportUnexpected(error: Error, request: FastifyRequest): void;
   }
 }
 
@@ -33,11 +35,18 @@ export interface AppOptions {
   logger?: boolean;
   /** Send cookies with the Secure flag (behind HTTPS). */
   secureCookies?: boolean;
+  /** Where unexpected errors (500s) go; default: one line on standard error with the stack. */
+  reportUnexpected?: (error: Error, request: FastifyRequest) => void;
   /** Largest accepted request body, in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
 
 export type App = FastifyInstance;
+
+/** An unexpected error as one line (its stack after it), so that a 500 always leaves a trace. */
+function reportToStderr(error: Error, request: FastifyRequest): void {
+  process.stderr.write(`unexpected error on ${request.method} ${request.url.split("?")[0]}: ${error.stack ?? error.message}\n`);
+}
 
 /** Where the interactive API documentation is served. */
 const DOCS = "/api/docs";
@@ -64,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.decorate("database", options.database);
   app.decorate("clock", options.clock);
+  app.decorate("reportUnexpected", options.reportUnexpected ?? reportToStderr);
   app.decorateRequest("principal", null);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody("not_found", `no route ${request.method} ${request.url.split("?")[0]}`)));

@@ -68,5 +68,6 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (status === 429) return reply.status(429).send(errorBody("rate_limited", error.message));
   if (status >= 400 && status < 500) return reply.status(status).send(errorBody("invalid_request", error.message));
   request.log.error({ err: error }, "unexpected error");
+  request.server.reportUnexpected(error, request);
   return reply.status(500).send(errorBody("internal", "an unexpected error occurred; it has been logged"));
 }

@@ -88,7 +88,12 @@ async function start(config: Config, database: Database, io: CommandIo, started:
     }
   }
 
-  const app = await buildApp({ database, clock, secureCookies: config.secureCookies });
+  const app = await buildApp({
+    database,
+    clock,
+    secureCookies: config.secureCookies,
+    reportUnexpected: (error, request) => io.err(`palier serve: unexpected error on ${request.method} ${request.url.split("?")[0]}: ${error.stack ?? error.message}\n`),
+  });
   // Due escalation steps fire from this process (`palier worker` adds more on PostgreSQL); closing the app stops it.
   const timers = startTimerWorker({ database, clock, onError: (error) => io.err(`palier serve: timers: ${error.message}\n`) });
   app.addHook("onClose", () => timers.stop());

@@ -192,6 +192,20 @@ export async function principalForToken(db: Db, token: string, now: Date): Promi
   return { kind: "agent", id: row.id, role: row.role as Role, teamId: row.teamId };
 }
 
+/** An agent's role, its row locked until the transaction ends; undefined for no such agent. */
+export async function lockAgentRole(tx: Db, id: string): Promise<string | undefined> {
+  const [row] = await tx.select({ role: agents.role }).from(agents).where(eq(agents.id, id)).for("update");
+  return row?.role;
+}
+
+/** Whether an API token still acts (not revoked, its agent active), without recording a use. */
+export async function tokenIsLive(db: Db, token: string): Promise<boolean> {
+  let lookup = tokenLookups.get(db);
+  if (!lookup) tokenLookups.set(db, (lookup = prepareTokenLookup(db)));
+  const [row] = await lookup.execute({ tokenHash: hashSecret(token) });
+  return row !== undefined;
+}
+
 /** A token as its owner sees it in a list: never its value or hash. */
 export interface ApiTokenSummary {
   id: string;

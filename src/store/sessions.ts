@@ -149,6 +149,21 @@ export async function logOut(db: Db, props: { token: string; ip: string; now: Da
   await recordSecurityEvent(db, { type: "logout", at: props.now, ...account, ip: props.ip, data: { scope: "agentId" in account ? "agent" : "customer" } });
 }
 
+/**
+ * Whether the session behind a cookie's token is still live (not ended, not expired, its
+ * account active), without sliding its expiry: an open stream is no sign of a person's activity.
+ */
+export async function sessionIsLive(db: Db, token: string, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ expiresAt: sessions.expiresAt, agentId: sessions.agentId, active: agents.active, customerExists: customers.id })
+    .from(sessions)
+    .leftJoin(agents, eq(agents.id, sessions.agentId))
+    .leftJoin(customers, eq(customers.id, sessions.customerId))
+    .where(eq(sessions.tokenHash, hashSecret(token)));
+  if (!row || row.expiresAt.getTime() <= now.getTime()) return false;
+  return row.agentId ? row.active === true : row.customerExists !== null;
+}
+
 /** Deletes the sessions that expired at or before `now`; returns how many. */
 export async function purgeExpiredSessions(db: Db, now: Date): Promise<number> {
   const deleted = await db.delete(sessions).where(lte(sessions.expiresAt, now)).returning({ tokenHash: sessions.tokenHash });

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
 import { describePrincipal } from "../../store/accounts.js";
 import { logIn, logOut } from "../../store/sessions.js";
+import { credentialsChanged } from "../routes/notifications/notificationHub.js";
 import { HttpError, unauthorized } from "../errors.js";
 import { sessionOf } from "./authenticate.js";
 import { LOGIN_BURST } from "./loginRateLimit.js";
@@ -64,7 +65,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
     { schema: { tags: ["auth"], summary: "Sign out: ends the session and clears its cookie", response: { 204: Type.Null() } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await logOut(request.server.database.db, { token, ip: request.ip, now: request.server.clock.now() });
+      if (token) {
+        await logOut(request.server.database.db, { token, ip: request.ip, now: request.server.clock.now() });
+        credentialsChanged();
+      }
       clearSessionCookie(reply, options.secureCookies);
       return reply.status(204).send(null);
     },

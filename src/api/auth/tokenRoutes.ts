@@ -7,6 +7,7 @@ import { Type } from "typebox";
 import { authorize } from "../../core/access/permissions.js";
 import { type ApiTokenSummary, issueApiToken, listApiTokens, revokeApiToken } from "../../store/accounts.js";
 import { unauthorized } from "../errors.js";
+import { credentialsChanged } from "../routes/notifications/notificationHub.js";
 import { ApiTokenSchema, isoOrNull } from "./schemas.js";
 
 // The calling agent's id, once it holds tokens.own (customers do not).
@@ -67,6 +68,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const agentId = tokenOwner(request);
       await revokeApiToken(request.server.database.db, { agentId, tokenId: request.params.id, now: request.server.clock.now(), ip: request.ip });
+      credentialsChanged();
       return reply.status(204).send(null);
     },
   );

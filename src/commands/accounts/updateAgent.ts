@@ -1,10 +1,11 @@
-// Updating an agent: the row changed (version checked) and, when the role changes, a
-// `role_changed` security event naming who changed it, in the same unit of work.
+// Updating an agent: the row changed (version checked); when the role changes, a
+// `role_changed` security event naming who changed it; when the agent is deactivated, every
+// session of theirs ends, so that reactivating them brings none back. One unit of work.
 
-import { eq } from "drizzle-orm";
+import { lockAgentRole } from "../../store/accounts.js";
 import { type Agent, agentStore } from "../../store/entities.js";
-import { agents } from "../../store/schema.js";
 import { recordSecurityEvent } from "../../store/securityEvents.js";
+import { endSessionsOf } from "../../store/sessions.js";
 import type { Work } from "../work.js";
 
 export interface UpdateAgentProps {
@@ -15,15 +16,23 @@ export interface UpdateAgentProps {
   expectedVersion?: number | undefined;
 }
 
-/** Updates an agent; when the role changes, records `role_changed` with the work's actor as `changedBy`. */
+/**
+ * Updates an agent; when the role changes, records `role_changed` with the work's actor as
+ * `changedBy`; when `active` is false after it, ends the agent's sessions (recorded as
+ * `sessions_ended` when there were any).
+ */
 export async function updateAgent(work: Work, props: UpdateAgentProps): Promise<Agent> {
   const { tx, now, actor } = work;
   const { id, changes } = props;
   // Locked, so that the recorded `from` is the role this update replaces.
-  const [before] = changes.role === undefined ? [] : await tx.select({ role: agents.role }).from(agents).where(eq(agents.id, id)).for("update");
+  const before = changes.role === undefined ? undefined : await lockAgentRole(tx, id);
   const updated = await agentStore.update(tx, id, changes, now, props.expectedVersion);
-  if (before && before.role !== updated.role) {
-    await recordSecurityEvent(tx, { at: now, type: "role_changed", agentId: id, data: { from: before.role, to: updated.role, changedBy: actor.id } });
+  if (before !== undefined && before !== updated.role) {
+    await recordSecurityEvent(tx, { at: now, type: "role_changed", agentId: id, data: { from: before, to: updated.role, changedBy: actor.id } });
+  }
+  if (!updated.active) {
+    const ended = await endSessionsOf(tx, { agentId: id });
+    if (ended > 0) await recordSecurityEvent(tx, { at: now, type: "sessions_ended", agentId: id, data: { sessions: ended, why: "deactivated", changedBy: actor.id } });
   }
   return updated;
 }

@@ -3,6 +3,7 @@
 
 import { inWork } from "../../../commands/work.js";
 import { updateAgent } from "../../../commands/accounts/updateAgent.js";
+import { credentialsChanged } from "../notifications/notificationHub.js";
 import { agentStore } from "../../../store/entities.js";
 import { presentAgent } from "../../presenters.js";
 import { actorOf } from "../common/access.js";
@@ -24,5 +25,10 @@ export const agentRoutes = entityRoutes({
   createBody: CreateAgentBody,
   create: (body, { db, now }) => agentStore.create(db, body, now),
   updateBody: UpdateAgentBody,
-  update: (id, changes, expectedVersion, { db, now, principal }) => inWork(db, { now, actor: actorOf(principal) }, (work) => updateAgent(work, { id, changes, expectedVersion })),
+  update: async (id, changes, expectedVersion, { db, now, principal }) => {
+    const agent = await inWork(db, { now, actor: actorOf(principal) }, (work) => updateAgent(work, { id, changes, expectedVersion }));
+    // A deactivated agent's sessions ended with the update: their live streams end too.
+    if (!agent.active) credentialsChanged();
+    return agent;
+  },
 });

@@ -11,6 +11,9 @@ import { latestNotificationId, type Notification, NOTIFICATIONS_CHANNEL, notific
 /** A comment line every 25 s: proxies and browsers keep an active stream open. */
 export const HEARTBEAT_MS = 25_000;
 
+/** The most streams one agent may hold open in one process: a new one beyond it ends their oldest. */
+export const MAX_STREAMS_PER_AGENT = 8;
+
 /** How many recently pushed ids the hub remembers, so that a catch-up never pushes one twice. */
 const REMEMBERED = 10_000;
 
@@ -21,8 +24,22 @@ export interface StreamClient {
   notify(notification: Notification): void;
   /** Writes a comment line (`: heartbeat`). */
   comment(text: string): void;
-  /** Ends the stream (server shutdown). */
+  /** Ends the stream (server shutdown, credential gone, too many streams). */
   end(): void;
+  /**
+   * Whether the credential the stream was opened with still holds (the session not ended nor
+   * expired, the token not revoked, the account active); asked at every heartbeat.
+   */
+  stillValid?(): Promise<boolean>;
+}
+
+// The hubs of this process, told when a credential ends here (sign-out, deactivation, a revoked
+// token) so that their streams end at once; other processes notice at their next heartbeat.
+const hubs = new Set<NotificationHub>();
+
+/** Says that a session or token may have ended in this process: every hub checks its streams now. */
+export function credentialsChanged(): void {
+  for (const hub of hubs) void hub.checkCredentials();
 }
 
 export class NotificationHub {
@@ -50,10 +67,17 @@ export class NotificationHub {
    */
   async add(client: StreamClient): Promise<() => void> {
     if (this.closed) throw new Error("the server is closing");
+    hubs.add(this);
     this.listening ??= this.subscribe();
     let set = this.clients.get(client.agentId);
     if (!set) this.clients.set(client.agentId, (set = new Set()));
     set.add(client);
+    // A set keeps insertion order: the first is the oldest.
+    while (set.size > MAX_STREAMS_PER_AGENT) {
+      const oldest = set.values().next().value as StreamClient;
+      set.delete(oldest);
+      oldest.end();
+    }
     this.heartbeat ??= setInterval(() => this.beat(), this.heartbeatMs).unref();
     await this.listening;
     return () => this.remove(client);
@@ -69,6 +93,7 @@ export class NotificationHub {
   /** Ends every stream and stops listening. */
   async close(): Promise<void> {
     this.closed = true;
+    hubs.delete(this);
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const set of this.clients.values()) for (const client of set) client.end();
     this.clients.clear();
@@ -104,6 +129,23 @@ export class NotificationHub {
 
   private beat(): void {
     for (const set of this.clients.values()) for (const client of set) client.comment("heartbeat");
+    void this.checkCredentials();
+  }
+
+  /** Ends the streams whose credential no longer holds (signed out, deactivated, revoked). */
+  async checkCredentials(): Promise<void> {
+    const clients = [...this.clients.values()].flatMap((set) => [...set]).filter((client) => client.stillValid);
+    for (const client of clients) {
+      try {
+        if (!(await client.stillValid?.())) {
+          this.remove(client);
+          client.end();
+        }
+      } catch (error) {
+        // The database is unreachable: keep the stream; the next heartbeat asks again.
+        this.onError(error as Error);
+      }
+    }
   }
 
   // Ids that arrive together are read in one query.

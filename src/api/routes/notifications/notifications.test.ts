@@ -2,10 +2,10 @@
 // filter, marking read; and the live stream over a real socket (Bearer or cookie), fed by the
 // delivery worker, caught up from Last-Event-ID, ended cleanly when the server closes.
 
-import { request as httpRequest, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
+import { openStream, type StreamClient } from "../../../../test/support/sseClient.js";
 import { describeStore } from "../../../../test/support/testDatabase.js";
 import { startDeliveryWorker } from "../../../engine/delivery/deliveryWorker.js";
 import { setAgentPassword } from "../../../store/accounts.js";
@@ -25,53 +25,6 @@ interface ListJson {
   items: NotificationJson[];
   nextCursor: string | null;
   unreadCount: number;
-}
-
-/** A server-sent events client on a real socket: the events and comments it got, in order. */
-interface StreamClient {
-  status: number;
-  headers: IncomingMessage["headers"];
-  events: { id: string; event: string; data: NotificationJson }[];
-  comments: string[];
-  ended: Promise<void>;
-  close(): void;
-}
-
-function openStream(base: string, headers: Record<string, string>): Promise<StreamClient> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}/api/v1/notifications/stream`, { headers: { accept: "text/event-stream", ...headers } }, (res) => {
-      let buffer = "";
-      let endResolve: () => void = () => undefined;
-      const client: StreamClient = {
-        status: res.statusCode ?? 0,
-        headers: res.headers,
-        events: [],
-        comments: [],
-        ended: new Promise<void>((done) => (endResolve = done)),
-        close: () => req.destroy(),
-      };
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        buffer += chunk;
-        let cut: number;
-        while ((cut = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const fields: Record<string, string> = {};
-          for (const line of block.split("\n")) {
-            if (line.startsWith(":")) client.comments.push(line.slice(1).trim());
-            else if (line.includes(":")) fields[line.slice(0, line.indexOf(":"))] = line.slice(line.indexOf(":") + 1).trim();
-          }
-          if (fields.data !== undefined) client.events.push({ id: fields.id ?? "", event: fields.event ?? "message", data: JSON.parse(fields.data) as NotificationJson });
-        }
-      });
-      res.on("end", () => endResolve());
-      res.on("close", () => endResolve());
-      resolve(client);
-    });
-    req.on("error", reject);
-    req.end();
-  });
 }
 
 describeStore("notification routes", (get) => {

@@ -4,7 +4,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import type { Static } from "typebox";
+import { tokenIsLive } from "../../../store/accounts.js";
 import { countUnread, listNotifications, markNotificationsRead, type Notification, notificationsAfter } from "../../../store/notifications.js";
+import { sessionIsLive } from "../../../store/sessions.js";
+import { sessionOf } from "../../auth/authenticate.js";
 import { badRequest } from "../../errors.js";
 import { callerWith, forbidden, now } from "../common/access.js";
 import { errorResponses, SECURITY } from "../common/schema.js";
@@ -27,6 +30,16 @@ export function presentNotification(n: Notification): Static<typeof Notification
 }
 
 /** The calling agent's id: notifications belong to agents. */
+/** How a stream asks whether the credential it was opened with still holds (see StreamClient.stillValid). */
+function credentialCheck(request: FastifyRequest): () => Promise<boolean> {
+  const { database, clock } = request.server;
+  const session = sessionOf(request);
+  if (session) return () => sessionIsLive(database.db, session.token, clock.now());
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+  if (bearer) return () => tokenIsLive(database.db, bearer);
+  return async () => false;
+}
+
 function agentOf(request: FastifyRequest): string {
   const principal = callerWith(request, "notifications.own");
   if (principal.kind !== "agent") throw forbidden("notifications belong to agents");
@@ -128,6 +141,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         end: () => {
           if (!raw.writableEnded) raw.end();
         },
+        stillValid: credentialCheck(request),
       };
       let remove: (() => void) | undefined;
       raw.on("close", () => remove?.());

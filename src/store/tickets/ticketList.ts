@@ -161,7 +161,10 @@ function decodeCursor(cursor: string): [string | number | null, number] {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     // Only what encodeCursor writes: a forged cursor must not reach the database as a bad bigint or date.
     const isNumber = (v: unknown) => Number.isSafeInteger(v);
-    const isInstant = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v));
+    // An instant as toISOString writes it, between years 1000 and 9999: JavaScript reads
+    // 30 February as 2 March and year 0 as 1 BC, which PostgreSQL would refuse.
+    const isInstant = (v: unknown) =>
+      typeof v === "string" && /^[1-9]\d{3}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v;
     if (Array.isArray(parsed) && parsed.length === 2 && isNumber(parsed[1]) && (isNumber(parsed[0]) || isInstant(parsed[0]) || parsed[0] === null)) {
       return parsed as [string | number | null, number];
     }

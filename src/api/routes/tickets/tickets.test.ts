@@ -157,4 +157,14 @@ describeStore("ticket routes", (get) => {
     expect(cursor.status).toBe(400);
     expect(cursor.json.error.details).toEqual([{ path: "cursor", message: "is not a cursor from a previous page" }]);
   });
+
+  it("refuses forged cursors holding instants PostgreSQL cannot read, on every sort", async () => {
+    for (const instant of ["0000-01-01T00:00:00.000Z", "2026-02-30T09:00:00.000Z", "2026-04-31T09:00:00.000Z", "0999-12-31T23:59:59.999Z"]) {
+      for (const sort of ["created_at", "updated_at", "due"]) {
+        const cursor = Buffer.from(JSON.stringify([instant, 1000])).toString("base64url");
+        const answer = await api.call<ErrorJson>("agent", "GET", `/api/v1/tickets?sort=${sort}&cursor=${cursor}`);
+        expect({ instant, sort, status: answer.status, details: answer.json.error?.details }).toEqual({ instant, sort, status: 400, details: [{ path: "cursor", message: "is not a cursor from a previous page" }] });
+      }
+    }
+  });
 });

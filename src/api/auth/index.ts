@@ -3,7 +3,7 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { credentialDummyHash } from "../../store/accounts.js";
-import { rejectNulCharacters, validatorCompiler } from "../routes/common/validation.js";
+import { rejectDeepBodies, rejectNulCharacters, validatorCompiler } from "../routes/common/validation.js";
 import { rateLimitPluginOptions } from "./loginRateLimit.js";
 import { securityEventRoutes } from "./securityEventRoutes.js";
 import { sessionRoutes } from "./sessionRoutes.js";
@@ -22,6 +22,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   // also keeps cross-site forms from posting a login), no NUL characters (PostgreSQL text cannot hold them).
   app.setValidatorCompiler(validatorCompiler);
   app.removeContentTypeParser("text/plain");
+  app.addHook("preValidation", rejectDeepBodies);
   app.addHook("preValidation", rejectNulCharacters);
   await app.register(rateLimit, rateLimitPluginOptions);
   await app.register(sessionRoutes, { secureCookies: options.secureCookies ?? false });

@@ -6,7 +6,7 @@ import { requireCaller } from "../auth/authenticate.js";
 import { outboxAdminRoutes } from "./admin/outbox.js";
 import { agentRoutes } from "./agents/agents.js";
 import { calendarRoutes } from "./calendars/calendars.js";
-import { rejectNulCharacters, validatorCompiler } from "./common/validation.js";
+import { rejectDeepBodies, rejectNulCharacters, validatorCompiler } from "./common/validation.js";
 import { customerRoutes } from "./customers/customers.js";
 import { jobRoutes } from "./jobs/jobs.js";
 import { notificationRoutes } from "./notifications/notifications.js";
@@ -26,6 +26,7 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   // JSON only: a text/plain body is a 415, not a string that fails validation.
   app.removeContentTypeParser("text/plain");
   app.addHook("onRequest", requireCaller);
+  app.addHook("preValidation", rejectDeepBodies);
   app.addHook("preValidation", rejectNulCharacters);
   for (const routes of [ticketRoutes, ticketMessageRoutes, customerRoutes, organizationRoutes, agentRoutes, teamRoutes, productRoutes, tagRoutes]) {
     await app.register(routes);

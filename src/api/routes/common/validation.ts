@@ -65,6 +65,31 @@ function describeAnyOf(schema: Record<string, unknown> | undefined): string {
   return words.length > 0 ? `must be ${words.join(" or ")}` : "matches none of the allowed forms";
 }
 
+/** How deep any request body may nest: far beyond what any Palier resource needs. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * preValidation hook: a body nested deeper than {@link MAX_BODY_DEPTH} is a 400 naming where,
+ * before any deeper walk (validation, comparison, the database's own jsonb limits) meets it.
+ */
+export async function rejectDeepBodies(request: FastifyRequest): Promise<void> {
+  const path = deepPath(request.body, "", MAX_BODY_DEPTH);
+  if (path !== undefined) {
+    const where = path || "body";
+    throw new HttpError(400, "invalid_request", `${where}: nests deeper than ${MAX_BODY_DEPTH} levels`, [{ path: where, message: `nests deeper than ${MAX_BODY_DEPTH} levels` }]);
+  }
+}
+
+function deepPath(value: unknown, path: string, levels: number): string | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  if (levels === 0) return path;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = deepPath(inner, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key, levels - 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** preValidation hook: PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input is a 400. */
 export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
   for (const [where, value] of [["body", request.body], ["querystring", request.query], ["params", request.params]] as const) {

@@ -1,6 +1,7 @@
 // Ticket routes: list (views, filters, full-text search, cursor pages and a total), counts per
 // view, create (honouring Idempotency-Key), read with an ETag, and conditional update.
 
+import { customFieldsProblem } from "../../../core/ticket/customFields.js";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { authorize, type Principal } from "../../../core/access/permissions.js";
@@ -34,8 +35,11 @@ import {
 
 const tags = ["tickets"];
 
-/** Fields a customer may not set on the tickets they open: routing is the helpdesk's business. */
-const STAFF_FIELDS = ["tier", "teamId", "assigneeId", "followers", "tags"] as const;
+/**
+ * Fields a customer may not set on the tickets they open: routing, and everything that chooses
+ * its SLA policy or its place in the queue. A customer's request is triaged; it does not triage itself.
+ */
+const STAFF_FIELDS = ["priority", "tier", "productId", "language", "teamId", "assigneeId", "followers", "tags", "customFields"] as const;
 
 /** The permission a message of `kind` needs. */
 export function messagePermission(kind: MessageKind): "tickets.note" | "tickets.reply" {
@@ -125,7 +129,9 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Open a ticket, with its first message (Idempotency-Key honoured)",
         description:
           "Send `Idempotency-Key: <unique key>` to make retries safe: the same key and body get the first answer again; the same key with another body is a 409. " +
-          "A customer opens tickets for themselves only and cannot route them (tier, team, assignee, followers, tags).",
+          "A customer opens tickets for themselves only, with a subject, a channel and a message: the fields that route a ticket or choose its SLA policy " +
+          "(priority, tier, product, language, team, assignee, followers, tags, custom fields) are staff's (403). " +
+          "Custom fields hold at most 50 fields, nested at most 5 levels, 16 KiB as JSON.",
         security: SECURITY,
         headers: IdempotencyHeaders,
         body: CreateTicketBody,
@@ -145,6 +151,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         customerId = principal.id;
       } else if (customerId === undefined) {
         throw badRequest("customerId", "is required");
+      }
+      if (body.customFields) {
+        const problem = customFieldsProblem(body.customFields);
+        if (problem) throw badRequest(problem.path, problem.message);
       }
       if (body.message) {
         authorize(principal, messagePermission(kind));
@@ -200,6 +210,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const principal = callerWith(request, "tickets.update");
       const { version, ...changes } = request.body;
+      if (changes.customFields) {
+        const problem = customFieldsProblem(changes.customFields);
+        if (problem) throw badRequest(problem.path, problem.message);
+      }
       const expected = expectedVersion(request, version);
       const ticket = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
         updateTicket(work, { number: request.params.number, changes: lowerIds(changes), expectedVersion: expected }),

@@ -129,6 +129,12 @@ function decode(cursor: string): [string, string] {
   throw new InvalidReferenceError("cursor", "is not a cursor from a previous page");
 }
 
+/** The customer whose e-mail address is `email` (compared without case), or undefined. */
+export async function customerByEmail(db: Db, email: string): Promise<typeof customers.$inferSelect | undefined> {
+  const [row] = await db.select().from(customers).where(sql`lower(${customers.email}) = lower(${email})`).limit(1);
+  return row;
+}
+
 export const organizationStore = entityStore(organizations, "organization", { organizations_name_key: "name" });
 export const customerStore = entityStore(customers, "customer", {
   customers_email_key: "email",

@@ -160,7 +160,23 @@ export const CreateTicketBody = Type.Object(
   {
     subject: Text(500),
     channel: Channel,
-    customerId: Type.Optional(Type.String({ format: "uuid", description: "required for agents; a customer always creates for themselves" })),
+    customerId: Type.Optional(
+      Type.String({ format: "uuid", description: "staff and API tokens: the customer, or else `requester` (exactly one of the two); a customer always opens tickets for themselves and sends neither" }),
+    ),
+    requester: Type.Optional(
+      Type.Object(
+        {
+          email: Type.String({ format: "email", maxLength: 320 }),
+          name: Type.Optional(Text(200)),
+          language: Type.Optional(Nullable(Language)),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "staff and API tokens, instead of `customerId`: the person asking, matched to a customer by e-mail (case-insensitive) or created with this name and language",
+        },
+      ),
+    ),
     priority: Type.Optional(Priority),
     tier: Type.Optional(Tier),
     teamId: Type.Optional(Nullable(Uuid)),

@@ -1,6 +1,7 @@
 // Ticket routes: list (views, filters, full-text search, cursor pages and a total), counts per
 // view, create (honouring Idempotency-Key), read with an ETag, and conditional update.
 
+import { customerForRequester, type Requester } from "../../../commands/customers/requester.js";
 import { customFieldsProblem } from "../../../core/ticket/customFields.js";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
@@ -129,6 +130,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Open a ticket, with its first message (Idempotency-Key honoured)",
         description:
           "Send `Idempotency-Key: <unique key>` to make retries safe: the same key and body get the first answer again; the same key with another body is a 409. " +
+          "Staff and API tokens name who the ticket is for with `customerId`, or with `requester: {email, name?, language?}`, matched to a customer by e-mail or created (exactly one of the two). " +
           "A customer opens tickets for themselves only, with a subject, a channel and a message: the fields that route a ticket or choose its SLA policy " +
           "(priority, tier, product, language, team, assignee, followers, tags, custom fields) are staff's (403). " +
           "Custom fields hold at most 50 fields, nested at most 5 levels, 16 KiB as JSON.",
@@ -145,12 +147,13 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let customerId = body.customerId?.toLowerCase();
       if (principal.kind === "customer") {
         if (customerId !== undefined && customerId !== principal.id) throw forbidden("a customer opens tickets for themselves only");
+        if (body.requester !== undefined) throw forbidden("requester: a customer opens tickets for themselves only");
         const staffField = STAFF_FIELDS.find((field) => body[field] !== undefined);
         if (staffField) throw forbidden(`${staffField}: only staff may set it`);
         if (kind !== "customer") throw forbidden("a customer writes customer messages only");
         customerId = principal.id;
-      } else if (customerId === undefined) {
-        throw badRequest("customerId", "is required");
+      } else if ((customerId === undefined) === (body.requester === undefined)) {
+        throw badRequest(customerId === undefined ? "customerId" : "requester", customerId === undefined ? "give customerId or requester" : "give customerId or requester, not both");
       }
       if (body.customFields) {
         const problem = customFieldsProblem(body.customFields);
@@ -160,12 +163,12 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         authorize(principal, messagePermission(kind));
         if (!hasBody(body.message)) throw badRequest("message.text", "a message needs text or html");
       }
-      const { message, customerId: _ignored, ...fields } = body;
+      const { message, customerId: _ignored, requester, ...fields } = body;
       return idempotent(request, reply, async (db) => {
-        const created = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) =>
+        const created = await inWork(db, { now: now(request), actor: actorOf(principal) }, async (work) =>
           createTicket(work, {
             ...lowerIds(fields),
-            customerId: customerId as string,
+            customerId: customerId ?? (await customerForRequester(work, requester as Requester)).customerId,
             message: message ? { ...message, kind } : undefined,
           }),
         );

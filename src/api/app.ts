@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import type { Principal } from "../core/access/permissions.js";
 import type { Clock } from "../core/clock.js";
 import type { Database } from "../store/database.js";
+import { admitInTurn } from "./admission.js";
 import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError, unauthorized } from "./errors.js";
@@ -47,6 +48,12 @@ export type App = FastifyInstance;
 function reportToStderr(error: Error, request: FastifyRequest): void {
   process.stderr.write(`unexpected error on ${request.method} ${request.url.split("?")[0]}: ${error.stack ?? error.message}\n`);
 }
+
+/**
+ * How many API requests work on embedded PGlite at once: enough to overlap one request's HTTP
+ * work with another's statements, few enough that none waits many rounds (BENCHMARKS.md, "API").
+ */
+const PGLITE_ADMITTED = 4;
 
 /** Where the interactive API documentation is served. */
 const DOCS = "/api/docs";
@@ -113,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: DOCS });
 
+  // On embedded PGlite, API requests take the database in turns (see admission.ts).
+  if (options.database.kind === "pglite") admitInTurn(app, PGLITE_ADMITTED);
   app.addHook("onRequest", authenticate);
   // A caller must be known before their request body is looked at: an anonymous call to a
   // protected route is a 401 whatever its body, never a 400 that probes the schema.

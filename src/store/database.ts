@@ -13,6 +13,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { lockDataDir } from "./dataDirLock.js";
+import { takeTurns } from "./pgliteTurns.js";
 import * as schema from "./schema.js";
 
 /** The query interface shared by both backends (and by transactions). */
@@ -61,6 +62,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { unaccent },
     });
+    takeTurns(client);
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       kind: "pglite",

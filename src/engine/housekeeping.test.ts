@@ -2,9 +2,9 @@
 // what is still in use kept.
 import { count } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { buildAgent } from "../../test/support/factories.js";
 import { describeStore } from "../../test/support/testDatabase.js";
 import { ManualClock } from "../core/clock.js";
-import { agentStore } from "../store/entities.js";
 import { runOnce } from "../store/idempotency.js";
 import { idempotencyKeys, sessions } from "../store/schema.js";
 import { createSession, SESSION_IDLE_MS } from "../store/sessions.js";
@@ -18,7 +18,7 @@ describeStore("housekeeping", (get) => {
   let agentId: string;
 
   beforeAll(async () => {
-    agentId = (await agentStore.create(db(), { name: "Hugo Housekeeper", email: "hugo@example.org" }, clock.now())).id;
+    agentId = (await buildAgent(db(), { now: clock.now() })).id;
   });
 
   const keep = (key: string) =>

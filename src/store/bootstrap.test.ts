@@ -3,10 +3,10 @@
 
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { buildAgent } from "../../test/support/factories.js";
 import { describeStore } from "../../test/support/testDatabase.js";
 import { checkCredentials, hashSecret, principalForToken } from "./accounts.js";
 import { ADMIN_TOKEN_NAME, ensureAdmin } from "./bootstrap.js";
-import { agentStore } from "./entities.js";
 import { agents, apiTokens } from "./schema.js";
 import { listSecurityEvents } from "./securityEvents.js";
 
@@ -73,7 +73,7 @@ describeStore("ensureAdmin", (get) => {
     it("makes the agent with the e-mail an active admin when no active admin exists, and records the role change", async () => {
       const db = get().db;
       await db.update(agents).set({ active: false }).where(eq(agents.role, "admin"));
-      const lead = await agentStore.create(db, { name: "Lee Lead", email: "Lee@Example.com", role: "team_lead" }, now);
+      const lead = await buildAgent(db, { name: "Lee Lead", email: "Lee@Example.com", role: "team_lead", now });
       const result = await ensureAdmin(db, { email: "lee@example.com", password: "lee's new password", now });
       expect(result).toEqual({ created: false, promoted: true, tokenCreated: false });
       const [row] = await db.select().from(agents).where(and(eq(agents.id, lead.id), eq(agents.role, "admin")));

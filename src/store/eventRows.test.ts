@@ -6,22 +6,22 @@ import { beforeAll, expect, it } from "vitest";
 import type { Db } from "./database.js";
 import { enqueue } from "./outbox/outbox.js";
 import { describeStore, selectRows } from "../../test/support/testDatabase.js";
-import { addPolicy, at, HOUR, seedTickets, seedWorld, START, type World } from "../../test/engine/support/timerFixtures.js";
+import { at, HOUR, START } from "../../test/engine/support/timerFixtures.js";
+import { buildAgent, buildTicket } from "../../test/support/factories.js";
+import type { Agent } from "./entities.js";
 import { drawEventIds, insertEvents, type NewEvent } from "./eventRows.js";
 
 const AWKWARD = ['a "quoted" word', "back\\slash \\\" and {braces}, commas", "NULL", "", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
 
 describeStore("writing a batch's events and outbox rows", (get) => {
   let db: Db;
-  let world: World;
+  let world: { lea: Agent; joost: Agent };
   let ticket: number;
 
   beforeAll(async () => {
     db = get().db;
-    world = await seedWorld(db);
-    const policy = await addPolicy(db, []);
-    const [seeded] = await seedTickets(db, { world, policy, count: 1, deadline: at(HOUR), timers: {} });
-    ticket = seeded?.number as number;
+    world = { lea: await buildAgent(db, { now: START }), joost: await buildAgent(db, { role: "team_lead", now: START }) };
+    ticket = (await buildTicket(db, { now: START, assigneeId: world.lea.id })).ticket.number;
   });
 
   it("inserts events with their ids, nulls and awkward text as given, in one statement", async () => {

@@ -6,9 +6,8 @@ import { beforeAll, expect, it } from "vitest";
 import { describeStore, selectRows } from "../../test/support/testDatabase.js";
 import { eventReason, type NewTicketEvent } from "../core/events/index.js";
 import type { Database } from "./database.js";
-import { customerStore } from "./entities.js";
 import { listEvents, listTicketEvents, recordEvent, writeEvents } from "./events.js";
-import { createTicket } from "../../test/support/commandsOnDb.js";
+import { buildTicket } from "../../test/support/factories.js";
 
 const T0 = new Date("2026-11-23T09:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -21,8 +20,9 @@ describeStore("the event writer", (get) => {
 
   beforeAll(async () => {
     db = get().db;
-    customerId = (await customerStore.create(db, { name: "Marie Dupont", email: "marie@example.fr", language: "fr" }, T0)).id;
-    ticket = (await createTicket(db, { now: T0, actor: { type: "customer", id: customerId }, subject: "Facture", channel: "email", customerId })).ticket.number;
+    const built = (await buildTicket(db, { now: T0, message: null })).ticket;
+    ticket = built.number;
+    customerId = built.customerId;
   });
 
   const sample = (): NewTicketEvent[] => [

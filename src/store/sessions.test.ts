@@ -2,9 +2,9 @@
 
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { buildAgent, buildCustomer } from "../../test/support/factories.js";
 import { describeStore } from "../../test/support/testDatabase.js";
 import { checkCredentials, hashSecret, setAgentPassword, setCustomerPassword } from "./accounts.js";
-import { agentStore, customerStore } from "./entities.js";
 import { InvalidReferenceError, NotFoundError } from "./errors.js";
 import { sessions } from "./schema.js";
 import { LOGIN_FAILURE_WINDOW_MS, listSecurityEvents, loginThrottle, recordSecurityEvent } from "./securityEvents.js";
@@ -17,7 +17,7 @@ describeStore("sessions and passwords", (get) => {
   describe("sessions", () => {
     it("stores only the token's SHA-256, and finds the session by the token", async () => {
       const db = get().db;
-      const agent = await agentStore.create(db, { name: "Sam", email: "sam@example.com", role: "manager" }, now);
+      const agent = await buildAgent(db, { role: "manager", now });
       const session = await createSession(db, { agentId: agent.id }, now);
       expect(session.expiresAt).toEqual(later(SESSION_IDLE_MS));
       const [row] = await db.select().from(sessions).where(eq(sessions.agentId, agent.id));
@@ -33,7 +33,7 @@ describeStore("sessions and passwords", (get) => {
 
     it("drops expired sessions when another is opened", async () => {
       const db = get().db;
-      const customer = await customerStore.create(db, { name: "Cy", email: "cy@example.org" }, now);
+      const customer = await buildCustomer(db, { now });
       const old = await createSession(db, { customerId: customer.id }, now);
       await createSession(db, { customerId: customer.id }, later(SESSION_IDLE_MS + 1));
       expect(await db.select().from(sessions).where(eq(sessions.tokenHash, hashSecret(old.token)))).toEqual([]);
@@ -43,7 +43,7 @@ describeStore("sessions and passwords", (get) => {
   describe("passwords", () => {
     it("sets agent and customer passwords, ending their sessions", async () => {
       const db = get().db;
-      const agent = await agentStore.create(db, { name: "Pia", email: "pia@example.com" }, now);
+      const agent = await buildAgent(db, { email: "pia@example.com", now });
       await setAgentPassword(db, agent.id, "first password");
       const session = await createSession(db, { agentId: agent.id }, now);
       await setAgentPassword(db, agent.id, "second password");
@@ -51,7 +51,7 @@ describeStore("sessions and passwords", (get) => {
       expect(await checkCredentials(db, { email: "PIA@example.com", password: "second password", scope: "agent" })).toMatchObject({ ok: true });
       expect(await checkCredentials(db, { email: "pia@example.com", password: "first password", scope: "agent" })).toEqual({ ok: false, reason: "wrong_password", agentId: agent.id });
 
-      const customer = await customerStore.create(db, { name: "Cleo", email: "cleo@example.org" }, now);
+      const customer = await buildCustomer(db, { email: "cleo@example.org", now });
       expect(await checkCredentials(db, { email: "cleo@example.org", password: "cleo password", scope: "customer" })).toEqual({ ok: false, reason: "no_password", customerId: customer.id });
       await setCustomerPassword(db, customer.id, "cleo password");
       expect(await checkCredentials(db, { email: "cleo@example.org", password: "cleo password", scope: "customer" })).toMatchObject({ ok: true, view: { kind: "customer", id: customer.id } });
@@ -59,7 +59,7 @@ describeStore("sessions and passwords", (get) => {
 
     it("refuses short passwords and unknown accounts", async () => {
       const db = get().db;
-      const agent = await agentStore.create(db, { name: "Short", email: "short@example.com" }, now);
+      const agent = await buildAgent(db, { now });
       await expect(setAgentPassword(db, agent.id, "short")).rejects.toBeInstanceOf(InvalidReferenceError);
       await expect(setAgentPassword(db, "00000000-0000-0000-0000-000000000000", "long enough!")).rejects.toBeInstanceOf(NotFoundError);
       await expect(setCustomerPassword(db, "nope", "long enough!")).rejects.toBeInstanceOf(NotFoundError);

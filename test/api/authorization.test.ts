@@ -4,10 +4,10 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
+import type { CalendarSpec } from "../../src/core/calendar/index.js";
 import { createApiToken } from "../../src/store/accounts.js";
-import { agentStore, calendarStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
 import { queueRecompute } from "../../src/store/jobs.js";
-import { createPolicy, createTicket } from "../support/commandsOnDb.js";
+import { buildAgent, buildCalendar, buildCustomer, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
 import { outbox } from "../../src/store/schema.js";
 import { describeStore } from "../support/testDatabase.js";
 import { type ApiHarness, type Caller, type CustomerSession, openApi } from "./harness.js";
@@ -44,7 +44,7 @@ interface Endpoint {
 
 let api: ApiHarness;
 
-const MATRIX_CALENDAR = { timezone: "Europe/Brussels", hours: { mon: [["08:30", "17:30"]] } };
+const MATRIX_CALENDAR: CalendarSpec = { timezone: "Europe/Brussels", hours: { mon: [["08:30", "17:30"]] } };
 
 // For customers, a ticket route addresses their own ticket: someone else's is a 404 by design.
 const ticketOf = (f: Fixtures, who: Who) => (who === "customer" ? f.ownTicket : f.staffTicket);
@@ -197,16 +197,15 @@ describeStore("authorization matrix", (get) => {
     const now = api.clock.now();
     const db = api.db;
     customer = await api.signInCustomer("Matrix Customer", "matrix.customer@example.org");
-    fixtures.customerId = (await customerStore.create(db, { name: "Someone else" }, now)).id;
-    fixtures.staffTicket = (await createTicket(db, { now, actor: { type: "system" }, subject: "Staff's", channel: "email", customerId: fixtures.customerId })).ticket.number;
-    fixtures.ownTicket = (await createTicket(db, { now, actor: { type: "system" }, subject: "Own", channel: "web", customerId: customer.customerId })).ticket.number;
-    fixtures.organizationId = (await organizationStore.create(db, { name: "Matrix Org" }, now)).id;
-    fixtures.agentId = (await agentStore.create(db, { name: "Matrix target", email: "matrix.target@example.org" }, now)).id;
-    fixtures.teamId = (await teamStore.create(db, { name: "Matrix team" }, now)).id;
-    fixtures.productId = (await productStore.create(db, { name: "Matrix product", code: "MATRIX" }, now)).id;
-    fixtures.calendarId = (await calendarStore.create(db, { name: "Matrix calendar", spec: MATRIX_CALENDAR }, now)).id;
-    const policy = { active: false, isDefault: false, conditions: {}, calendarId: null, targets: {}, pauseStatuses: [], noteCountsAsResponse: false, matrix: { steps: [] } };
-    fixtures.policyId = (await createPolicy(db, { name: "Matrix policy", ...policy }, now)).result.id;
+    fixtures.customerId = (await buildCustomer(db, { now })).id;
+    fixtures.staffTicket = (await buildTicket(db, { now, actor: { type: "system" }, customerId: fixtures.customerId, message: null })).ticket.number;
+    fixtures.ownTicket = (await buildTicket(db, { now, actor: { type: "system" }, channel: "web", customerId: customer.customerId, message: null })).ticket.number;
+    fixtures.organizationId = (await buildOrganization(db, { now })).id;
+    fixtures.agentId = (await buildAgent(db, { now })).id;
+    fixtures.teamId = (await buildTeam(db, { now })).id;
+    fixtures.productId = (await buildProduct(db, { now })).id;
+    fixtures.calendarId = (await buildCalendar(db, { spec: MATRIX_CALENDAR, now })).id;
+    fixtures.policyId = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
     fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
   });
   afterAll(() => api.close());

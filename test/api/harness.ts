@@ -9,7 +9,7 @@ import { ROLES, type Role } from "../../src/core/access/permissions.js";
 import { ManualClock } from "../../src/core/clock.js";
 import { createApiToken, setCustomerPassword } from "../../src/store/accounts.js";
 import type { Database, Db } from "../../src/store/database.js";
-import { agentStore, customerStore, teamStore } from "../../src/store/entities.js";
+import { buildAgent, buildCustomer, buildTeam } from "../support/factories.js";
 
 export const START = new Date("2026-11-23T09:00:00Z");
 
@@ -53,7 +53,6 @@ export interface ApiHarness {
 }
 
 const PASSWORD = "correct horse battery staple";
-let uniq = 0;
 
 /** Builds the app on `database` with an agent and a token per role. Call it in `beforeAll`. */
 export async function openApi(database: Database): Promise<ApiHarness> {
@@ -61,11 +60,10 @@ export async function openApi(database: Database): Promise<ApiHarness> {
   const db = database.db;
   const app = await buildApp({ database, clock });
   await app.ready();
-  const run = `${process.pid}-${++uniq}`;
-  const team = await teamStore.create(db, { name: `Support ${run}` }, clock.now());
+  const team = await buildTeam(db, { now: clock.now() });
   const agents = {} as Record<Role, { id: string; token: string }>;
   for (const role of ROLES) {
-    const row = await agentStore.create(db, { name: `${role} ${run}`, email: `${role}.${run}@example.org`, role, teamId: team.id }, clock.now());
+    const row = await buildAgent(db, { role, teamId: team.id, now: clock.now() });
     const { token } = await createApiToken(db, { agentId: row.id, name: "tests", now: clock.now() });
     agents[role] = { id: row.id, token };
   }
@@ -98,7 +96,7 @@ export async function openApi(database: Database): Promise<ApiHarness> {
   }
 
   const signInCustomer = async (name: string, email: string): Promise<CustomerSession> => {
-    const customer = await customerStore.create(db, { name, email }, clock.now());
+    const customer = await buildCustomer(db, { name, email, now: clock.now() });
     await setCustomerPassword(db, customer.id, PASSWORD);
     const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: PASSWORD, scope: "customer" } });
     if (login.statusCode !== 200) throw new Error(`customer sign-in failed: ${login.statusCode} ${login.body}`);

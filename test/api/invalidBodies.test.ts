@@ -7,8 +7,7 @@ import fc from "fast-check";
 import { Compile } from "typebox/compile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../src/api/routes/common/schema.js";
-import { agentStore, calendarStore, customerStore, organizationStore, productStore, teamStore } from "../../src/store/entities.js";
-import { createPolicy, createTicket } from "../support/commandsOnDb.js";
+import { buildAgent, buildCalendar, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
 import { describeStore, selectRows } from "../support/testDatabase.js";
 import { type ApiHarness, openApi } from "./harness.js";
 import { type JsonSchema, type Mutation, mutations, validValue } from "./invalidBodies.js";
@@ -37,17 +36,16 @@ describeStore("invalid bodies", (get) => {
     api = await openApi(get());
     const { db, clock } = api;
     const now = clock.now();
-    const customerId = (await customerStore.create(db, { name: "Target customer" }, now)).id;
-    ids.tickets = String((await createTicket(db, { now, actor: { type: "system" }, subject: "Target", channel: "email", customerId, message: { text: "hello" } })).ticket.number);
-    ids.customers = customerId;
-    ids.organizations = (await organizationStore.create(db, { name: "Target org" }, now)).id;
-    ids.agents = (await agentStore.create(db, { name: "Target agent", email: "target@example.org" }, now)).id;
-    ids.teams = (await teamStore.create(db, { name: "Target team" }, now)).id;
-    ids.products = (await productStore.create(db, { name: "Target product", code: "TARGET" }, now)).id;
+    const { ticket } = await buildTicket(db, { now, actor: { type: "system" } });
+    ids.tickets = String(ticket.number);
+    ids.customers = ticket.customerId;
+    ids.organizations = (await buildOrganization(db, { now })).id;
+    ids.agents = (await buildAgent(db, { now })).id;
+    ids.teams = (await buildTeam(db, { now })).id;
+    ids.products = (await buildProduct(db, { now })).id;
     ids.outbox = "1";
-    ids.calendars = (await calendarStore.create(db, { name: "Target calendar", spec: { timezone: "UTC", hours: { mon: [["09:00", "17:00"]] } } }, now)).id;
-    const policy = { active: false, isDefault: false, conditions: {}, calendarId: null, targets: {}, pauseStatuses: [], noteCountsAsResponse: false, matrix: { steps: [] } };
-    ids["sla-policies"] = (await createPolicy(db, { name: "Target policy", ...policy }, now)).result.id;
+    ids.calendars = (await buildCalendar(db, { spec: { timezone: "UTC", hours: { mon: [["09:00", "17:00"]] } }, now })).id;
+    ids["sla-policies"] = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
 
     const doc = (await api.call<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }>("anonymous", "GET", "/api/openapi.json")).json;
     endpoints = Object.entries(doc.paths).flatMap(([path, operations]) =>

@@ -5,13 +5,12 @@ import { beforeAll, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
 import type { Priority } from "../../src/core/ticket/ticket.js";
 import type { Database } from "../../src/store/database.js";
-import { customerStore } from "../../src/store/entities.js";
 import { listEvents } from "../../src/store/events.js";
 import type { TicketClock } from "../../src/core/sla/clockView.js";
 import { ticketClocks } from "../../src/store/sla/ticketClockViews.js";
-import { addMessage, createTicket, updateTicket } from "../support/commandsOnDb.js";
+import { addMessage, updateTicket } from "../support/commandsOnDb.js";
+import { buildCustomer, buildPolicy, buildTicket } from "../support/factories.js";
 import { describeStore } from "../support/testDatabase.js";
-import { createCalendar, insertPolicy, PARIS_OFFICE, STANDARD_MATRIX } from "./slaFixtures.js";
 
 /** An instant written in UTC, to compare with what the store answers. */
 const utc = (iso: string) => new Date(`${iso}Z`).toISOString();
@@ -27,28 +26,14 @@ describeStore("SLA scenarios", (get) => {
   beforeAll(async () => {
     db = get().db;
     const now = clock.now();
-    const calendarId = await createCalendar(db, PARIS_OFFICE, now);
-    customerId = (await customerStore.create(db, { name: "Marie Dupont", email: "marie@example.fr", language: "fr" }, now)).id;
-    await insertPolicy(
-      db,
-      {
-        name: "Standard",
-        isDefault: true,
-        calendarId,
-        targets: {
-          normal: { first_response: 120, next_response: 240, resolution: 960 },
-          high: { first_response: 60, next_response: 120, resolution: 480 },
-        },
-        matrix: { steps: STANDARD_MATRIX },
-      },
-      now,
-    );
+    customerId = (await buildCustomer(db, { language: "fr", now })).id;
+    await buildPolicy(db, { name: "Standard", isDefault: true, now });
   });
 
   /** Opens a ticket at a Paris local time (the offset written out). */
   async function openAt(iso: string, priority: Priority = "normal") {
     clock.set(new Date(iso));
-    const { ticket } = await createTicket(db, { now: clock.now(), actor: customer(), subject: "Ma commande n'est pas arrivée", channel: "email", customerId, priority, message: { text: "Bonjour" } });
+    const { ticket } = await buildTicket(db, { now: clock.now(), customerId, priority });
     return ticket.number;
   }
   const clocksAt = (number: number) => ticketClocks(db, number, clock.now());

@@ -2,10 +2,11 @@
 // process (app.inject) on a migrated database of each backend, with a manual clock.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAgent, buildCustomer } from "../../../test/support/factories.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
 import { ManualClock } from "../../core/clock.js";
 import { createApiToken, setAgentPassword, setCustomerPassword } from "../../store/accounts.js";
-import { agentStore, customerStore } from "../../store/entities.js";
+import { agentStore } from "../../store/entities.js";
 import { LOGIN_FAILURE_WINDOW_MS, LOGIN_FAILURES_PER_EMAIL, LOGIN_FAILURES_PER_IP, listSecurityEvents, recordSecurityEvent } from "../../store/securityEvents.js";
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from "../../store/sessions.js";
 import { type App, buildApp } from "../app.js";
@@ -27,15 +28,15 @@ describeStore("session routes", (get) => {
   beforeAll(async () => {
     const { db } = get();
     app = await buildApp({ database: get(), clock });
-    const agent = await agentStore.create(db, { name: "Ada Agent", email: "Ada@Example.com", role: "team_lead", locale: "fr" }, clock.now());
+    const agent = await buildAgent(db, { name: "Ada Agent", email: "Ada@Example.com", role: "team_lead", locale: "fr", now: clock.now() });
     agentId = agent.id;
     await setAgentPassword(db, agentId, PASSWORD);
-    const inactive = await agentStore.create(db, { name: "Ina Inactive", email: "ina@example.com", active: false }, clock.now());
+    const inactive = await buildAgent(db, { email: "ina@example.com", active: false, now: clock.now() });
     await setAgentPassword(db, inactive.id, PASSWORD);
-    const customer = await customerStore.create(db, { name: "Carla Customer", email: "carla@example.org", language: "de" }, clock.now());
+    const customer = await buildCustomer(db, { name: "Carla Customer", email: "carla@example.org", language: "de", now: clock.now() });
     customerId = customer.id;
     await setCustomerPassword(db, customerId, PASSWORD);
-    await customerStore.create(db, { name: "No Password", email: "nopass@example.org" }, clock.now());
+    await buildCustomer(db, { email: "nopass@example.org", now: clock.now() });
   });
   afterAll(async () => {
     await app.close();
@@ -207,7 +208,7 @@ describeStore("session routes", (get) => {
 
     it("ends when the agent is deactivated", async () => {
       const db = get().db;
-      const other = await agentStore.create(db, { name: "Soon Gone", email: "soon.gone@example.com" }, clock.now());
+      const other = await buildAgent(db, { email: "soon.gone@example.com", now: clock.now() });
       await setAgentPassword(db, other.id, PASSWORD);
       const response = await login({ email: "soon.gone@example.com", password: PASSWORD });
       const token = sessionCookie(response);
@@ -264,7 +265,7 @@ describeStore("session routes", (get) => {
   describe("throttling", () => {
     it(`answers 429 with Retry-After after ${LOGIN_FAILURES_PER_EMAIL} failures for one e-mail, even with the right password, until the window passes`, async () => {
       const db = get().db;
-      const victim = await agentStore.create(db, { name: "Tess Throttled", email: "tess@example.com" }, clock.now());
+      const victim = await buildAgent(db, { email: "tess@example.com", now: clock.now() });
       await setAgentPassword(db, victim.id, PASSWORD);
       for (let i = 0; i < LOGIN_FAILURES_PER_EMAIL; i++) {
         expect((await login({ email: "tess@example.com", password: `wrong ${i}` })).statusCode).toBe(401);

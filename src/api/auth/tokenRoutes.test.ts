@@ -2,10 +2,11 @@
 // migrated database of each backend.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAgent, buildCustomer } from "../../../test/support/factories.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
 import { ManualClock } from "../../core/clock.js";
 import { createApiToken, setCustomerPassword } from "../../store/accounts.js";
-import { agentStore, customerStore } from "../../store/entities.js";
+import { agentStore } from "../../store/entities.js";
 import { recordSecurityEvent } from "../../store/securityEvents.js";
 import { type App, buildApp } from "../app.js";
 
@@ -19,7 +20,7 @@ describeStore("token and security-event routes", (get) => {
   let viewer: { id: string; token: string };
 
   const newAgent = async (email: string, role: "admin" | "agent" | "viewer") => {
-    const row = await agentStore.create(get().db, { name: email.split("@")[0] as string, email, role }, clock.now());
+    const row = await buildAgent(get().db, { email, role, now: clock.now() });
     const { token } = await createApiToken(get().db, { agentId: row.id, name: "setup", now: clock.now() });
     return { id: row.id, token };
   };
@@ -84,7 +85,7 @@ describeStore("token and security-event routes", (get) => {
     it("lets a viewer hold tokens, and refuses customers (403) and anonymous callers (401)", async () => {
       expect((await app.inject({ method: "POST", url: "/api/v1/tokens", headers: as(viewer), payload: { name: "read-only export" } })).statusCode).toBe(201);
 
-      const customer = await customerStore.create(get().db, { name: "Carl", email: "carl@example.org" }, clock.now());
+      const customer = await buildCustomer(get().db, { email: "carl@example.org", now: clock.now() });
       await setCustomerPassword(get().db, customer.id, "customer password");
       const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "carl@example.org", password: "customer password", scope: "customer" } });
       const cookie = login.cookies.find((c) => c.name === "palier_session")?.value as string;

@@ -7,11 +7,11 @@ import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../core/clock.js";
-import { agentStore } from "../../store/entities.js";
 import { enqueue } from "../../store/outbox/outbox.js";
 import { claimOutbox } from "../../store/outbox/outboxDelivery.js";
 import { notifications } from "../../store/schema.js";
 import { deadUrl, lastOutboxId, outboxRow, startWebhookReceiver, type WebhookReceiver } from "../../../test/support/deliveryReceivers.js";
+import { buildAgent } from "../../../test/support/factories.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
 import { BACKOFF_BASE_MS, retryDelayMs } from "./backoff.js";
 import { type DeliveryWorker, startDeliveryWorker } from "./deliveryWorker.js";
@@ -170,7 +170,7 @@ describeStore("delivery worker", (get) => {
   describe("in-app", () => {
     let agentId: string;
     beforeAll(async () => {
-      agentId = (await agentStore.create(db(), { name: "Inès Bell", email: "ines.bell@example.org" }, clock.now())).id;
+      agentId = (await buildAgent(db(), { now: clock.now() })).id;
     });
     const mine = () => db().select().from(notifications).where(eq(notifications.agentId, agentId));
 

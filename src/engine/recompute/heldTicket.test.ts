@@ -9,10 +9,9 @@ import { openTestDatabase, postgresGiven, selectRows, type TestDatabase } from "
 import { insertPolicy } from "../../../test/sla/slaFixtures.js";
 import { ManualClock } from "../../core/clock.js";
 import type { Db } from "../../store/database.js";
-import { customerStore } from "../../store/entities.js";
 import { getJob, queueRecompute } from "../../store/jobs.js";
 import { slaPolicies } from "../../store/schema.js";
-import { createTicket } from "../../../test/support/commandsOnDb.js";
+import { buildCustomer, buildTicket } from "../../../test/support/factories.js";
 import { ticketClocks } from "../../store/sla/ticketClockViews.js";
 import { startRecomputeWorker } from "./recomputeWorker.js";
 
@@ -30,10 +29,10 @@ describe.skipIf(!postgresGiven())("recompute worker and a ticket held by another
     const { db } = store.database;
     const clock = new ManualClock(new Date("2026-11-23T09:00:00Z"));
     const policyId = await insertPolicy(db, { name: "Standard", isDefault: true, targets: { normal: { first_response: 60, resolution: 480 } } }, clock.now());
-    const customerId = (await customerStore.create(db, { name: "Lotte" }, clock.now())).id;
+    const customerId = (await buildCustomer(db, { now: clock.now() })).id;
     const numbers: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const { ticket } = await createTicket(db, { now: clock.now(), actor: { type: "system" }, subject: `Vraag ${i}`, channel: "email", customerId, message: { kind: "customer", text: "Hallo" } });
+      const { ticket } = await buildTicket(db, { now: clock.now(), actor: { type: "system" }, customerId });
       numbers.push(ticket.number);
     }
     const job = await db.transaction(async (tx) => {

@@ -7,9 +7,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiHarness, openApi } from "../../../test/api/harness.js";
 import { describeStore } from "../../../test/support/testDatabase.js";
-import { customerStore } from "../../store/entities.js";
 import { getJob } from "../../store/jobs.js";
-import { createTicket, updateTicket } from "../../../test/support/commandsOnDb.js";
+import { updateTicket } from "../../../test/support/commandsOnDb.js";
+import { buildCustomer, buildTicket } from "../../../test/support/factories.js";
 import { ticketClocks } from "../../store/sla/ticketClockViews.js";
 import { startRecomputeWorker } from "./recomputeWorker.js";
 
@@ -37,9 +37,9 @@ describeStore("recompute worker", (get) => {
     expect(policy.status, JSON.stringify(policy.json)).toBe(201);
     policyId = policy.json.id;
     const { db, clock } = api;
-    const customer = await customerStore.create(db, { name: "Recompute" }, clock.now());
+    const customer = await buildCustomer(db, { now: clock.now() });
     for (let i = 0; i < 25; i++) {
-      const { ticket } = await createTicket(db, { now: clock.now(), actor: { type: "system" }, subject: `Ticket ${i}`, channel: "email", customerId: customer.id, message: { kind: "customer", text: "Bonjour" } });
+      const { ticket } = await buildTicket(db, { now: clock.now(), actor: { type: "system" }, customerId: customer.id });
       if (i % 8 === 0) {
         await updateTicket(db, { now: clock.now(), actor: { type: "system" }, number: ticket.number, changes: { status: "solved" } });
         solved.push(ticket.number);

@@ -10,8 +10,7 @@ import { ROLES } from "../../../core/access/permissions.js";
 import { type DeliveryWorker, startDeliveryWorker } from "../../../engine/delivery/deliveryWorker.js";
 import { webhookSignature } from "../../../engine/delivery/transports/webhook.js";
 import { enqueue } from "../../../store/outbox/outbox.js";
-import { createTicket } from "../../../../test/support/commandsOnDb.js";
-import { customerStore } from "../../../store/entities.js";
+import { buildTicket } from "../../../../test/support/factories.js";
 
 interface OutboxJson {
   id: number;
@@ -97,8 +96,7 @@ describeStore("outbox admin routes", (get) => {
 
   it("keeps e-mails in the mailbox without SMTP, newest first, with their ticket", async () => {
     const now = api.clock.now();
-    const customerId = (await customerStore.create(api.db, { name: "Client Mailbox" }, now)).id;
-    const ticket = (await createTicket(api.db, { now, actor: { type: "system" }, subject: "Facture", channel: "email", customerId })).ticket.number;
+    const ticket = (await buildTicket(api.db, { now, actor: { type: "system" }, message: null })).ticket.number;
     await enqueue(
       api.db,
       [

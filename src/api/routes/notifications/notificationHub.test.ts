@@ -4,8 +4,8 @@
 
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { buildAgent } from "../../../../test/support/factories.js";
 import { describeStore, selectRows } from "../../../../test/support/testDatabase.js";
-import { agentStore } from "../../../store/entities.js";
 import { type Notification, insertNotifications } from "../../../store/notifications.js";
 import { NotificationHub, type StreamClient } from "./notificationHub.js";
 
@@ -31,8 +31,8 @@ describeStore("notification hub", (get, kind) => {
   let bram: string;
 
   beforeAll(async () => {
-    ana = (await agentStore.create(get().db, { name: "Ana Hub", email: "ana.hub@example.org" }, NOW)).id;
-    bram = (await agentStore.create(get().db, { name: "Bram Hub", email: "bram.hub@example.org" }, NOW)).id;
+    ana = (await buildAgent(get().db, { now: NOW })).id;
+    bram = (await buildAgent(get().db, { now: NOW })).id;
     // A short heartbeat so that the test sees several without waiting 25 s.
     hub = new NotificationHub(get(), (error) => {
       throw error;

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiHarness, type CustomerSession, type ErrorJson, openApi } from "../../../../test/api/harness.js";
 import { describeStore } from "../../../../test/support/testDatabase.js";
 import { startTimerWorker } from "../../../engine/timers/timerWorker.js";
-import { customerStore } from "../../../store/entities.js";
-import { addMessage, createTicket, updateTicket } from "../../../../test/support/commandsOnDb.js";
+import { addMessage, updateTicket } from "../../../../test/support/commandsOnDb.js";
+import { buildCustomer, buildTicket } from "../../../../test/support/factories.js";
 
 const MINUTE = 60_000;
 
@@ -42,11 +42,10 @@ describeStore("ticket clocks and SLA views", (get) => {
     });
     expect(policy.status, JSON.stringify(policy.json)).toBe(201);
     customer = await api.signInCustomer("Horloge Cliente", "horloge.cliente@example.org");
-    const other = await customerStore.create(api.db, { name: "Quelqu'un d'autre" }, api.clock.now());
+    const other = await buildCustomer(api.db, { now: api.clock.now() });
     const { db, clock } = api;
     t0 = clock.now().getTime();
-    const open = async (customerId: string, priority: "urgent" | "normal") =>
-      (await createTicket(db, { now: clock.now(), actor: { type: "customer", id: customerId }, subject: `Horloge ${priority}`, channel: "web", customerId, priority, message: { text: "Bonjour" } })).ticket.number;
+    const open = async (customerId: string, priority: "urgent" | "normal") => (await buildTicket(db, { now: clock.now(), channel: "web", customerId, priority })).ticket.number;
     n.urgent = await open(customer.customerId, "urgent");
     n.normal = await open(other.id, "normal");
     n.answered = await open(other.id, "normal");

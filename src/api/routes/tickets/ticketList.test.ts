@@ -4,8 +4,8 @@
 import type { Static } from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
+import { buildCustomer, buildTeam } from "../../../../test/support/factories.js";
 import { describeStore } from "../../../../test/support/testDatabase.js";
-import { customerStore, teamStore } from "../../../store/entities.js";
 import type { CreateTicketResponse, TicketCounts, TicketListResponse } from "./schema.js";
 
 type Created = Static<typeof CreateTicketResponse>;
@@ -18,8 +18,8 @@ describeStore("ticket list routes", (get) => {
 
   beforeAll(async () => {
     api = await openApi(get());
-    customerId = (await customerStore.create(api.db, { name: "Jan Peeters", email: "jan@example.be" }, api.clock.now())).id;
-    otherTeamId = (await teamStore.create(api.db, { name: "Escalade" }, api.clock.now())).id;
+    customerId = (await buildCustomer(api.db, { now: api.clock.now() })).id;
+    otherTeamId = (await buildTeam(api.db, { now: api.clock.now() })).id;
   });
   afterAll(() => api.close());
 

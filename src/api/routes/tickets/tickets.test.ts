@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import type { Static } from "typebox";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
+import { buildCustomer } from "../../../../test/support/factories.js";
 import { describeStore, selectRows } from "../../../../test/support/testDatabase.js";
-import { customerStore } from "../../../store/entities.js";
 import type { CreateTicketResponse, TicketSchema } from "./schema.js";
 
 type Created = Static<typeof CreateTicketResponse>;
@@ -18,7 +18,7 @@ describeStore("ticket routes", (get) => {
 
   beforeAll(async () => {
     api = await openApi(get());
-    customerId = (await customerStore.create(api.db, { name: "Marie Dupont", email: "marie@example.fr", language: "fr" }, api.clock.now())).id;
+    customerId = (await buildCustomer(api.db, { language: "fr", now: api.clock.now() })).id;
   });
   afterAll(() => api.close());
 

@@ -29,7 +29,8 @@ describe("palier seed", () => {
     expect(run.out).toContain('Demo logins (password "demo-palier")');
     expect(run.out).toContain("lea.martin@demo.palier.local");
     expect(run.out).toContain("marie.dubois@example.com");
-  }, 60_000);
+    // The demo runs through the product's own operations: tens of seconds on a loaded machine.
+  }, 240_000);
 
   it("refuses a second time and changes nothing", async () => {
     const run = await captured((io) => seedCommand({ demo: true }, io), env);

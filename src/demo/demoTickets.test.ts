@@ -117,7 +117,7 @@ describe("the demo's tickets", () => {
     for (const t of escalated) {
       expect(t.tier === "L2" || t.tier === "external" || t.tier === "L3").toBe(true);
       expect(t.priority).toBe("urgent");
-      expect(t.happenings.some((h) => h.type === "update" && h.reason?.startsWith("escalated:"))).toBe(true);
+      expect(t.happenings.some((h) => h.type === "update" && h.cause?.cause === "comment" && h.cause.text.startsWith("escalated:"))).toBe(true);
     }
     expect(tickets.filter((t) => t.tags.includes("vip")).every((t) => t.opening.followers.includes("agent:isabelle.peeters"))).toBe(true);
   });

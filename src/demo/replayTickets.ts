@@ -68,7 +68,7 @@ export async function replayTickets(tx: Db, scripts: readonly PlannedTicket[], n
       await addMessage(work, { number, ...happening.message });
       summary.messages += 1;
     } else {
-      await updateTicket(work, { number, changes: await fieldsOf(work.tx, number, happening.changes), ...(happening.reason ? { reason: happening.reason } : {}) });
+      await updateTicket(work, { number, changes: await fieldsOf(work.tx, number, happening.changes), ...(happening.cause ? { cause: happening.cause } : {}) });
     }
     shared.policies ??= work.clocks.policies;
   }

@@ -2,6 +2,7 @@
 // life (opened, a message, a change) at its instant by its actor.
 
 import type { Actor } from "../core/events/actor.js";
+import type { ChangeCause } from "../core/events/causes.js";
 import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../core/ticket/ticket.js";
 import type { ProductCode, TeamKey } from "./workspace.js";
 
@@ -39,7 +40,7 @@ export interface ScriptedChanges {
 export type Happening =
   | { type: "open"; at: Date; actor: Actor; message: ScriptedMessage }
   | { type: "message"; at: Date; actor: Actor; message: ScriptedMessage }
-  | { type: "update"; at: Date; actor: Actor; changes: ScriptedChanges; reason: string | null };
+  | { type: "update"; at: Date; actor: Actor; changes: ScriptedChanges; cause: ChangeCause | null };
 
 /** What a ticket is opened with, besides its first message. */
 export interface Opening {

@@ -4,7 +4,7 @@
 // itself writes every effect when the script is replayed.
 
 import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../core/ticket/ticket.js";
-import type { Actor } from "../store/events.js";
+import type { Actor, ChangeCause } from "../core/events/index.js";
 import { normalizeTags } from "../core/ticket/ticketRecord.js";
 import { type ConversationTemplate, type Turn, WORDS } from "./conversations/index.js";
 import type { DemoIds, Happening, PlannedTicket, ScriptedChanges } from "./ticketScript.js";
@@ -26,6 +26,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** Solved tickets close by themselves after this long. */
 const AUTO_CLOSE = 4 * DAY;
+
+/** A person's words given with a change, shown as written. */
+const comment = (text: string): ChangeCause => ({ cause: "comment", text });
 const ESCALATION_LEAD = "marc.vandenberghe";
 const SOCIAL_LEAD = "manon.leroy";
 const HEAD_OF_SUPPORT = "isabelle.peeters";
@@ -127,7 +130,7 @@ export class TicketStory {
       if (!this.assignee) this.assign();
       this.message(turn.by === "agent" ? "reply" : "note", this.agentActor(), turn.text);
       if (turn.tier && turn.tier !== this.state.tier) {
-        this.update(this.agentActor(), { tier: turn.tier }, turn.tier === "external" ? "waiting on an outside vendor" : "handed to engineering");
+        this.update(this.agentActor(), { tier: turn.tier }, comment(turn.tier === "external" ? "waiting on an outside vendor" : "handed to engineering"));
       }
       if (template.escalate && !escalated) {
         escalated = true;
@@ -167,7 +170,7 @@ export class TicketStory {
     if (status === "on_hold") {
       this.advance(minutes(this.rng, 10, 90));
       this.message("note", this.agentActor(), WORDS[this.props.language].holdNote);
-      this.update(this.agentActor(), { status: "on_hold" }, "waiting on a third party");
+      this.update(this.agentActor(), { status: "on_hold" }, comment("waiting on a third party"));
     }
     if (status === "solved" || status === "closed") {
       this.advance(minutes(this.rng, 5, 180));
@@ -175,7 +178,7 @@ export class TicketStory {
     }
     if (status === "closed") {
       this.clock += AUTO_CLOSE;
-      this.update({ type: "system" }, { status: "closed" }, "closed automatically 4 days after it was solved");
+      this.update({ type: "system" }, { status: "closed" }, { cause: "auto_closed", afterDays: AUTO_CLOSE / DAY });
     }
   }
 
@@ -187,7 +190,7 @@ export class TicketStory {
   /** Routes the ticket to an agent of its team who speaks its language. */
   private assign(): void {
     this.assignee = this.pickAgent(this.team);
-    this.update({ type: "rule" }, { assigneeId: this.agentId() }, `routed to an agent of the team who speaks ${this.props.language}`);
+    this.update({ type: "rule" }, { assigneeId: this.agentId() }, { cause: "routed", by: "language", language: this.props.language });
   }
 
   private escalate(reason: string): void {
@@ -203,7 +206,7 @@ export class TicketStory {
       changes.assigneeId = this.agentId();
       changes.addFollowers = [id(this.ids.agents, ESCALATION_LEAD)];
     }
-    this.update(by, changes, `escalated: ${reason}`);
+    this.update(by, changes, comment(`escalated: ${reason}`));
   }
 
   private pickAgent(team: TeamKey): DemoAgent {
@@ -229,18 +232,18 @@ export class TicketStory {
     if (kind === "reply") {
       if (this.state.status === "new") this.state.status = "open";
       // An agent answering a request the self-care assistant took in takes it over.
-      if (this.state.tier === "L0") this.update(actor, { tier: "L1" }, "taken over from the self-care assistant");
+      if (this.state.tier === "L0") this.update(actor, { tier: "L1" }, comment("taken over from the self-care assistant"));
     }
   }
 
   /** Someone changes the ticket; a change that changes nothing is left out of the script. */
-  private update(actor: Actor, changes: ScriptedChanges, reason: string | null): void {
+  private update(actor: Actor, changes: ScriptedChanges, cause: ChangeCause | null): void {
     const { addTags, addFollowers, ...fields } = changes;
     const moved = (Object.entries(fields) as [keyof State, unknown][]).filter(([field, value]) => this.state[field] !== value);
     if (moved.length === 0 && !addTags?.length && !addFollowers?.length) return;
     Object.assign(this.state, Object.fromEntries(moved));
     if (addTags) this.state.tags = normalizeTags([...this.state.tags, ...addTags]);
-    this.happenings.push({ type: "update", at: this.clock, actor, changes, reason });
+    this.happenings.push({ type: "update", at: this.clock, actor, changes, cause });
   }
 
   private advance(minutes: number): void {

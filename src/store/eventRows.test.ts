@@ -1,5 +1,6 @@
-// The batch's bulk writes keep every value as given: events through insertEvents, outbox rows
-// through enqueue, both one array parameter per column, with text that needs quoting.
+// The batch's bulk writes keep every value as given: outbox rows through enqueue, one array
+// parameter per column, with text that needs quoting; event ids drawn ahead ascend (the events
+// themselves, written by writeEvents, are tested in events.test.ts).
 
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
@@ -9,7 +10,8 @@ import { describeStore, selectRows } from "../../test/support/testDatabase.js";
 import { at, HOUR, START } from "../../test/engine/support/timerFixtures.js";
 import { buildAgent, buildTicket } from "../../test/support/factories.js";
 import type { Agent } from "./entities.js";
-import { drawEventIds, insertEvents, type NewEvent } from "./eventRows.js";
+import { drawEventIds } from "./eventRows.js";
+import { writeEvents } from "./events.js";
 
 const AWKWARD = ['a "quoted" word', "back\\slash \\\" and {braces}, commas", "NULL", "", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
 
@@ -22,30 +24,6 @@ describeStore("writing a batch's events and outbox rows", (get) => {
     db = get().db;
     world = { lea: await buildAgent(db, { now: START }), joost: await buildAgent(db, { role: "team_lead", now: START }) };
     ticket = (await buildTicket(db, { now: START, assigneeId: world.lea.id })).ticket.number;
-  });
-
-  it("inserts events with their ids, nulls and awkward text as given, in one statement", async () => {
-    const [{ id: base }] = await selectRows<{ id: string }>(get(), sql`select nextval(pg_get_serial_sequence('ticket_events', 'id'))::text as id`) as [{ id: string }];
-    const events: NewEvent[] = AWKWARD.map((text, i) => ({
-      id: Number(base) + 1 + i,
-      ticketNumber: ticket,
-      at: new Date(START.getTime() + i),
-      actorType: "system",
-      actorId: i === 0 ? world.lea.id : null,
-      type: "escalation",
-      changes: (i === 1 ? { priority: ["normal", "high"] } : {}) as Record<string, [unknown, unknown]>,
-      reason: i === 2 ? null : text,
-      data: { text, nested: { list: [1, null, text] }, none: null },
-    }));
-    await db.execute(sql`select setval(pg_get_serial_sequence('ticket_events', 'id'), ${Number(base) + AWKWARD.length})`);
-    await insertEvents(db, events);
-    const rows = await selectRows<{ id: string; at: Date; actor_id: string | null; changes: unknown; reason: string | null; data: unknown }>(
-      get(),
-      sql`select id::text, at, actor_id, changes, reason, data from ticket_events where ticket_number = ${ticket} and type = 'escalation' order by id`,
-    );
-    expect(rows.map((r) => ({ id: Number(r.id), at: new Date(r.at).getTime(), actorId: r.actor_id, changes: r.changes, reason: r.reason, data: r.data }))).toEqual(
-      events.map((e) => ({ id: e.id, at: e.at.getTime(), actorId: e.actorId, changes: e.changes, reason: e.reason, data: e.data })),
-    );
   });
 
   it("queues outbox rows with their payloads, addresses and quiet hours as given", async () => {
@@ -80,7 +58,7 @@ describeStore("writing a batch's events and outbox rows", (get) => {
   it("draws ids in ascending order, which events written afterwards follow", async () => {
     const ids = await db.transaction(async (tx) => {
       const drawn = await drawEventIds(tx as unknown as Db, 3);
-      await insertEvents(tx as unknown as Db, [{ ticketNumber: ticket, at: START, actorType: "system", type: "escalation", reason: null }]);
+      await writeEvents(tx as unknown as Db, [{ ticketNumber: ticket, at: START, actor: { type: "system" }, type: "updated", changes: { priority: ["normal", "high"] } }]);
       return drawn;
     });
     expect(ids).toEqual([...ids].sort((a, b) => a - b));

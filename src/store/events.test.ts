@@ -1,12 +1,12 @@
 // Writing typed events: one statement for many, the order and ids as given, the English reason
-// derived from the data, every value read back as written; the untyped writer still works.
+// derived from the data, every value read back as written.
 
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { describeStore, selectRows } from "../../test/support/testDatabase.js";
 import { eventReason, type NewTicketEvent } from "../core/events/index.js";
 import type { Database } from "./database.js";
-import { listEvents, listTicketEvents, recordEvent, writeEvents } from "./events.js";
+import { listEvents, listTicketEvents, writeEvents } from "./events.js";
 import { buildTicket } from "../../test/support/factories.js";
 
 const T0 = new Date("2026-11-23T09:00:00Z");
@@ -78,10 +78,5 @@ describeStore("the event writer", (get) => {
     const before = (await listEvents(db, ticket)).length;
     await writeEvents(db, []);
     expect(await listEvents(db, ticket)).toHaveLength(before);
-  });
-
-  it("still records an untyped event as given", async () => {
-    await recordEvent(db, { ticketNumber: ticket, at: at(60), actor: { type: "rule" }, type: "updated", changes: { priority: ["normal", "high"] }, reason: "free text", data: { n: 1 } });
-    expect((await listEvents(db, ticket)).at(-1)).toMatchObject({ type: "updated", actorType: "rule", actorId: null, reason: "free text", data: { n: 1 }, changes: { priority: ["normal", "high"] } });
   });
 });

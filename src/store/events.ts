@@ -1,6 +1,6 @@
-// The ticket timeline: append-only events saying who did what and why. Typed events (see
-// src/core/events) go through writeEvents; recordEvent and eventValues take the untyped shape
-// of writers not yet switched to the catalogue.
+// The ticket timeline: append-only events saying who did what and why. Every writer builds a
+// typed event of the catalogue (src/core/events) and appends it through writeEvents, or through
+// eventRow for a statement that writes events along with other rows.
 
 import { asc, eq, sql } from "drizzle-orm";
 import { type Actor, eventReason, type NewTicketEvent, type StoredTicketEvent } from "../core/events/index.js";
@@ -12,22 +12,11 @@ export type { Actor };
 
 export type TicketEvent = typeof ticketEvents.$inferSelect;
 
-/** An event in the untyped shape: any `type`, an English `reason`, free `data`. */
-export interface RecordEventProps {
-  ticketNumber: number;
-  at: Date;
-  actor: Actor;
-  type: string;
-  changes?: Record<string, [unknown, unknown]>;
-  reason: string | null;
-  data?: Record<string, unknown>;
-}
-
 /** One row as written, with its id when drawn beforehand. */
 type EventRow = Omit<typeof ticketEvents.$inferInsert, "id"> & { id?: number | undefined };
 
 /** The row a typed event is stored as; `reason` is its English sentence, derived from the data. */
-function typedRow(event: NewTicketEvent): EventRow {
+export function eventRow(event: NewTicketEvent): EventRow {
   return {
     ...(event.id !== undefined ? { id: event.id } : {}),
     ticketNumber: event.ticketNumber,
@@ -48,7 +37,7 @@ function typedRow(event: NewTicketEvent): EventRow {
  * Call it inside the transaction that made the changes the events tell of.
  */
 export async function writeEvents(tx: Db, events: readonly NewTicketEvent[]): Promise<void> {
-  await insertRows(tx, events.map(typedRow));
+  await insertRows(tx, events.map(eventRow));
 }
 
 async function insertRows(tx: Db, rows: readonly EventRow[]): Promise<void> {
@@ -71,25 +60,6 @@ async function insertRows(tx: Db, rows: readonly EventRow[]): Promise<void> {
         ${column((r) => json(r.data))}::text[]
       ) with ordinality as e(id, ticket_number, at, actor_type, actor_id, type, changes, reason, data, position)
      order by e.position`);
-}
-
-/** Appends one untyped event; call it inside the transaction that made the change. */
-export async function recordEvent(db: Db, props: RecordEventProps): Promise<void> {
-  await insertRows(db, [eventValues(props)]);
-}
-
-/** The row an untyped event is stored as, for a statement that writes several events (their ids ascend in the order given) or events along with other rows. */
-export function eventValues(props: RecordEventProps): typeof ticketEvents.$inferInsert {
-  return {
-    ticketNumber: props.ticketNumber,
-    at: props.at,
-    actorType: props.actor.type,
-    actorId: props.actor.id ?? null,
-    type: props.type,
-    changes: props.changes ?? {},
-    reason: props.reason,
-    data: props.data ?? {},
-  };
 }
 
 /** A ticket's timeline, oldest first. */

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
+import { outcomeSentence, skipSentence, type EscalationData } from "../../src/core/events/index.js";
 import type { MatrixStep } from "../../src/core/sla/policy.js";
 import type { Db } from "../../src/store/database.js";
 import { listEvents } from "../../src/store/events.js";
@@ -51,18 +52,22 @@ describeStore("firing a matrix step", (get) => {
     const escalation = events.find((e) => e.type === "escalation");
     if (!escalation) throw new Error(`no escalation event on #${number}`);
     const outbox = await selectRows<OutboxRow>(get(), sql`select kind, agent_id, address, payload, next_attempt_at from outbox where ticket_number = ${number} order by id`);
-    return { number, policy, events, escalation, data: escalation.data as Record<string, unknown>, outbox, ticket: await getTicket(db, number), now: clock.now() };
+    const data = escalation.data as unknown as EscalationData;
+    // The step's outcomes and skips in the English the event listed before they were data.
+    const actions = data.outcomes.map(outcomeSentence);
+    const skipped = data.skips?.map(skipSentence);
+    return { number, policy, events, escalation, data, actions, skipped, outbox, ticket: await getTicket(db, number), now: clock.now() };
   }
 
   it("reaches the assignee, their manager, the team lead and the region's active managers, each in their language", async () => {
-    const { data, outbox, number } = await fire(step({ id: "l1", recipients: [{ kind: "assignee" }, { kind: "assignee_manager" }, { kind: "team_lead" }, { kind: "region_managers" }, { kind: "on_call", scheduleId: "s1" }] }));
+    const { data, outbox, number, skipped } = await fire(step({ id: "l1", recipients: [{ kind: "assignee" }, { kind: "assignee_manager" }, { kind: "team_lead" }, { kind: "region_managers" }, { kind: "on_call", scheduleId: "s1" }] }));
     expect(data.recipients).toEqual([
       { kind: "assignee", agentId: world.lea.id, name: world.lea.name },
       { kind: "assignee_manager", agentId: world.manager.id, name: world.manager.name },
       { kind: "team_lead", agentId: world.joost.id, name: world.joost.name },
     ]);
     // The region's other manager is inactive; the active one is reached once, as the assignee's manager.
-    expect(data.skipped).toEqual(["on_call: no schedule yet"]);
+    expect(skipped).toEqual(["on_call: no schedule yet"]);
     const inapp = (id: string) => outbox.find((o) => o.kind === "inapp" && o.agent_id === id)?.payload as { title: string; body: string };
     // Léa and Joost work Paris hours (through their team): 10:00 UTC is 11:00 there; the manager has no calendar: UTC.
     expect(inapp(world.lea.id).body).toContain(`Le ticket #${number} « Facture en double 0 » a atteint son délai de première réponse (échéance 11:00).`);
@@ -76,26 +81,27 @@ describeStore("firing a matrix step", (get) => {
   });
 
   it("escalates an unassigned ticket to the managers of its team lead's region, and skips an inactive agent", async () => {
-    const { data } = await fire(step({ id: "l1", recipients: [{ kind: "region_managers" }, { kind: "agent", agentId: world.retired.id }] }), { ticket: { assigneeId: null } });
+    const { data, skipped } = await fire(step({ id: "l1", recipients: [{ kind: "region_managers" }, { kind: "agent", agentId: world.retired.id }] }), { ticket: { assigneeId: null } });
     expect(data.recipients).toEqual([{ kind: "region_managers", agentId: world.manager.id, name: world.manager.name }]);
-    expect(data.skipped).toEqual([`agent: ${world.retired.name} is inactive`]);
+    expect(skipped).toEqual([`agent: ${world.retired.name} is inactive`]);
   });
 
   it("says so when a reminder to the assignee finds no assignee", async () => {
-    const { data, outbox } = await fire(step({ id: "r1", kind: "reminder", level: 0 }), { ticket: { assigneeId: null } });
+    const { data, outbox, skipped } = await fire(step({ id: "r1", kind: "reminder", level: 0 }), { ticket: { assigneeId: null } });
     expect(data.recipients).toEqual([]);
-    expect(data.skipped).toEqual(["assignee: the ticket has no assignee", "notify: nobody to notify"]);
+    expect(skipped).toEqual(["assignee: the ticket has no assignee", "notify: nobody to notify"]);
     expect(outbox).toEqual([]);
   });
 
   it("holds notifications to an agent outside their working hours until their next opening", async () => {
     // 10:00 UTC is 05:00 in Montreal: Sam's calendar opens at 09:00 (14:00 UTC); Nina has no hours: at once.
-    const { outbox, data, now } = await fire(step({ id: "l1", recipients: [{ kind: "team", teamId: world.tech.id }] }));
+    const { outbox, now, actions, data } = await fire(step({ id: "l1", recipients: [{ kind: "team", teamId: world.tech.id }] }));
     const held = outbox.filter((o) => o.agent_id === world.sam.id);
     expect(held.map((o) => o.kind).sort()).toEqual(["email", "inapp"]);
     for (const row of held) expect(new Date(row.next_attempt_at).toISOString()).toBe("2026-11-23T14:00:00.000Z");
     for (const row of outbox.filter((o) => o.agent_id === world.nina.id)) expect(new Date(row.next_attempt_at).getTime()).toBe(now.getTime());
-    expect(data.actions).toContain(`notified ${world.sam.name} (in-app, e-mail; held until 2026-11-23T14:00:00.000Z, outside working hours)`);
+    expect(actions).toContain(`notified ${world.sam.name} (in-app, e-mail; held until 2026-11-23T14:00:00.000Z, outside working hours)`);
+    expect(data.outcomes).toContainEqual({ type: "notified", agentId: world.sam.id, name: world.sam.name, channels: ["inapp", "email"], heldUntil: "2026-11-23T14:00:00.000Z" });
   });
 
   it("holds a French agent's e-mail after office hours in Paris until the next morning", async () => {
@@ -104,54 +110,57 @@ describeStore("firing a matrix step", (get) => {
   });
 
   it("sends an urgent step outside working hours at once", async () => {
-    const { outbox, data, now } = await fire(step({ id: "l1", urgent: true, recipients: [{ kind: "agent", agentId: world.sam.id }] }));
+    const { outbox, now, actions } = await fire(step({ id: "l1", urgent: true, recipients: [{ kind: "agent", agentId: world.sam.id }] }));
     expect(outbox).toHaveLength(2);
     for (const row of outbox) expect(new Date(row.next_attempt_at).getTime()).toBe(now.getTime());
-    expect(data.actions).toEqual([`notified ${world.sam.name} (in-app, e-mail; urgent: sent outside working hours)`]);
+    expect(actions).toEqual([`notified ${world.sam.name} (in-app, e-mail; urgent: sent outside working hours)`]);
   });
 
   it("reassigns to an agent, as the system, after the escalation event that explains it", async () => {
-    const { ticket, events, escalation, data } = await fire(step({ id: "l1", actions: [{ type: "reassign", agentId: world.sam.id }] }));
+    const { ticket, events, escalation, data, actions } = await fire(step({ id: "l1", actions: [{ type: "reassign", agentId: world.sam.id }] }));
     expect(ticket).toMatchObject({ assigneeId: world.sam.id, teamId: world.tech.id });
     const updated = events.find((e) => e.type === "updated" && e.changes.assigneeId);
     expect(updated).toMatchObject({ actorType: "system", reason: escalation.reason, changes: { assigneeId: [world.lea.id, world.sam.id], teamId: [world.billing.id, world.tech.id] } });
     expect((updated?.id as number) > escalation.id).toBe(true);
-    expect(data.actions).toEqual([`reassigned to ${world.sam.name}`]);
+    // The change names the step, and its event, as its cause.
+    expect(updated?.data).toMatchObject({ cause: { cause: "escalation", eventId: escalation.id, policyId: data.policyId, kind: "level", level: 1, target: data.target } });
+    expect(actions).toEqual([`reassigned to ${world.sam.name}`]);
+    expect(data.outcomes).toEqual([{ type: "reassigned", agentId: world.sam.id, name: world.sam.name }]);
   });
 
   it("reassigns to a team's queue", async () => {
-    const { ticket, data } = await fire(step({ id: "l1", actions: [{ type: "reassign", teamId: world.tech.id }] }));
+    const { ticket, actions } = await fire(step({ id: "l1", actions: [{ type: "reassign", teamId: world.tech.id }] }));
     expect(ticket).toMatchObject({ assigneeId: null, teamId: world.tech.id });
-    expect(data.actions).toEqual([`reassigned to team ${world.tech.name}`]);
+    expect(actions).toEqual([`reassigned to team ${world.tech.name}`]);
   });
 
   it("raises the priority one step, or to the step's priority", async () => {
     const once = await fire(step({ id: "l1", actions: [{ type: "raise_priority" }] }));
     expect(once.ticket?.priority).toBe("high");
-    expect(once.data.actions).toEqual(["raised priority normal → high"]);
+    expect(once.actions).toEqual(["raised priority normal → high"]);
     const to = await fire(step({ id: "l1", actions: [{ type: "raise_priority", to: "urgent" }] }));
     expect(to.ticket?.priority).toBe("urgent");
     const top = await fire(step({ id: "l1", actions: [{ type: "raise_priority" }] }), { ticket: { priority: "urgent" } });
-    expect(top.data.skipped).toEqual(["raise_priority: already urgent"]);
+    expect(top.skipped).toEqual(["raise_priority: already urgent"]);
   });
 
   it("sets the tier", async () => {
-    const { ticket, data } = await fire(step({ id: "l1", actions: [{ type: "set_tier", tier: "L2" }] }));
+    const { ticket, actions } = await fire(step({ id: "l1", actions: [{ type: "set_tier", tier: "L2" }] }));
     expect(ticket?.tier).toBe("L2");
-    expect(data.actions).toEqual(["set tier L1 → L2"]);
+    expect(actions).toEqual(["set tier L1 → L2"]);
   });
 
   it("adds the step's recipients as followers", async () => {
-    const { ticket, data } = await fire(step({ id: "l1", recipients: [{ kind: "team_lead" }], actions: [{ type: "add_followers" }] }));
+    const { ticket, actions } = await fire(step({ id: "l1", recipients: [{ kind: "team_lead" }], actions: [{ type: "add_followers" }] }));
     expect(ticket?.followers).toEqual([world.joost.id]);
-    expect(data.actions).toEqual([`added followers ${world.joost.name}`]);
+    expect(actions).toEqual([`added followers ${world.joost.name}`]);
   });
 
   it("adds an internal note as the system", async () => {
-    const { number, data } = await fire(step({ id: "l1", actions: [{ type: "add_note", text: "Escaladé au niveau 1 : rappeler la cliente." }] }));
+    const { number, actions } = await fire(step({ id: "l1", actions: [{ type: "add_note", text: "Escaladé au niveau 1 : rappeler la cliente." }] }));
     const notes = await selectRows<{ kind: string; body_text: string; author_agent_id: string | null }>(get(), sql`select kind, body_text, author_agent_id from messages where ticket_number = ${number}`);
     expect(notes).toEqual([{ kind: "note", body_text: "Escaladé au niveau 1 : rappeler la cliente.", author_agent_id: null }]);
-    expect(data.actions).toEqual(["added a note"]);
+    expect(actions).toEqual(["added a note"]);
   });
 
   it("queues a webhook with the escalation and its secret", async () => {
@@ -174,9 +183,9 @@ describeStore("firing a matrix step", (get) => {
 
   it("reports an action that cannot be done and still does the others", async () => {
     const missing = randomUUID();
-    const { ticket, data } = await fire(step({ id: "l1", actions: [{ type: "reassign", agentId: missing }, { type: "set_tier", tier: "L3" }, { type: "notify" }] }));
+    const { ticket, actions, skipped } = await fire(step({ id: "l1", actions: [{ type: "reassign", agentId: missing }, { type: "set_tier", tier: "L3" }, { type: "notify" }] }));
     expect(ticket).toMatchObject({ assigneeId: world.lea.id, tier: "L3" });
-    expect(data.skipped).toEqual([`reassign: no active agent ${missing}`]);
-    expect(data.actions).toEqual(["set tier L1 → L3", `notified ${world.lea.name} (in-app, e-mail)`]);
+    expect(skipped).toEqual([`reassign: no active agent ${missing}`]);
+    expect(actions).toEqual(["set tier L1 → L3", `notified ${world.lea.name} (in-app, e-mail)`]);
   });
 });

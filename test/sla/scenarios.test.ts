@@ -112,6 +112,7 @@ describeStore("SLA scenarios", (get) => {
     ]);
     const sla = (await listEvents(db, number)).filter((e) => e.type === "sla").at(-1);
     expect(sla?.data).toEqual({
+      cause: { cause: "ticket_changed" },
       changes: [
         { target: "first_response", cycle: 1, change: "due_changed", dueAt: utc("2026-03-23T09:00:00.000") },
         { target: "resolution", cycle: 1, change: "due_changed", dueAt: utc("2026-03-23T16:00:00.000") },

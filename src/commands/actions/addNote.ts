@@ -8,6 +8,6 @@ export const addNote: TicketAction<{ type: "add_note"; text: string }> = {
   writes: true,
   async run({ work, ticket }, action) {
     const { ticket: after } = await appendMessage(work, { ticket, kind: "note", text: action.text });
-    return { ticket: after, done: ["added a note"] };
+    return { ticket: after, done: [{ type: "note_added" }] };
   },
 };

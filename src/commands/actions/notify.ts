@@ -4,6 +4,7 @@
 
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import { workingCalendarId } from "../../core/directory/directory.js";
+import type { StepOutcome } from "../../core/events/index.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
 import { fallbackCalendarId, isUrgent, noticeText, notificationData } from "./actionCause.js";
 import type { TicketAction } from "./ticketAction.js";
@@ -14,8 +15,8 @@ export const notify: TicketAction<{ type: "notify" }> = {
   async run(context) {
     const { ticket, recipients, directory, cause } = context;
     const now = context.work.now;
-    if (recipients.length === 0) return { skipped: ["nobody to notify"] };
-    const done: string[] = [];
+    if (recipients.length === 0) return { skipped: [{ why: "nobody_to_notify" }] };
+    const done: StepOutcome[] = [];
     const queued: OutboxItem[] = [];
     const fallbackId = fallbackCalendarId(cause);
     for (const { agent } of recipients) {
@@ -25,9 +26,13 @@ export const notify: TicketAction<{ type: "notify" }> = {
       const text = noticeText(cause, { ticket, locale: agent.locale, timeZone: zone, now });
       const away = hours !== undefined && !hours.isOpen(now.getTime());
       const notBefore = away && !isUrgent(cause) ? nextOpening(hours, now) : undefined;
-      const channels = agent.email ? "in-app, e-mail" : "in-app";
-      const hold = notBefore ? `; held until ${notBefore.toISOString()}, outside working hours` : away ? "; urgent: sent outside working hours" : "";
-      done.push(`notified ${agent.name} (${channels}${hold})`);
+      done.push({
+        type: "notified",
+        agentId: agent.id,
+        name: agent.name,
+        channels: agent.email ? ["inapp", "email"] : ["inapp"],
+        ...(notBefore ? { heldUntil: notBefore.toISOString() } : away ? { outsideHours: true as const } : {}),
+      });
       const common = { ticketNumber: ticket.number, agentId: agent.id, ...(notBefore ? { notBefore } : {}) };
       // In-app first: the delivery worker turns it into the agent's notification.
       queued.push({ kind: "inapp", ...common, payload: { title: text.title, body: text.body, data: notificationData(cause) } });

@@ -9,10 +9,10 @@ const rank = (p: Priority) => PRIORITIES.indexOf(p);
 export const raisePriority: TicketAction<{ type: "raise_priority"; to?: Priority }> = {
   type: "raise_priority",
   writes: true,
-  async run({ work, ticket, reason }, action) {
+  async run({ work, ticket, changeCause }, action) {
     const to = action.to ?? PRIORITIES[Math.min(rank(ticket.priority) + 1, PRIORITIES.length - 1)];
-    if (!to || rank(to) <= rank(ticket.priority)) return { skipped: [`already ${ticket.priority}`] };
+    if (!to || rank(to) <= rank(ticket.priority)) return { skipped: [{ why: "already_priority", priority: ticket.priority }] };
     const from = ticket.priority;
-    return { ticket: await applyChanges(work, { ticket, changes: { priority: to }, reason }), done: [`raised priority ${from} → ${to}`] };
+    return { ticket: await applyChanges(work, { ticket, changes: { priority: to }, cause: changeCause }), done: [{ type: "priority_raised", from, to }] };
   },
 };

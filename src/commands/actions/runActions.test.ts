@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Directory } from "../../core/directory/directory.js";
+import { outcomeSentence, skipSentence } from "../../core/events/index.js";
 import { ACTION_TYPES } from "../../core/sla/policy.js";
 import type { Db } from "../../store/database.js";
 import { workIn } from "../work.js";
@@ -42,7 +43,7 @@ function stubTx(failSavepoints: boolean) {
 }
 
 function contextWith(tx: Db, recipients: ActionContext["recipients"] = []): ActionContext {
-  return { work: workIn(tx, { now: NOW, actor: { type: "system" } }), ticket, recipients, reason: "level 1", cause, directory, calendar: () => {
+  return { work: workIn(tx, { now: NOW, actor: { type: "system" } }), ticket, recipients, changeCause: { cause: "comment", text: "level 1" }, cause, directory, calendar: () => {
       throw new Error("no calendar: every agent here works around the clock");
     },
   };
@@ -61,8 +62,10 @@ describe("running actions", () => {
       { type: "webhook", url: "https://hooks.example.org/x", secret: "s" },
       { type: "notify" },
     ]);
-    expect(report.skipped).toEqual(["set_tier: failed: the savepoint rolled back"]);
-    expect(report.done).toEqual(["queued webhook to https://hooks.example.org/x", "notified Ana (in-app, e-mail)"]);
+    expect(report.skipped).toEqual([{ action: "set_tier", why: "failed", message: "the savepoint rolled back" }]);
+    expect(report.done).toEqual([{ type: "webhook_queued", url: "https://hooks.example.org/x" }, { type: "notified", agentId: "a1", name: "Ana", channels: ["inapp", "email"] }]);
+    expect(report.skipped.map(skipSentence)).toEqual(["set_tier: failed: the savepoint rolled back"]);
+    expect(report.done.map(outcomeSentence)).toEqual(["queued webhook to https://hooks.example.org/x", "notified Ana (in-app, e-mail)"]);
     expect(report.queued.map((item) => item.kind)).toEqual(["webhook", "inapp", "email"]);
     expect(report.changed).toBe(false);
     expect(report.ticket).toBe(ticket);
@@ -72,6 +75,7 @@ describe("running actions", () => {
 
   it("say why notify skipped when nobody is reached", async () => {
     const report = await runActions(contextWith(stubTx(false).tx), [{ type: "notify" }]);
-    expect(report).toMatchObject({ done: [], skipped: ["notify: nobody to notify"], queued: [] });
+    expect(report).toMatchObject({ done: [], skipped: [{ action: "notify", why: "nobody_to_notify" }], queued: [] });
+    expect(report.skipped.map(skipSentence)).toEqual(["notify: nobody to notify"]);
   });
 });

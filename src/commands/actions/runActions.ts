@@ -2,6 +2,7 @@
 // one left it; one that writes runs in a savepoint, so that its failure is reported and rolls
 // back only its own writes while the others still happen.
 
+import type { ActionSkip, StepOutcome } from "../../core/events/index.js";
 import type { StepAction } from "../../core/sla/policy.js";
 import type { Db } from "../../store/database.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
@@ -16,9 +17,9 @@ export interface ActionsReport {
   /** Whether an action changed the ticket (the store may have replanned its timers). */
   changed: boolean;
   /** What each action did, in order. */
-  done: string[];
-  /** Why actions skipped or failed, each as `type: why`. */
-  skipped: string[];
+  done: StepOutcome[];
+  /** Why actions skipped or failed, each with its action's type. */
+  skipped: ActionSkip[];
   /** Outbox items to queue with the firing's other rows. */
   queued: OutboxItem[];
 }
@@ -35,7 +36,7 @@ export async function runActions(context: ActionContext, actions: readonly StepA
         ? await context.work.tx.transaction((sp) => implementation.run({ ...current, work: { ...context.work, tx: sp as unknown as Db } }, action))
         : await implementation.run(current, action);
     } catch (error) {
-      report.skipped.push(`${action.type}: failed: ${(error as Error).message}`);
+      report.skipped.push({ action: action.type, why: "failed", message: (error as Error).message });
       continue;
     }
     if (outcome.ticket) {
@@ -43,7 +44,7 @@ export async function runActions(context: ActionContext, actions: readonly StepA
       report.changed = true;
     }
     report.done.push(...(outcome.done ?? []));
-    report.skipped.push(...(outcome.skipped ?? []).map((why) => `${action.type}: ${why}`));
+    report.skipped.push(...(outcome.skipped ?? []).map((why) => ({ action: action.type, ...why }) as ActionSkip));
     report.queued.push(...(outcome.queued ?? []));
   }
   return report;

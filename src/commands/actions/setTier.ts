@@ -7,9 +7,9 @@ import type { TicketAction } from "./ticketAction.js";
 export const setTier: TicketAction<{ type: "set_tier"; tier: Tier }> = {
   type: "set_tier",
   writes: true,
-  async run({ work, ticket, reason }, action) {
-    if (ticket.tier === action.tier) return { skipped: [`already ${action.tier}`] };
+  async run({ work, ticket, changeCause }, action) {
+    if (ticket.tier === action.tier) return { skipped: [{ why: "already_tier", tier: action.tier }] };
     const from = ticket.tier;
-    return { ticket: await applyChanges(work, { ticket, changes: { tier: action.tier }, reason }), done: [`set tier ${from} → ${action.tier}`] };
+    return { ticket: await applyChanges(work, { ticket, changes: { tier: action.tier }, cause: changeCause }), done: [{ type: "tier_set", from, to: action.tier }] };
   },
 };

@@ -1,9 +1,10 @@
 // The contract every ticket action fulfils (notify, reassign, raise the priority…), whoever runs
 // it: a matrix step today, a rule next. An action reads its context, may change the ticket and
-// queue outbox items, and says what it did or why it skipped, in the words the event records.
+// queue outbox items, and says what it did or why it skipped, as data the event records.
 
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import type { Directory } from "../../core/directory/directory.js";
+import type { ActionSkip, ChangeCause, StepOutcome } from "../../core/events/index.js";
 import type { ResolvedRecipient } from "../../core/sla/recipients.js";
 import type { StepAction } from "../../core/sla/policy.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
@@ -19,8 +20,8 @@ export interface ActionContext {
   ticket: Ticket;
   /** Who the firing reaches, each agent once. */
   recipients: readonly ResolvedRecipient[];
-  /** Recorded with every ticket change the action makes (the `reason` of its events). */
-  reason: string;
+  /** Recorded with every ticket change the action makes (the `cause` of its `updated` events). */
+  changeCause: ChangeCause;
   /** Why the actions run (an escalation step…): what notices, webhooks and event data say. */
   cause: ActionCause;
   /** The agents and teams the firing may reach. */
@@ -29,15 +30,18 @@ export interface ActionContext {
   calendar(id: string): BusinessCalendar;
 }
 
+/** Why an action did nothing, without the action's type (the runner adds it). */
+export type SkipWhy = ActionSkip extends infer S ? (S extends ActionSkip ? Omit<S, "action"> : never) : never;
+
 /**
- * What an action did. `done` and `skipped` are the sentences the `escalation` event lists (a
- * skip without the action's type, which the runner prefixes); `ticket` is set when the action
- * changed the ticket; `queued` goes to the outbox with the firing's other rows.
+ * What an action did. `done` and `skipped` are what the `escalation` event lists as `outcomes`
+ * and `skips`; `ticket` is set when the action changed the ticket; `queued` goes to the outbox
+ * with the firing's other rows.
  */
 export interface ActionOutcome {
   ticket?: Ticket;
-  done?: string[];
-  skipped?: string[];
+  done?: StepOutcome[];
+  skipped?: SkipWhy[];
   queued?: OutboxItem[];
 }
 

@@ -4,7 +4,9 @@
 // A crash before the commit leaves every timer pending; the commit fires each exactly once.
 
 import { loadDirectory } from "../../store/directory.js";
-import { drawEventIds, insertEvents, type NewEvent } from "../../store/eventRows.js";
+import type { NewTicketEvent } from "../../core/events/index.js";
+import { drawEventIds } from "../../store/eventRows.js";
+import { writeEvents } from "../../store/events.js";
 import { enqueue, type OutboxItem } from "../../store/outbox/outbox.js";
 import { loadCalendars } from "../../store/sla/policies.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
@@ -59,7 +61,7 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
   let nextEventId = 0;
 
   const settled: SettledTimer[] = [];
-  const events: NewEvent[] = [];
+  const events: NewTicketEvent[] = [];
   const outbox: OutboxItem[] = [];
   for (const group of byTicket(ready)) {
     let ticket = tickets.get(group[0]?.ticketNumber as number) as Ticket;
@@ -85,7 +87,7 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
       if (first) breached.add(clock.id);
       const fired = await fireStep(work, { timer, clock, policy, step, ticket, directory, calendar, breached: first, eventId: eventIds[nextEventId++] as number, workerId: props.workerId });
       ticket = fired.ticket;
-      settled.push({ id: timer.id, state: "fired", lagMs: fired.event.data?.lagMs as number });
+      settled.push({ id: timer.id, state: "fired", lagMs: fired.event.data.lagMs });
       events.push(fired.event);
       outbox.push(...fired.queued);
       result.fired += 1;
@@ -98,7 +100,7 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
   }
 
   await settleTimers(tx, settled, now);
-  await insertEvents(tx, events);
+  await writeEvents(tx, events);
   await enqueue(tx, outbox, now);
   await props.beforeCommit?.(result);
   return result;

@@ -3,15 +3,14 @@
 
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import type { Directory } from "../../core/directory/directory.js";
-import { escalationReason } from "../../core/notify/escalationTexts.js";
+import { type EscalationData, escalationCause, type NewTicketEvent } from "../../core/events/index.js";
 import type { MatrixStep, SlaPolicy, StepAction, Target } from "../../core/sla/policy.js";
 import { resolveRecipients } from "../../core/sla/recipients.js";
-import type { NewEvent } from "../../store/eventRows.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { ClockRow } from "../../store/timers/firingContext.js";
 import type { DueTimer } from "../../store/timers/timerRows.js";
-import type { EscalationCause } from "../actions/actionCause.js";
+import type { EscalationCause as StepCause } from "../actions/actionCause.js";
 import { runActions } from "../actions/runActions.js";
 import type { Work } from "../work.js";
 
@@ -45,7 +44,7 @@ export interface FiredStep {
   /** Whether an action changed the ticket (the store may have replanned its timers). */
   changed: boolean;
   /** The `escalation` event to write with the batch's. */
-  event: NewEvent;
+  event: NewTicketEvent & { type: "escalation" };
   /** Notices (in-app, e-mail) and webhooks to queue with the batch's. */
   queued: OutboxItem[];
 }
@@ -63,9 +62,27 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
   const late = lagMs > LATE_AFTER_MS;
   const deadline = (clock.dueAt ?? timer.dueAt).getTime();
   const target = clock.target as Target;
-  const reason = escalationReason({ policyName: policy.name, kind: step.kind, level: step.level, target, deadline, now: now.getTime(), ...(late ? { lateByMs: lagMs } : {}) });
   const { recipients, skipped } = resolveRecipients(step, props.ticket, directory);
-  const cause: EscalationCause = {
+  const data: EscalationData = {
+    timerId: timer.id,
+    policyId: policy.id,
+    policyName: policy.name,
+    target,
+    cycle: clock.cycle,
+    stepId: step.id,
+    kind: step.kind,
+    level: step.level,
+    dueAt: timer.dueAt.toISOString(),
+    deadline: new Date(deadline).toISOString(),
+    firedAt: now.toISOString(),
+    lagMs,
+    late,
+    ...(props.breached ? { breached: true } : {}),
+    recipients: recipients.map((r) => ({ kind: r.kind, agentId: r.agent.id, name: r.agent.name })),
+    outcomes: [],
+    worker: props.workerId,
+  };
+  const cause: StepCause = {
     kind: "escalation",
     timerId: timer.id,
     policy: { id: policy.id, name: policy.name, calendarId: policy.calendarId },
@@ -76,37 +93,18 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
     lagMs,
     late,
   };
-  const report = await runActions({ work, ticket: props.ticket, recipients, reason, cause, directory, calendar: (id) => props.calendar(id) }, stepActions(step));
+  // The ticket changes the actions make name this step, and its event, as their cause.
+  const changeCause = escalationCause(data, props.eventId);
+  const report = await runActions({ work, ticket: props.ticket, recipients, changeCause, cause, directory, calendar: (id) => props.calendar(id) }, stepActions(step));
 
-  const event: NewEvent = {
+  const skips = [...skipped, ...report.skipped];
+  const event: FiredStep["event"] = {
     id: props.eventId,
     ticketNumber: report.ticket.number,
     at: now,
-    actorType: "system",
-    actorId: null,
+    actor: { type: "system" },
     type: "escalation",
-    changes: {},
-    reason,
-    data: {
-      timerId: timer.id,
-      policyId: policy.id,
-      policyName: policy.name,
-      target,
-      cycle: clock.cycle,
-      stepId: step.id,
-      kind: step.kind,
-      level: step.level,
-      dueAt: timer.dueAt.toISOString(),
-      deadline: new Date(deadline).toISOString(),
-      firedAt: now.toISOString(),
-      lagMs,
-      late,
-      ...(props.breached ? { breached: true } : {}),
-      recipients: recipients.map((r) => ({ kind: r.kind, agentId: r.agent.id, name: r.agent.name })),
-      actions: report.done,
-      ...(skipped.length + report.skipped.length ? { skipped: [...skipped, ...report.skipped] } : {}),
-      worker: props.workerId,
-    },
+    data: { ...data, outcomes: report.done, ...(skips.length ? { skips } : {}) },
   };
   return { ticket: report.ticket, changed: report.changed, event, queued: report.queued };
 }

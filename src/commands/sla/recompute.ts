@@ -75,8 +75,9 @@ export async function recomputeTickets(work: Work, props: RecomputeTicketsProps)
   for (const ticket of locked) {
     try {
       const state = states.get(ticket.number) ?? { clocks: [], timers: [] };
-      const match = matchPolicy(policies, factsOf(ticket, cache.customers.get(ticket.customerId)));
-      matched.push({ ticket, state, match, rebuild: needsRebuild(state.clocks, match, ticket) });
+      const facts = factsOf(ticket, cache.customers.get(ticket.customerId));
+      const match = matchPolicy(policies, facts);
+      matched.push({ ticket, state, match, facts, rebuild: needsRebuild(state.clocks, match, ticket) });
     } catch {
       failed.add(ticket.number);
     }

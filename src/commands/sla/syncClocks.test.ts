@@ -50,8 +50,12 @@ describeStore("ticket clocks", (get) => {
     const { ticket } = await open();
     const events = await listEvents(db, ticket.number);
     expect(events.map((e) => e.type)).toEqual(["created", "message", "sla_policy", "sla"]);
-    expect(events[2]).toMatchObject({ reason: `customer is ${customerId}`, data: { policyId, policyName: "Camille policy", reason: `customer is ${customerId}` } });
+    expect(events[2]).toMatchObject({
+      reason: `customer is ${customerId}`,
+      data: { policyId, policyName: "Camille policy", match: { cause: "conditions", all: [{ field: "customer", op: "is", value: customerId }], any: [] } },
+    });
     expect(events[3]?.data).toEqual({
+      cause: { cause: "ticket_created" },
       changes: [
         { target: "first_response", cycle: 1, change: "started", dueAt: at(60).toISOString() },
         { target: "resolution", cycle: 1, change: "started", dueAt: at(480).toISOString() },
@@ -149,13 +153,13 @@ describeStore("ticket clocks", (get) => {
     await db.update(slaPolicies).set({ targets: { normal: { first_response: 90, resolution: 480 } } }).where(eq(slaPolicies.id, policyId));
     await db.transaction((tx) => recomputeTicket(tx as unknown as typeof db, ticket.number, at(15)));
     expect((await ticketClocks(db, ticket.number, at(15)))[0]?.dueAt).toEqual(at(90));
-    expect((await listEvents(db, ticket.number)).at(-1)?.data).toEqual({ changes: [{ target: "first_response", cycle: 1, change: "due_changed", dueAt: at(90).toISOString() }] });
+    expect((await listEvents(db, ticket.number)).at(-1)?.data).toEqual({ cause: { cause: "ticket_changed" }, changes: [{ target: "first_response", cycle: 1, change: "due_changed", dueAt: at(90).toISOString() }] });
     await db.update(slaPolicies).set({ active: false }).where(eq(slaPolicies.id, policyId));
     await db.transaction((tx) => recomputeTicket(tx as unknown as typeof db, ticket.number, at(20)));
     expect((await ticketClocks(db, ticket.number, at(20))).map((c) => c.state)).toEqual(["cancelled", "cancelled"]);
     expect((await timersOf(ticket.number)).every((t) => t.state === "cancelled")).toBe(true);
     const events = await listEvents(db, ticket.number);
-    expect(events.filter((e) => e.type === "sla_policy").at(-1)).toMatchObject({ actorType: "system", reason: "no policy applies", data: { policyId: null } });
+    expect(events.filter((e) => e.type === "sla_policy").at(-1)).toMatchObject({ actorType: "system", reason: "no policy applies", data: { policyId: null, match: { cause: "none" } } });
   });
 
   it("writes the clocks with the ticket change: a failed change leaves them as they were", async () => {
@@ -204,6 +208,7 @@ describeStore("ticket clocks", (get) => {
         actorType: "system",
         reason: "clocks rebuilt from history",
         data: {
+          cause: { cause: "clocks_rebuilt" },
           rebuilt: true,
           changes: [
             { target: "first_response", cycle: 1, change: "started", dueAt: at(90).toISOString() },

@@ -9,7 +9,7 @@ import { matchPolicy } from "../../core/sla/conditions.js";
 import { messageHappening } from "../../core/sla/replay.js";
 import type { MessageKind, Status } from "../../core/ticket/ticket.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
-import type { Actor } from "../../store/events.js";
+import type { Actor } from "../../core/events/index.js";
 import { loadClockHistory } from "../../store/sla/clockHistory.js";
 import { type ClockState, readTicketState, writeClocks } from "../../store/sla/clockRows.js";
 import { loadCalendars, loadPolicies } from "../../store/sla/policies.js";
@@ -76,10 +76,11 @@ export async function syncClocks(work: Work, props: SyncClocksProps): Promise<vo
   // A clock refers to its policy: with no policy there can be no clock.
   if (policies.length === 0) return;
   const state = await ticketState(work, ticket, happening.type === "created");
-  const match = matchPolicy(policies, factsOf(ticket, cache.customers.get(ticket.customerId)));
+  const facts = factsOf(ticket, cache.customers.get(ticket.customerId));
+  const match = matchPolicy(policies, facts);
   const calendar = await calendarsOf(work, calendarIdsOf(match, state.clocks));
   const history = props.rebuild && needsRebuild(state.clocks, match, ticket) ? await loadClockHistory(tx, ticket) : undefined;
-  const plan = planClocks({ ticket, state, match, policies, calendar, happening, at: now.getTime(), history, newId: randomUUID });
+  const plan = planClocks({ ticket, state, match, facts, policies, calendar, happening, at: now.getTime(), history, newId: randomUUID });
   if (plan.writes) await writeClocks(tx, [plan.writes], now, actor);
   cache.tickets.set(ticket.number, plan.after);
 }

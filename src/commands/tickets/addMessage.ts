@@ -40,7 +40,7 @@ export async function appendMessage(work: Work, props: AppendMessageProps): Prom
   checkMessage(effects.kind, actor, ticket);
   const saved = await insertMessage(tx, messageValues(ticket, message, effects, actor, now), actor, [], []);
   const search = addedMessageSearch(effects.body.text, ticket.language) as unknown as string;
-  const updated = await applyChanges(work, { ticket, changes: effects.changes, reason: effects.reason, extra: { ...effects.stamps, search } });
+  const updated = await applyChanges(work, { ticket, changes: effects.changes, cause: effects.cause, extra: { ...effects.stamps, search } });
   await syncClocks(work, { ticket: updated, happening: happeningOf(effects.kind) });
   return { ticket: updated, message: saved };
 }

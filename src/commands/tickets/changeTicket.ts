@@ -4,7 +4,8 @@
 import { checkTransition, type Status } from "../../core/ticket/ticket.js";
 import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket/ticketRecord.js";
 import { VersionConflictError } from "../../store/errors.js";
-import { recordEvent } from "../../store/events.js";
+import type { ChangeCause, FieldChanges } from "../../core/events/index.js";
+import { writeEvents } from "../../store/events.js";
 import { lockTicket, presentTicket, replaceFollowers, type TicketRow, updateTicketRow } from "../../store/tickets/ticketRows.js";
 import { syncChanged } from "../sla/syncClocks.js";
 import type { Work } from "../work.js";
@@ -16,8 +17,8 @@ export interface UpdateTicketProps {
   changes: Partial<TicketFields>;
   /** When given, the update fails with VersionConflictError unless the ticket is at this version. */
   expectedVersion?: number;
-  /** Why, for the `updated` event (null: none given). */
-  reason?: string;
+  /** Why, for the `updated` event (none: a person's plain edit); a person's words are a `comment` cause. */
+  cause?: ChangeCause;
 }
 
 /**
@@ -31,7 +32,7 @@ export async function updateTicket(work: Work, props: UpdateTicketProps): Promis
     if (props.expectedVersion !== undefined && props.expectedVersion !== before.version) {
       throw new VersionConflictError("ticket", props.number, props.expectedVersion, before.version);
     }
-    return applyChanges(work, { ticket: before, changes: props.changes, reason: props.reason ?? null });
+    return applyChanges(work, { ticket: before, changes: props.changes, ...(props.cause ? { cause: props.cause } : {}) });
   });
 }
 
@@ -39,7 +40,8 @@ export interface ApplyChangesProps {
   /** The ticket as it is, locked in the unit of work (see lockTicket). */
   ticket: Ticket;
   changes: Partial<TicketFields>;
-  reason: string | null;
+  /** Why, for the `updated` event: a first reply, a matrix step's action… (none: a plain edit). */
+  cause?: ChangeCause | undefined;
   /** Columns written along (message stamps, search text) that are not changes of the timeline. */
   extra?: Partial<TicketRow>;
 }
@@ -51,7 +53,7 @@ export interface ApplyChangesProps {
  */
 export async function applyChanges(work: Work, props: ApplyChangesProps): Promise<Ticket> {
   const { tx, now, actor } = work;
-  const { ticket: before, changes: requested, reason } = props;
+  const { ticket: before, changes: requested, cause } = props;
   const extra = props.extra ?? {};
   const changes: Record<string, [unknown, unknown]> = {};
   const set: Partial<TicketRow> = { ...extra };
@@ -81,7 +83,9 @@ export async function applyChanges(work: Work, props: ApplyChangesProps): Promis
   }
   if (Object.keys(changes).length === 0 && Object.keys(extra).length === 0) return before;
   const row = await updateTicketRow(tx, before.number, set, now);
-  if (Object.keys(changes).length > 0) await recordEvent(tx, { ticketNumber: before.number, at: now, actor, type: "updated", changes, reason });
+  if (Object.keys(changes).length > 0) {
+    await writeEvents(tx, [{ ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) }]);
+  }
   return syncChanged(work, { ticket: presentTicket(row, followers), changes });
 }
 

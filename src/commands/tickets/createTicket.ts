@@ -3,7 +3,8 @@
 
 import { checkTransition, type Channel } from "../../core/ticket/ticket.js";
 import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket/ticketRecord.js";
-import { type RecordEventProps, recordEvent } from "../../store/events.js";
+import type { ChangeCause, FieldChanges, NewTicketEvent } from "../../core/events/index.js";
+import { writeEvents } from "../../store/events.js";
 import { insertMessage, type Message } from "../../store/tickets/messageRows.js";
 import { insertTicket, subjectAndMessageSearch, subjectSearch } from "../../store/tickets/ticketRows.js";
 import { syncCreated } from "../sla/syncClocks.js";
@@ -18,8 +19,8 @@ export interface CreateTicketProps extends Partial<TicketFields> {
   channel: Channel;
   /** The request itself: by default a customer message (an agent's reply when the actor is an agent). */
   message?: NewMessage;
-  /** Why, for the `created` event (null: none given). */
-  reason?: string;
+  /** Why, for the `created` event (none: a person simply created it); a person's words are a `comment` cause. */
+  cause?: ChangeCause;
 }
 
 // The fields the `created` event lists, when set.
@@ -69,16 +70,16 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
       const value = field === "status" ? initial : ticket[field];
       if (value !== null && !(Array.isArray(value) && value.length === 0)) changes[field] = [null, value];
     }
-    const createdEvent: RecordEventProps = { ticketNumber: ticket.number, at: now, actor, type: "created", changes, reason: props.reason ?? null };
+    const createdEvent: NewTicketEvent = { ticketNumber: ticket.number, at: now, actor, type: "created", changes: changes as FieldChanges, ...(props.cause ? { data: { cause: props.cause } } : {}) };
     if (!first || !props.message) {
-      await recordEvent(tx, createdEvent);
+      await writeEvents(tx, [createdEvent]);
       await syncCreated(work, { ticket });
       return { ticket };
     }
     checkMessage(first.kind, actor, { number: ticket.number, status: initial });
     // The created, message and (when the message changed the status) updated events, in that order.
-    const updatedEvents: RecordEventProps[] =
-      status === initial ? [] : [{ ticketNumber: ticket.number, at: now, actor, type: "updated", changes: { status: [initial, status] }, reason: first.reason }];
+    const updatedEvents: NewTicketEvent[] =
+      status === initial ? [] : [{ ticketNumber: ticket.number, at: now, actor, type: "updated", changes: { status: [initial, status] }, ...(first.cause ? { data: { cause: first.cause } } : {}) }];
     const message = await insertMessage(tx, messageValues(ticket, props.message, first, actor, now), actor, [createdEvent], updatedEvents);
     if (status !== initial) checkTransition(initial, status);
     await syncCreated(work, { ticket, messageKind: first.kind });

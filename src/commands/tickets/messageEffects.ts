@@ -5,7 +5,7 @@ import { type MessageBody, messageBody } from "../../core/message/messageBody.js
 import type { Channel, MessageKind, Status } from "../../core/ticket/ticket.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { InvalidReferenceError } from "../../store/errors.js";
-import type { Actor } from "../../store/events.js";
+import type { Actor, ChangeCause } from "../../core/events/index.js";
 import type { AttachmentMeta } from "../../store/schema.js";
 import type { MessageValues } from "../../store/tickets/messageRows.js";
 
@@ -26,7 +26,8 @@ export interface MessageEffects {
   body: MessageBody;
   stamps: Partial<Pick<Ticket, "lastCustomerMessageAt" | "lastAgentMessageAt" | "firstResponseAt">>;
   changes: { status?: Status };
-  reason: string | null;
+  /** Why the status moved: a first reply or the customer writing (none when it did not). */
+  cause?: ChangeCause;
 }
 
 /**
@@ -36,19 +37,19 @@ export interface MessageEffects {
 export function messageEffects(props: NewMessage, actor: Actor, ticket: Pick<Ticket, "status" | "firstResponseAt">, now: Date): MessageEffects {
   // Only an agent replies by default: what an intake (system) or a rule writes unasked is the customer's request.
   const kind: MessageKind = props.kind ?? (actor.type === "agent" ? "reply" : "customer");
-  const effects: MessageEffects = { kind, body: messageBody({ text: props.text, html: props.html }), stamps: {}, changes: {}, reason: null };
+  const effects: MessageEffects = { kind, body: messageBody({ text: props.text, html: props.html }), stamps: {}, changes: {} };
   if (kind === "customer") {
     effects.stamps.lastCustomerMessageAt = now;
     if (ticket.status === "pending" || ticket.status === "solved" || ticket.status === "on_hold") {
       effects.changes.status = "open";
-      effects.reason = "the customer wrote";
+      effects.cause = { cause: "customer_wrote" };
     }
   } else if (kind === "reply") {
     effects.stamps.lastAgentMessageAt = now;
     if (ticket.firstResponseAt === null) effects.stamps.firstResponseAt = now;
     if (ticket.status === "new") {
       effects.changes.status = "open";
-      effects.reason = "first reply";
+      effects.cause = { cause: "first_reply" };
     }
   }
   return effects;

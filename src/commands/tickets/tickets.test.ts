@@ -97,11 +97,11 @@ describeStore("ticket store", (get) => {
       actor: agent(),
       number: ticket.number,
       changes: { priority: "urgent", tags: [" VIP", "vip", "Remboursement"], assigneeId: agentId, teamId, followers: [agentId] },
-      reason: "client VIP",
+      cause: { cause: "comment", text: "client VIP" },
     });
     expect(updated).toMatchObject({ priority: "urgent", tags: ["remboursement", "vip"], assigneeId: agentId, followers: [agentId], version: ticket.version + 1 });
     const last = (await listEvents(db, ticket.number)).at(-1);
-    expect(last).toMatchObject({ type: "updated", actorType: "agent", actorId: agentId, reason: "client VIP" });
+    expect(last).toMatchObject({ type: "updated", actorType: "agent", actorId: agentId, reason: "client VIP", data: { cause: { cause: "comment", text: "client VIP" } } });
     expect(last?.changes).toEqual({
       priority: ["normal", "urgent"],
       tags: [[], ["remboursement", "vip"]],

@@ -62,7 +62,8 @@ export interface ReachedRecipient {
 
 /** The data of an `escalation` event: one matrix step fired on one ticket. Instants are ISO 8601. */
 export interface EscalationData {
-  timerId: string;
+  /** The timer that fired (the id its in-app notifications carry too). */
+  timerId: number;
   policyId: string;
   /** The policy's name when the step fired. */
   policyName: string;

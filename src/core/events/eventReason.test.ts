@@ -77,7 +77,7 @@ describe("the English reason of a typed cause", () => {
   });
 
   const step: EscalationData = {
-    timerId: "t1",
+    timerId: 1,
     policyId: "p1",
     policyName: "Standard",
     target: "first_response",

@@ -26,7 +26,7 @@ const render = (event: RenderableEvent, locale: Locale, timeZone = "Europe/Bruss
 const text = (r: RenderedEvent) => [r.title, r.actor, ...r.details, r.why ?? ""].join("\n");
 
 const escalation: EscalationData = {
-  timerId: "t1",
+  timerId: 1,
   policyId: POLICY,
   policyName: "VIP (old name)",
   target: "first_response",

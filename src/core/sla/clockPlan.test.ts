@@ -23,7 +23,7 @@ const TICKET: ClockTicket = {
 };
 let ids = 0;
 const input = (state = { clocks: [], timers: [] } as Parameters<typeof planClocks>[0]["state"], happening: Parameters<typeof planClocks>[0]["happening"] = { type: "created" }, at = 0) => ({
-  ticket: TICKET, state, match: matchPolicy([POLICY], factsOf(TICKET)), policies: [POLICY], calendar: () => ALWAYS_OPEN, happening, at, newId: () => `clock-${++ids}`,
+  ticket: TICKET, state, match: matchPolicy([POLICY], factsOf(TICKET)), facts: factsOf(TICKET), policies: [POLICY], calendar: () => ALWAYS_OPEN, happening, at, newId: () => `clock-${++ids}`,
 });
 
 describe("planClocks", () => {
@@ -41,7 +41,7 @@ describe("planClocks", () => {
   });
 
   it("announces no policy for a ticket measured neither before nor after", () => {
-    expect(policyAnnouncement([], [], undefined, { type: "changed" })).toBeUndefined();
+    expect(policyAnnouncement([], [], undefined, { type: "changed" }, factsOf(TICKET))).toBeUndefined();
   });
 });
 

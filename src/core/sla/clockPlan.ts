@@ -2,10 +2,11 @@
 // new one), how its clocks advance or are rebuilt from history, and the timers and events to write.
 
 import type { BusinessCalendar, Instant } from "../calendar/index.js";
-import type { Status } from "../ticket/ticket.js";
+import { clockCauseOf, policyMatchCause } from "../events/causes.js";
+import { clockChangeData, type TicketEventBody } from "../events/ticketEvent.js";
 import type { Ticket } from "../ticket/ticketRecord.js";
 import { clocksCover, rebuildClocks } from "./clockRebuild.js";
-import { advanceClocks, type ClockChange, type Happening, isLive } from "./clocks.js";
+import { advanceClocks, type Happening, isLive } from "./clocks.js";
 import type { matchPolicy } from "./conditions.js";
 import type { SlaPolicy, TicketFacts } from "./policy.js";
 import { type ClockHistory, replayClocks } from "./replay.js";
@@ -40,6 +41,8 @@ export interface ClockInput {
   ticket: ClockTicket;
   state: { clocks: StoredClock[]; timers: StoredTimer[] };
   match: ReturnType<typeof matchPolicy>;
+  /** What the policy was matched on (see {@link factsOf}): the `sla_policy` event says which conditions held. */
+  facts: TicketFacts;
   policies: readonly SlaPolicy[];
   calendar: (id: string | null) => BusinessCalendar;
   happening: Happening;
@@ -55,7 +58,7 @@ export interface ClockInput {
  * the writes (undefined when nothing changes) and the clocks and timers once written.
  */
 export function planClocks(input: ClockInput): { writes: ClockWrites | undefined; after: { clocks: StoredClock[]; timers: StoredTimer[] } } {
-  const { ticket, state, match, policies, calendar, happening, at, history, newId } = input;
+  const { ticket, state, match, facts, policies, calendar, happening, at, history, newId } = input;
   // Clocks that do not cover what the policy measures (a ticket opened before it, a target its
   // priority lacked) are rebuilt from the history as if the policy had always applied.
   const rebuilt = history && match ? rebuildClocks(state.clocks, replayClocks(history, { policy: match.policy, calendar }), at, calendar) : undefined;
@@ -65,11 +68,11 @@ export function planClocks(input: ClockInput): { writes: ClockWrites | undefined
   const changedClocks = clocks.filter((c) => before.get(c.id) !== JSON.stringify(c));
 
   const events: ClockEvent[] = [];
-  const announced = policyAnnouncement(state.clocks, clocks, match, happening);
+  const announced = policyAnnouncement(state.clocks, clocks, match, happening, facts);
   if (announced) events.push(announced);
   if (rebuilt && changedClocks.length > 0) {
-    events.push({ type: "sla", reason: "clocks rebuilt from history", data: { rebuilt: true, changes: [...rebuilt.changes, ...advanced.changes].map(changeData) } });
-  } else if (advanced.changes.length > 0) events.push({ type: "sla", reason: reasonOf(happening, ticket.status), data: { changes: advanced.changes.map(changeData) } });
+    events.push({ type: "sla", data: { cause: { cause: "clocks_rebuilt" }, changes: [...rebuilt.changes, ...advanced.changes].map(clockChangeData), rebuilt: true } });
+  } else if (advanced.changes.length > 0) events.push({ type: "sla", data: { cause: clockCauseOf(happening, ticket.status), changes: advanced.changes.map(clockChangeData) } });
 
   const byId = new Map(policies.map((p) => [p.id, p]));
   const diff = diffTimers(planTimers(clocks, byId, ticket.priority, calendar), state.timers);
@@ -81,42 +84,24 @@ export function planClocks(input: ClockInput): { writes: ClockWrites | undefined
 }
 
 /** The `sla_policy` event when the policy that applies is not the one the clocks ran on (undefined: nothing to announce). */
-export function policyAnnouncement(before: readonly StoredClock[], after: readonly StoredClock[], match: ReturnType<typeof matchPolicy>, happening: Happening): ClockEvent | undefined {
+export function policyAnnouncement(
+  before: readonly StoredClock[],
+  after: readonly StoredClock[],
+  match: ReturnType<typeof matchPolicy>,
+  happening: Happening,
+  facts: TicketFacts,
+): ClockEvent | undefined {
   const liveBefore = before.filter(isLive);
   const previous = (liveBefore.length > 0 ? liveBefore : before).at(-1)?.policyId ?? null;
   const matched = match?.policy.id ?? null;
   // Nothing to say about a ticket that is not measured before nor after (solved, or no target).
   const measured = liveBefore.length > 0 || after.some(isLive) || (happening.type === "created" && matched !== null);
   if (matched === previous || !measured) return undefined;
-  const reason = match?.reason ?? "no policy applies";
-  return { type: "sla_policy", reason, data: { policyId: matched, policyName: match?.policy.name ?? null, reason } };
+  return { type: "sla_policy", data: { policyId: matched, policyName: match?.policy.name ?? null, match: policyMatchCause(match, facts) } };
 }
 
-function reasonOf(happening: Happening, status: Status): string {
-  switch (happening.type) {
-    case "created":
-      return "ticket created";
-    case "agent_message":
-      return happening.kind === "reply" ? "agent replied" : "internal note";
-    case "customer_message":
-      return "customer wrote";
-    case "changed":
-      return happening.statusFrom && happening.statusFrom !== status ? `status ${happening.statusFrom} → ${status}` : "ticket or policy changed";
-  }
-}
-
-const iso = (at: Instant | null) => (at === null ? null : new Date(at).toISOString());
-
-function changeData(change: ClockChange): Record<string, unknown> {
-  return { ...change, dueAt: iso(change.dueAt) };
-}
-
-/** One timeline event about clocks. */
-export interface ClockEvent {
-  type: string;
-  reason: string | null;
-  data: Record<string, unknown>;
-}
+/** One timeline event about clocks: the policy that applies, or how the clocks moved (its ticket, instant and actor are the write's). */
+export type ClockEvent = Extract<TicketEventBody, { type: "sla" | "sla_policy" }>;
 
 /** What one ticket's sync writes. */
 export interface ClockWrites {

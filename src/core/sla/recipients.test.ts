@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { AgentInfo, Directory, TeamInfo } from "../directory/directory.js";
+import { skipSentence } from "../events/eventReason.js";
 import type { Recipient } from "./policy.js";
 import { resolveRecipients } from "./recipients.js";
 
@@ -51,12 +52,21 @@ describe("a step's recipients", () => {
   it("take the team lead's region when the ticket has no assignee, and name who cannot be reached", () => {
     const { recipients, skipped } = resolve([{ kind: "assignee" }, { kind: "team_lead" }, { kind: "region_managers" }, { kind: "on_call", scheduleId: "s1" }], { assigneeId: null, teamId: "t1" });
     expect(recipients.map((r) => r.agent.id)).toEqual(["lead"]);
-    expect(skipped).toEqual(["assignee: the ticket has no assignee", "region_managers: no active manager in region south", "on_call: no schedule yet"]);
+    expect(skipped).toEqual([
+      { recipient: "assignee", why: "no_assignee" },
+      { recipient: "region_managers", why: "no_region_manager", region: "south" },
+      { recipient: "on_call", why: "no_schedule" },
+    ]);
+    expect(skipped.map(skipSentence)).toEqual(["assignee: the ticket has no assignee", "region_managers: no active manager in region south", "on_call: no schedule yet"]);
   });
 
   it("report an inactive agent named directly, and an unknown team", () => {
     const { recipients, skipped } = resolve([{ kind: "agent", agentId: "gone" }, { kind: "team", teamId: "nope" }]);
     expect(recipients).toEqual([]);
-    expect(skipped).toEqual([`agent: Agent gone is inactive`, "team: no team nope"]);
+    expect(skipped).toEqual([
+      { recipient: "agent", why: "inactive", agentId: "gone", name: "Agent gone" },
+      { recipient: "team", why: "unknown_team", teamId: "nope" },
+    ]);
+    expect(skipped.map(skipSentence)).toEqual([`agent: Agent gone is inactive`, "team: no team nope"]);
   });
 });

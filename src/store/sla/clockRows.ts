@@ -8,7 +8,7 @@ import type { SlaClock } from "../../core/sla/clocks.js";
 import type { Target } from "../../core/sla/policy.js";
 import type { StoredClock, StoredTimer, TimerState } from "../../core/sla/timerPlan.js";
 import type { Db } from "../database.js";
-import type { Actor } from "../events.js";
+import { type Actor, eventReason } from "../../core/events/index.js";
 import { pgTextArray } from "../sql/pgArray.js";
 import { tickets } from "../schema.js";
 
@@ -151,7 +151,7 @@ function clockOf(raw: RawClock): StoredClock {
 const isoOf = (at: Instant | null) => (at === null ? null : new Date(at).toISOString());
 
 /**
- * Writes the clocks, timers, cancellations and events of one or many tickets in one statement,
+ * Writes the clocks, timers, cancellations and typed events (`sla_policy`, `sla`) of one or many tickets in one statement,
  * with one array parameter per column (`unnest`); wakes the timer workers when a timer was
  * (re)planned, since it may be due before the one they sleep towards.
  */
@@ -167,7 +167,8 @@ export async function writeClocks(tx: Db, writes: readonly ClockWrites[], now: D
   const clocks = rows((w) => w.clocks);
   const planned = rows((w) => w.timers);
   const cancel = rows((w) => w.cancel);
-  const events = rows((w) => w.events);
+  // Each event's English reason is derived from its typed data, as writeEvents does.
+  const events = rows((w) => w.events).map(({ number, row }) => ({ number, row: { ...row, reason: eventReason({ ticketNumber: Number(number), at: now, actor, ...row }) } }));
   await tx.execute(sql`
     with written_clocks as (
       insert into sla_clocks (id, ticket_number, target, cycle, policy_id, calendar_id, started_at, budget_seconds, pauses, state, due_at, stopped_at, updated_at)

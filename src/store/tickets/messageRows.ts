@@ -4,7 +4,9 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../database.js";
-import { type Actor, eventValues, type RecordEventProps } from "../events.js";
+import type { NewTicketEvent } from "../../core/events/index.js";
+import type { MessageKind } from "../../core/ticket/ticket.js";
+import { type Actor, eventRow } from "../events.js";
 import { messages, ticketEvents } from "../schema.js";
 
 /** A stored message. */
@@ -17,11 +19,11 @@ export type MessageValues = Omit<typeof messages.$inferInsert, "id">;
  * Inserts a message with its `message` event between `before` and `after`, in one statement
  * (the message's id is drawn here, as the column default would, so that the event can name it).
  */
-export async function insertMessage(tx: Db, values: MessageValues, actor: Actor, before: readonly RecordEventProps[], after: readonly RecordEventProps[]): Promise<Message> {
+export async function insertMessage(tx: Db, values: MessageValues, actor: Actor, before: readonly NewTicketEvent[], after: readonly NewTicketEvent[]): Promise<Message> {
   const id = randomUUID();
-  const messageEvent: RecordEventProps = { ticketNumber: values.ticketNumber, at: values.createdAt, actor, type: "message", data: { messageId: id, kind: values.kind }, reason: null };
+  const messageEvent: NewTicketEvent = { ticketNumber: values.ticketNumber, at: values.createdAt, actor, type: "message", data: { messageId: id, kind: values.kind as MessageKind } };
   const inserted = tx.$with("inserted_message").as(tx.insert(messages).values({ ...values, id }).returning());
-  const events = tx.$with("inserted_events").as(tx.insert(ticketEvents).values([...before, messageEvent, ...after].map(eventValues)));
+  const events = tx.$with("inserted_events").as(tx.insert(ticketEvents).values([...before, messageEvent, ...after].map(eventRow)));
   const [row] = await tx.with(inserted, events).select().from(inserted);
   return row as Message;
 }

@@ -97,3 +97,5 @@ async function all<T>(path: string, pages = 10): Promise<T[]> {
 export const listAgents = (): Promise<Agent[]> => all<Agent>("/agents");
 export const listTeams = (): Promise<Team[]> => all<Team>("/teams");
 export const listTags = (): Promise<Tag[]> => all<Tag>("/tags");
+/** Products, for their names: an id and a name are all the screens read. */
+export const listProducts = (): Promise<{ id: string; name: string }[]> => all<{ id: string; name: string }>("/products");

@@ -17,6 +17,7 @@ export const queryKeys = {
   agents: ["agents"] as const,
   teams: ["teams"] as const,
   tags: ["tags"] as const,
+  products: ["products"] as const,
   notifications: ["notifications"] as const,
   policies: ["slaPolicies"] as const,
   policy: (id: string) => ["slaPolicies", id] as const,

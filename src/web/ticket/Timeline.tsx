@@ -1,9 +1,15 @@
-// The ticket's history from its events: when, who, what changed (before → after), and why.
+// The ticket's history from its events, each rendered from its data by the event catalogue
+// (src/core/events) in the reader's language and time zone: a title, who acted, when, one line
+// per change, clock, recipient list or outcome, and why. Ids read as names, never as uuids.
 
+import { useMemo } from "react";
+import { renderEvent, type RenderableEvent, type RenderedEvent } from "../../core/events/index.js";
 import type { TicketEvent } from "../api/types.js";
-import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { SLA_EVENT_TYPES, SlaEventDetails, slaEventTitle } from "./SlaEvents.js";
+import { useEventNames } from "./useEventNames.js";
+
+/** The reader's IANA time zone, as the browser knows it. */
+const READER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 export function Timeline({ events }: { events: TicketEvent[] | null }) {
   const { t, tn } = useI18n();
@@ -18,73 +24,52 @@ export function Timeline({ events }: { events: TicketEvent[] | null }) {
       ) : events.length === 0 ? (
         <p className="muted">{t("ticket.noEvents")}</p>
       ) : (
-        <ol className="events">
-          {[...events].reverse().map((event) => (
-            <EventItem key={event.id} event={event} />
-          ))}
-        </ol>
+        <EventList events={events} />
       )}
     </details>
   );
 }
 
-function EventItem({ event }: { event: TicketEvent }) {
-  const i18n = useI18n();
-  const { t, tx, formatDateTime } = i18n;
-  const sla = SLA_EVENT_TYPES.has(event.type);
-  const { agentName } = useDirectory();
-  const actor =
-    event.actorType === "agent"
-      ? (agentName(event.actorId) ?? t("ticket.agent"))
-      : tx(`actor.${event.actorType}`, event.actorType);
-  const changes = Object.entries(event.changes ?? {});
-  const kind = typeof event.data?.kind === "string" ? event.data.kind : null;
-  const title = sla ? slaEventTitle(event, i18n) : kind !== null ? tx(`event.${event.type}.${kind}`, tx(`event.${event.type}`, event.type)) : tx(`event.${event.type}`, event.type.replace(/[_.]/g, " "));
+function EventList({ events }: { events: TicketEvent[] }) {
+  const { locale } = useI18n();
+  const names = useEventNames();
+  const rendered = useMemo(
+    () => [...events].reverse().map((event) => ({ event, text: renderEvent(renderable(event), { locale, timeZone: READER_ZONE, names }) })),
+    [events, locale, names],
+  );
+  return (
+    <ol className="events">
+      {rendered.map(({ event, text }) => (
+        <EventItem key={event.id} event={event} text={text} />
+      ))}
+    </ol>
+  );
+}
+
+/** An event as the API sends it, in the catalogue's reading shape. */
+function renderable(event: TicketEvent): RenderableEvent {
+  return { type: event.type, changes: event.changes ?? {}, data: event.data ?? {}, reason: event.reason, actor: { type: event.actorType, id: event.actorId } } as RenderableEvent;
+}
+
+function EventItem({ event, text }: { event: TicketEvent; text: RenderedEvent }) {
+  const { formatDateTime } = useI18n();
   return (
     <li className="event" data-type={event.type}>
       <div className="event-head">
-        <strong>{title}</strong>
-        <span className="muted"> · {actor} · </span>
+        <strong>{text.title}</strong>
+        <span className="muted"> · {text.actor} · </span>
         <time dateTime={event.at} className="muted">
           {formatDateTime(event.at)}
         </time>
       </div>
-      {sla && <SlaEventDetails event={event} />}
-      {!sla && changes.length > 0 && (
+      {text.details.length > 0 && (
         <ul className="changes">
-          {changes.map(([field, pair]) => (
-            <li key={field}>
-              {t("ticket.changedField", { field: tx(`field.${field}`, field) })}{" "}
-              {event.type === "created" ? (
-                <ChangeValue field={field} value={pair[1]} />
-              ) : (
-                <>
-                  <ChangeValue field={field} value={pair[0]} /> → <ChangeValue field={field} value={pair[1]} />
-                </>
-              )}
-            </li>
+          {text.details.map((line, index) => (
+            <li key={index}>{line}</li>
           ))}
         </ul>
       )}
-      {event.reason && event.type !== "escalation" && <p className="event-reason">{event.reason}</p>}
+      {text.why && <p className="event-reason">{text.why}</p>}
     </li>
   );
-}
-
-/** A changed value in words: statuses and priorities translated, agents and teams named. */
-function ChangeValue({ field, value }: { field: string; value: unknown }) {
-  const { t, tx } = useI18n();
-  const { agentName, teamName, customers } = useDirectory();
-  const one = (item: unknown): string => {
-    if (item === null || item === undefined || item === "") return t("ticket.none");
-    const text = typeof item === "string" ? item : JSON.stringify(item);
-    if (field === "status" || field === "priority" || field === "channel") return tx(`${field}.${text}`, text);
-    if (field === "assigneeId" || field === "followers") return agentName(text) ?? text;
-    if (field === "teamId") return teamName(text) ?? text;
-    if (field === "customerId") return customers.get(text)?.name ?? text;
-    if (field === "language") return tx(`language.${text}`, text);
-    return text;
-  };
-  const text = Array.isArray(value) ? (value.length === 0 ? t("ticket.none") : value.map(one).join(", ")) : one(value);
-  return <span className="change-value">{text}</span>;
 }

@@ -126,7 +126,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // A caller must be known before their request body is looked at: an anonymous call to a
   // protected route is a 401 whatever its body, never a 400 that probes the schema.
   app.addHook("preValidation", async (request) => {
-    if (!request.principal && request.url.startsWith("/api/v1/") && !isPublic(request.routeOptions.schema)) throw unauthorized();
+    // Only the API's own routes: a path with no route (or the web app's page fallback) is a 404
+    // for everyone, and saying 401 there would hint that something exists.
+    const route = request.routeOptions.url ?? "";
+    if (!request.principal && !request.is404 && route.startsWith("/api/v1/") && !isPublic(request.routeOptions.schema)) throw unauthorized();
   });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

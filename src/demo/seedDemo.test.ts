@@ -185,7 +185,8 @@ describeStore("demo workspace", (get) => {
     const head = (await db.select().from(agents)).find((a) => a.email === agentEmail(HEAD_OF_SUPPORT_LOGIN))!;
     const [reached] = await selectRows<{ ticket_number: number }>(
       get(),
-      sql`select ticket_number from ticket_events where type = 'escalation' and data->'recipients' @> ${JSON.stringify([{ agentId: head.id }])}::jsonb order by id limit 1`,
+      // As an int: node-postgres reads a bigint as a string.
+      sql`select ticket_number::int as ticket_number from ticket_events where type = 'escalation' and data->'recipients' @> ${JSON.stringify([{ agentId: head.id }])}::jsonb order by id limit 1`,
     );
     expect(reached).toBeDefined();
     const timeline = await listEvents(db, reached!.ticket_number);

@@ -26,8 +26,16 @@ const wallClock = [
 const FOLDERS = ["api", "channels", "cli", "commands", "core", "demo", "engine", "store", "web"];
 const layers = [
   { layer: "core", forbidden: [...FOLDERS.filter((f) => f !== "core"), "config"], why: "src/core is pure: it imports nothing of ours outside core" },
-  { layer: "store", forbidden: ["api", "channels", "cli", "commands", "demo", "engine", "web", "config"], why: "src/store is data access: it imports only core and store" },
-  { layer: "commands", forbidden: ["api", "channels", "cli", "demo", "engine", "web"], why: "src/commands is used by api, engine, cli, demo and channels, never the other way" },
+  {
+    layer: "store",
+    forbidden: ["api", "channels", "cli", "commands", "demo", "engine", "web", "config"],
+    why: "src/store is data access: it imports only core and store",
+  },
+  {
+    layer: "commands",
+    forbidden: ["api", "channels", "cli", "demo", "engine", "web"],
+    why: "src/commands is used by api, engine, cli, demo and channels, never the other way",
+  },
   { layer: "engine", forbidden: ["api", "cli", "web"], why: "src/engine runs commands and store: it imports no HTTP, CLI or web code" },
   { layer: "api", forbidden: ["web"], why: "nothing outside src/web imports the web app" },
   { layer: "cli", forbidden: ["web"], why: "nothing outside src/web imports the web app" },
@@ -63,7 +71,10 @@ function layerBlocks({ layer, forbidden, why }) {
 const webOutsideSrc = {
   files: ["test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
   rules: {
-    "no-restricted-imports": ["error", { patterns: [{ regex: "(^|/)src/web(/|$)", message: "nothing outside src/web imports the web app (docs/ARCHITECTURE.md)." }] }],
+    "no-restricted-imports": [
+      "error",
+      { patterns: [{ regex: "(^|/)src/web(/|$)", message: "nothing outside src/web imports the web app (docs/ARCHITECTURE.md)." }] },
+    ],
   },
 };
 

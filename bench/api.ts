@@ -113,7 +113,10 @@ async function insertBare(query: Query, customerId: string): Promise<void> {
     ["Remboursement non reçu", customerId, now, text],
   )) as { rows: { number: number }[] };
   const number = result.rows[0]?.number;
-  await query(`insert into messages (ticket_number, kind, author_customer_id, channel, body_text, body_html, created_at) values ($1, 'customer', $2, 'email', $3, $4, $5)`, [number, customerId, text, `<p>${text}</p>`, now]);
+  await query(
+    `insert into messages (ticket_number, kind, author_customer_id, channel, body_text, body_html, created_at) values ($1, 'customer', $2, 'email', $3, $4, $5)`,
+    [number, customerId, text, `<p>${text}</p>`, now],
+  );
   await query(
     `insert into ticket_events (ticket_number, at, actor_type, actor_id, type, changes) values ($1, $2, 'agent', null, 'created', '{}'), ($1, $2, 'agent', null, 'message', '{}')`,
     [number, now],
@@ -216,7 +219,9 @@ for (const make of [postgresBackend, pgliteBackend].filter((make) => !only || on
     // 10 s timeout is reported in the row (an overloaded run is slow, not wrong).
     const failed = result.non2xx + result.errors - result.timeouts;
     if (result["2xx"] === 0 || failed > 0) {
-      throw new Error(`${backend.name}: ${result["2xx"]} tickets created, ${failed} failed requests (status codes ${JSON.stringify(result.statusCodeStats)}, ${result.timeouts} timeouts, ${result.errors} errors)`);
+      throw new Error(
+        `${backend.name}: ${result["2xx"]} tickets created, ${failed} failed requests (status codes ${JSON.stringify(result.statusCodeStats)}, ${result.timeouts} timeouts, ${result.errors} errors)`,
+      );
     }
     const created = result["2xx"] / SIZE.seconds;
 
@@ -238,10 +243,11 @@ for (const make of [postgresBackend, pgliteBackend].filter((make) => !only || on
     const ratio = created / ceiling;
     const row =
       `${backend.name.padEnd(11)} ${created.toFixed(0).padStart(8)} /s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms${result.timeouts > 0 ? ` (${result.timeouts} timed out)` : ""}  ceiling ${ceiling.toFixed(0).padStart(7)} /s  ratio ${ratio.toFixed(2)}  ` +
-        `inbox p50/p95 ${inbox.p50.toFixed(1)}/${inbox.p95.toFixed(1)} ms  search p50/p95 ${search.p50.toFixed(1)}/${search.p95.toFixed(1)} ms  (${SIZE.tickets.toLocaleString("en")} tickets)`;
+      `inbox p50/p95 ${inbox.p50.toFixed(1)}/${inbox.p95.toFixed(1)} ms  search p50/p95 ${search.p50.toFixed(1)}/${search.p95.toFixed(1)} ms  (${SIZE.tickets.toLocaleString("en")} tickets)`;
     console.log(row);
     rows.push(row);
-    if (backend.name === "PostgreSQL") headline = `api create on PostgreSQL: ${created.toFixed(0)} tickets/s, ${(ratio * 100).toFixed(0)}% of the bare-client ceiling`;
+    if (backend.name === "PostgreSQL")
+      headline = `api create on PostgreSQL: ${created.toFixed(0)} tickets/s, ${(ratio * 100).toFixed(0)}% of the bare-client ceiling`;
   } finally {
     await backend.cleanup();
   }

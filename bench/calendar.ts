@@ -29,7 +29,10 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 // --- The calendar, written once and translated for each implementation ---------------------------------------
-const RANGES: [string, string][] = [["09:00", "12:30"], ["13:30", "18:00"]];
+const RANGES: [string, string][] = [
+  ["09:00", "12:30"],
+  ["13:30", "18:00"],
+];
 const WORKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 const HOLIDAYS = ["2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14"];
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -46,8 +49,13 @@ moment.updateLocale(moment.locale(), { workinghours, holidays: HOLIDAYS });
 const dayjsRanges = RANGES.map(([from, to]) => ({ start: `${from}:00`, end: `${to}:00` }));
 const dayjsHours = (d: number) => (isWorkday(d) ? dayjsRanges : null);
 dayjs.setBusinessTime({
-  sunday: dayjsHours(0), monday: dayjsHours(1), tuesday: dayjsHours(2), wednesday: dayjsHours(3),
-  thursday: dayjsHours(4), friday: dayjsHours(5), saturday: dayjsHours(6),
+  sunday: dayjsHours(0),
+  monday: dayjsHours(1),
+  tuesday: dayjsHours(2),
+  wednesday: dayjsHours(3),
+  thursday: dayjsHours(4),
+  friday: dayjsHours(5),
+  saturday: dayjsHours(6),
 });
 dayjs.setHolidays(HOLIDAYS);
 
@@ -89,14 +97,13 @@ const WORKLOADS: Workload[] = [
   { name: "elapsed 1 week", kind: "elapsed", amount: 7 },
   { name: "elapsed quarter", kind: "elapsed", amount: 91 },
 ];
-const run = (impl: Impl, w: Workload, start: number) =>
-  w.kind === "add" ? impl.add(start, w.amount) : impl.elapsed(start, start + w.amount * DAY);
+const run = (impl: Impl, w: Workload, start: number) => (w.kind === "add" ? impl.add(start, w.amount) : impl.elapsed(start, start + w.amount * DAY));
 
 // --- Start instants: whole minutes over eight weeks around the DST change, two thirds in daytime hours -------
 const WINDOW_START = Date.parse("2026-03-02T00:00:00Z");
 const SAMPLES = SMOKE ? 128 : 512;
 let seed = 20260329;
-const random = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n); // LCG: same list every run
+const random = (n: number) => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n; // LCG: same list every run
 const STARTS = Array.from({ length: SAMPLES }, () => {
   const minute = random(3) < 2 ? 480 + random(660) : random(1440); // 08:00–19:00 UTC, or any time
   return WINDOW_START + random(56) * DAY + minute * MINUTE;
@@ -131,8 +138,7 @@ function referenceAdd(start: number, minutes: number): { at: number; onClosing: 
     }
   }
 }
-const reference = (w: Workload, start: number) =>
-  w.kind === "add" ? referenceAdd(start, w.amount).at : referenceElapsed(start, start + w.amount * DAY);
+const reference = (w: Workload, start: number) => (w.kind === "add" ? referenceAdd(start, w.amount).at : referenceElapsed(start, start + w.amount * DAY));
 
 // --- Agreement check, before any timing -------------------------------------------------------------------------
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16) + "Z";

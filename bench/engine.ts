@@ -148,7 +148,7 @@ let phaseIndex = 0;
  * own when the table holds enough for every phase, else the first ones (smoke size).
  */
 async function pickTimers(phase: string, target: string, step: string, count: number): Promise<void> {
-  const first = firstTicket + (SIZE.tickets >= (SIZE.burst * 4 + SIZE.steadyRate * SIZE.steadySeconds) ? phaseIndex * SIZE.burst : 0);
+  const first = firstTicket + (SIZE.tickets >= SIZE.burst * 4 + SIZE.steadyRate * SIZE.steadySeconds ? phaseIndex * SIZE.burst : 0);
   phaseIndex += 1;
   await client.query(
     `insert into bench_phase (phase, timer_id)
@@ -177,9 +177,13 @@ const phaseSize = async (phase: string) => (await one<{ n: number }>(`select cou
 async function firedAll(phase: string, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { n } = await one<{ n: number }>(`select count(*)::int as n from timers t join bench_phase b on b.timer_id = t.id and b.phase = $1 where t.state = 'pending'`, [phase]);
+    const { n } = await one<{ n: number }>(
+      `select count(*)::int as n from timers t join bench_phase b on b.timer_id = t.id and b.phase = $1 where t.state = 'pending'`,
+      [phase],
+    );
     if (n === 0) return Date.now();
-    if (Date.now() > deadline) throw new Error(`phase ${phase}: ${n} timers still pending after ${timeoutMs / 1000} s${errors.length ? `; errors: ${errors.join("; ")}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`phase ${phase}: ${n} timers still pending after ${timeoutMs / 1000} s${errors.length ? `; errors: ${errors.join("; ")}` : ""}`);
     await sleep(POLL_MS);
   }
 }
@@ -189,19 +193,26 @@ interface Counts {
   outbox: number;
   notifications: number;
 }
-const counts = () => one<Counts>(`select (select count(*)::int from ticket_events) as events, (select count(*)::int from outbox) as outbox, (select count(*)::int from notifications) as notifications`);
+const counts = () =>
+  one<Counts>(
+    `select (select count(*)::int from ticket_events) as events, (select count(*)::int from outbox) as outbox, (select count(*)::int from notifications) as notifications`,
+  );
 
 /** Exactly every timer of the phase fired once, each with one escalation event. */
 async function checkFiredOnce(phase: string, withEvents: boolean): Promise<void> {
   const size = await phaseSize(phase);
-  const { fired } = await one<{ fired: number }>(`select count(*)::int as fired from timers t join bench_phase b on b.timer_id = t.id and b.phase = $1 where t.state = 'fired'`, [phase]);
+  const { fired } = await one<{ fired: number }>(
+    `select count(*)::int as fired from timers t join bench_phase b on b.timer_id = t.id and b.phase = $1 where t.state = 'fired'`,
+    [phase],
+  );
   if (fired !== size) throw new Error(`phase ${phase}: ${fired} of ${size} timers fired`);
   if (!withEvents) return;
   const events = await one<{ n: number; distinct: number }>(
     `select count(*)::int as n, count(distinct b.timer_id)::int as distinct from ticket_events e join bench_phase b on b.timer_id = (e.data ->> 'timerId')::bigint and b.phase = $1 where e.type = 'escalation'`,
     [phase],
   );
-  if (events.n !== size || events.distinct !== size) throw new Error(`phase ${phase}: ${events.n} escalation events for ${events.distinct} distinct timers, ${size} wanted (exactly one each)`);
+  if (events.n !== size || events.distinct !== size)
+    throw new Error(`phase ${phase}: ${events.n} escalation events for ${events.distinct} distinct timers, ${size} wanted (exactly one each)`);
 }
 
 interface Burst {
@@ -243,7 +254,9 @@ async function ceiling(phase: string, target: string, step: string, processes: n
 
 function describeBurst(label: string, b: Burst): string {
   const per = (n: number) => (n / b.fired).toFixed(2);
-  const writes = b.written.events ? `; per firing ${per(b.written.events)} events, ${per(b.written.notifications)} notifications, ${per(b.written.outbox)} outbox rows` : "";
+  const writes = b.written.events
+    ? `; per firing ${per(b.written.events)} events, ${per(b.written.notifications)} notifications, ${per(b.written.outbox)} outbox rows`
+    : "";
   return `${label.padEnd(30)} ${fmt(b.rate).padStart(8)} firings/s  (${fmt(b.fired)} in ${b.seconds.toFixed(2)} s${writes})`;
 }
 
@@ -274,8 +287,13 @@ function percentiles(samples: number[]): { p50: number; p99: number; max: number
 }
 
 // --- The run ----------------------------------------------------------------------------------------------------
-log(`Timer engine on PostgreSQL: ${fmt(SIZE.tickets)} open tickets, bursts of ${fmt(SIZE.burst)}, steady ${fmt(SIZE.steadyRate)}/s for ${SIZE.steadySeconds} s${SMOKE ? " (smoke size: the figures mean nothing)" : ""}`);
-const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+log(
+  `Timer engine on PostgreSQL: ${fmt(SIZE.tickets)} open tickets, bursts of ${fmt(SIZE.burst)}, steady ${fmt(SIZE.steadyRate)}/s for ${SIZE.steadySeconds} s${SMOKE ? " (smoke size: the figures mean nothing)" : ""}`,
+);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 log(`load average at the start: ${load()} (1, 5, 15 min)`);
 await admin(`drop database if exists ${name} with (force)`);
 await admin(`create database ${name} template template0`);
@@ -409,7 +427,9 @@ try {
   log("");
   log(`Summary${SMOKE ? " (smoke size: the figures mean nothing)" : ""}`);
   for (const line of summary) log(line);
-  log(`engine burst: ${fmt(palier2.rate)} firings/s with 2 workers (${((palier2.rate / ceiling2.rate) * 100).toFixed(0)}% of the bare-SQL ceiling), steady lag p99 ${fmt(lag.p99)} ms`);
+  log(
+    `engine burst: ${fmt(palier2.rate)} firings/s with 2 workers (${((palier2.rate / ceiling2.rate) * 100).toFixed(0)}% of the bare-SQL ceiling), steady lag p99 ${fmt(lag.p99)} ms`,
+  );
 } finally {
   await Promise.all(children.map((c) => c.stop()));
   await client.end().catch(() => undefined);

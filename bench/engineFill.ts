@@ -12,7 +12,15 @@ export const MATRIX = {
     { id: "level-1", kind: "level", level: 1, offsetMinutes: 0, clock: "business", recipients: [{ kind: "team_lead" }], actions: [{ type: "notify" }] },
     { id: "level-2", kind: "level", level: 2, offsetMinutes: 60, clock: "business", recipients: [{ kind: "assignee_manager" }], actions: [{ type: "notify" }] },
     { id: "level-3", kind: "level", level: 3, offsetMinutes: 120, clock: "business", recipients: [{ kind: "region_managers" }], actions: [{ type: "notify" }] },
-    { id: "level-4", kind: "level", level: 4, offsetMinutes: 240, clock: "business", recipients: [{ kind: "region_managers" }], actions: [{ type: "notify" }, { type: "raise_priority" }] },
+    {
+      id: "level-4",
+      kind: "level",
+      level: 4,
+      offsetMinutes: 240,
+      clock: "business",
+      recipients: [{ kind: "region_managers" }],
+      actions: [{ type: "notify" }, { type: "raise_priority" }],
+    },
   ],
 };
 
@@ -27,7 +35,19 @@ export const TARGETS = {
 const PARIS_OFFICE = {
   timezone: "Europe/Paris",
   hours: Object.fromEntries(["mon", "tue", "wed", "thu", "fri"].map((d) => [d, [["09:00", "18:00"]]])),
-  holidays: ["2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25"],
+  holidays: [
+    "2026-01-01",
+    "2026-04-06",
+    "2026-05-01",
+    "2026-05-08",
+    "2026-05-14",
+    "2026-05-25",
+    "2026-07-14",
+    "2026-08-15",
+    "2026-11-01",
+    "2026-11-11",
+    "2026-12-25",
+  ],
 };
 
 export interface Workspace {
@@ -51,7 +71,10 @@ const CUSTOMERS = 1000;
 /** The directory and the policy: small, in a few statements. */
 export async function seedWorkspace(client: pg.Client, now: Date): Promise<Workspace> {
   const q = async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
-  const [calendar] = await q<{ id: string }>(`insert into calendars (name, spec, created_at, updated_at) values ('Bureau de Paris', $1, $2, $2) returning id`, [PARIS_OFFICE, now]);
+  const [calendar] = await q<{ id: string }>(`insert into calendars (name, spec, created_at, updated_at) values ('Bureau de Paris', $1, $2, $2) returning id`, [
+    PARIS_OFFICE,
+    now,
+  ]);
   const calendarId = calendar?.id as string;
   await q(
     `insert into agents (name, email, role, region, locale, created_at, updated_at)
@@ -61,7 +84,10 @@ export async function seedWorkspace(client: pg.Client, now: Date): Promise<Works
             ('Admin Bench', 'admin@bench.palier', 'admin', null, 'en', $1, $1)`,
     [now],
   );
-  await q(`insert into teams (name, calendar_id, created_at, updated_at) select name, case when n <= 2 then $2::uuid end, $1, $1 from unnest($3::text[]) with ordinality as t(name, n)`, [now, calendarId, TEAMS]);
+  await q(
+    `insert into teams (name, calendar_id, created_at, updated_at) select name, case when n <= 2 then $2::uuid end, $1, $1 from unnest($3::text[]) with ordinality as t(name, n)`,
+    [now, calendarId, TEAMS],
+  );
   // Agents: per team one lead and nine agents, in three languages and two regions, each reporting to a manager.
   await q(
     `insert into agents (name, email, role, team_id, manager_id, region, locale, created_at, updated_at)

@@ -52,7 +52,12 @@ try {
     const { openDatabase } = (await import(dist("store/database.js"))) as typeof DatabaseModule;
     const { startTimerWorker } = (await import(dist("engine/timers/timerWorker.js"))) as typeof TimerWorkerModule;
     const database = await openDatabase({ url, poolSize: 4 });
-    const worker = startTimerWorker({ database, clock: { now: () => new Date() }, batchSize: BATCH, onError: (error) => send({ type: "error", message: error.message }) });
+    const worker = startTimerWorker({
+      database,
+      clock: { now: () => new Date() },
+      batchSize: BATCH,
+      onError: (error) => send({ type: "error", message: error.message }),
+    });
     stop = async () => {
       await worker.stop();
       await database.close();
@@ -75,7 +80,13 @@ try {
     const { startRecomputeWorker } = (await import(dist("engine/recompute/recomputeWorker.js"))) as typeof RecomputeWorkerModule;
     const database = await openDatabase({ url, poolSize: 4 });
     const batchSize = process.env.BENCH_RECOMPUTE_BATCH ? Number(process.env.BENCH_RECOMPUTE_BATCH) : undefined;
-    const worker = startRecomputeWorker({ database, clock: { now: () => new Date() }, pollMs: 600_000, ...(batchSize ? { batchSize } : {}), onError: (error) => send({ type: "error", message: error.message }) });
+    const worker = startRecomputeWorker({
+      database,
+      clock: { now: () => new Date() },
+      pollMs: 600_000,
+      ...(batchSize ? { batchSize } : {}),
+      onError: (error) => send({ type: "error", message: error.message }),
+    });
     // "halt" (BENCH_RECOMPUTE_SECONDS) stops mid-job after the batch in flight; the job stays resumable.
     halt = () => void worker.stop();
     send({ type: "ready" });

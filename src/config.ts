@@ -68,7 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) problems.push("SMTP_URL: expected smtp://user:password@host:port or smtps://user:password@host:port");
   const mailFrom = env.PALIER_MAIL_FROM || "Palier <palier@localhost>";
-  if (!/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(mailFrom.trim())) problems.push(`PALIER_MAIL_FROM: "${mailFrom}" is not an address (palier@example.org or Palier <palier@example.org>)`);
+  if (!/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(mailFrom.trim()))
+    problems.push(`PALIER_MAIL_FROM: "${mailFrom}" is not an address (palier@example.org or Palier <palier@example.org>)`);
   const config: Config = {
     port,
     host: env.HOST || "127.0.0.1",

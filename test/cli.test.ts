@@ -33,7 +33,10 @@ function palier(args: string[], stdin = ""): Promise<Run> {
   });
 }
 
-const SPLIT = [["09:00", "12:30"], ["13:30", "18:00"]];
+const SPLIT = [
+  ["09:00", "12:30"],
+  ["13:30", "18:00"],
+];
 const office = {
   timezone: "Europe/Paris",
   hours: { mon: SPLIT, tue: SPLIT, wed: SPLIT, thu: SPLIT, fri: SPLIT },
@@ -97,7 +100,10 @@ describe("palier calendar as a process", () => {
   });
 
   it("exits with status 1 when add finds no open time in the calendar", async () => {
-    const run = await palier(["calendar"], JSON.stringify({ calendar: { timezone: "UTC", hours: {} }, ops: [{ op: "add", start: "2026-11-23T09:00:00Z", seconds: 60 }] }));
+    const run = await palier(
+      ["calendar"],
+      JSON.stringify({ calendar: { timezone: "UTC", hours: {} }, ops: [{ op: "add", start: "2026-11-23T09:00:00Z", seconds: 60 }] }),
+    );
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({ results: [{ error: expect.stringMatching(/no open time/) }] });
   });
@@ -117,7 +123,15 @@ describe("palier calendar as a process", () => {
   });
 
   it("exits with status 2 for an invalid calendar, naming each field and problem on stderr", async () => {
-    const calendar = { timezone: "Europe/Pariss", hours: { mon: [["09:00", "12:00"], ["25:00", "26:00"]] } };
+    const calendar = {
+      timezone: "Europe/Pariss",
+      hours: {
+        mon: [
+          ["09:00", "12:00"],
+          ["25:00", "26:00"],
+        ],
+      },
+    };
     const run = await palier(["calendar"], JSON.stringify({ calendar, ops: [] }));
     expect(run).toEqual({
       code: 2,
@@ -155,7 +169,21 @@ describe("palier help and commands", () => {
     const run = await palier(["calendar", "--help"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
-    for (const part of ["Usage: palier calendar", "standard input", "add", "subtract", "elapsed", "is_open", "next_open", "prev_close", "offset or Z", `{"results":`, "Exit status: 0", "1 some op has an error", "2 the request is unreadable"]) {
+    for (const part of [
+      "Usage: palier calendar",
+      "standard input",
+      "add",
+      "subtract",
+      "elapsed",
+      "is_open",
+      "next_open",
+      "prev_close",
+      "offset or Z",
+      `{"results":`,
+      "Exit status: 0",
+      "1 some op has an error",
+      "2 the request is unreadable",
+    ]) {
       expect(run.stdout).toContain(part);
     }
   });

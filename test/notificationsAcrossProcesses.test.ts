@@ -93,7 +93,10 @@ async function call<T>(server: Server, method: string, path: string, body?: unkn
 /** Opens the notification stream as the admin and collects what it receives. */
 async function openStream(server: Server): Promise<{ text(): string; close(): void }> {
   const abort = new AbortController();
-  const response = await fetch(`${server.url}/api/v1/notifications/stream`, { headers: { authorization: `Bearer ${TOKEN}`, accept: "text/event-stream" }, signal: abort.signal });
+  const response = await fetch(`${server.url}/api/v1/notifications/stream`, {
+    headers: { authorization: `Bearer ${TOKEN}`, accept: "text/event-stream" },
+    signal: abort.signal,
+  });
   expect(response.status).toBe(200);
   let text = "";
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -113,7 +116,15 @@ function notificationsIn(text: string): { id: number; ticketNumber: number | nul
   return text
     .split("\n\n")
     .filter((block) => block.split("\n").includes("event: notification"))
-    .map((block) => JSON.parse(block.split("\n").find((line) => line.startsWith("data: "))!.slice(6)) as { id: number; ticketNumber: number | null; title: string });
+    .map(
+      (block) =>
+        JSON.parse(
+          block
+            .split("\n")
+            .find((line) => line.startsWith("data: "))!
+            .slice(6),
+        ) as { id: number; ticketNumber: number | null; title: string },
+    );
 }
 
 describe.skipIf(!postgresGiven())("two palier serve processes on one PostgreSQL", () => {

@@ -12,7 +12,12 @@ function matrixTable(markdown: string): { header: string[]; rows: string[][] } {
   const lines = markdown.split("\n");
   const start = lines.findIndex((line) => /^\|\s*permission\s*\|/.test(line));
   if (start < 0) throw new Error("docs/permissions.md: no table with a `| permission |` header");
-  const cells = (line: string) => line.trim().replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
+  const cells = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, "")
+      .split("|")
+      .map((cell) => cell.trim());
   const rows: string[][] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.trim().startsWith("|")) break;

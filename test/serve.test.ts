@@ -33,7 +33,11 @@ interface Server {
 }
 
 /** Spawns `palier serve` on the temporary data directory with `env` over a clean environment. */
-function spawnServe(env: Record<string, string> = {}): { child: ChildProcessWithoutNullStreams; exited: Promise<number | null>; output(): { stdout: string; stderr: string } } {
+function spawnServe(env: Record<string, string> = {}): {
+  child: ChildProcessWithoutNullStreams;
+  exited: Promise<number | null>;
+  output(): { stdout: string; stderr: string };
+} {
   if (!existsSync(COMPILED)) throw new Error("dist/cli/main.js is missing: run `npm run build` first (npm test builds before running vitest)");
   const child = spawn(process.execPath, [BIN, "serve"], {
     cwd: ROOT,
@@ -71,7 +75,10 @@ async function startServe(env: Record<string, string> = {}): Promise<Server> {
   const url = await new Promise<string>((resolve, reject) => {
     // A first start seeds the demo through the product's operations: a few tens of seconds on a
     // loaded two-core machine.
-    const timer = setTimeout(() => reject(new Error(`no "ready" line within ${READY_WITHIN_MS / 1000} s:\n${JSON.stringify(spawned.output())}`)), READY_WITHIN_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`no "ready" line within ${READY_WITHIN_MS / 1000} s:\n${JSON.stringify(spawned.output())}`)),
+      READY_WITHIN_MS,
+    );
     const check = () => {
       const { stdout } = spawned.output();
       const match = /Palier is ready at (http:\/\/\S+) /.exec(stdout);
@@ -94,25 +101,29 @@ const api = (server: Server, path: string) => fetch(`${server.url}${path}`, { he
 describe("palier serve as a process", () => {
   let first: Server;
 
-  it("starts on a new data directory: admin, demo, API and web app", async () => {
-    first = await startServe();
-    const { stdout, stderr } = first.output();
-    console.log(`palier serve, first start on a new data directory: ready after ${Math.round(first.startup)} ms (${/started in [^)]*/.exec(stdout)?.[0]})`);
-    expect(stderr).toBe("");
-    expect(stdout).toContain("Created the admin account admin@palier.local. Its password, shown only this once:");
-    expect(stdout).toMatch(/Seeded the demo workspace: 200 tickets/);
-    expect(stdout).toContain("lea.martin@demo.palier.local");
+  it(
+    "starts on a new data directory: admin, demo, API and web app",
+    async () => {
+      first = await startServe();
+      const { stdout, stderr } = first.output();
+      console.log(`palier serve, first start on a new data directory: ready after ${Math.round(first.startup)} ms (${/started in [^)]*/.exec(stdout)?.[0]})`);
+      expect(stderr).toBe("");
+      expect(stdout).toContain("Created the admin account admin@palier.local. Its password, shown only this once:");
+      expect(stdout).toMatch(/Seeded the demo workspace: 200 tickets/);
+      expect(stdout).toContain("lea.martin@demo.palier.local");
 
-    const health = await fetch(`${first.url}/api/health`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: "ok" });
-    const tickets = await api(first, "/api/v1/tickets?limit=5");
-    expect(tickets.status).toBe(200);
-    expect(await tickets.json()).toMatchObject({ total: 200 });
-    const page = await fetch(`${first.url}/tickets/1042`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
-  }, READY_WITHIN_MS + 30_000);
+      const health = await fetch(`${first.url}/api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok" });
+      const tickets = await api(first, "/api/v1/tickets?limit=5");
+      expect(tickets.status).toBe(200);
+      expect(await tickets.json()).toMatchObject({ total: 200 });
+      const page = await fetch(`${first.url}/tickets/1042`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    },
+    READY_WITHIN_MS + 30_000,
+  );
 
   it("refuses a second process on the same data directory with status 1 and a message naming it", async () => {
     const second = spawnServe();

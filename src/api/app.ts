@@ -60,7 +60,15 @@ const DOCS = "/api/docs";
 
 /** The documentation's policy: Swagger UI runs inline scripts and styles of its own. */
 function docsPolicy(secure: boolean): string {
-  const directives = ["default-src 'self'", "script-src 'self' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "object-src 'none'", "frame-ancestors 'self'", "base-uri 'self'"];
+  const directives = [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "frame-ancestors 'self'",
+    "base-uri 'self'",
+  ];
   if (secure) directives.push("upgrade-insecure-requests");
   return directives.join(";");
 }
@@ -133,11 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  app.get(
-    "/api/health",
-    { schema: { tags: ["system"], summary: "Liveness: 200 once migrations ran", security: [] } },
-    async () => ({ status: "ok" }),
-  );
+  app.get("/api/health", { schema: { tags: ["system"], summary: "Liveness: 200 once migrations ran", security: [] } }, async () => ({ status: "ok" }));
 
   // Accounts and security: sessions, CSRF, login throttling, API tokens, security events.
   await app.register(authRoutes, { secureCookies: options.secureCookies ?? false });

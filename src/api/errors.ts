@@ -18,7 +18,12 @@ export interface ErrorBody {
 
 /** An error that already knows its HTTP status and code (thrown by routes and auth). */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details: ErrorDetail[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
     super(message);
     this.name = "HttpError";
   }
@@ -36,9 +41,17 @@ export function errorBody(code: string, message: string, details: ErrorDetail[] 
 function validationDetails(error: FastifyError): ErrorDetail[] {
   const where = error.validationContext === "body" ? "" : `${error.validationContext ?? "request"}.`;
   return (error.validation ?? []).map((issue) => {
-    const base = issue.instancePath.replace(/^\//, "").replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, ".");
+    const base = issue.instancePath
+      .replace(/^\//, "")
+      .replace(/\/(\d+)(?=\/|$)/g, "[$1]")
+      .replace(/\//g, ".");
     const params = issue.params as Record<string, unknown>;
-    const extra = typeof params.additionalProperty === "string" ? params.additionalProperty : typeof params.missingProperty === "string" ? params.missingProperty : undefined;
+    const extra =
+      typeof params.additionalProperty === "string"
+        ? params.additionalProperty
+        : typeof params.missingProperty === "string"
+          ? params.missingProperty
+          : undefined;
     const path = `${where}${[base, extra].filter(Boolean).join(".")}` || (error.validationContext ?? "body");
     const message = params.additionalProperty ? "is not a known field" : params.missingProperty ? "is required" : (issue.message ?? "is invalid");
     return { path, message };
@@ -54,9 +67,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (error instanceof NotFoundError) return reply.status(404).send(errorBody("not_found", error.message));
   if (error instanceof VersionConflictError) return reply.status(409).send(errorBody("version_conflict", error.message));
-  if (error instanceof StatusTransitionError) return reply.status(409).send(errorBody("invalid_transition", error.message, [{ path: "status", message: error.message }]));
+  if (error instanceof StatusTransitionError)
+    return reply.status(409).send(errorBody("invalid_transition", error.message, [{ path: "status", message: error.message }]));
   if (error instanceof DuplicateError) return reply.status(409).send(errorBody("duplicate", error.message, [{ path: error.path, message: error.message }]));
-  if (error instanceof InvalidReferenceError) return reply.status(400).send(errorBody("invalid_request", error.message, [{ path: error.path, message: error.message.slice(error.path.length + 2) }]));
+  if (error instanceof InvalidReferenceError)
+    return reply.status(400).send(errorBody("invalid_request", error.message, [{ path: error.path, message: error.message.slice(error.path.length + 2) }]));
   if (error instanceof PolicyValidationError) {
     const details = error.problems.map(({ path, message }) => ({ path, message }));
     return reply.status(400).send(errorBody("invalid_request", error.message, details));

@@ -32,17 +32,27 @@ export async function idempotent<B>(request: FastifyRequest, reply: FastifyReply
   const principal = request.principal;
   if (!principal) throw unauthorized();
   const path = request.url.split("?")[0] ?? request.url;
-  const requestHash = createHash("sha256").update(canonicalJson([request.method, path, request.body ?? null])).digest("hex");
-  const outcome = await runOnce(db, { principal: `${principal.kind}:${principal.id}`, key: header, method: request.method, path, requestHash }, request.server.clock.now(), work);
+  const requestHash = createHash("sha256")
+    .update(canonicalJson([request.method, path, request.body ?? null]))
+    .digest("hex");
+  const outcome = await runOnce(
+    db,
+    { principal: `${principal.kind}:${principal.id}`, key: header, method: request.method, path, requestHash },
+    request.server.clock.now(),
+    work,
+  );
   if ("fresh" in outcome) {
     reply.status(outcome.fresh.status);
     return outcome.fresh.body;
   }
   const stored = outcome.replayed;
   if (stored.requestHash !== requestHash) {
-    throw new HttpError(409, "idempotency_key_reused", `this Idempotency-Key was already used for another request (${stored.method} ${stored.path} with another body); use a new key`, [
-      { path: "headers.idempotency-key", message: "was already used for another request" },
-    ]);
+    throw new HttpError(
+      409,
+      "idempotency_key_reused",
+      `this Idempotency-Key was already used for another request (${stored.method} ${stored.path} with another body); use a new key`,
+      [{ path: "headers.idempotency-key", message: "was already used for another request" }],
+    );
   }
   reply.status(stored.status).header("idempotent-replayed", "true");
   return stored.body as B;
@@ -52,7 +62,9 @@ export async function idempotent<B>(request: FastifyRequest, reply: FastifyReply
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";

@@ -82,7 +82,11 @@ export function presentEvent(e: TicketEvent): Static<typeof TicketEventSchema> {
   };
 }
 
-const stamps = (row: { createdAt: Date; updatedAt: Date; version: number }) => ({ createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt), version: row.version });
+const stamps = (row: { createdAt: Date; updatedAt: Date; version: number }) => ({
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+  version: row.version,
+});
 
 /** A customer's JSON (without the password hash). */
 export function presentCustomer(c: Customer): Static<typeof CustomerSchema> {

@@ -23,7 +23,11 @@ afterAll(async () => {
   await store?.drop();
 });
 
-const directive = (policy: string, name: string) => policy.split(";").find((d) => d.trim().startsWith(`${name} `) || d.trim() === name)?.trim();
+const directive = (policy: string, name: string) =>
+  policy
+    .split(";")
+    .find((d) => d.trim().startsWith(`${name} `) || d.trim() === name)
+    ?.trim();
 
 describe("the content security policy", () => {
   it("allows no inline script outside the API docs", async () => {

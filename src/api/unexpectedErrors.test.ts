@@ -12,7 +12,11 @@ const reported: { error: Error; url: string }[] = [];
 
 beforeAll(async () => {
   store = await openTestDatabase("pglite");
-  app = await buildApp({ database: store.database, clock: new ManualClock(new Date("2026-11-23T09:00:00Z")), reportUnexpected: (error: Error, request: FastifyRequest) => reported.push({ error, url: request.url }) });
+  app = await buildApp({
+    database: store.database,
+    clock: new ManualClock(new Date("2026-11-23T09:00:00Z")),
+    reportUnexpected: (error: Error, request: FastifyRequest) => reported.push({ error, url: request.url }),
+  });
   app.get("/boom", async () => {
     throw new Error("the disk caught fire");
   });

@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { type CalendarOutcome, type OpResult, runCalendarRequest } from "./calendarRequest.js";
 
-const SPLIT = [["09:00", "12:30"], ["13:30", "18:00"]];
+const SPLIT = [
+  ["09:00", "12:30"],
+  ["13:30", "18:00"],
+];
 /** Paris, Monday to Friday 09:00–12:30 and 13:30–18:00 (8 h a day), with holidays and an override. */
 const office = {
   timezone: "Europe/Paris",
@@ -256,7 +259,10 @@ describe("errors in one op", () => {
   it.each([
     [{ op: "is_open", at: "2026-11-23T09:00:00+01:00", timezone: "UTC" }, "timezone: unknown field for is_open (at)"],
     [{ op: "add", start: "2026-11-23T09:00:00+01:00", seconds: 60, end: "2026-11-23T10:00:00+01:00" }, "end: unknown field for add (start, seconds, pauses)"],
-    [{ op: "elapsed", start: "2026-11-23T09:00:00+01:00", end: "2026-11-23T10:00:00+01:00", seconds: 1 }, "seconds: unknown field for elapsed (start, end, pauses)"],
+    [
+      { op: "elapsed", start: "2026-11-23T09:00:00+01:00", end: "2026-11-23T10:00:00+01:00", seconds: 1 },
+      "seconds: unknown field for elapsed (start, end, pauses)",
+    ],
     [{ op: "next_open", at: "2026-11-23T09:00:00+01:00", pauses: [] }, "pauses: unknown field for next_open (at)"],
   ])("refuses an op with an unknown field: %j", (op, message) => {
     expect(opError(op)).toBe(message);
@@ -279,7 +285,9 @@ describe("errors in one op", () => {
 
   it("refuses an instant without an offset", () => {
     expect(opError({ op: "is_open", at: "2026-11-23T10:00:00" })).toBe(`at: "2026-11-23T10:00:00" has no UTC offset (add Z or an offset such as +01:00)`);
-    expect(opError({ op: "elapsed", start: "2026-11-23T10:00:00Z", end: "2026-11-24" })).toBe(`end: "2026-11-24" has no UTC offset (add Z or an offset such as +01:00)`);
+    expect(opError({ op: "elapsed", start: "2026-11-23T10:00:00Z", end: "2026-11-24" })).toBe(
+      `end: "2026-11-24" has no UTC offset (add Z or an offset such as +01:00)`,
+    );
   });
 
   it("refuses an instant that is not ISO 8601 or not a string", () => {
@@ -308,7 +316,10 @@ describe("errors in one op", () => {
       op: "elapsed",
       start: "2026-11-23T09:00:00+01:00",
       end: "2026-11-23T18:00:00+01:00",
-      pauses: [["2026-11-23T10:00:00+01:00", "2026-11-23T10:30:00+01:00"], ["2026-11-23T11:00:00+01:00", "2026-11-23T11:30:00"]],
+      pauses: [
+        ["2026-11-23T10:00:00+01:00", "2026-11-23T10:30:00+01:00"],
+        ["2026-11-23T11:00:00+01:00", "2026-11-23T11:30:00"],
+      ],
     };
     expect(opError(op)).toBe(`pauses[1][1]: "2026-11-23T11:30:00" has no UTC offset (add Z or an offset such as +01:00)`);
   });
@@ -345,7 +356,10 @@ describe("a calendar with no open time", () => {
 
   it("is never open and has no elapsed time", () => {
     expect(answer({ op: "is_open", at: "2026-11-23T10:00:00+01:00" }, closed)).toEqual({ code: 0, result: { open: false } });
-    expect(answer({ op: "elapsed", start: "2026-11-23T00:00:00+01:00", end: "2027-11-23T00:00:00+01:00" }, closed)).toEqual({ code: 0, result: { seconds: 0 } });
+    expect(answer({ op: "elapsed", start: "2026-11-23T00:00:00+01:00", end: "2027-11-23T00:00:00+01:00" }, closed)).toEqual({
+      code: 0,
+      result: { seconds: 0 },
+    });
   });
 
   it("fails add past the last override of a calendar open only on overrides", () => {
@@ -395,13 +409,24 @@ describe("refused requests (code 2)", () => {
   });
 
   it("refuses an unknown top-level field", () => {
-    expect(refusal(JSON.stringify({ calendar: office, ops: [], options: {} }))).toBe("palier calendar: options: unknown field (a request has calendar and ops)\n");
+    expect(refusal(JSON.stringify({ calendar: office, ops: [], options: {} }))).toBe(
+      "palier calendar: options: unknown field (a request has calendar and ops)\n",
+    );
   });
 
   it("refuses an invalid calendar, listing every issue under calendar.", () => {
     const calendar = {
       timezone: "Europe/Pariss",
-      hours: { mon: [["09:00", "12:00"], ["25:00", "26:00"]], tue: [["09:00", "12:00"], ["11:00", "14:00"]] },
+      hours: {
+        mon: [
+          ["09:00", "12:00"],
+          ["25:00", "26:00"],
+        ],
+        tue: [
+          ["09:00", "12:00"],
+          ["11:00", "14:00"],
+        ],
+      },
       holidays: ["2026-12-25", "01-01", "2026-02-30"],
     };
     expect(refusal(JSON.stringify({ calendar, ops: [{ op: "is_open", at: "2026-11-23T10:00:00Z" }] }))).toBe(
@@ -417,7 +442,9 @@ describe("refused requests (code 2)", () => {
   });
 
   it("refuses a calendar that is not an object, with the path calendar", () => {
-    expect(refusal(JSON.stringify({ calendar: null, ops: [] }))).toBe("palier calendar: invalid calendar:\n  calendar: a calendar is a JSON object, got null\n");
+    expect(refusal(JSON.stringify({ calendar: null, ops: [] }))).toBe(
+      "palier calendar: invalid calendar:\n  calendar: a calendar is a JSON object, got null\n",
+    );
     expect(refusal(JSON.stringify({ calendar: "Europe/Paris", ops: [] }))).toBe(
       `palier calendar: invalid calendar:\n  calendar: a calendar is a JSON object, got "Europe/Paris"\n`,
     );

@@ -102,7 +102,10 @@ export async function main(args: string[]): Promise<number> {
     .command("seed")
     .description("write sample data into the database")
     .option("--demo", "the demo workspace: teams, agents, customers and about 200 tickets in French, Dutch and English")
-    .addHelpText("after", "\nRefuses (exit status 1) when the demo workspace is already there. `palier serve` seeds it by itself\ninto an empty database unless PALIER_DEMO=0.")
+    .addHelpText(
+      "after",
+      "\nRefuses (exit status 1) when the demo workspace is already there. `palier serve` seeds it by itself\ninto an empty database unless PALIER_DEMO=0.",
+    )
     .action(async (options: { demo?: boolean }) => {
       status = await seedCommand(options);
     });

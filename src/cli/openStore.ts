@@ -19,7 +19,10 @@ export function processIo(): CommandIo {
 
 /** A failure already explained: its message is printed as is, and the command exits with `status`. */
 export class CommandError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
     this.name = "CommandError";
   }

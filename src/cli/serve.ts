@@ -92,13 +92,20 @@ async function start(config: Config, database: Database, io: CommandIo, started:
     database,
     clock,
     secureCookies: config.secureCookies,
-    reportUnexpected: (error, request) => io.err(`palier serve: unexpected error on ${request.method} ${request.url.split("?")[0]}: ${error.stack ?? error.message}\n`),
+    reportUnexpected: (error, request) =>
+      io.err(`palier serve: unexpected error on ${request.method} ${request.url.split("?")[0]}: ${error.stack ?? error.message}\n`),
   });
   // Due escalation steps fire from this process (`palier worker` adds more on PostgreSQL); closing the app stops it.
   const timers = startTimerWorker({ database, clock, onError: (error) => io.err(`palier serve: timers: ${error.message}\n`) });
   app.addHook("onClose", () => timers.stop());
   // The outbox's e-mails, webhooks and in-app notifications go out from this process; closing the app stops it.
-  const delivery = startDeliveryWorker({ database, clock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, onError: (error) => io.err(`palier serve: delivery: ${error.message}\n`) });
+  const delivery = startDeliveryWorker({
+    database,
+    clock,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    onError: (error) => io.err(`palier serve: delivery: ${error.message}\n`),
+  });
   app.addHook("onClose", () => delivery.stop());
   // After a policy or calendar edit, the open tickets are recomputed in the background from this process.
   const recompute = startRecomputeWorker({ database, clock, onError: (error) => io.err(`palier serve: recompute: ${error.message}\n`) });

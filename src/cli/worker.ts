@@ -26,7 +26,13 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
           throw new CommandError(`migrating ${describeStore(config)} failed: ${(error as Error).message}`, 1);
         }
         const timers = startTimerWorker({ database, clock: systemClock, onError: (error) => io.err(`palier worker: timers: ${error.message}\n`) });
-        const delivery = startDeliveryWorker({ database, clock: systemClock, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, onError: (error) => io.err(`palier worker: delivery: ${error.message}\n`) });
+        const delivery = startDeliveryWorker({
+          database,
+          clock: systemClock,
+          smtpUrl: config.smtpUrl,
+          mailFrom: config.mailFrom,
+          onError: (error) => io.err(`palier worker: delivery: ${error.message}\n`),
+        });
         const housekeeping = startHousekeeping({ database, clock: systemClock, onError: (error) => io.err(`palier worker: housekeeping: ${error.message}\n`) });
         io.out(`Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery and clean-up.\nPress Ctrl-C to stop.\n`);
         const signal = await stop.requested;

@@ -44,7 +44,9 @@ describeStore("the unit of work", (get) => {
         expect(inner.clocks).toBe(work.clocks);
         return createTicket(inner, { subject: "Gardé", customerId, channel: "email" });
       });
-      await inSavepoint(work, (inner) => createTicket(inner, { subject: "Perdu", customerId: "00000000-0000-4000-8000-000000000000", channel: "email" })).catch(() => undefined);
+      await inSavepoint(work, (inner) => createTicket(inner, { subject: "Perdu", customerId: "00000000-0000-4000-8000-000000000000", channel: "email" })).catch(
+        () => undefined,
+      );
     });
     expect(await count()).toBe(before + 1);
   });

@@ -12,7 +12,9 @@ import type { CalendarKey } from "./workspace.js";
 export const HEAD_OF_SUPPORT_LOGIN = "isabelle.peeters";
 
 const targets = (byPriority: Record<Priority, [number, number, number]>): Partial<Record<Priority, TargetMinutes>> =>
-  Object.fromEntries(Object.entries(byPriority).map(([priority, [first, next, resolution]]) => [priority, { first_response: first, next_response: next, resolution }]));
+  Object.fromEntries(
+    Object.entries(byPriority).map(([priority, [first, next, resolution]]) => [priority, { first_response: first, next_response: next, resolution }]),
+  );
 
 /** The demo's policies in matching order, given the ids of the demo's calendars and agents. */
 export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>; agents: ReadonlyMap<string, string> }): PolicyFields[] {
@@ -21,11 +23,52 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
   if (!brussels || !head) throw new Error("the demo policies need the Brussels calendar and the head of support");
   const standardMatrix: EscalationMatrix = {
     steps: [
-      { id: "reminder-assignee", kind: "reminder", level: 0, offsetMinutes: 30, clock: "business", recipients: [{ kind: "assignee" }], actions: [{ type: "notify" }] },
-      { id: "level-1-assignee", kind: "level", level: 1, offsetMinutes: 0, clock: "business", recipients: [{ kind: "assignee" }], actions: [{ type: "notify" }] },
-      { id: "level-2-manager", kind: "level", level: 2, offsetMinutes: 60, clock: "business", recipients: [{ kind: "assignee_manager" }], actions: [{ type: "notify" }, { type: "add_followers" }] },
-      { id: "level-3-regional-managers", kind: "level", level: 3, offsetMinutes: 120, clock: "business", recipients: [{ kind: "region_managers" }], actions: [{ type: "notify" }] },
-      { id: "level-4-head-of-support", kind: "level", level: 4, offsetMinutes: 240, clock: "business", recipients: [{ kind: "agent", agentId: head }], actions: [{ type: "notify" }], urgent: true },
+      {
+        id: "reminder-assignee",
+        kind: "reminder",
+        level: 0,
+        offsetMinutes: 30,
+        clock: "business",
+        recipients: [{ kind: "assignee" }],
+        actions: [{ type: "notify" }],
+      },
+      {
+        id: "level-1-assignee",
+        kind: "level",
+        level: 1,
+        offsetMinutes: 0,
+        clock: "business",
+        recipients: [{ kind: "assignee" }],
+        actions: [{ type: "notify" }],
+      },
+      {
+        id: "level-2-manager",
+        kind: "level",
+        level: 2,
+        offsetMinutes: 60,
+        clock: "business",
+        recipients: [{ kind: "assignee_manager" }],
+        actions: [{ type: "notify" }, { type: "add_followers" }],
+      },
+      {
+        id: "level-3-regional-managers",
+        kind: "level",
+        level: 3,
+        offsetMinutes: 120,
+        clock: "business",
+        recipients: [{ kind: "region_managers" }],
+        actions: [{ type: "notify" }],
+      },
+      {
+        id: "level-4-head-of-support",
+        kind: "level",
+        level: 4,
+        offsetMinutes: 240,
+        clock: "business",
+        recipients: [{ kind: "agent", agentId: head }],
+        actions: [{ type: "notify" }],
+        urgent: true,
+      },
     ],
     startLevel: { urgent: 3 },
   };
@@ -39,9 +82,34 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
       targets: targets({ urgent: [15, 30, 240], high: [30, 60, 480], normal: [60, 120, 960], low: [120, 240, 1920] }),
       matrix: {
         steps: [
-          { id: "reminder-assignee", kind: "reminder", level: 0, offsetMinutes: 10, clock: "business", recipients: [{ kind: "assignee" }], actions: [{ type: "notify" }] },
-          { id: "level-1-lead", kind: "level", level: 1, offsetMinutes: 0, clock: "business", recipients: [{ kind: "assignee" }, { kind: "team_lead" }], actions: [{ type: "notify" }] },
-          { id: "level-2-head-of-support", kind: "level", level: 2, offsetMinutes: 30, clock: "business", recipients: [{ kind: "agent", agentId: head }], actions: [{ type: "notify" }], urgent: true },
+          {
+            id: "reminder-assignee",
+            kind: "reminder",
+            level: 0,
+            offsetMinutes: 10,
+            clock: "business",
+            recipients: [{ kind: "assignee" }],
+            actions: [{ type: "notify" }],
+          },
+          {
+            id: "level-1-lead",
+            kind: "level",
+            level: 1,
+            offsetMinutes: 0,
+            clock: "business",
+            recipients: [{ kind: "assignee" }, { kind: "team_lead" }],
+            actions: [{ type: "notify" }],
+          },
+          {
+            id: "level-2-head-of-support",
+            kind: "level",
+            level: 2,
+            offsetMinutes: 30,
+            clock: "business",
+            recipients: [{ kind: "agent", agentId: head }],
+            actions: [{ type: "notify" }],
+            urgent: true,
+          },
         ],
       },
     },
@@ -53,9 +121,33 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
       targets: targets({ urgent: [15, 60, 240], high: [30, 60, 480], normal: [30, 60, 480], low: [30, 60, 480] }),
       matrix: {
         steps: [
-          { id: "reminder-assignee", kind: "reminder", level: 0, offsetMinutes: 10, clock: "business", recipients: [{ kind: "assignee" }], actions: [{ type: "notify" }] },
-          { id: "level-1-lead", kind: "level", level: 1, offsetMinutes: 0, clock: "business", recipients: [{ kind: "assignee" }, { kind: "team_lead" }], actions: [{ type: "notify" }] },
-          { id: "level-2-manager", kind: "level", level: 2, offsetMinutes: 60, clock: "business", recipients: [{ kind: "assignee_manager" }], actions: [{ type: "notify" }] },
+          {
+            id: "reminder-assignee",
+            kind: "reminder",
+            level: 0,
+            offsetMinutes: 10,
+            clock: "business",
+            recipients: [{ kind: "assignee" }],
+            actions: [{ type: "notify" }],
+          },
+          {
+            id: "level-1-lead",
+            kind: "level",
+            level: 1,
+            offsetMinutes: 0,
+            clock: "business",
+            recipients: [{ kind: "assignee" }, { kind: "team_lead" }],
+            actions: [{ type: "notify" }],
+          },
+          {
+            id: "level-2-manager",
+            kind: "level",
+            level: 2,
+            offsetMinutes: 60,
+            clock: "business",
+            recipients: [{ kind: "assignee_manager" }],
+            actions: [{ type: "notify" }],
+          },
         ],
       },
     },
@@ -66,7 +158,17 @@ export function demoPolicies(ids: { calendars: ReadonlyMap<CalendarKey, string>;
       calendarId: null,
       targets: targets({ urgent: [30, 60, 480], high: [30, 60, 720], normal: [30, 120, 1440], low: [30, 240, 2880] }),
       matrix: {
-        steps: [{ id: "level-1-lead", kind: "level", level: 1, offsetMinutes: 0, clock: "wall", recipients: [{ kind: "assignee" }, { kind: "team_lead" }], actions: [{ type: "notify" }] }],
+        steps: [
+          {
+            id: "level-1-lead",
+            kind: "level",
+            level: 1,
+            offsetMinutes: 0,
+            clock: "wall",
+            recipients: [{ kind: "assignee" }, { kind: "team_lead" }],
+            actions: [{ type: "notify" }],
+          },
+        ],
       },
     },
     {

@@ -12,7 +12,8 @@ const IDS = placeholderIds();
 const tickets = planDemoTickets(NOW, IDS);
 const messagesOf = (t: PlannedTicket) => t.happenings.flatMap((h) => (h.type === "update" ? [] : [{ ...h.message, at: h.at, actor: h.actor }]));
 const times = (t: PlannedTicket) => [t.createdAt, t.updatedAt, ...t.happenings.map((h) => h.at)];
-const countBy = <K extends string>(key: (t: PlannedTicket) => K) => tickets.reduce<Record<string, number>>((n, t) => ({ ...n, [key(t)]: (n[key(t)] ?? 0) + 1 }), {});
+const countBy = <K extends string>(key: (t: PlannedTicket) => K) =>
+  tickets.reduce<Record<string, number>>((n, t) => ({ ...n, [key(t)]: (n[key(t)] ?? 0) + 1 }), {});
 
 describe("the demo's tickets", () => {
   it("are about 200, in French, Dutch and English, over every channel, status and priority", () => {
@@ -31,7 +32,8 @@ describe("the demo's tickets", () => {
     expect(weekLater.map((t) => t.opening.subject)).toEqual(tickets.map((t) => t.opening.subject));
     expect(weekLater[0]!.createdAt.getTime() - tickets[0]!.createdAt.getTime()).toBe(7 * 86_400_000);
     // Seeded at another time of day: the same conversations, only the times differ.
-    const content = (list: PlannedTicket[]) => list.map((t) => [t.opening.subject, t.status, t.opening.channel, t.opening.customerId, t.assigneeId, messagesOf(t).map((m) => m.text)]).sort();
+    const content = (list: PlannedTicket[]) =>
+      list.map((t) => [t.opening.subject, t.status, t.opening.channel, t.opening.customerId, t.assigneeId, messagesOf(t).map((m) => m.text)]).sort();
     expect(content(planDemoTickets(new Date(NOW.getTime() + 5 * 3_600_000 + 17 * 60_000), IDS))).toEqual(content(tickets));
   });
 
@@ -87,7 +89,8 @@ describe("the demo's tickets", () => {
 
   it("never ask for a change that changes nothing", () => {
     for (const t of tickets) {
-      for (const h of t.happenings.filter((h): h is Extract<Happening, { type: "update" }> => h.type === "update")) expect(Object.keys(h.changes).length).toBeGreaterThan(0);
+      for (const h of t.happenings.filter((h): h is Extract<Happening, { type: "update" }> => h.type === "update"))
+        expect(Object.keys(h.changes).length).toBeGreaterThan(0);
     }
   });
 
@@ -137,8 +140,13 @@ describe("the demo's conversations", () => {
   });
 
   it("use the words people search for", () => {
-    const text = (language: (typeof LANGUAGES)[number]) => CONVERSATIONS[language].flatMap((t) => [t.subject, ...t.turns.map((turn) => turn.text)]).join(" ").toLowerCase();
-    for (const word of ["remboursement", "facture", "double prélèvement", "ne fonctionne pas", "annuler mon compte", "avocat", "inacceptable"]) expect(text("fr")).toContain(word);
+    const text = (language: (typeof LANGUAGES)[number]) =>
+      CONVERSATIONS[language]
+        .flatMap((t) => [t.subject, ...t.turns.map((turn) => turn.text)])
+        .join(" ")
+        .toLowerCase();
+    for (const word of ["remboursement", "facture", "double prélèvement", "ne fonctionne pas", "annuler mon compte", "avocat", "inacceptable"])
+      expect(text("fr")).toContain(word);
     for (const word of ["betaling mislukt", "werkt niet", "opzeggen", "klacht"]) expect(text("nl")).toContain(word);
     for (const word of ["refund", "login fails", "cancel my account", "unacceptable", "lawyer"]) expect(text("en")).toContain(word);
   });

@@ -86,7 +86,10 @@ describeStore("demo workspace", (get) => {
     expect(withoutManager.map((a) => a.email)).toEqual(["isabelle.peeters@demo.palier.local"]);
     expect(new Set(demo.map((a) => a.region))).toEqual(new Set(["Benelux", "France", "International"]));
     expect(demo.every((a) => a.languages.length > 0 && a.passwordHash === passwordHash)).toBe(true);
-    const teams = await selectRows<{ name: string; lead: string }>(get(), sql`select t.name, a.email as lead from teams t join agents a on a.id = t.lead_id order by t.name`);
+    const teams = await selectRows<{ name: string; lead: string }>(
+      get(),
+      sql`select t.name, a.email as lead from teams t join agents a on a.id = t.lead_id order by t.name`,
+    );
     expect(teams.map((t) => t.name)).toEqual(["Escalades L2", "Facturation / Billing", "Social", "Support technique"]);
   });
 
@@ -104,7 +107,11 @@ describeStore("demo workspace", (get) => {
   it("reads back through the ticket store: list, search in each language, timeline", async () => {
     const db = get().db;
     expect((await listTickets(db, { limit: 200 })).items).toHaveLength(200);
-    for (const [query, language] of [["remboursement", "fr"], ["opzeggen", "nl"], ["refund", "en"]] as const) {
+    for (const [query, language] of [
+      ["remboursement", "fr"],
+      ["opzeggen", "nl"],
+      ["refund", "en"],
+    ] as const) {
       const found = await listTickets(db, { text: query, limit: 200 });
       expect(found.items.length).toBeGreaterThan(0);
       expect(found.items.some((t) => t.language === language)).toBe(true);
@@ -117,7 +124,10 @@ describeStore("demo workspace", (get) => {
     expect(events[0]!.type).toBe("created");
     expect(events.map((e) => e.at.getTime())).toEqual(events.map((e) => e.at.getTime()).sort((a, b) => a - b));
     expect(events.some((e) => e.reason?.startsWith("escalated:"))).toBe(true);
-    const latest = await selectRows<{ latest: string }>(get(), sql`select max(greatest(updated_at, coalesce(closed_at, updated_at)))::text as latest from tickets`);
+    const latest = await selectRows<{ latest: string }>(
+      get(),
+      sql`select max(greatest(updated_at, coalesce(closed_at, updated_at)))::text as latest from tickets`,
+    );
     expect(new Date(latest[0]!.latest).getTime()).toBeLessThan(NOW.getTime());
   });
 
@@ -126,7 +136,13 @@ describeStore("demo workspace", (get) => {
     const [range] = await selectRows<{ low: number; high: number }>(get(), sql`select min(number)::int as low, max(number)::int as high from tickets`);
     expect(range!.high - range!.low).toBe(199);
     const [customer] = await db.select().from(customers).limit(1);
-    const { ticket } = await createTicket(db, { now: NOW, actor: { type: "customer", id: customer!.id }, subject: "Après la démo", customerId: customer!.id, channel: "web" });
+    const { ticket } = await createTicket(db, {
+      now: NOW,
+      actor: { type: "customer", id: customer!.id },
+      subject: "Après la démo",
+      customerId: customer!.id,
+      channel: "web",
+    });
     expect(ticket.number).toBe(range!.high + 1);
   });
 
@@ -148,7 +164,10 @@ describeStore("demo workspace", (get) => {
       ["level", 4, 240, "agent"],
     ]);
     expect(standard.matrix.startLevel).toEqual({ urgent: 3 });
-    const [head] = await selectRows<{ email: string }>(get(), sql`select email from agents where id = ${(standard.matrix.steps[4]!.recipients[0] as { agentId: string }).agentId}`);
+    const [head] = await selectRows<{ email: string }>(
+      get(),
+      sql`select email from agents where id = ${(standard.matrix.steps[4]!.recipients[0] as { agentId: string }).agentId}`,
+    );
     expect(head?.email).toBe("isabelle.peeters@demo.palier.local");
   });
 
@@ -191,7 +210,22 @@ describeStore("demo workspace", (get) => {
     expect(reached).toBeDefined();
     const timeline = await listEvents(db, reached!.ticket_number);
     const escalations = timeline.filter((e) => e.type === "escalation");
-    const data = escalations.map((e) => e.data as { target: string; cycle: number; kind: string; level: number; breached?: boolean; late: boolean; lagMs: number; worker: string; dueAt: string; timerId: number; recipients: { agentId: string }[] });
+    const data = escalations.map(
+      (e) =>
+        e.data as {
+          target: string;
+          cycle: number;
+          kind: string;
+          level: number;
+          breached?: boolean;
+          late: boolean;
+          lagMs: number;
+          worker: string;
+          dueAt: string;
+          timerId: number;
+          recipients: { agentId: string }[];
+        },
+    );
     // A clock breached: its first level says so, and each clock's levels climb in order, each fired on time at its due time.
     expect(data.filter((d) => d.breached)).not.toHaveLength(0);
     for (const clock of new Set(data.map((d) => `${d.target}:${d.cycle}`))) {

@@ -12,7 +12,20 @@ import { SYSTEM_ACTOR } from "../core/events/actor.js";
 import { createTag, listTags } from "../store/tags.js";
 import { demoPolicies } from "./demoPolicies.js";
 import type { DemoIds } from "./demoTickets.js";
-import { AGENTS, agentEmail, CALENDARS, type CalendarKey, CUSTOMERS, DEMO_CUSTOMER_LOGIN, ORGANIZATIONS, PRODUCTS, type ProductCode, TAGS, TEAMS, type TeamKey } from "./workspace.js";
+import {
+  AGENTS,
+  agentEmail,
+  CALENDARS,
+  type CalendarKey,
+  CUSTOMERS,
+  DEMO_CUSTOMER_LOGIN,
+  ORGANIZATIONS,
+  PRODUCTS,
+  type ProductCode,
+  TAGS,
+  TEAMS,
+  type TeamKey,
+} from "./workspace.js";
 
 /** Thrown when something of the demo's (a team name, an e-mail, a product code) is already taken. */
 export class DemoConflictError extends Error {
@@ -36,12 +49,17 @@ export async function seedWorkspace(tx: Db, { now, passwordHash }: { now: Date; 
   const calendarIds = new Map<CalendarKey, string>();
   for (const calendar of CALENDARS) {
     parseCalendar(calendar.spec); // a broken demo calendar is a bug: fail loudly
-    calendarIds.set(calendar.key, (await taken(`calendar "${calendar.name}"`, () => calendarStore.create(tx, { name: calendar.name, spec: calendar.spec }, now))).id);
+    calendarIds.set(
+      calendar.key,
+      (await taken(`calendar "${calendar.name}"`, () => calendarStore.create(tx, { name: calendar.name, spec: calendar.spec }, now))).id,
+    );
   }
 
   const teamIds = new Map<TeamKey, string>();
   for (const team of TEAMS) {
-    const row = await taken(`team "${team.name}"`, () => teamStore.create(tx, { name: team.name, email: team.email, calendarId: calendarIds.get(team.calendar) ?? null }, now));
+    const row = await taken(`team "${team.name}"`, () =>
+      teamStore.create(tx, { name: team.name, email: team.email, calendarId: calendarIds.get(team.calendar) ?? null }, now),
+    );
     teamIds.set(team.key, row.id);
   }
 

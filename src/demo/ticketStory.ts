@@ -150,7 +150,10 @@ export class TicketStory {
     const replies = all.flatMap((turn, index) => (turn.by === "agent" ? [index] : []));
     switch (status) {
       case "new": {
-        const asked: Turn[] = all.slice(0, all.findIndex((turn) => turn.by !== "customer"));
+        const asked: Turn[] = all.slice(
+          0,
+          all.findIndex((turn) => turn.by !== "customer"),
+        );
         // Some customers chase an answer that has not come.
         if (this.rng.chance(0.3)) asked.push({ by: "customer", text: WORDS[this.props.language].nudge });
         return asked;
@@ -228,7 +231,8 @@ export class TicketStory {
   /** Someone writes; the story keeps up with the status the product gives the ticket for it. */
   private message(kind: MessageKind, actor: Actor, text: string): void {
     this.happenings.push({ type: "message", at: this.clock, actor, message: { kind, text: this.fill(text) } });
-    if (kind === "customer" && (this.state.status === "pending" || this.state.status === "solved" || this.state.status === "on_hold")) this.state.status = "open";
+    if (kind === "customer" && (this.state.status === "pending" || this.state.status === "solved" || this.state.status === "on_hold"))
+      this.state.status = "open";
     if (kind === "reply") {
       if (this.state.status === "new") this.state.status = "open";
       // An agent answering a request the self-care assistant took in takes it over.
@@ -263,7 +267,9 @@ export class TicketStory {
   }
 
   private fill(text: string): string {
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name === "agent" ? (this.assignee?.name.split(" ")[0] ?? "Lumio") : (this.vars[name] ?? whole)));
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name === "agent" ? (this.assignee?.name.split(" ")[0] ?? "Lumio") : (this.vars[name] ?? whole),
+    );
   }
 
   /** Moves the whole story back by whole days when it would end after `now`, and freezes it. */

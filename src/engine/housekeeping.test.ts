@@ -22,7 +22,10 @@ describeStore("housekeeping", (get) => {
   });
 
   const keep = (key: string) =>
-    runOnce(db(), { principal: `agent:${agentId}`, key, method: "POST", path: "/api/v1/tickets", requestHash: key }, clock.now(), async () => ({ status: 201, body: { key } }));
+    runOnce(db(), { principal: `agent:${agentId}`, key, method: "POST", path: "/api/v1/tickets", requestHash: key }, clock.now(), async () => ({
+      status: 201,
+      body: { key },
+    }));
   const rows = async (table: typeof idempotencyKeys | typeof sessions) => (await db().select({ n: count() }).from(table))[0]?.n;
 
   it("forgets idempotency keys a day old and expired sessions, keeping the rest", async () => {

@@ -73,9 +73,7 @@ export type LoginScope = "agent" | "customer";
 /** Why a sign-in failed (recorded for admins; the caller only ever hears "wrong e-mail or password"). */
 export type CredentialFailure = "unknown_account" | "no_password" | "wrong_password" | "inactive";
 
-export type CredentialCheck =
-  | { ok: true; view: PrincipalView }
-  | { ok: false; reason: CredentialFailure; agentId?: string; customerId?: string };
+export type CredentialCheck = { ok: true; view: PrincipalView } | { ok: false; reason: CredentialFailure; agentId?: string; customerId?: string };
 
 // Verified against when there is no account or no password, so that the answer takes as long
 // as for a real account and timing does not tell which e-mail addresses exist.
@@ -94,7 +92,10 @@ export function credentialDummyHash(): Promise<string> {
 export async function checkCredentials(db: Db, props: { email: string; password: string; scope: LoginScope }): Promise<CredentialCheck> {
   const email = normalizeEmail(props.email);
   if (props.scope === "agent") {
-    const [row] = await db.select().from(agents).where(sql`lower(${agents.email}) = ${email}`);
+    const [row] = await db
+      .select()
+      .from(agents)
+      .where(sql`lower(${agents.email}) = ${email}`);
     const matches = await verifyPassword(row?.passwordHash ?? (await credentialDummyHash()), props.password);
     if (!row) return { ok: false, reason: "unknown_account" };
     if (!row.passwordHash) return { ok: false, reason: "no_password", agentId: row.id };
@@ -102,7 +103,10 @@ export async function checkCredentials(db: Db, props: { email: string; password:
     if (!row.active) return { ok: false, reason: "inactive", agentId: row.id };
     return { ok: true, view: agentView(row) };
   }
-  const [row] = await db.select().from(customers).where(sql`lower(${customers.email}) = ${email}`);
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(sql`lower(${customers.email}) = ${email}`);
   const matches = await verifyPassword(row?.passwordHash ?? (await credentialDummyHash()), props.password);
   if (!row) return { ok: false, reason: "unknown_account" };
   if (!row.passwordHash) return { ok: false, reason: "no_password", customerId: row.id };
@@ -231,7 +235,10 @@ export async function listApiTokens(db: Db, agentId: string): Promise<ApiTokenSu
 }
 
 /** Creates a token for its owner and records `token_created`, in one transaction. */
-export async function issueApiToken(db: Db, props: { agentId: string; name: string; now: Date; ip?: string | null }): Promise<{ id: string; name: string; prefix: string; token: string }> {
+export async function issueApiToken(
+  db: Db,
+  props: { agentId: string; name: string; now: Date; ip?: string | null },
+): Promise<{ id: string; name: string; prefix: string; token: string }> {
   return db.transaction(async (tx) => {
     const created = await createApiToken(tx, { agentId: props.agentId, name: props.name, now: props.now });
     await recordSecurityEvent(tx, {

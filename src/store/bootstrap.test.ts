@@ -26,7 +26,10 @@ describeStore("ensureAdmin", (get) => {
       expect(admin?.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await checkCredentials(db, { email: "boss@example.com", password: "a long admin password", scope: "agent" })).toMatchObject({ ok: true });
 
-      const [token] = await db.select().from(apiTokens).where(eq(apiTokens.agentId, admin?.id as string));
+      const [token] = await db
+        .select()
+        .from(apiTokens)
+        .where(eq(apiTokens.agentId, admin?.id as string));
       expect(token).toMatchObject({ name: ADMIN_TOKEN_NAME, tokenHash: hashSecret(TOKEN), revokedAt: null });
       expect(JSON.stringify(token)).not.toContain(TOKEN);
       expect(await principalForToken(db, TOKEN, now)).toEqual({ kind: "agent", id: admin?.id, role: "admin", teamId: null });
@@ -34,7 +37,12 @@ describeStore("ensureAdmin", (get) => {
       const again = await ensureAdmin(db, { email: "boss@example.com", password: "another password!", token: TOKEN, now });
       expect(again).toEqual({ created: false, promoted: false, tokenCreated: false });
       expect(await admins()).toHaveLength(1);
-      expect(await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashSecret(TOKEN)))).toHaveLength(1);
+      expect(
+        await db
+          .select()
+          .from(apiTokens)
+          .where(eq(apiTokens.tokenHash, hashSecret(TOKEN))),
+      ).toHaveLength(1);
       // The password is the first start's: a restart with another one does not change it.
       expect(await checkCredentials(db, { email: "boss@example.com", password: "a long admin password", scope: "agent" })).toMatchObject({ ok: true });
 
@@ -45,7 +53,10 @@ describeStore("ensureAdmin", (get) => {
 
     it("keeps a revoked PALIER_ADMIN_TOKEN revoked on restart", async () => {
       const db = get().db;
-      await db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.tokenHash, hashSecret(TOKEN)));
+      await db
+        .update(apiTokens)
+        .set({ revokedAt: now })
+        .where(eq(apiTokens.tokenHash, hashSecret(TOKEN)));
       expect(await ensureAdmin(db, { email: "boss@example.com", token: TOKEN, now })).toMatchObject({ tokenCreated: false });
       expect(await principalForToken(db, TOKEN, now)).toBeUndefined();
     });
@@ -64,7 +75,9 @@ describeStore("ensureAdmin", (get) => {
       const result = await ensureAdmin(db, { email: "second@example.com", now });
       expect(result).toMatchObject({ created: true, promoted: false, tokenCreated: false });
       expect(result.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
-      expect(await checkCredentials(db, { email: "second@example.com", password: result.generatedPassword as string, scope: "agent" })).toMatchObject({ ok: true });
+      expect(await checkCredentials(db, { email: "second@example.com", password: result.generatedPassword as string, scope: "agent" })).toMatchObject({
+        ok: true,
+      });
       const restart = await ensureAdmin(db, { email: "second@example.com", now });
       expect(restart).toEqual({ created: false, promoted: false, tokenCreated: false });
       expect(restart.generatedPassword).toBeUndefined();
@@ -76,7 +89,10 @@ describeStore("ensureAdmin", (get) => {
       const lead = await buildAgent(db, { name: "Lee Lead", email: "Lee@Example.com", role: "team_lead", now });
       const result = await ensureAdmin(db, { email: "lee@example.com", password: "lee's new password", now });
       expect(result).toEqual({ created: false, promoted: true, tokenCreated: false });
-      const [row] = await db.select().from(agents).where(and(eq(agents.id, lead.id), eq(agents.role, "admin")));
+      const [row] = await db
+        .select()
+        .from(agents)
+        .where(and(eq(agents.id, lead.id), eq(agents.role, "admin")));
       expect(row).toMatchObject({ name: "Lee Lead", active: true, version: 2 });
       expect(await checkCredentials(db, { email: "lee@example.com", password: "lee's new password", scope: "agent" })).toMatchObject({ ok: true });
       const [event] = (await listSecurityEvents(db, { limit: 1 })).items;

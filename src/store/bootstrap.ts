@@ -54,7 +54,10 @@ export async function ensureAdmin(db: Db, props: EnsureAdminProps): Promise<Ensu
     let adminId = (admins.find((a) => normalizeEmail(a.email) === email) ?? admins[0])?.id;
 
     if (!adminId) {
-      const [existing] = await tx.select().from(agents).where(sql`lower(${agents.email}) = ${email}`);
+      const [existing] = await tx
+        .select()
+        .from(agents)
+        .where(sql`lower(${agents.email}) = ${email}`);
       const password = props.password ?? (existing?.passwordHash ? undefined : generatePassword());
       if (password !== undefined && props.password === undefined) result.generatedPassword = password;
       const passwordHash = password === undefined ? undefined : await hashPassword(password);
@@ -85,7 +88,10 @@ export async function ensureAdmin(db: Db, props: EnsureAdminProps): Promise<Ensu
     }
 
     if (props.token !== undefined) {
-      const [known] = await tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenHash, hashSecret(props.token)));
+      const [known] = await tx
+        .select({ id: apiTokens.id })
+        .from(apiTokens)
+        .where(eq(apiTokens.tokenHash, hashSecret(props.token)));
       if (!known) {
         const token = await createApiToken(tx, { agentId: adminId, name: ADMIN_TOKEN_NAME, now: props.now, value: props.token });
         await recordSecurityEvent(tx, {

@@ -6,7 +6,10 @@ import { join } from "node:path";
 
 /** Thrown when another live process holds the data directory. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`the data directory ${dataDir} is in use by another Palier process (pid ${pid}); stop it, or set PALIER_DATA_DIR to another directory`);
     this.name = "DataDirLockedError";
   }

@@ -102,9 +102,7 @@ describe.runIf(backends().includes("postgres"))("database on PostgreSQL only", (
     try {
       await database.db.execute(sql`select 1`); // leaves an idle client in the pool
       const killer = await openDatabase({ url: scratch.url, poolSize: 1 });
-      await killer.db.execute(
-        sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${scratch.name} and pid <> pg_backend_pid()`,
-      );
+      await killer.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${scratch.name} and pid <> pg_backend_pid()`);
       await killer.close();
       await new Promise((resolve) => setTimeout(resolve, 200)); // let the pool see the loss
       const [row] = await selectRows<{ one: number }>(database, sql`select 1::int as one`);

@@ -22,7 +22,11 @@ const agentColumns = {
 const teamColumns = { id: teams.id, name: teams.name, leadId: teams.leadId, calendarId: teams.calendarId };
 
 /** Reads everyone the `steps` may reach on `tickets`: a handful of queries, whatever the batch size. */
-export async function loadDirectory(tx: Db, tickets: readonly TicketHolders[], steps: readonly Pick<MatrixStep, "recipients" | "actions">[]): Promise<Directory> {
+export async function loadDirectory(
+  tx: Db,
+  tickets: readonly TicketHolders[],
+  steps: readonly Pick<MatrixStep, "recipients" | "actions">[],
+): Promise<Directory> {
   const directory: Directory = { agents: new Map(), teams: new Map() };
   const recipients = steps.flatMap((s) => s.recipients);
   const actions = steps.flatMap((s) => s.actions);
@@ -75,5 +79,9 @@ async function addTeams(tx: Db, directory: Directory, ids: Set<string>): Promise
 
 async function addAgents(tx: Db, directory: Directory, conditions: SQL[]): Promise<void> {
   if (conditions.length === 0) return;
-  for (const agent of await tx.select(agentColumns).from(agents).where(or(...conditions))) directory.agents.set(agent.id, agent);
+  for (const agent of await tx
+    .select(agentColumns)
+    .from(agents)
+    .where(or(...conditions)))
+    directory.agents.set(agent.id, agent);
 }

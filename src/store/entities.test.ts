@@ -47,7 +47,8 @@ describeStore("entity stores", (get) => {
   });
 
   it("lists by name in pages, and filters by name or e-mail", async () => {
-    for (const name of ["Anouk", "Bram", "Chloé", "Daan", "Emma"]) await customerStore.create(db, { name: `${name} Liste`, email: `${name.toLowerCase()}@liste.example` }, T0);
+    for (const name of ["Anouk", "Bram", "Chloé", "Daan", "Emma"])
+      await customerStore.create(db, { name: `${name} Liste`, email: `${name.toLowerCase()}@liste.example` }, T0);
     const names: string[] = [];
     let cursor: string | undefined;
     do {

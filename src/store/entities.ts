@@ -51,7 +51,10 @@ function entityStore<T extends Versioned>(table: T, name: string, fieldOf: Recor
     name,
     async create(db, values, now) {
       try {
-        const [row] = await db.insert(table).values({ ...values, createdAt: now, updatedAt: now } as T["$inferInsert"]).returning();
+        const [row] = await db
+          .insert(table)
+          .values({ ...values, createdAt: now, updatedAt: now } as T["$inferInsert"])
+          .returning();
         return row as T["$inferSelect"];
       } catch (error) {
         return translate(error);
@@ -59,14 +62,21 @@ function entityStore<T extends Versioned>(table: T, name: string, fieldOf: Recor
     },
     async get(db, id) {
       if (!UUID.test(id)) return undefined;
-      const [row] = await db.select().from(table as PgTable).where(eq(table.id, id));
+      const [row] = await db
+        .select()
+        .from(table as PgTable)
+        .where(eq(table.id, id));
       return row as T["$inferSelect"] | undefined;
     },
     async update(db, id, changes, now, expectedVersion) {
       if (!UUID.test(id)) throw new NotFoundError(name, id);
       try {
         return await db.transaction(async (tx) => {
-          const found = (await tx.select({ version: table.version }).from(table as PgTable).where(eq(table.id, id)).for("update")) as { version: unknown }[];
+          const found = (await tx
+            .select({ version: table.version })
+            .from(table as PgTable)
+            .where(eq(table.id, id))
+            .for("update")) as { version: unknown }[];
           const current = found[0];
           if (!current) throw new NotFoundError(name, id);
           const version = current.version as number;
@@ -122,7 +132,8 @@ function decode(cursor: string): [string, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     // PostgreSQL text cannot hold U+0000: a forged cursor carrying one is refused here.
-    if (Array.isArray(parsed) && typeof parsed[0] === "string" && !parsed[0].includes("\u0000") && typeof parsed[1] === "string" && UUID.test(parsed[1])) return [parsed[0], parsed[1]];
+    if (Array.isArray(parsed) && typeof parsed[0] === "string" && !parsed[0].includes("\u0000") && typeof parsed[1] === "string" && UUID.test(parsed[1]))
+      return [parsed[0], parsed[1]];
   } catch {
     // fall through
   }
@@ -131,7 +142,11 @@ function decode(cursor: string): [string, string] {
 
 /** The customer whose e-mail address is `email` (compared without case), or undefined. */
 export async function customerByEmail(db: Db, email: string): Promise<typeof customers.$inferSelect | undefined> {
-  const [row] = await db.select().from(customers).where(sql`lower(${customers.email}) = lower(${email})`).limit(1);
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(sql`lower(${customers.email}) = lower(${email})`)
+    .limit(1);
   return row;
 }
 

@@ -13,7 +13,7 @@ import type { Agent } from "./entities.js";
 import { drawEventIds } from "./eventRows.js";
 import { writeEvents } from "./events.js";
 
-const AWKWARD = ['a "quoted" word', "back\\slash \\\" and {braces}, commas", "NULL", "", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
+const AWKWARD = ['a "quoted" word', 'back\\slash \\" and {braces}, commas', "NULL", "", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
 
 describeStore("writing a batch's events and outbox rows", (get) => {
   let db: Db;
@@ -41,7 +41,16 @@ describeStore("writing a batch's events and outbox rows", (get) => {
       })),
       now,
     );
-    const rows = await selectRows<{ kind: string; ticket_number: string | null; agent_id: string | null; address: string | null; payload: { subject: string }; next_attempt_at: Date; created_at: Date; state: string }>(
+    const rows = await selectRows<{
+      kind: string;
+      ticket_number: string | null;
+      agent_id: string | null;
+      address: string | null;
+      payload: { subject: string };
+      next_attempt_at: Date;
+      created_at: Date;
+      state: string;
+    }>(
       get(),
       sql`select kind, ticket_number::text, agent_id, address, payload, next_attempt_at, created_at, state from outbox where created_at = ${now.toISOString()}::timestamptz order by id`,
     );
@@ -58,12 +67,16 @@ describeStore("writing a batch's events and outbox rows", (get) => {
   it("draws ids in ascending order, which events written afterwards follow", async () => {
     const ids = await db.transaction(async (tx) => {
       const drawn = await drawEventIds(tx as unknown as Db, 3);
-      await writeEvents(tx as unknown as Db, [{ ticketNumber: ticket, at: START, actor: { type: "system" }, type: "updated", changes: { priority: ["normal", "high"] } }]);
+      await writeEvents(tx as unknown as Db, [
+        { ticketNumber: ticket, at: START, actor: { type: "system" }, type: "updated", changes: { priority: ["normal", "high"] } },
+      ]);
       return drawn;
     });
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(3);
-    const [{ id: later }] = (await selectRows<{ id: string }>(get(), sql`select max(id)::text as id from ticket_events where ticket_number = ${ticket}`)) as [{ id: string }];
+    const [{ id: later }] = (await selectRows<{ id: string }>(get(), sql`select max(id)::text as id from ticket_events where ticket_number = ${ticket}`)) as [
+      { id: string },
+    ];
     expect(Number(later)).toBeGreaterThan(Math.max(...ids));
     expect(await drawEventIds(db, 0)).toEqual([]);
   });

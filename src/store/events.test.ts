@@ -11,7 +11,7 @@ import { buildTicket } from "../../test/support/factories.js";
 
 const T0 = new Date("2026-11-23T09:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-const AWKWARD = ['a "quoted" word', "back\\slash \\\" and {braces}, commas", "NULL", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
+const AWKWARD = ['a "quoted" word', 'back\\slash \\" and {braces}, commas', "NULL", "« Facture » — ünïcødé 🎫", "line\nbreak\ttab"];
 
 describeStore("the event writer", (get) => {
   let db: Database["db"];
@@ -27,15 +27,32 @@ describeStore("the event writer", (get) => {
 
   const sample = (): NewTicketEvent[] => [
     { ticketNumber: ticket, at: at(1), actor: { type: "system" }, type: "sla_policy", data: { policyId: null, policyName: null, match: { cause: "none" } } },
-    { ticketNumber: ticket, at: at(1), actor: { type: "customer", id: customerId }, type: "updated", changes: { status: ["pending", "open"] }, data: { cause: { cause: "customer_wrote" } } },
+    {
+      ticketNumber: ticket,
+      at: at(1),
+      actor: { type: "customer", id: customerId },
+      type: "updated",
+      changes: { status: ["pending", "open"] },
+      data: { cause: { cause: "customer_wrote" } },
+    },
     {
       ticketNumber: ticket,
       at: at(2),
       actor: { type: "system" },
       type: "sla",
-      data: { cause: { cause: "status_changed", from: "pending", to: "open" }, changes: [{ target: "resolution", cycle: 1, change: "resumed", dueAt: at(3600).toISOString() }] },
+      data: {
+        cause: { cause: "status_changed", from: "pending", to: "open" },
+        changes: [{ target: "resolution", cycle: 1, change: "resumed", dueAt: at(3600).toISOString() }],
+      },
     },
-    ...AWKWARD.map((text, i): NewTicketEvent => ({ ticketNumber: ticket, at: at(3 + i), actor: { type: "agent", id: null }, type: "updated", changes: { tags: [[], [text]] }, data: { cause: { cause: "comment", text } } })),
+    ...AWKWARD.map((text, i): NewTicketEvent => ({
+      ticketNumber: ticket,
+      at: at(3 + i),
+      actor: { type: "agent", id: null },
+      type: "updated",
+      changes: { tags: [[], [text]] },
+      data: { cause: { cause: "comment", text } },
+    })),
   ];
 
   it("writes many events in one statement, in the order given, each value read back as written", async () => {
@@ -66,7 +83,9 @@ describeStore("the event writer", (get) => {
     const [drawn] = await selectRows<{ id: string }>(get(), sql`select nextval(pg_get_serial_sequence('ticket_events', 'id'))::text as id`);
     const first = Number(drawn?.id) + 10;
     await db.execute(sql`select setval(pg_get_serial_sequence('ticket_events', 'id'), ${first + 1})`);
-    const events = sample().slice(0, 2).map((e, i) => ({ ...e, id: first + i }));
+    const events = sample()
+      .slice(0, 2)
+      .map((e, i) => ({ ...e, id: first + i }));
     await writeEvents(db, events);
     await writeEvents(db, sample().slice(2, 3));
     const ids = (await listTicketEvents(db, ticket)).map((e) => e.id);

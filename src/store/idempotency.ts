@@ -45,7 +45,13 @@ export async function runOnce<T extends { status: number; body: unknown }>(
       .returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) {
       const [stored] = await tx
-        .select({ method: idempotencyKeys.method, path: idempotencyKeys.path, requestHash: idempotencyKeys.requestHash, status: idempotencyKeys.status, body: idempotencyKeys.body })
+        .select({
+          method: idempotencyKeys.method,
+          path: idempotencyKeys.path,
+          requestHash: idempotencyKeys.requestHash,
+          status: idempotencyKeys.status,
+          body: idempotencyKeys.body,
+        })
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.principal, request.principal), eq(idempotencyKeys.key, request.key)));
       if (stored) return { replayed: stored };

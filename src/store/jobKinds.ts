@@ -26,7 +26,10 @@ export const FINISHED_STATUSES = ["solved", "closed"] as const;
 
 /** The open tickets: what a recompute goes through. */
 async function countOpenTickets(tx: Db): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(tickets).where(notInArray(tickets.status, [...FINISHED_STATUSES]));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(notInArray(tickets.status, [...FINISHED_STATUSES]));
   return row?.n ?? 0;
 }
 

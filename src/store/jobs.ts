@@ -104,7 +104,10 @@ export async function lockRunningJob(tx: Db, id: string, now: Date): Promise<Job
     .where(and(eq(jobs.kind, job.kind), eq(jobs.state, "queued")))
     .limit(1);
   if (newer) {
-    await tx.update(jobs).set({ state: "done", error: supersededBy(newer.id), finishedAt: now, leaseUntil: null }).where(eq(jobs.id, id));
+    await tx
+      .update(jobs)
+      .set({ state: "done", error: supersededBy(newer.id), finishedAt: now, leaseUntil: null })
+      .where(eq(jobs.id, id));
     return undefined;
   }
   return job;

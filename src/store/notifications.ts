@@ -27,7 +27,16 @@ export async function insertNotifications(tx: Db, items: readonly NewNotificatio
   if (items.length === 0) return [];
   const rows = await tx
     .insert(notifications)
-    .values(items.map((item) => ({ agentId: item.agentId, ticketNumber: item.ticketNumber ?? null, title: item.title, body: item.body, data: item.data ?? {}, createdAt: now })))
+    .values(
+      items.map((item) => ({
+        agentId: item.agentId,
+        ticketNumber: item.ticketNumber ?? null,
+        title: item.title,
+        body: item.body,
+        data: item.data ?? {},
+        createdAt: now,
+      })),
+    )
     .returning();
   // Payloads hold digits, hex, '-' and ':' only: safe inside an array literal unquoted.
   const payloads = `{${rows.map(signalPayload).join(",")}}`;
@@ -64,7 +73,11 @@ export async function countUnread(db: Db, agentId: string): Promise<number> {
 /** Notifications by id (the ones a stream was told about), oldest first. */
 export async function notificationsById(db: Db, ids: readonly number[]): Promise<Notification[]> {
   if (ids.length === 0) return [];
-  return db.select().from(notifications).where(inArray(notifications.id, [...ids])).orderBy(notifications.id);
+  return db
+    .select()
+    .from(notifications)
+    .where(inArray(notifications.id, [...ids]))
+    .orderBy(notifications.id);
 }
 
 /** An agent's notifications after `afterId`, oldest first, at most `limit` (a stream catching up). */

@@ -48,7 +48,10 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     /** e.g. `vip`, `enterprise`, `standard`: SLA policies match on it. */
     segment: text("segment").notNull().default("standard"),
-    domains: text("domains").array().notNull().default(sql`'{}'::text[]`),
+    domains: text("domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...stamps(),
   },
   (t) => [uniqueIndex("organizations_name_key").on(sql`lower(${t.name})`)],
@@ -67,8 +70,6 @@ export const teams = pgTable(
   (t) => [uniqueIndex("teams_name_key").on(sql`lower(${t.name})`)],
 );
 
-
-
 export const agents = pgTable(
   "agents",
   {
@@ -79,8 +80,14 @@ export const agents = pgTable(
     teamId: uuid("team_id").references(() => teams.id),
     managerId: uuid("manager_id").references((): AnyPgColumn => agents.id, { onDelete: "set null" }),
     region: text("region"),
-    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
-    skills: text("skills").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    skills: text("skills")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** How many open tickets the agent can carry at once. */
     capacity: integer("capacity").notNull().default(20),
     calendarId: uuid("calendar_id").references(() => calendars.id),
@@ -89,11 +96,7 @@ export const agents = pgTable(
     passwordHash: text("password_hash"),
     ...stamps(),
   },
-  (t) => [
-    uniqueIndex("agents_email_key").on(sql`lower(${t.email})`),
-    index("agents_team_idx").on(t.teamId),
-    check("agents_role_check", inList("role", ROLES)),
-  ],
+  (t) => [uniqueIndex("agents_email_key").on(sql`lower(${t.email})`), index("agents_team_idx").on(t.teamId), check("agents_role_check", inList("role", ROLES))],
 );
 
 export const customers = pgTable(
@@ -142,10 +145,15 @@ export const tickets = pgTable(
     channel: text("channel").notNull(),
     language: text("language"),
     productId: uuid("product_id").references(() => products.id),
-    customerId: uuid("customer_id").notNull().references(() => customers.id),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
     teamId: uuid("team_id").references(() => teams.id),
     assigneeId: uuid("assignee_id").references(() => agents.id),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     customFields: jsonb("custom_fields").$type<Record<string, unknown>>().notNull().default({}),
     firstResponseAt: at("first_response_at"),
     lastCustomerMessageAt: at("last_customer_message_at"),
@@ -174,8 +182,12 @@ export const tickets = pgTable(
 export const ticketFollowers = pgTable(
   "ticket_followers",
   {
-    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
-    agentId: uuid("agent_id").notNull().references(() => agents.id),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
+    agentId: uuid("agent_id")
+      .notNull()
+      .references(() => agents.id),
   },
   (t) => [primaryKey({ columns: [t.ticketNumber, t.agentId] })],
 );
@@ -192,7 +204,9 @@ export const messages = pgTable(
   "messages",
   {
     id: id(),
-    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     authorAgentId: uuid("author_agent_id").references(() => agents.id),
     authorCustomerId: uuid("author_customer_id").references(() => customers.id),
@@ -203,10 +217,7 @@ export const messages = pgTable(
     attachments: jsonb("attachments").$type<AttachmentMeta[]>().notNull().default([]),
     createdAt: at("created_at").notNull(),
   },
-  (t) => [
-    index("messages_ticket_idx").on(t.ticketNumber, t.createdAt),
-    check("messages_kind_check", inList("kind", ["reply", "note", "customer"])),
-  ],
+  (t) => [index("messages_ticket_idx").on(t.ticketNumber, t.createdAt), check("messages_kind_check", inList("kind", ["reply", "note", "customer"]))],
 );
 
 /**
@@ -217,7 +228,9 @@ export const ticketEvents = pgTable(
   "ticket_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
     at: at("at").notNull(),
     actorType: text("actor_type").notNull(),
     actorId: uuid("actor_id"),
@@ -251,7 +264,9 @@ export const apiTokens = pgTable(
   "api_tokens",
   {
     id: id(),
-    agentId: uuid("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: uuid("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull(),
     /** The first characters, to tell tokens apart in a list. */
@@ -309,7 +324,10 @@ export const slaPolicies = pgTable(
     /** Business minutes on this calendar; null: wall-clock minutes (24/7). */
     calendarId: uuid("calendar_id").references(() => calendars.id),
     targets: jsonb("targets").notNull().default({}),
-    pauseStatuses: text("pause_statuses").array().notNull().default(sql`'{pending,on_hold}'::text[]`),
+    pauseStatuses: text("pause_statuses")
+      .array()
+      .notNull()
+      .default(sql`'{pending,on_hold}'::text[]`),
     noteCountsAsResponse: boolean("note_counts_as_response").notNull().default(false),
     matrix: jsonb("matrix").notNull().default({ steps: [] }),
     ...stamps(),
@@ -325,10 +343,14 @@ export const slaClocks = pgTable(
   "sla_clocks",
   {
     id: id(),
-    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
     target: text("target").notNull(),
     cycle: integer("cycle").notNull().default(1),
-    policyId: uuid("policy_id").notNull().references(() => slaPolicies.id),
+    policyId: uuid("policy_id")
+      .notNull()
+      .references(() => slaPolicies.id),
     calendarId: uuid("calendar_id").references(() => calendars.id),
     startedAt: at("started_at").notNull(),
     budgetSeconds: integer("budget_seconds").notNull(),
@@ -340,7 +362,9 @@ export const slaClocks = pgTable(
   },
   (t) => [
     uniqueIndex("sla_clocks_ticket_target_key").on(t.ticketNumber, t.target, t.cycle),
-    index("sla_clocks_live_due_idx").on(t.dueAt).where(sql`state in ('running', 'paused')`),
+    index("sla_clocks_live_due_idx")
+      .on(t.dueAt)
+      .where(sql`state in ('running', 'paused')`),
     check("sla_clocks_target_check", inList("target", ["first_response", "next_response", "resolution"])),
     check("sla_clocks_state_check", inList("state", ["running", "paused", "met", "cancelled"])),
   ],
@@ -355,8 +379,12 @@ export const timers = pgTable(
   "timers",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    ticketNumber: bigint("ticket_number", { mode: "number" }).notNull().references(() => tickets.number, { onDelete: "cascade" }),
-    clockId: uuid("clock_id").notNull().references(() => slaClocks.id, { onDelete: "cascade" }),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
+    clockId: uuid("clock_id")
+      .notNull()
+      .references(() => slaClocks.id, { onDelete: "cascade" }),
     stepId: text("step_id").notNull(),
     kind: text("kind").notNull(),
     level: integer("level").notNull(),
@@ -370,7 +398,9 @@ export const timers = pgTable(
   },
   (t) => [
     uniqueIndex("timers_clock_step_key").on(t.clockId, t.stepId),
-    index("timers_pending_due_idx").on(t.dueAt).where(sql`state = 'pending'`),
+    index("timers_pending_due_idx")
+      .on(t.dueAt)
+      .where(sql`state = 'pending'`),
     index("timers_ticket_idx").on(t.ticketNumber),
     check("timers_kind_check", inList("kind", ["reminder", "level"])),
     check("timers_state_check", inList("state", ["pending", "fired", "cancelled"])),
@@ -407,7 +437,9 @@ export const outbox = pgTable(
     deliveredAt: at("delivered_at"),
   },
   (t) => [
-    index("outbox_pending_idx").on(t.nextAttemptAt).where(sql`state = 'pending'`),
+    index("outbox_pending_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`state = 'pending'`),
     index("outbox_state_idx").on(t.state, t.id),
     check("outbox_kind_check", inList("kind", ["email", "webhook", "inapp"])),
     check("outbox_state_check", inList("state", ["pending", "delivered", "dead"])),
@@ -419,7 +451,9 @@ export const notifications = pgTable(
   "notifications",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    agentId: uuid("agent_id").notNull().references(() => agents.id, { onDelete: "cascade" }),
+    agentId: uuid("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
     ticketNumber: bigint("ticket_number", { mode: "number" }).references(() => tickets.number, { onDelete: "cascade" }),
     title: text("title").notNull(),
     body: text("body").notNull(),

@@ -94,7 +94,10 @@ export const LOGIN_FAILURES_PER_IP = 30;
  * Whether sign-ins for `email` (lower-cased) or from `ip` are paused by too many recent
  * `login_failed` events; if so, how many seconds until one more attempt is allowed.
  */
-export async function loginThrottle(db: Db, props: { email: string; ip: string; now: Date }): Promise<{ retryAfterSeconds: number; by: "email" | "ip" } | undefined> {
+export async function loginThrottle(
+  db: Db,
+  props: { email: string; ip: string; now: Date },
+): Promise<{ retryAfterSeconds: number; by: "email" | "ip" } | undefined> {
   const since = new Date(props.now.getTime() - LOGIN_FAILURE_WINDOW_MS);
   const byEmail = await oldestBlockingFailure(db, sql`${securityEvents.data}->>'email' = ${props.email}`, since, LOGIN_FAILURES_PER_EMAIL);
   const byIp = await oldestBlockingFailure(db, eq(securityEvents.ip, props.ip), since, LOGIN_FAILURES_PER_IP);

@@ -36,7 +36,12 @@ describeStore("sessions and passwords", (get) => {
       const customer = await buildCustomer(db, { now });
       const old = await createSession(db, { customerId: customer.id }, now);
       await createSession(db, { customerId: customer.id }, later(SESSION_IDLE_MS + 1));
-      expect(await db.select().from(sessions).where(eq(sessions.tokenHash, hashSecret(old.token)))).toEqual([]);
+      expect(
+        await db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.tokenHash, hashSecret(old.token))),
+      ).toEqual([]);
     });
   });
 
@@ -49,12 +54,23 @@ describeStore("sessions and passwords", (get) => {
       await setAgentPassword(db, agent.id, "second password");
       expect(await findSession(db, session.token, now)).toBeUndefined();
       expect(await checkCredentials(db, { email: "PIA@example.com", password: "second password", scope: "agent" })).toMatchObject({ ok: true });
-      expect(await checkCredentials(db, { email: "pia@example.com", password: "first password", scope: "agent" })).toEqual({ ok: false, reason: "wrong_password", agentId: agent.id });
+      expect(await checkCredentials(db, { email: "pia@example.com", password: "first password", scope: "agent" })).toEqual({
+        ok: false,
+        reason: "wrong_password",
+        agentId: agent.id,
+      });
 
       const customer = await buildCustomer(db, { email: "cleo@example.org", now });
-      expect(await checkCredentials(db, { email: "cleo@example.org", password: "cleo password", scope: "customer" })).toEqual({ ok: false, reason: "no_password", customerId: customer.id });
+      expect(await checkCredentials(db, { email: "cleo@example.org", password: "cleo password", scope: "customer" })).toEqual({
+        ok: false,
+        reason: "no_password",
+        customerId: customer.id,
+      });
       await setCustomerPassword(db, customer.id, "cleo password");
-      expect(await checkCredentials(db, { email: "cleo@example.org", password: "cleo password", scope: "customer" })).toMatchObject({ ok: true, view: { kind: "customer", id: customer.id } });
+      expect(await checkCredentials(db, { email: "cleo@example.org", password: "cleo password", scope: "customer" })).toMatchObject({
+        ok: true,
+        view: { kind: "customer", id: customer.id },
+      });
     });
 
     it("refuses short passwords and unknown accounts", async () => {
@@ -84,7 +100,13 @@ describeStore("sessions and passwords", (get) => {
       const result = await logIn(db, { email: "ghost@example.com", password: "whatever", scope: "customer", ip: "192.0.2.99", now });
       expect(result).toEqual({ outcome: "failed" });
       const [event] = (await listSecurityEvents(db, { limit: 1 })).items;
-      expect(event).toMatchObject({ type: "login_failed", at: now, ip: "192.0.2.99", customerId: null, data: { email: "ghost@example.com", scope: "customer", reason: "unknown_account" } });
+      expect(event).toMatchObject({
+        type: "login_failed",
+        at: now,
+        ip: "192.0.2.99",
+        customerId: null,
+        data: { email: "ghost@example.com", scope: "customer", reason: "unknown_account" },
+      });
     });
   });
 });

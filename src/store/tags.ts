@@ -19,7 +19,10 @@ export async function createTag(db: Db, props: { name: string; color?: string | 
   const name = tagName(props.name);
   if (name === "") throw new InvalidReferenceError("name", "must not be blank");
   try {
-    const [row] = await db.insert(tags).values({ name, color: props.color ?? null, createdAt: props.now }).returning();
+    const [row] = await db
+      .insert(tags)
+      .values({ name, color: props.color ?? null, createdAt: props.now })
+      .returning();
     return row as Tag;
   } catch (error) {
     if (pgErrorOf(error)?.code === "23505") throw new DuplicateError("name", "is already taken");
@@ -33,7 +36,12 @@ export async function listTags(db: Db, props: { limit?: number; cursor?: string;
   const conditions: SQL[] = [];
   if (props.q?.trim()) conditions.push(ilike(tags.name, `%${props.q.trim().replace(/[%_\\]/g, "\\$&")}%`));
   if (props.cursor !== undefined) conditions.push(gt(tags.name, decodeCursor(props.cursor)));
-  const rows = await db.select().from(tags).where(and(...conditions)).orderBy(asc(tags.name)).limit(limit + 1);
+  const rows = await db
+    .select()
+    .from(tags)
+    .where(and(...conditions))
+    .orderBy(asc(tags.name))
+    .limit(limit + 1);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? Buffer.from(last.name).toString("base64url") : null };

@@ -98,4 +98,3 @@ function SlaFallback() {
   const { pathname } = useLocation();
   return pathname.startsWith("/sla/calendars/") ? <CalendarsScreen /> : <PoliciesScreen />;
 }
-

@@ -60,7 +60,13 @@ const ENDPOINTS: Endpoint[] = [
     body: (f, who, n) => ({ subject: `Matrix ${who} ${n}`, channel: "web", ...(who === "customer" ? {} : { customerId: f.customerId }) }),
   },
   { method: "GET", route: "/api/v1/tickets/{number}", needs: ["tickets.read"], url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}` },
-  { method: "PATCH", route: "/api/v1/tickets/{number}", needs: ["tickets.update"], url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}`, body: () => ({ priority: "high" }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/tickets/{number}",
+    needs: ["tickets.update"],
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}`,
+    body: () => ({ priority: "high" }),
+  },
   { method: "GET", route: "/api/v1/tickets/{number}/messages", needs: ["tickets.read"], url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/messages` },
   {
     method: "POST",
@@ -84,33 +90,98 @@ const ENDPOINTS: Endpoint[] = [
     url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/messages`,
     body: () => ({ kind: "note", text: "An internal note" }),
   },
-  { method: "GET", route: "/api/v1/tickets/{number}/events", needs: ["tickets.read"], customerDenied: true, url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/events` },
+  {
+    method: "GET",
+    route: "/api/v1/tickets/{number}/events",
+    needs: ["tickets.read"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/events`,
+  },
 
   { method: "GET", route: "/api/v1/customers", needs: ["customers.read"], url: () => "/api/v1/customers" },
-  { method: "POST", route: "/api/v1/customers", needs: ["customers.write"], url: () => "/api/v1/customers", body: (_f, who, n) => ({ name: `Matrix customer ${who} ${n}` }) },
+  {
+    method: "POST",
+    route: "/api/v1/customers",
+    needs: ["customers.write"],
+    url: () => "/api/v1/customers",
+    body: (_f, who, n) => ({ name: `Matrix customer ${who} ${n}` }),
+  },
   { method: "GET", route: "/api/v1/customers/{id}", needs: ["customers.read"], url: (f) => `/api/v1/customers/${f.customerId}` },
-  { method: "PATCH", route: "/api/v1/customers/{id}", needs: ["customers.write"], url: (f) => `/api/v1/customers/${f.customerId}`, body: (_f, who) => ({ phone: `+32 ${who}` }) },
-  { method: "GET", route: "/api/v1/customers/{id}/tickets", needs: ["customers.read", "tickets.read"], url: (f) => `/api/v1/customers/${f.customerId}/tickets` },
+  {
+    method: "PATCH",
+    route: "/api/v1/customers/{id}",
+    needs: ["customers.write"],
+    url: (f) => `/api/v1/customers/${f.customerId}`,
+    body: (_f, who) => ({ phone: `+32 ${who}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/customers/{id}/tickets",
+    needs: ["customers.read", "tickets.read"],
+    url: (f) => `/api/v1/customers/${f.customerId}/tickets`,
+  },
 
   { method: "GET", route: "/api/v1/organizations", needs: ["organizations.read"], url: () => "/api/v1/organizations" },
-  { method: "POST", route: "/api/v1/organizations", needs: ["organizations.write"], url: () => "/api/v1/organizations", body: (_f, who, n) => ({ name: `Matrix org ${who} ${n}` }) },
+  {
+    method: "POST",
+    route: "/api/v1/organizations",
+    needs: ["organizations.write"],
+    url: () => "/api/v1/organizations",
+    body: (_f, who, n) => ({ name: `Matrix org ${who} ${n}` }),
+  },
   { method: "GET", route: "/api/v1/organizations/{id}", needs: ["organizations.read"], url: (f) => `/api/v1/organizations/${f.organizationId}` },
-  { method: "PATCH", route: "/api/v1/organizations/{id}", needs: ["organizations.write"], url: (f) => `/api/v1/organizations/${f.organizationId}`, body: () => ({ segment: "vip" }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/organizations/{id}",
+    needs: ["organizations.write"],
+    url: (f) => `/api/v1/organizations/${f.organizationId}`,
+    body: () => ({ segment: "vip" }),
+  },
 
   { method: "GET", route: "/api/v1/agents", needs: ["agents.read"], url: () => "/api/v1/agents" },
-  { method: "POST", route: "/api/v1/agents", needs: ["agents.write"], url: () => "/api/v1/agents", body: (_f, who, n) => ({ name: `Matrix agent ${n}`, email: `matrix.${who}.${n}@example.org` }) },
+  {
+    method: "POST",
+    route: "/api/v1/agents",
+    needs: ["agents.write"],
+    url: () => "/api/v1/agents",
+    body: (_f, who, n) => ({ name: `Matrix agent ${n}`, email: `matrix.${who}.${n}@example.org` }),
+  },
   { method: "GET", route: "/api/v1/agents/{id}", needs: ["agents.read"], url: (f) => `/api/v1/agents/${f.agentId}` },
-  { method: "PATCH", route: "/api/v1/agents/{id}", needs: ["agents.write"], url: (f) => `/api/v1/agents/${f.agentId}`, body: (_f, _who, n) => ({ capacity: n % 100 }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/agents/{id}",
+    needs: ["agents.write"],
+    url: (f) => `/api/v1/agents/${f.agentId}`,
+    body: (_f, _who, n) => ({ capacity: n % 100 }),
+  },
 
   { method: "GET", route: "/api/v1/teams", needs: ["teams.read"], url: () => "/api/v1/teams" },
   { method: "POST", route: "/api/v1/teams", needs: ["teams.write"], url: () => "/api/v1/teams", body: (_f, who, n) => ({ name: `Matrix team ${who} ${n}` }) },
   { method: "GET", route: "/api/v1/teams/{id}", needs: ["teams.read"], url: (f) => `/api/v1/teams/${f.teamId}` },
-  { method: "PATCH", route: "/api/v1/teams/{id}", needs: ["teams.write"], url: (f) => `/api/v1/teams/${f.teamId}`, body: (_f, who) => ({ email: `${who}@example.org` }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/teams/{id}",
+    needs: ["teams.write"],
+    url: (f) => `/api/v1/teams/${f.teamId}`,
+    body: (_f, who) => ({ email: `${who}@example.org` }),
+  },
 
   { method: "GET", route: "/api/v1/products", needs: ["products.read"], url: () => "/api/v1/products" },
-  { method: "POST", route: "/api/v1/products", needs: ["products.write"], url: () => "/api/v1/products", body: (_f, who, n) => ({ name: "Matrix product", code: `M-${who}-${n}` }) },
+  {
+    method: "POST",
+    route: "/api/v1/products",
+    needs: ["products.write"],
+    url: () => "/api/v1/products",
+    body: (_f, who, n) => ({ name: "Matrix product", code: `M-${who}-${n}` }),
+  },
   { method: "GET", route: "/api/v1/products/{id}", needs: ["products.read"], url: (f) => `/api/v1/products/${f.productId}` },
-  { method: "PATCH", route: "/api/v1/products/{id}", needs: ["products.write"], url: (f) => `/api/v1/products/${f.productId}`, body: (_f, who) => ({ name: `Renamed by ${who}` }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/products/{id}",
+    needs: ["products.write"],
+    url: (f) => `/api/v1/products/${f.productId}`,
+    body: (_f, who) => ({ name: `Renamed by ${who}` }),
+  },
 
   { method: "GET", route: "/api/v1/tags", needs: ["tags.read"], url: () => "/api/v1/tags" },
   { method: "POST", route: "/api/v1/tags", needs: ["tags.write"], url: () => "/api/v1/tags", body: (_f, who, n) => ({ name: `matrix-${who}-${n}` }) },
@@ -139,7 +210,10 @@ const ENDPOINTS: Endpoint[] = [
     needs: ["outbox.admin"],
     // A dead row of its own per call: replaying a pending one would be a 409.
     url: async () => {
-      const [row] = await api.db.insert(outbox).values({ kind: "webhook", address: "http://127.0.0.1:9/", payload: {}, state: "dead", nextAttemptAt: api.clock.now(), createdAt: api.clock.now() }).returning();
+      const [row] = await api.db
+        .insert(outbox)
+        .values({ kind: "webhook", address: "http://127.0.0.1:9/", payload: {}, state: "dead", nextAttemptAt: api.clock.now(), createdAt: api.clock.now() })
+        .returning();
       return `/api/v1/admin/outbox/${row?.id}/replay`;
     },
     body: () => ({}),
@@ -147,19 +221,61 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", route: "/api/v1/admin/mailbox", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailbox" },
 
   { method: "GET", route: "/api/v1/calendars", needs: ["calendars.read"], url: () => "/api/v1/calendars" },
-  { method: "POST", route: "/api/v1/calendars", needs: ["calendars.write"], url: () => "/api/v1/calendars", body: (_f, who, n) => ({ name: `Matrix calendar ${who} ${n}`, spec: MATRIX_CALENDAR }) },
-  { method: "POST", route: "/api/v1/calendars/preview", needs: ["calendars.read"], url: () => "/api/v1/calendars/preview", body: () => ({ spec: MATRIX_CALENDAR, minutes: [60] }) },
+  {
+    method: "POST",
+    route: "/api/v1/calendars",
+    needs: ["calendars.write"],
+    url: () => "/api/v1/calendars",
+    body: (_f, who, n) => ({ name: `Matrix calendar ${who} ${n}`, spec: MATRIX_CALENDAR }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/calendars/preview",
+    needs: ["calendars.read"],
+    url: () => "/api/v1/calendars/preview",
+    body: () => ({ spec: MATRIX_CALENDAR, minutes: [60] }),
+  },
   { method: "GET", route: "/api/v1/calendars/{id}", needs: ["calendars.read"], url: (f) => `/api/v1/calendars/${f.calendarId}` },
-  { method: "PATCH", route: "/api/v1/calendars/{id}", needs: ["calendars.write"], url: (f) => `/api/v1/calendars/${f.calendarId}`, body: (_f, who) => ({ name: `Renamed by ${who}` }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/calendars/{id}",
+    needs: ["calendars.write"],
+    url: (f) => `/api/v1/calendars/${f.calendarId}`,
+    body: (_f, who) => ({ name: `Renamed by ${who}` }),
+  },
 
   { method: "GET", route: "/api/v1/sla-policies", needs: ["sla.read"], url: () => "/api/v1/sla-policies" },
-  { method: "POST", route: "/api/v1/sla-policies", needs: ["sla.write"], url: () => "/api/v1/sla-policies", body: (_f, who, n) => ({ name: `Matrix policy ${who} ${n}`, active: false }) },
-  { method: "POST", route: "/api/v1/sla-policies/reorder", needs: ["sla.write"], url: () => "/api/v1/sla-policies/reorder", body: (f) => ({ ids: [f.policyId] }) },
+  {
+    method: "POST",
+    route: "/api/v1/sla-policies",
+    needs: ["sla.write"],
+    url: () => "/api/v1/sla-policies",
+    body: (_f, who, n) => ({ name: `Matrix policy ${who} ${n}`, active: false }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/sla-policies/reorder",
+    needs: ["sla.write"],
+    url: () => "/api/v1/sla-policies/reorder",
+    body: (f) => ({ ids: [f.policyId] }),
+  },
   { method: "GET", route: "/api/v1/sla-policies/{id}", needs: ["sla.read"], url: (f) => `/api/v1/sla-policies/${f.policyId}` },
-  { method: "PATCH", route: "/api/v1/sla-policies/{id}", needs: ["sla.write"], url: (f) => `/api/v1/sla-policies/${f.policyId}`, body: (_f, who, n) => ({ name: `Matrix policy renamed ${who} ${n}` }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/sla-policies/{id}",
+    needs: ["sla.write"],
+    url: (f) => `/api/v1/sla-policies/${f.policyId}`,
+    body: (_f, who, n) => ({ name: `Matrix policy renamed ${who} ${n}` }),
+  },
   { method: "GET", route: "/api/v1/jobs", needs: ["sla.read"], url: () => "/api/v1/jobs?kind=recompute" },
   { method: "GET", route: "/api/v1/jobs/{id}", needs: ["sla.read"], url: (f) => `/api/v1/jobs/${f.jobId}` },
-  { method: "GET", route: "/api/v1/tickets/{number}/clocks", needs: ["tickets.read"], customerDenied: true, url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/clocks` },
+  {
+    method: "GET",
+    route: "/api/v1/tickets/{number}/clocks",
+    needs: ["tickets.read"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/clocks`,
+  },
 ];
 
 /**
@@ -199,7 +315,9 @@ describeStore("authorization matrix", (get) => {
     customer = await api.signInCustomer("Matrix Customer", "matrix.customer@example.org");
     fixtures.customerId = (await buildCustomer(db, { now })).id;
     fixtures.staffTicket = (await buildTicket(db, { now, actor: { type: "system" }, customerId: fixtures.customerId, message: null })).ticket.number;
-    fixtures.ownTicket = (await buildTicket(db, { now, actor: { type: "system" }, channel: "web", customerId: customer.customerId, message: null })).ticket.number;
+    fixtures.ownTicket = (
+      await buildTicket(db, { now, actor: { type: "system" }, channel: "web", customerId: customer.customerId, message: null })
+    ).ticket.number;
     fixtures.organizationId = (await buildOrganization(db, { now })).id;
     fixtures.agentId = (await buildAgent(db, { now })).id;
     fixtures.teamId = (await buildTeam(db, { now })).id;
@@ -227,7 +345,12 @@ describeStore("authorization matrix", (get) => {
         const caller: Caller = who === "customer" ? customer : who;
         n++;
         const url = await endpoint.url(fixtures, who, n);
-        const answer = await api.call<{ error?: { code: string } }>(caller, endpoint.method, url, endpoint.body ? { body: endpoint.body(fixtures, who, n) } : {});
+        const answer = await api.call<{ error?: { code: string } }>(
+          caller,
+          endpoint.method,
+          url,
+          endpoint.body ? { body: endpoint.body(fixtures, who, n) } : {},
+        );
         const want = expected(endpoint, who);
         const detail = `${who} ${endpoint.method} ${url} → ${answer.status} ${String(JSON.stringify(answer.json)).slice(0, 200)}`;
         if (want === "2xx") expect(answer.status >= 200 && answer.status < 300, detail).toBe(true);

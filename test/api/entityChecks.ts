@@ -76,7 +76,10 @@ export function entityChecks(api: () => ApiHarness, c: EntityCase): void {
   it("updates at the version the caller read (If-Match or version), else 409", async () => {
     const { json: row } = await create("Version test", 30);
     api().clock.advance(60_000);
-    const changed = await api().call<Row>(c.writer, "PATCH", `${c.path}/${row.id}`, { body: { ...c.change, name: "Version test 2" }, headers: { "if-match": '"1"' } });
+    const changed = await api().call<Row>(c.writer, "PATCH", `${c.path}/${row.id}`, {
+      body: { ...c.change, name: "Version test 2" },
+      headers: { "if-match": '"1"' },
+    });
     expect(changed.status, JSON.stringify(changed.json)).toBe(200);
     expect(changed.json).toMatchObject({ ...c.change, name: "Version test 2", version: 2, updatedAt: api().clock.now().toISOString() });
     expect(changed.headers.etag).toBe('"2"');

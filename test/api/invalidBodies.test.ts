@@ -47,7 +47,13 @@ describeStore("invalid bodies", (get) => {
     ids.calendars = (await buildCalendar(db, { spec: { timezone: "UTC", hours: { mon: [["09:00", "17:00"]] } }, now })).id;
     ids["sla-policies"] = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
 
-    const doc = (await api.call<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }>("anonymous", "GET", "/api/openapi.json")).json;
+    const doc = (
+      await api.call<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> }>(
+        "anonymous",
+        "GET",
+        "/api/openapi.json",
+      )
+    ).json;
     endpoints = Object.entries(doc.paths).flatMap(([path, operations]) =>
       (["post", "patch"] as const).flatMap((method) => {
         const schema = operations[method]?.requestBody?.content["application/json"]?.schema;
@@ -56,8 +62,14 @@ describeStore("invalid bodies", (get) => {
     );
 
     // Row counts of every table, and the sum of every version: one number moving means a change.
-    const tables = await selectRows<{ table_name: string }>(get(), sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
-    const versioned = await selectRows<{ table_name: string }>(get(), sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'version' order by 1`);
+    const tables = await selectRows<{ table_name: string }>(
+      get(),
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    );
+    const versioned = await selectRows<{ table_name: string }>(
+      get(),
+      sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'version' order by 1`,
+    );
     const parts = [
       ...tables.map((t) => `(select count(*) from "${t.table_name}")::text`),
       ...versioned.map((t) => `(select coalesce(sum(version), 0) from "${t.table_name}")::text`),
@@ -78,7 +90,14 @@ describeStore("invalid bodies", (get) => {
 
   it("finds the write endpoints of the API and a valid base body for each", () => {
     const names = endpoints.map((e) => `${e.method} ${e.path}`);
-    for (const expected of ["POST /api/v1/tickets", "PATCH /api/v1/tickets/{number}", "POST /api/v1/tickets/{number}/messages", "POST /api/v1/customers", "PATCH /api/v1/agents/{id}", "POST /api/v1/tags"]) {
+    for (const expected of [
+      "POST /api/v1/tickets",
+      "PATCH /api/v1/tickets/{number}",
+      "POST /api/v1/tickets/{number}/messages",
+      "POST /api/v1/customers",
+      "PATCH /api/v1/agents/{id}",
+      "POST /api/v1/tags",
+    ]) {
       expect(names).toContain(expected);
     }
     for (const endpoint of endpoints) {
@@ -101,7 +120,14 @@ describeStore("invalid bodies", (get) => {
             // A mutation the schema still accepts (a rare coincidence) tells nothing: skip it.
             fc.pre(raw !== undefined || !check.Check(mutation.body));
             const before = await snapshot();
-            const answer = await api.call<unknown>("admin", endpoint.method, url, raw ? { body: raw.raw, headers: { "content-type": raw.contentType } } : { body: JSON.stringify(mutation.body), headers: { "content-type": "application/json" } });
+            const answer = await api.call<unknown>(
+              "admin",
+              endpoint.method,
+              url,
+              raw
+                ? { body: raw.raw, headers: { "content-type": raw.contentType } }
+                : { body: JSON.stringify(mutation.body), headers: { "content-type": "application/json" } },
+            );
             const what = `${endpoint.method} ${endpoint.path} ${mutation.kind} at ${mutation.path.join(".") || "(body)"}: ${String(JSON.stringify(mutation.body)).slice(0, 300)} → ${answer.status} ${String(JSON.stringify(answer.json)).slice(0, 300)}`;
             expect(answer.status >= 400 && answer.status < 500, what).toBe(true);
             expect(isError.Check(answer.json), what).toBe(true);

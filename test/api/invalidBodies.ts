@@ -70,7 +70,8 @@ export function validValue(schema: JsonSchema): Json {
       return Array.from({ length: schema.minItems ?? 0 }, () => validValue(schema.items ?? {}));
     case "string": {
       if (schema.format && FORMATS[schema.format]) return FORMATS[schema.format] as string;
-      const fits = (s: string) => s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity) && (!schema.pattern || new RegExp(schema.pattern, "u").test(s));
+      const fits = (s: string) =>
+        s.length >= (schema.minLength ?? 0) && s.length <= (schema.maxLength ?? Infinity) && (!schema.pattern || new RegExp(schema.pattern, "u").test(s));
       return STRING_CANDIDATES.find(fits) ?? "x".repeat(Math.max(schema.minLength ?? 1, 1));
     }
     case "integer":
@@ -153,7 +154,15 @@ export function outOfBounds(schema: JsonSchema): fc.Arbitrary<Json>[] {
   const arbitraries: fc.Arbitrary<Json>[] = [];
   const values = enumOf(schema);
   if (values) arbitraries.push(fc.string({ maxLength: 12 }).filter((s) => !values.includes(s)));
-  if (schema.format === "uuid") arbitraries.push(fc.constantFrom("not-a-uuid", "00000000-0000-4000-8000-00000000000g", "urn:uuid:00000000-0000-4000-8000-000000000000", "{00000000-0000-4000-8000-000000000000}"));
+  if (schema.format === "uuid")
+    arbitraries.push(
+      fc.constantFrom(
+        "not-a-uuid",
+        "00000000-0000-4000-8000-00000000000g",
+        "urn:uuid:00000000-0000-4000-8000-000000000000",
+        "{00000000-0000-4000-8000-000000000000}",
+      ),
+    );
   if (schema.format === "email") arbitraries.push(fc.constantFrom("no-at-sign", "two@@example.org", "@example.org"));
   if (schema.maxLength !== undefined) arbitraries.push(fc.constant("y".repeat(schema.maxLength + 1)));
   if (schema.minLength !== undefined && schema.minLength > 0) arbitraries.push(fc.constant(""));
@@ -169,20 +178,37 @@ export function mutations(schema: JsonSchema, base: Json): fc.Arbitrary<Mutation
   const fields = fieldsOf(schema);
   const options: fc.Arbitrary<Mutation>[] = [];
   const wrong = fields.flatMap(({ path, schema: field }) => wrongValues(field).map((value) => ({ path, value })));
-  if (wrong.length > 0) options.push(fc.constantFrom(...wrong).map(({ path, value }) => ({ kind: "wrong type", path, body: withValue(base, path, schema, value) })));
-  const bounded = fields.flatMap(({ path, schema: field }) => outOfBounds(field).map((arb) => arb.map((value) => ({ kind: "out of bounds", path, body: withValue(base, path, schema, value) }))));
+  if (wrong.length > 0)
+    options.push(fc.constantFrom(...wrong).map(({ path, value }) => ({ kind: "wrong type", path, body: withValue(base, path, schema, value) })));
+  const bounded = fields.flatMap(({ path, schema: field }) =>
+    outOfBounds(field).map((arb) => arb.map((value) => ({ kind: "out of bounds", path, body: withValue(base, path, schema, value) }))),
+  );
   if (bounded.length > 0) options.push(fc.oneof(...bounded));
-  const required = [{ path: [] as Path, schema }, ...fields.filter((f) => f.schema.properties)].flatMap(({ path, schema: s }) => (s.required ?? []).map((name) => [...path, name]));
-  if (required.length > 0) options.push(fc.constantFrom(...required).map((path) => ({ kind: "missing required", path, body: withValue(base, path, schema, undefined) })));
+  const required = [{ path: [] as Path, schema }, ...fields.filter((f) => f.schema.properties)].flatMap(({ path, schema: s }) =>
+    (s.required ?? []).map((name) => [...path, name]),
+  );
+  if (required.length > 0)
+    options.push(fc.constantFrom(...required).map((path) => ({ kind: "missing required", path, body: withValue(base, path, schema, undefined) })));
   const closed = [{ path: [] as Path, schema }, ...fields.filter((f) => f.schema.properties && f.schema.additionalProperties === false)];
   options.push(
-    fc.tuple(fc.constantFrom(...closed), fc.string({ minLength: 1, maxLength: 20 }).filter((k) => k !== "__proto__"), fc.jsonValue() as fc.Arbitrary<Json>).map(([{ path, schema: s }, name, value]) => {
-      const key = s.properties?.[name] ? `${name}_unknown` : name;
-      return { kind: "unknown field", path: [...path, key], body: withValue(base, [...path, key], schema, value) };
-    }),
+    fc
+      .tuple(
+        fc.constantFrom(...closed),
+        fc.string({ minLength: 1, maxLength: 20 }).filter((k) => k !== "__proto__"),
+        fc.jsonValue() as fc.Arbitrary<Json>,
+      )
+      .map(([{ path, schema: s }, name, value]) => {
+        const key = s.properties?.[name] ? `${name}_unknown` : name;
+        return { kind: "unknown field", path: [...path, key], body: withValue(base, [...path, key], schema, value) };
+      }),
   );
   options.push(fc.constantFrom<Json>([base], [], "a string", 42, null, true).map((body) => ({ kind: "not an object", path: [], body })));
-  options.push(fc.string({ maxLength: 40 }).filter(notJson).map((raw) => ({ kind: "not JSON", path: [], body: { raw, contentType: "application/json" } })));
+  options.push(
+    fc
+      .string({ maxLength: 40 })
+      .filter(notJson)
+      .map((raw) => ({ kind: "not JSON", path: [], body: { raw, contentType: "application/json" } })),
+  );
   options.push(
     fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data; boundary=x").map((contentType) => ({
       kind: "wrong content type",

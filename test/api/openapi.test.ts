@@ -50,10 +50,16 @@ describeStore("openapi", (get) => {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()] as Operation;
       const where = `${route.method} ${route.path}`;
       expect(op.security, where).toEqual([{ bearer: [] }, { session: [] }]);
-      expect(Object.keys(op.responses ?? {}).some((s) => /^2\d\d$/.test(s)), where).toBe(true);
+      expect(
+        Object.keys(op.responses ?? {}).some((s) => /^2\d\d$/.test(s)),
+        where,
+      ).toBe(true);
       expect(Object.keys(op.responses ?? {}), where).toContain("4XX");
       for (const param of route.path.match(/\{(\w+)\}/g) ?? []) {
-        expect(op.parameters?.some((p) => p.in === "path" && `{${p.name}}` === param), `${where} documents ${param}`).toBe(true);
+        expect(
+          op.parameters?.some((p) => p.in === "path" && `{${p.name}}` === param),
+          `${where} documents ${param}`,
+        ).toBe(true);
       }
       if (route.method === "POST" || route.method === "PATCH") {
         const schema = op.requestBody?.content["application/json"]?.schema;

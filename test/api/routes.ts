@@ -20,7 +20,10 @@ export function registeredRoutes(app: App): RegisteredRoute[] {
     stack.length = depth;
     const full = (stack[depth - 1] ?? "") + (match[2] ?? "");
     stack[depth] = full;
-    for (const method of (match[3] ?? "").split(",").map((m) => m.trim()).filter((m) => m && m !== "HEAD")) {
+    for (const method of (match[3] ?? "")
+      .split(",")
+      .map((m) => m.trim())
+      .filter((m) => m && m !== "HEAD")) {
       routes.push({ method, path: full.replace(/:(\w+)/g, "{$1}") });
     }
   }

@@ -157,7 +157,10 @@ suite("the browser app", () => {
     // Notes stand out: yellow, unlike public replies.
     const background = await noteItem.evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(background).toBe("rgb(255, 248, 197)");
-    const replyBackground = await page.locator(".message-reply").first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    const replyBackground = await page
+      .locator(".message-reply")
+      .first()
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
     expect(replyBackground).not.toBe(background);
     await shot(page, "05-ticket-laptop");
   }, 60_000);
@@ -247,7 +250,10 @@ suite("the browser app", () => {
     await expect(body.textContent()).resolves.toContain("<script>window.__xss=2</script>");
     expect(await body.locator("img, script").count()).toBe(0);
     // The customer's card lists their earlier ticket.
-    await page.locator(".customer-card").getByRole("link", { name: new RegExp(`#${ticketNumber} `) }).waitFor();
+    await page
+      .locator(".customer-card")
+      .getByRole("link", { name: new RegExp(`#${ticketNumber} `) })
+      .waitFor();
 
     // 2. Sent as HTML through the API: the server sanitizes it, the rest still renders.
     const customers = await apiFromPage<{ items: { id: string }[] }>(page, "GET", `/customers?q=${encodeURIComponent(`Camille Lambert ${RUN}`)}`);

@@ -83,7 +83,10 @@ suite("the SLA screens", () => {
 
     await mondayEnd.fill("17:30");
     await page.getByRole("button", { name: "Add a holiday" }).click();
-    await page.getByLabel(/^Holiday \d+$/).last().fill("12-26");
+    await page
+      .getByLabel(/^Holiday \d+$/)
+      .last()
+      .fill("12-26");
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Saved.").waitFor();
     expect(await page.locator(".field-error").count()).toBe(0);
@@ -269,7 +272,9 @@ suite("the SLA screens", () => {
     await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^1 u 0 m \d+ s te laat$|^1 u 0 m te laat$/);
     await expect(panel.textContent()).resolves.toContain("Deadline:");
     await page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar niveau 1" }).waitFor();
-    await expect(page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar niveau 2" }).textContent()).resolves.toContain("prioriteit verhoogd van");
+    await expect(page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar niveau 2" }).textContent()).resolves.toContain(
+      "prioriteit verhoogd van",
+    );
     await expectNoEnglishNorIds(page);
     await page.locator(".timeline").scrollIntoViewIfNeeded();
     await shot(page, "sla-08b-ticket-dutch-laptop");
@@ -316,10 +321,15 @@ suite("the SLA screens", () => {
     await admin.getByRole("heading", { level: 1, name: "Mailbox" }).waitFor();
     // The escalation e-mails went to the built-in mailbox (no SMTP server here).
     const mail = admin.locator(".mailbox li").first();
-    await expect.poll(async () => {
-      await admin.getByRole("button", { name: "Refresh" }).click();
-      return mail.count();
-    }, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          await admin.getByRole("button", { name: "Refresh" }).click();
+          return mail.count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
     await mail.locator("summary").click();
     await mail.locator(".mail-text").waitFor();
     await shot(admin, "sla-12-mailbox-laptop");
@@ -338,7 +348,22 @@ suite("the SLA screens", () => {
 async function expectNoEnglishNorIds(page: Page): Promise<void> {
   const text = (await page.locator(".timeline").textContent()) ?? "";
   expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
-  for (const english of ["first reply", "the customer wrote", "ticket created", "agent replied", "customer wrote", "ticket or policy changed", "notified ", "raised priority", "deadline reached", "overdue by", "no policy applies", "Ticket updated", "Ticket created", "SLA clocks"]) {
+  for (const english of [
+    "first reply",
+    "the customer wrote",
+    "ticket created",
+    "agent replied",
+    "customer wrote",
+    "ticket or policy changed",
+    "notified ",
+    "raised priority",
+    "deadline reached",
+    "overdue by",
+    "no policy applies",
+    "Ticket updated",
+    "Ticket created",
+    "SLA clocks",
+  ]) {
     expect(text).not.toContain(english);
   }
 }

@@ -39,7 +39,14 @@ describeStore("firing a matrix step", (get) => {
   async function fire(matrixStep: MatrixStep, options: { ticket?: Parameters<typeof seedTickets>[1]["ticket"]; fireAt?: Date; deadline?: Date } = {}) {
     const policy = await addPolicy(db, [matrixStep]);
     const deadline = options.deadline ?? at(HOUR);
-    const [seeded] = await seedTickets(db, { world, policy, count: 1, deadline, timers: { [matrixStep.id]: deadline }, ...(options.ticket ? { ticket: options.ticket } : {}) });
+    const [seeded] = await seedTickets(db, {
+      world,
+      policy,
+      count: 1,
+      deadline,
+      timers: { [matrixStep.id]: deadline },
+      ...(options.ticket ? { ticket: options.ticket } : {}),
+    });
     const number = seeded?.number as number;
     const clock = new ManualClock(options.fireAt ?? deadline);
     const worker = startTimerWorker({ database: get(), clock, pollMs: 60_000 });
@@ -51,7 +58,10 @@ describeStore("firing a matrix step", (get) => {
     const events = await listEvents(db, number);
     const escalation = events.find((e) => e.type === "escalation");
     if (!escalation) throw new Error(`no escalation event on #${number}`);
-    const outbox = await selectRows<OutboxRow>(get(), sql`select kind, agent_id, address, payload, next_attempt_at from outbox where ticket_number = ${number} order by id`);
+    const outbox = await selectRows<OutboxRow>(
+      get(),
+      sql`select kind, agent_id, address, payload, next_attempt_at from outbox where ticket_number = ${number} order by id`,
+    );
     const data = escalation.data as unknown as EscalationData;
     // The step's outcomes and skips in the English the event listed before they were data.
     const actions = data.outcomes.map(outcomeSentence);
@@ -60,7 +70,18 @@ describeStore("firing a matrix step", (get) => {
   }
 
   it("reaches the assignee, their manager, the team lead and the region's active managers, each in their language", async () => {
-    const { data, outbox, number, skipped } = await fire(step({ id: "l1", recipients: [{ kind: "assignee" }, { kind: "assignee_manager" }, { kind: "team_lead" }, { kind: "region_managers" }, { kind: "on_call", scheduleId: "s1" }] }));
+    const { data, outbox, number, skipped } = await fire(
+      step({
+        id: "l1",
+        recipients: [
+          { kind: "assignee" },
+          { kind: "assignee_manager" },
+          { kind: "team_lead" },
+          { kind: "region_managers" },
+          { kind: "on_call", scheduleId: "s1" },
+        ],
+      }),
+    );
     expect(data.recipients).toEqual([
       { kind: "assignee", agentId: world.lea.id, name: world.lea.name },
       { kind: "assignee_manager", agentId: world.manager.id, name: world.manager.name },
@@ -71,7 +92,9 @@ describeStore("firing a matrix step", (get) => {
     const inapp = (id: string) => outbox.find((o) => o.kind === "inapp" && o.agent_id === id)?.payload as { title: string; body: string };
     // Léa and Joost work Paris hours (through their team): 10:00 UTC is 11:00 there; the manager has no calendar: UTC.
     expect(inapp(world.lea.id).body).toContain(`Le ticket #${number} « Facture en double 0 » a atteint son délai de première réponse (échéance 11:00).`);
-    expect(inapp(world.joost.id).body).toContain(`Ticket #${number} "Facture en double 0" heeft zijn termijn voor het eerste antwoord bereikt (deadline 11:00).`);
+    expect(inapp(world.joost.id).body).toContain(
+      `Ticket #${number} "Facture en double 0" heeft zijn termijn voor het eerste antwoord bereikt (deadline 11:00).`,
+    );
     expect(inapp(world.manager.id).title).toBe(`Level 1: #${number} Facture en double 0`);
     expect(outbox.filter((o) => o.kind === "email").map((o) => [o.address, o.payload.locale])).toEqual([
       [world.lea.email, "fr"],
@@ -81,7 +104,9 @@ describeStore("firing a matrix step", (get) => {
   });
 
   it("escalates an unassigned ticket to the managers of its team lead's region, and skips an inactive agent", async () => {
-    const { data, skipped } = await fire(step({ id: "l1", recipients: [{ kind: "region_managers" }, { kind: "agent", agentId: world.retired.id }] }), { ticket: { assigneeId: null } });
+    const { data, skipped } = await fire(step({ id: "l1", recipients: [{ kind: "region_managers" }, { kind: "agent", agentId: world.retired.id }] }), {
+      ticket: { assigneeId: null },
+    });
     expect(data.recipients).toEqual([{ kind: "region_managers", agentId: world.manager.id, name: world.manager.name }]);
     expect(skipped).toEqual([`agent: ${world.retired.name} is inactive`]);
   });
@@ -101,7 +126,13 @@ describeStore("firing a matrix step", (get) => {
     for (const row of held) expect(new Date(row.next_attempt_at).toISOString()).toBe("2026-11-23T14:00:00.000Z");
     for (const row of outbox.filter((o) => o.agent_id === world.nina.id)) expect(new Date(row.next_attempt_at).getTime()).toBe(now.getTime());
     expect(actions).toContain(`notified ${world.sam.name} (in-app, e-mail; held until 2026-11-23T14:00:00.000Z, outside working hours)`);
-    expect(data.outcomes).toContainEqual({ type: "notified", agentId: world.sam.id, name: world.sam.name, channels: ["inapp", "email"], heldUntil: "2026-11-23T14:00:00.000Z" });
+    expect(data.outcomes).toContainEqual({
+      type: "notified",
+      agentId: world.sam.id,
+      name: world.sam.name,
+      channels: ["inapp", "email"],
+      heldUntil: "2026-11-23T14:00:00.000Z",
+    });
   });
 
   it("holds a French agent's e-mail after office hours in Paris until the next morning", async () => {
@@ -120,10 +151,16 @@ describeStore("firing a matrix step", (get) => {
     const { ticket, events, escalation, data, actions } = await fire(step({ id: "l1", actions: [{ type: "reassign", agentId: world.sam.id }] }));
     expect(ticket).toMatchObject({ assigneeId: world.sam.id, teamId: world.tech.id });
     const updated = events.find((e) => e.type === "updated" && e.changes.assigneeId);
-    expect(updated).toMatchObject({ actorType: "system", reason: escalation.reason, changes: { assigneeId: [world.lea.id, world.sam.id], teamId: [world.billing.id, world.tech.id] } });
+    expect(updated).toMatchObject({
+      actorType: "system",
+      reason: escalation.reason,
+      changes: { assigneeId: [world.lea.id, world.sam.id], teamId: [world.billing.id, world.tech.id] },
+    });
     expect((updated?.id as number) > escalation.id).toBe(true);
     // The change names the step, and its event, as its cause.
-    expect(updated?.data).toMatchObject({ cause: { cause: "escalation", eventId: escalation.id, policyId: data.policyId, kind: "level", level: 1, target: data.target } });
+    expect(updated?.data).toMatchObject({
+      cause: { cause: "escalation", eventId: escalation.id, policyId: data.policyId, kind: "level", level: 1, target: data.target },
+    });
     expect(actions).toEqual([`reassigned to ${world.sam.name}`]);
     expect(data.outcomes).toEqual([{ type: "reassigned", agentId: world.sam.id, name: world.sam.name }]);
   });
@@ -158,13 +195,18 @@ describeStore("firing a matrix step", (get) => {
 
   it("adds an internal note as the system", async () => {
     const { number, actions } = await fire(step({ id: "l1", actions: [{ type: "add_note", text: "Escaladé au niveau 1 : rappeler la cliente." }] }));
-    const notes = await selectRows<{ kind: string; body_text: string; author_agent_id: string | null }>(get(), sql`select kind, body_text, author_agent_id from messages where ticket_number = ${number}`);
+    const notes = await selectRows<{ kind: string; body_text: string; author_agent_id: string | null }>(
+      get(),
+      sql`select kind, body_text, author_agent_id from messages where ticket_number = ${number}`,
+    );
     expect(notes).toEqual([{ kind: "note", body_text: "Escaladé au niveau 1 : rappeler la cliente.", author_agent_id: null }]);
     expect(actions).toEqual(["added a note"]);
   });
 
   it("queues a webhook with the escalation and its secret", async () => {
-    const { outbox, number, policy } = await fire(step({ id: "l1", recipients: [], actions: [{ type: "webhook", url: "https://hooks.example.org/palier", secret: "s3cret" }] }));
+    const { outbox, number, policy } = await fire(
+      step({ id: "l1", recipients: [], actions: [{ type: "webhook", url: "https://hooks.example.org/palier", secret: "s3cret" }] }),
+    );
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ kind: "webhook", address: "https://hooks.example.org/palier", payload: { secret: "s3cret" } });
     expect(outbox[0]?.payload.body).toMatchObject({
@@ -183,7 +225,9 @@ describeStore("firing a matrix step", (get) => {
 
   it("reports an action that cannot be done and still does the others", async () => {
     const missing = randomUUID();
-    const { ticket, actions, skipped } = await fire(step({ id: "l1", actions: [{ type: "reassign", agentId: missing }, { type: "set_tier", tier: "L3" }, { type: "notify" }] }));
+    const { ticket, actions, skipped } = await fire(
+      step({ id: "l1", actions: [{ type: "reassign", agentId: missing }, { type: "set_tier", tier: "L3" }, { type: "notify" }] }),
+    );
     expect(ticket).toMatchObject({ assigneeId: world.lea.id, tier: "L3" });
     expect(skipped).toEqual([`reassign: no active agent ${missing}`]);
     expect(actions).toEqual(["set tier L1 → L3", `notified ${world.lea.name} (in-app, e-mail)`]);

@@ -29,7 +29,14 @@ describeStore("timer engine with the ticket store", (get) => {
         steps: [
           step({ id: "remind", kind: "reminder", level: 0, offsetMinutes: 15, targets: ["first_response"] }),
           step({ id: "lead", level: 1, offsetMinutes: 0, targets: ["first_response"], recipients: [{ kind: "team_lead" }] }),
-          step({ id: "raise", level: 2, offsetMinutes: 30, targets: ["first_response"], recipients: [{ kind: "assignee_manager" }], actions: [{ type: "notify" }, { type: "raise_priority" }] }),
+          step({
+            id: "raise",
+            level: 2,
+            offsetMinutes: 30,
+            targets: ["first_response"],
+            recipients: [{ kind: "assignee_manager" }],
+            actions: [{ type: "notify" }, { type: "raise_priority" }],
+          }),
         ],
       },
       createdAt: START,
@@ -38,10 +45,25 @@ describeStore("timer engine with the ticket store", (get) => {
   });
 
   const newTicket = async (subject: string) =>
-    (await createTicket(db, { now: START, actor: { type: "customer", id: world.customerId }, subject, channel: "email", customerId: world.customerId, teamId: world.billing.id, assigneeId: world.lea.id, message: { text: subject } })).ticket.number;
+    (
+      await createTicket(db, {
+        now: START,
+        actor: { type: "customer", id: world.customerId },
+        subject,
+        channel: "email",
+        customerId: world.customerId,
+        teamId: world.billing.id,
+        assigneeId: world.lea.id,
+        message: { text: subject },
+      })
+    ).ticket.number;
   const escalations = (number: number) =>
-    selectRows<{ step: string; late: boolean }>(get(), sql`select data->>'stepId' as step, (data->>'late')::boolean as late from ticket_events where ticket_number = ${number} and type = 'escalation' order by id`);
-  const timers = (number: number) => selectRows<{ step_id: string; state: string }>(get(), sql`select step_id, state from timers where ticket_number = ${number} order by step_id`);
+    selectRows<{ step: string; late: boolean }>(
+      get(),
+      sql`select data->>'stepId' as step, (data->>'late')::boolean as late from ticket_events where ticket_number = ${number} and type = 'escalation' order by id`,
+    );
+  const timers = (number: number) =>
+    selectRows<{ step_id: string; state: string }>(get(), sql`select step_id, state from timers where ticket_number = ${number} order by step_id`);
 
   it("reminds before the deadline, and a reply cancels the levels that had not fired", async () => {
     const number = await newTicket("Remboursement non reçu");

@@ -31,47 +31,61 @@ afterAll(async () => {
   await created?.drop();
 }, 60_000);
 
-it.skipIf(skip)("loses and doubles no step when a worker is killed inside a batch", async () => {
-  const store = database as Database;
-  const world = await seedWorld(store.db);
-  const policy = await addPolicy(store.db, [step({ id: "r1", kind: "reminder", level: 0, offsetMinutes: 15 }), step({ id: "l1" }), step({ id: "l2", level: 2, offsetMinutes: 30, actions: [{ type: "notify" }, { type: "set_tier", tier: "L2" }] })]);
-  await seedTickets(store.db, { world, policy, count: 100, deadline: at(HOUR), timers: { r1: at(45 * MINUTE), l1: at(HOUR), l2: at(HOUR + 30 * MINUTE) } });
-  const clockAt = at(3 * HOUR);
-  const count = async (query: ReturnType<typeof sql>) => (await selectRows<{ n: number }>(store, query))[0]?.n;
+it.skipIf(skip)(
+  "loses and doubles no step when a worker is killed inside a batch",
+  async () => {
+    const store = database as Database;
+    const world = await seedWorld(store.db);
+    const policy = await addPolicy(store.db, [
+      step({ id: "r1", kind: "reminder", level: 0, offsetMinutes: 15 }),
+      step({ id: "l1" }),
+      step({ id: "l2", level: 2, offsetMinutes: 30, actions: [{ type: "notify" }, { type: "set_tier", tier: "L2" }] }),
+    ]);
+    await seedTickets(store.db, { world, policy, count: 100, deadline: at(HOUR), timers: { r1: at(45 * MINUTE), l1: at(HOUR), l2: at(HOUR + 30 * MINUTE) } });
+    const clockAt = at(3 * HOUR);
+    const count = async (query: ReturnType<typeof sql>) => (await selectRows<{ n: number }>(store, query))[0]?.n;
 
-  // The doomed worker commits two batches of 40, then hangs inside the third.
-  child = fork(CHILD, [], {
-    env: { ...process.env, DATABASE_URL: created.url, CLOCK_AT: clockAt.toISOString(), BATCH_SIZE: "40", HANG_ON_BATCH: "3" },
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child?.on("exit", (_code, signal) => resolve(signal)));
-  const hanging = await new Promise<{ hanging: number }>((resolve, reject) => {
-    child?.on("message", (message) => resolve(message as { hanging: number }));
-    child?.on("exit", (code) => reject(new Error(`the worker exited (${code}) before hanging`)));
-  });
-  expect(hanging.hanging).toBe(40);
-  // What the hanging batch wrote is invisible: only the two committed batches show.
-  expect(await count(sql`select count(*)::int as n from timers where state = 'fired'`)).toBe(80);
-  expect(await count(sql`select count(*)::int as n from ticket_events where type = 'escalation'`)).toBe(80);
+    // The doomed worker commits two batches of 40, then hangs inside the third.
+    child = fork(CHILD, [], {
+      env: { ...process.env, DATABASE_URL: created.url, CLOCK_AT: clockAt.toISOString(), BATCH_SIZE: "40", HANG_ON_BATCH: "3" },
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child?.on("exit", (_code, signal) => resolve(signal)));
+    const hanging = await new Promise<{ hanging: number }>((resolve, reject) => {
+      child?.on("message", (message) => resolve(message as { hanging: number }));
+      child?.on("exit", (code) => reject(new Error(`the worker exited (${code}) before hanging`)));
+    });
+    expect(hanging.hanging).toBe(40);
+    // What the hanging batch wrote is invisible: only the two committed batches show.
+    expect(await count(sql`select count(*)::int as n from timers where state = 'fired'`)).toBe(80);
+    expect(await count(sql`select count(*)::int as n from ticket_events where type = 'escalation'`)).toBe(80);
 
-  child.kill("SIGKILL");
-  expect(await exited).toBe("SIGKILL");
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
 
-  // The next worker takes over once PostgreSQL has rolled the dead one's transaction back.
-  const worker = startTimerWorker({ database: store, clock: new ManualClock(clockAt), batchSize: 40, pollMs: 100, workerId: "heir" });
-  try {
-    await vi.waitFor(async () => expect(await count(sql`select count(*)::int as n from timers where state = 'pending'`)).toBe(0), { timeout: 30_000, interval: 100 });
-  } finally {
-    await worker.stop();
-  }
+    // The next worker takes over once PostgreSQL has rolled the dead one's transaction back.
+    const worker = startTimerWorker({ database: store, clock: new ManualClock(clockAt), batchSize: 40, pollMs: 100, workerId: "heir" });
+    try {
+      await vi.waitFor(async () => expect(await count(sql`select count(*)::int as n from timers where state = 'pending'`)).toBe(0), {
+        timeout: 30_000,
+        interval: 100,
+      });
+    } finally {
+      await worker.stop();
+    }
 
-  expect(await count(sql`select count(*)::int as n from timers where state = 'fired'`)).toBe(300);
-  expect(await count(sql`select count(*)::int as n from ticket_events where type = 'escalation'`)).toBe(300);
-  expect(await count(sql`select count(distinct data->>'timerId')::int as n from ticket_events where type = 'escalation'`)).toBe(300);
-  // One in-app and one e-mail row per firing (Léa is the only recipient), and one tier change per ticket.
-  expect(await count(sql`select count(*)::int as n from outbox`)).toBe(600);
-  expect(await count(sql`select count(*)::int as n from ticket_events where type = 'updated' and changes ? 'tier'`)).toBe(100);
-  const workers = await selectRows<{ worker: string }>(store, sql`select distinct data->>'worker' as worker from ticket_events where type = 'escalation' order by 1`);
-  expect(workers.map((w) => w.worker)).toEqual(["doomed", "heir"]);
-}, 120_000);
+    expect(await count(sql`select count(*)::int as n from timers where state = 'fired'`)).toBe(300);
+    expect(await count(sql`select count(*)::int as n from ticket_events where type = 'escalation'`)).toBe(300);
+    expect(await count(sql`select count(distinct data->>'timerId')::int as n from ticket_events where type = 'escalation'`)).toBe(300);
+    // One in-app and one e-mail row per firing (Léa is the only recipient), and one tier change per ticket.
+    expect(await count(sql`select count(*)::int as n from outbox`)).toBe(600);
+    expect(await count(sql`select count(*)::int as n from ticket_events where type = 'updated' and changes ? 'tier'`)).toBe(100);
+    const workers = await selectRows<{ worker: string }>(
+      store,
+      sql`select distinct data->>'worker' as worker from ticket_events where type = 'escalation' order by 1`,
+    );
+    expect(workers.map((w) => w.worker)).toEqual(["doomed", "heir"]);
+  },
+  120_000,
+);

@@ -44,8 +44,10 @@ describeStore("timer worker", (get) => {
     await db.execute(sql`update timers set state = 'cancelled' where state = 'pending'`);
   });
 
-  const timersOf = (number: number) => selectRows<TimerRow>(get(), sql`select id::int, step_id, state, lag_ms, fired_at from timers where ticket_number = ${number} order by due_at, id`);
-  const escalations = (number: number) => selectRows<EventRow>(get(), sql`select id::int, reason, data from ticket_events where ticket_number = ${number} and type = 'escalation' order by id`);
+  const timersOf = (number: number) =>
+    selectRows<TimerRow>(get(), sql`select id::int, step_id, state, lag_ms, fired_at from timers where ticket_number = ${number} order by due_at, id`);
+  const escalations = (number: number) =>
+    selectRows<EventRow>(get(), sql`select id::int, reason, data from ticket_events where ticket_number = ${number} and type = 'escalation' order by id`);
   const count = async (query: ReturnType<typeof sql>) => (await selectRows<{ n: number }>(get(), query))[0]?.n;
 
   it("fires a step once at its due instant on the manual clock, with its lag", async () => {
@@ -139,7 +141,9 @@ describeStore("timer worker", (get) => {
     const worker = start(new ManualClock(at(3 * HOUR)), { batchSize: 7 });
     await worker.runOnce();
     const numbers = tickets.map((t) => t.number);
-    expect(await count(sql`select count(*)::int as n from ticket_events where type = 'escalation' and ticket_number = any(${sql.param(numbers)}::bigint[])`)).toBe(40);
+    expect(
+      await count(sql`select count(*)::int as n from ticket_events where type = 'escalation' and ticket_number = any(${sql.param(numbers)}::bigint[])`),
+    ).toBe(40);
     expect(await count(sql`select count(*)::int as n from timers where state = 'pending' and ticket_number = any(${sql.param(numbers)}::bigint[])`)).toBe(0);
   });
 

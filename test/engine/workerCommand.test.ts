@@ -21,7 +21,10 @@ afterAll(async () => {
 
 function spawnWorker(env: Record<string, string>) {
   if (!existsSync(COMPILED)) throw new Error("dist/cli/main.js is missing: run `npm run build` first (npm test builds before running vitest)");
-  const child = spawn(process.execPath, [BIN, "worker"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "worker"], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -41,24 +44,28 @@ it("refuses to run without PostgreSQL", async () => {
 });
 
 // Runs where TEST_DATABASE_URL is given (always in CI).
-it.skipIf(!postgresGiven())("fires due steps on PostgreSQL and stops cleanly on SIGTERM", async () => {
-  const created = await createPostgresDatabase();
-  const database: Database = await openDatabase({ url: created.url, poolSize: 2 });
-  cleanups.push(async () => {
-    await database.close();
-    await created.drop();
-  });
-  const world = await seedWorld(database.db);
-  const policy = await addPolicy(database.db, [step({ id: "l1" })]);
-  const due = new Date(Date.now() - 60_000);
-  const [ticket] = await seedTickets(database.db, { world, policy, count: 1, deadline: due, timers: { l1: due } });
+it.skipIf(!postgresGiven())(
+  "fires due steps on PostgreSQL and stops cleanly on SIGTERM",
+  async () => {
+    const created = await createPostgresDatabase();
+    const database: Database = await openDatabase({ url: created.url, poolSize: 2 });
+    cleanups.push(async () => {
+      await database.close();
+      await created.drop();
+    });
+    const world = await seedWorld(database.db);
+    const policy = await addPolicy(database.db, [step({ id: "l1" })]);
+    const due = new Date(Date.now() - 60_000);
+    const [ticket] = await seedTickets(database.db, { world, policy, count: 1, deadline: due, timers: { l1: due } });
 
-  const worker = spawnWorker({ DATABASE_URL: created.url });
-  const state = async () => (await selectRows<{ state: string }>(database, sql`select state from timers where ticket_number = ${ticket?.number}`))[0]?.state;
-  await vi.waitFor(async () => expect(await state()).toBe("fired"), { timeout: 30_000, interval: 100 });
-  expect(worker.output().stdout).toContain("Palier worker");
+    const worker = spawnWorker({ DATABASE_URL: created.url });
+    const state = async () => (await selectRows<{ state: string }>(database, sql`select state from timers where ticket_number = ${ticket?.number}`))[0]?.state;
+    await vi.waitFor(async () => expect(await state()).toBe("fired"), { timeout: 30_000, interval: 100 });
+    expect(worker.output().stdout).toContain("Palier worker");
 
-  worker.child.kill("SIGTERM");
-  expect(await worker.exited).toBe(0);
-  expect(worker.output().stdout).toContain("Stopped.");
-}, 60_000);
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+    expect(worker.output().stdout).toContain("Stopped.");
+  },
+  60_000,
+);

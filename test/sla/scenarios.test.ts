@@ -139,7 +139,11 @@ describeStore("SLA scenarios", (get) => {
     await addMessage(db, { now: clock.now(), actor: customer(), number, text: "Toujours rien reçu" });
     clocks = await clocksAt(number);
     const resolution = clocks.find((c) => c.target === "resolution");
-    expect(resolution).toMatchObject({ state: "running", elapsedSeconds: 3600, pauses: [[new Date("2026-03-31T08:00:00Z"), new Date("2026-04-02T07:00:00Z")]] });
+    expect(resolution).toMatchObject({
+      state: "running",
+      elapsedSeconds: 3600,
+      pauses: [[new Date("2026-03-31T08:00:00Z"), new Date("2026-04-02T07:00:00Z")]],
+    });
     // Fifteen business hours left from Thursday 09:00: nine on Thursday, then Friday 09:00–15:00.
     expect(resolution?.dueAt?.toISOString()).toBe(utc("2026-04-03T13:00:00"));
     expect(clocks.find((c) => c.target === "first_response")?.timers.every((t) => t.state === "cancelled")).toBe(true);
@@ -172,6 +176,6 @@ describeStore("SLA scenarios", (get) => {
     expect(cycle2).toMatchObject({ state: "running", startedAt: new Date("2026-04-08T15:00:00Z") });
     expect(cycle2?.dueAt?.toISOString()).toBe(utc("2026-04-09T10:00:00"));
     expect(timersOf(cycle2)?.[0]).toEqual(["reminder", utc("2026-04-09T09:30:00"), "pending"]);
-    expect((await byTarget(number, "first_response"))).toMatchObject({ state: "met", breached: false });
+    expect(await byTarget(number, "first_response")).toMatchObject({ state: "met", breached: false });
   });
 });

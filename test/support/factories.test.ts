@@ -4,7 +4,19 @@ import { inWork } from "../../src/commands/work.js";
 import { agentStore, customerStore, organizationStore, teamStore } from "../../src/store/entities.js";
 import { listMessages } from "../../src/store/tickets/messageRows.js";
 import { getPolicyRow } from "../../src/store/sla/policyRows.js";
-import { buildAgent, buildCalendar, buildCustomer, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket, FACTORY_NOW, PARIS_OFFICE, STANDARD_MATRIX } from "./factories.js";
+import {
+  buildAgent,
+  buildCalendar,
+  buildCustomer,
+  buildOrganization,
+  buildPolicy,
+  buildProduct,
+  buildTeam,
+  buildTicket,
+  FACTORY_NOW,
+  PARIS_OFFICE,
+  STANDARD_MATRIX,
+} from "./factories.js";
 import { describeStore, selectRows } from "./testDatabase.js";
 
 type Table = "customers" | "teams" | "agents" | "products" | "calendars" | "organizations";
@@ -28,7 +40,12 @@ describeStore("factories", (get) => {
   it("takes overrides and an instant", async () => {
     const now = new Date("2026-03-02T08:00:00Z");
     const customer = await buildCustomer(get().db, { name: "Marie Dupont", email: "marie@factories.example", language: "fr", now });
-    expect(await customerStore.get(get().db, customer.id)).toMatchObject({ name: "Marie Dupont", email: "marie@factories.example", language: "fr", createdAt: now });
+    expect(await customerStore.get(get().db, customer.id)).toMatchObject({
+      name: "Marie Dupont",
+      email: "marie@factories.example",
+      language: "fr",
+      createdAt: now,
+    });
   });
 
   it("builds a customer's organization only when asked, and reuses the one given", async () => {
@@ -99,9 +116,17 @@ describeStore("factories", (get) => {
     const assignee = await buildAgent(db, { with: ["team"] });
     const product = await buildProduct(db);
     const before = { customers: await count("customers"), teams: await count("teams"), agents: await count("agents"), products: await count("products") };
-    const { ticket } = await buildTicket(db, { customerId: customer.id, teamId: assignee.teamId as string, assigneeId: assignee.id, productId: product.id, with: ["team", "assignee", "product"] });
+    const { ticket } = await buildTicket(db, {
+      customerId: customer.id,
+      teamId: assignee.teamId as string,
+      assigneeId: assignee.id,
+      productId: product.id,
+      with: ["team", "assignee", "product"],
+    });
     expect(ticket).toMatchObject({ customerId: customer.id, teamId: assignee.teamId, assigneeId: assignee.id, productId: product.id });
-    expect({ customers: await count("customers"), teams: await count("teams"), agents: await count("agents"), products: await count("products") }).toEqual(before);
+    expect({ customers: await count("customers"), teams: await count("teams"), agents: await count("agents"), products: await count("products") }).toEqual(
+      before,
+    );
   });
 
   it("writes in the unit of work given, at its instant and as its actor, rolling back with it", async () => {
@@ -113,7 +138,10 @@ describeStore("factories", (get) => {
       return buildTicket(work, { with: ["team"] });
     });
     expect(ticket.createdAt).toEqual(now);
-    const [created] = await selectRows<{ actor_type: string }>(get(), sql`select actor_type from ticket_events where ticket_number = ${ticket.number} and type = 'created'`);
+    const [created] = await selectRows<{ actor_type: string }>(
+      get(),
+      sql`select actor_type from ticket_events where ticket_number = ${ticket.number} and type = 'created'`,
+    );
     expect(created?.actor_type).toBe("system");
 
     const customers = await count("customers");

@@ -14,7 +14,19 @@ import { BusinessCalendar, type CalendarSpec } from "../../src/core/calendar/ind
 import type { MatrixStep } from "../../src/core/sla/policy.js";
 import type { Ticket } from "../../src/core/ticket/ticketRecord.js";
 import type { Db } from "../../src/store/database.js";
-import { type Agent, agentStore, calendarStore, type Customer, customerStore, type Organization, organizationStore, type Product, productStore, type Team, teamStore } from "../../src/store/entities.js";
+import {
+  type Agent,
+  agentStore,
+  calendarStore,
+  type Customer,
+  customerStore,
+  type Organization,
+  organizationStore,
+  type Product,
+  productStore,
+  type Team,
+  teamStore,
+} from "../../src/store/entities.js";
 import type { Actor } from "../../src/store/events.js";
 import type { calendars } from "../../src/store/schema.js";
 import type { PolicyFields, SlaPolicyRow } from "../../src/store/sla/policyRows.js";
@@ -44,7 +56,15 @@ export const STANDARD_MATRIX: MatrixStep[] = [
   { id: "level-1", kind: "level", level: 1, offsetMinutes: 0, clock: "business", recipients: [{ kind: "team_lead" }], actions: [{ type: "notify" }] },
   { id: "level-2", kind: "level", level: 2, offsetMinutes: 60, clock: "business", recipients: [{ kind: "assignee_manager" }], actions: [{ type: "notify" }] },
   { id: "level-3", kind: "level", level: 3, offsetMinutes: 120, clock: "business", recipients: [{ kind: "region_managers" }], actions: [{ type: "notify" }] },
-  { id: "level-4", kind: "level", level: 4, offsetMinutes: 240, clock: "business", recipients: [{ kind: "region_managers" }], actions: [{ type: "raise_priority" }] },
+  {
+    id: "level-4",
+    kind: "level",
+    level: 4,
+    offsetMinutes: 240,
+    clock: "business",
+    recipients: [{ kind: "region_managers" }],
+    actions: [{ type: "raise_priority" }],
+  },
 ];
 
 let counter = 0;
@@ -68,10 +88,11 @@ export function buildOrganization(on: On, overrides: Partial<Values<typeof organ
   return organizationStore.create(dbOf(on), { name: `Organization ${next()}`, ...values }, nowOf(on, { now }));
 }
 
-export type CustomerOverrides = Partial<Values<typeof customerStore>> & At & {
-  /** Builds an organization for the customer when no `organizationId` is given. */
-  with?: readonly "organization"[];
-};
+export type CustomerOverrides = Partial<Values<typeof customerStore>> &
+  At & {
+    /** Builds an organization for the customer when no `organizationId` is given. */
+    with?: readonly "organization"[];
+  };
 
 /** A customer "Customer N" <customer.N@example.test>, in a new organization when asked. */
 export async function buildCustomer(on: On, overrides: CustomerOverrides = {}): Promise<Customer> {
@@ -87,10 +108,11 @@ export function buildTeam(on: On, overrides: Partial<Values<typeof teamStore>> &
   return teamStore.create(dbOf(on), { name: `Team ${next()}`, ...values }, nowOf(on, { now }));
 }
 
-export type AgentOverrides = Partial<Values<typeof agentStore>> & At & {
-  /** Builds a team for the agent when no `teamId` is given. */
-  with?: readonly "team"[];
-};
+export type AgentOverrides = Partial<Values<typeof agentStore>> &
+  At & {
+    /** Builds a team for the agent when no `teamId` is given. */
+    with?: readonly "team"[];
+  };
 
 /** An agent "Agent N" <agent.N@example.test> with the role `agent`, on a new team when asked. */
 export async function buildAgent(on: On, overrides: AgentOverrides = {}): Promise<Agent> {

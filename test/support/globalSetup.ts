@@ -154,9 +154,7 @@ async function dropLeftovers(client: pg.Client): Promise<void> {
 /** Drops this run's template and any database a failed test file left behind. */
 async function dropRun({ adminUrl, run }: PostgresTemplate): Promise<void> {
   await withAdmin(adminUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1)`, [
-      `${PREFIX}${run}_`,
-    ]);
+    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where starts_with(datname, $1)`, [`${PREFIX}${run}_`]);
     for (const { datname } of rows) await client.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
   });
 }

@@ -48,7 +48,8 @@ export function openStream(base: string, headers: Record<string, string>): Promi
             if (line.startsWith(":")) client.comments.push(line.slice(1).trim());
             else if (line.includes(":")) fields[line.slice(0, line.indexOf(":"))] = line.slice(line.indexOf(":") + 1).trim();
           }
-          if (fields.data !== undefined) client.events.push({ id: fields.id ?? "", event: fields.event ?? "message", data: JSON.parse(fields.data) as NotificationJson });
+          if (fields.data !== undefined)
+            client.events.push({ id: fields.id ?? "", event: fields.event ?? "message", data: JSON.parse(fields.data) as NotificationJson });
         }
       });
       res.on("end", () => endResolve());

@@ -57,7 +57,11 @@ export async function authenticate(request: FastifyRequest, reply: FastifyReply)
   if (WRITES.has(request.method) && request.routeOptions.config?.csrf !== false) {
     const sent = request.headers["x-csrf-token"];
     if (typeof sent !== "string" || !sameSecret(sent, session.csrfToken)) {
-      throw new HttpError(403, "csrf", `${request.method} with a session cookie needs the header X-CSRF-Token: the csrfToken from /api/v1/auth/login or /api/v1/auth/me`);
+      throw new HttpError(
+        403,
+        "csrf",
+        `${request.method} with a session cookie needs the header X-CSRF-Token: the csrfToken from /api/v1/auth/login or /api/v1/auth/me`,
+      );
     }
   }
 }

@@ -13,6 +13,5 @@ export const LOGIN_BURST = { max: 60, timeWindow: 60_000 } satisfies RateLimitOp
 /** Registered once, for the routes that opt in with `config.rateLimit`. */
 export const rateLimitPluginOptions: RateLimitPluginOptions = {
   global: false,
-  errorResponseBuilder: (_request, context) =>
-    new HttpError(429, "rate_limited", `too many sign-in attempts from this address; retry in ${context.after}`),
+  errorResponseBuilder: (_request, context) => new HttpError(429, "rate_limited", `too many sign-in attempts from this address; retry in ${context.after}`),
 };

@@ -7,7 +7,13 @@ import { describeStore } from "../../../test/support/testDatabase.js";
 import { ManualClock } from "../../core/clock.js";
 import { createApiToken, setAgentPassword, setCustomerPassword } from "../../store/accounts.js";
 import { agentStore } from "../../store/entities.js";
-import { LOGIN_FAILURE_WINDOW_MS, LOGIN_FAILURES_PER_EMAIL, LOGIN_FAILURES_PER_IP, listSecurityEvents, recordSecurityEvent } from "../../store/securityEvents.js";
+import {
+  LOGIN_FAILURE_WINDOW_MS,
+  LOGIN_FAILURES_PER_EMAIL,
+  LOGIN_FAILURES_PER_IP,
+  listSecurityEvents,
+  recordSecurityEvent,
+} from "../../store/securityEvents.js";
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from "../../store/sessions.js";
 import { type App, buildApp } from "../app.js";
 import { LOGIN_BURST } from "./loginRateLimit.js";
@@ -60,7 +66,15 @@ describeStore("session routes", (get) => {
       const response = await login({ email: "  ADA@example.com ", password: PASSWORD });
       expect(response.statusCode).toBe(200);
       const body = response.json<{ principal: unknown; csrfToken: string }>();
-      expect(body.principal).toEqual({ kind: "agent", id: agentId, name: "Ada Agent", email: "Ada@Example.com", role: "team_lead", teamId: null, locale: "fr" });
+      expect(body.principal).toEqual({
+        kind: "agent",
+        id: agentId,
+        name: "Ada Agent",
+        email: "Ada@Example.com",
+        role: "team_lead",
+        teamId: null,
+        locale: "fr",
+      });
       expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const cookie = response.cookies.find((c) => c.name === "palier_session");
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", maxAge: SESSION_MAX_MS / 1000 });
@@ -106,7 +120,13 @@ describeStore("session routes", (get) => {
 
     it("takes JSON only, so that a cross-site form cannot post a login", async () => {
       for (const contentType of ["text/plain", "application/x-www-form-urlencoded"]) {
-        const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", headers: { "content-type": contentType }, payload: "email=ada@example.com&password=x", remoteAddress: nextIp() });
+        const response = await app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          headers: { "content-type": contentType },
+          payload: "email=ada@example.com&password=x",
+          remoteAddress: nextIp(),
+        });
         expect(response.statusCode, contentType).toBe(415);
         expect(response.json().error.code).toBe("unsupported_media_type");
       }
@@ -115,7 +135,12 @@ describeStore("session routes", (get) => {
     it("sets the Secure flag when the app says so", async () => {
       const secureApp = await buildApp({ database: get(), clock, secureCookies: true });
       try {
-        const response = await secureApp.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "ada@example.com", password: PASSWORD }, remoteAddress: nextIp() });
+        const response = await secureApp.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { email: "ada@example.com", password: PASSWORD },
+          remoteAddress: nextIp(),
+        });
         expect(response.cookies.find((c) => c.name === "palier_session")?.secure).toBe(true);
       } finally {
         await secureApp.close();
@@ -135,7 +160,13 @@ describeStore("session routes", (get) => {
       expect(sessionCookie(response)).not.toBe(first.token);
       expect((await me(first.token)).statusCode).toBe(401);
       // A stale cookie is replaced by the new one, not cleared after it.
-      const stale = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "ada@example.com", password: PASSWORD }, cookies: { palier_session: "stale" }, remoteAddress: nextIp() });
+      const stale = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "ada@example.com", password: PASSWORD },
+        cookies: { palier_session: "stale" },
+        remoteAddress: nextIp(),
+      });
       const set = stale.cookies.filter((c) => c.name === "palier_session");
       expect(set).toHaveLength(1);
       expect((await me(set[0]?.value as string)).statusCode).toBe(200);
@@ -171,7 +202,12 @@ describeStore("session routes", (get) => {
 
     it("logs out: 204, the session is gone and the cookie cleared", async () => {
       const { token, csrfToken } = await signIn();
-      const response = await app.inject({ method: "POST", url: "/api/v1/auth/logout", cookies: { palier_session: token }, headers: { "x-csrf-token": csrfToken } });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/logout",
+        cookies: { palier_session: token },
+        headers: { "x-csrf-token": csrfToken },
+      });
       expect(response.statusCode).toBe(204);
       expect(response.body).toBe("");
       const cleared = response.cookies.find((c) => c.name === "palier_session");
@@ -222,7 +258,13 @@ describeStore("session routes", (get) => {
     it("refuses a cookie-authenticated write without X-CSRF-Token, or with a wrong one, with 403 csrf", async () => {
       const { token, csrfToken } = await signIn();
       for (const headers of [{}, { "x-csrf-token": "wrong" }, { "x-csrf-token": `${csrfToken}x` }]) {
-        const response = await app.inject({ method: "POST", url: "/api/v1/tokens", cookies: { palier_session: token }, headers, payload: { name: "csrf test" } });
+        const response = await app.inject({
+          method: "POST",
+          url: "/api/v1/tokens",
+          cookies: { palier_session: token },
+          headers,
+          payload: { name: "csrf test" },
+        });
         expect(response.statusCode).toBe(403);
         expect(response.json().error).toMatchObject({ code: "csrf", details: [] });
         expect(response.json().error.message).toContain("X-CSRF-Token");
@@ -238,7 +280,13 @@ describeStore("session routes", (get) => {
 
     it("lets a cookie-authenticated write with the right token through, and reads need none", async () => {
       const { token, csrfToken } = await signIn();
-      const write = await app.inject({ method: "POST", url: "/api/v1/tokens", cookies: { palier_session: token }, headers: { "x-csrf-token": csrfToken }, payload: { name: "with csrf" } });
+      const write = await app.inject({
+        method: "POST",
+        url: "/api/v1/tokens",
+        cookies: { palier_session: token },
+        headers: { "x-csrf-token": csrfToken },
+        payload: { name: "with csrf" },
+      });
       expect(write.statusCode).toBe(201);
       const read = await app.inject({ method: "GET", url: "/api/v1/tokens", cookies: { palier_session: token } });
       expect(read.statusCode).toBe(200);
@@ -246,7 +294,12 @@ describeStore("session routes", (get) => {
 
     it("does not apply to Bearer requests", async () => {
       const { token } = await createApiToken(get().db, { agentId, name: "bearer csrf", now: clock.now() });
-      const response = await app.inject({ method: "POST", url: "/api/v1/tokens", headers: { authorization: `Bearer ${token}` }, payload: { name: "from a token" } });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/v1/tokens",
+        headers: { authorization: `Bearer ${token}` },
+        payload: { name: "from a token" },
+      });
       expect(response.statusCode).toBe(201);
     });
   });
@@ -289,7 +342,12 @@ describeStore("session routes", (get) => {
       const ip = nextIp();
       // All but the last allowed failure are recorded directly, to spare 29 argon2 verifications.
       for (let i = 1; i < LOGIN_FAILURES_PER_IP; i++) {
-        await recordSecurityEvent(get().db, { type: "login_failed", at: clock.now(), ip, data: { email: `spray${i}@example.com`, scope: "agent", reason: "unknown_account" } });
+        await recordSecurityEvent(get().db, {
+          type: "login_failed",
+          at: clock.now(),
+          ip,
+          data: { email: `spray${i}@example.com`, scope: "agent", reason: "unknown_account" },
+        });
       }
       expect((await login({ email: "spray0@example.com", password: "guess guess" }, ip)).statusCode).toBe(401);
       const response = await login({ email: "ada@example.com", password: PASSWORD }, ip);
@@ -323,7 +381,13 @@ describeStore("session routes", (get) => {
       await login({ email: "Who@Example.com", password: "not it at all" }, ip);
       const ok = await login({ email: "ada@example.com", password: PASSWORD }, ip);
       const token = sessionCookie(ok);
-      await app.inject({ method: "POST", url: "/api/v1/auth/logout", cookies: { palier_session: token }, headers: { "x-csrf-token": ok.json().csrfToken }, remoteAddress: ip });
+      await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/logout",
+        cookies: { palier_session: token },
+        headers: { "x-csrf-token": ok.json().csrfToken },
+        remoteAddress: ip,
+      });
       const events = (await listSecurityEvents(db, { limit: 200 })).items.filter((e) => e.ip === ip);
       expect(events.map((e) => e.type)).toEqual(["logout", "login", "login_failed"]);
       expect(events[2]).toMatchObject({ agentId: null, data: { email: "who@example.com", scope: "agent", reason: "unknown_account" } });

@@ -52,7 +52,11 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
       });
       if (result.outcome === "throttled") {
         reply.header("retry-after", String(result.retryAfterSeconds));
-        throw new HttpError(429, "rate_limited", `too many failed sign-ins for this e-mail address or from this address; retry in ${result.retryAfterSeconds} s`);
+        throw new HttpError(
+          429,
+          "rate_limited",
+          `too many failed sign-ins for this e-mail address or from this address; retry in ${result.retryAfterSeconds} s`,
+        );
       }
       if (result.outcome === "failed") throw unauthorized("wrong e-mail or password");
       reply.setCookie(SESSION_COOKIE, result.session.token, sessionCookieOptions(options.secureCookies));

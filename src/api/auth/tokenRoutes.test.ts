@@ -42,7 +42,12 @@ describeStore("token and security-event routes", (get) => {
       const created = await app.inject({ method: "POST", url: "/api/v1/tokens", headers: as(agent), payload: { name: "  CI deploys " } });
       expect(created.statusCode).toBe(201);
       const body = created.json<{ id: string; name: string; prefix: string; token: string }>();
-      expect(body).toEqual({ id: expect.any(String), name: "CI deploys", prefix: body.token.slice(0, 8), token: expect.stringMatching(/^plr_[A-Za-z0-9_-]{43}$/) });
+      expect(body).toEqual({
+        id: expect.any(String),
+        name: "CI deploys",
+        prefix: body.token.slice(0, 8),
+        token: expect.stringMatching(/^plr_[A-Za-z0-9_-]{43}$/),
+      });
 
       // The new token works, and acts as its owner.
       const me = await app.inject({ method: "GET", url: "/api/v1/auth/me", headers: { authorization: `Bearer ${body.token}` } });
@@ -52,7 +57,14 @@ describeStore("token and security-event routes", (get) => {
       expect(list.statusCode).toBe(200);
       const items = list.json<{ items: Record<string, unknown>[] }>().items;
       expect(items.map((t) => t.name)).toEqual(["CI deploys", "setup"]);
-      expect(items[0]).toEqual({ id: body.id, name: "CI deploys", prefix: body.prefix, createdAt: clock.now().toISOString(), lastUsedAt: clock.now().toISOString(), revokedAt: null });
+      expect(items[0]).toEqual({
+        id: body.id,
+        name: "CI deploys",
+        prefix: body.prefix,
+        createdAt: clock.now().toISOString(),
+        lastUsedAt: clock.now().toISOString(),
+        revokedAt: null,
+      });
       expect(JSON.stringify(items)).not.toContain(body.token.slice(8));
       expect(Object.keys(items[0] ?? {})).not.toContain("tokenHash");
 
@@ -71,7 +83,9 @@ describeStore("token and security-event routes", (get) => {
     it("lists only the caller's own tokens, and someone else's token is a 404", async () => {
       const list = await app.inject({ method: "GET", url: "/api/v1/tokens", headers: as(viewer) });
       expect(list.json().items.map((t: { name: string }) => t.name)).toEqual(["setup"]);
-      const adminsToken = (await app.inject({ method: "POST", url: "/api/v1/tokens", headers: as(admin), payload: { name: "admin's" } })).json<{ id: string }>();
+      const adminsToken = (await app.inject({ method: "POST", url: "/api/v1/tokens", headers: as(admin), payload: { name: "admin's" } })).json<{
+        id: string;
+      }>();
       const steal = await app.inject({ method: "DELETE", url: `/api/v1/tokens/${adminsToken.id}`, headers: as(agent) });
       expect(steal.statusCode).toBe(404);
       expect(steal.json().error.code).toBe("not_found");
@@ -87,7 +101,11 @@ describeStore("token and security-event routes", (get) => {
 
       const customer = await buildCustomer(get().db, { email: "carl@example.org", now: clock.now() });
       await setCustomerPassword(get().db, customer.id, "customer password");
-      const login = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "carl@example.org", password: "customer password", scope: "customer" } });
+      const login = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: "carl@example.org", password: "customer password", scope: "customer" },
+      });
       const cookie = login.cookies.find((c) => c.name === "palier_session")?.value as string;
       const headers = { "x-csrf-token": login.json().csrfToken };
       const denied = await app.inject({ method: "POST", url: "/api/v1/tokens", cookies: { palier_session: cookie }, headers, payload: { name: "mine" } });
@@ -120,14 +138,33 @@ describeStore("token and security-event routes", (get) => {
 
   describe("security events", () => {
     it("records token_created and token_revoked, and lists them newest first to admins", async () => {
-      const created = (await app.inject({ method: "POST", url: "/api/v1/tokens", headers: as(agent), payload: { name: "audited" } })).json<{ id: string; prefix: string }>();
+      const created = (await app.inject({ method: "POST", url: "/api/v1/tokens", headers: as(agent), payload: { name: "audited" } })).json<{
+        id: string;
+        prefix: string;
+      }>();
       await app.inject({ method: "DELETE", url: `/api/v1/tokens/${created.id}`, headers: as(agent) });
       const response = await app.inject({ method: "GET", url: "/api/v1/security-events?limit=2", headers: as(admin) });
       expect(response.statusCode).toBe(200);
       const page = response.json<{ items: Record<string, unknown>[]; nextCursor: string | null }>();
       expect(page.items).toEqual([
-        { id: expect.any(Number), at: clock.now().toISOString(), type: "token_revoked", agentId: agent.id, customerId: null, ip: "127.0.0.1", data: { tokenId: created.id, name: "audited", prefix: created.prefix } },
-        { id: expect.any(Number), at: clock.now().toISOString(), type: "token_created", agentId: agent.id, customerId: null, ip: "127.0.0.1", data: { tokenId: created.id, name: "audited", prefix: created.prefix } },
+        {
+          id: expect.any(Number),
+          at: clock.now().toISOString(),
+          type: "token_revoked",
+          agentId: agent.id,
+          customerId: null,
+          ip: "127.0.0.1",
+          data: { tokenId: created.id, name: "audited", prefix: created.prefix },
+        },
+        {
+          id: expect.any(Number),
+          at: clock.now().toISOString(),
+          type: "token_created",
+          agentId: agent.id,
+          customerId: null,
+          ip: "127.0.0.1",
+          data: { tokenId: created.id, name: "audited", prefix: created.prefix },
+        },
       ]);
       expect(page.nextCursor).toEqual(expect.any(String));
       const next = await app.inject({ method: "GET", url: `/api/v1/security-events?limit=2&cursor=${page.nextCursor}`, headers: as(admin) });
@@ -137,7 +174,13 @@ describeStore("token and security-event routes", (get) => {
     });
 
     it("records role changes through recordSecurityEvent", async () => {
-      await recordSecurityEvent(get().db, { type: "role_changed", at: clock.now(), agentId: viewer.id, ip: "203.0.113.9", data: { from: "viewer", to: "agent", changedBy: admin.id } });
+      await recordSecurityEvent(get().db, {
+        type: "role_changed",
+        at: clock.now(),
+        agentId: viewer.id,
+        ip: "203.0.113.9",
+        data: { from: "viewer", to: "agent", changedBy: admin.id },
+      });
       const latest = (await app.inject({ method: "GET", url: "/api/v1/security-events?limit=1", headers: as(admin) })).json().items[0];
       expect(latest).toMatchObject({ type: "role_changed", agentId: viewer.id, ip: "203.0.113.9", data: { from: "viewer", to: "agent", changedBy: admin.id } });
     });

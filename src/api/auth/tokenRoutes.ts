@@ -25,7 +25,13 @@ function tokenJson(token: ApiTokenSummary) {
 export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/api/v1/tokens",
-    { schema: { tags: ["tokens"], summary: "Your API tokens, revoked ones included, newest first", response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }) } } },
+    {
+      schema: {
+        tags: ["tokens"],
+        summary: "Your API tokens, revoked ones included, newest first",
+        response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }) },
+      },
+    },
     async (request) => {
       const agentId = tokenOwner(request);
       const tokens = await listApiTokens(request.server.database.db, agentId);

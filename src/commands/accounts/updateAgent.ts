@@ -32,7 +32,8 @@ export async function updateAgent(work: Work, props: UpdateAgentProps): Promise<
   }
   if (!updated.active) {
     const ended = await endSessionsOf(tx, { agentId: id });
-    if (ended > 0) await recordSecurityEvent(tx, { at: now, type: "sessions_ended", agentId: id, data: { sessions: ended, why: "deactivated", changedBy: actor.id } });
+    if (ended > 0)
+      await recordSecurityEvent(tx, { at: now, type: "sessions_ended", agentId: id, data: { sessions: ended, why: "deactivated", changedBy: actor.id } });
   }
   return updated;
 }

@@ -57,7 +57,15 @@ export function isUrgent(cause: ActionCause): boolean {
 
 /** The `data` of an in-app notification about `cause` (the bell links it back to its step). */
 export function notificationData(cause: ActionCause): Record<string, unknown> {
-  return { type: "escalation", timerId: cause.timerId, policyId: cause.policy.id, stepId: cause.step.id, kind: cause.step.kind, level: cause.step.level, target: cause.target };
+  return {
+    type: "escalation",
+    timerId: cause.timerId,
+    policyId: cause.policy.id,
+    stepId: cause.step.id,
+    kind: cause.step.kind,
+    level: cause.step.level,
+    target: cause.target,
+  };
 }
 
 /** The JSON a webhook about `cause` posts, besides the ticket. */

@@ -18,6 +18,11 @@ export const reassign: TicketAction<{ type: "reassign"; agentId?: string; teamId
     const teamId = team ? team.id : (agent?.teamId ?? ticket.teamId);
     if (assigneeId === ticket.assigneeId && teamId === ticket.teamId) return { skipped: [{ why: "already_assigned" }] };
     const after = await applyChanges(work, { ticket, changes: { assigneeId, teamId }, cause: changeCause });
-    return { ticket: after, done: [agent ? { type: "reassigned", agentId: agent.id, name: agent.name } : { type: "reassigned", teamId: team?.id as string, name: team?.name as string }] };
+    return {
+      ticket: after,
+      done: [
+        agent ? { type: "reassigned", agentId: agent.id, name: agent.name } : { type: "reassigned", teamId: team?.id as string, name: team?.name as string },
+      ],
+    };
   },
 };

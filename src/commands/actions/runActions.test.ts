@@ -14,7 +14,16 @@ import { runActions } from "./runActions.js";
 import type { ActionContext } from "./ticketAction.js";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
-const ticket = { number: 7, subject: "Facture", status: "open", priority: "normal", tier: "L1", teamId: null, assigneeId: null, followers: [] } as unknown as Ticket;
+const ticket = {
+  number: 7,
+  subject: "Facture",
+  status: "open",
+  priority: "normal",
+  tier: "L1",
+  teamId: null,
+  assigneeId: null,
+  followers: [],
+} as unknown as Ticket;
 const cause: EscalationCause = {
   kind: "escalation",
   timerId: 1,
@@ -26,7 +35,18 @@ const cause: EscalationCause = {
   lagMs: 0,
   late: false,
 };
-const agent = { id: "a1", name: "Ana", email: "ana@example.org", role: "agent", teamId: null, managerId: null, region: null, calendarId: null, locale: "fr", active: true };
+const agent = {
+  id: "a1",
+  name: "Ana",
+  email: "ana@example.org",
+  role: "agent",
+  teamId: null,
+  managerId: null,
+  region: null,
+  calendarId: null,
+  locale: "fr",
+  active: true,
+};
 const directory: Directory = { agents: new Map([[agent.id, agent]]), teams: new Map() };
 
 /** A transaction whose savepoints are counted, and fail when asked to. */
@@ -43,7 +63,14 @@ function stubTx(failSavepoints: boolean) {
 }
 
 function contextWith(tx: Db, recipients: ActionContext["recipients"] = []): ActionContext {
-  return { work: workIn(tx, { now: NOW, actor: { type: "system" } }), ticket, recipients, changeCause: { cause: "comment", text: "level 1" }, cause, directory, calendar: () => {
+  return {
+    work: workIn(tx, { now: NOW, actor: { type: "system" } }),
+    ticket,
+    recipients,
+    changeCause: { cause: "comment", text: "level 1" },
+    cause,
+    directory,
+    calendar: () => {
       throw new Error("no calendar: every agent here works around the clock");
     },
   };
@@ -63,7 +90,10 @@ describe("running actions", () => {
       { type: "notify" },
     ]);
     expect(report.skipped).toEqual([{ action: "set_tier", why: "failed", message: "the savepoint rolled back" }]);
-    expect(report.done).toEqual([{ type: "webhook_queued", url: "https://hooks.example.org/x" }, { type: "notified", agentId: "a1", name: "Ana", channels: ["inapp", "email"] }]);
+    expect(report.done).toEqual([
+      { type: "webhook_queued", url: "https://hooks.example.org/x" },
+      { type: "notified", agentId: "a1", name: "Ana", channels: ["inapp", "email"] },
+    ]);
     expect(report.skipped.map(skipSentence)).toEqual(["set_tier: failed: the savepoint rolled back"]);
     expect(report.done.map(outcomeSentence)).toEqual(["queued webhook to https://hooks.example.org/x", "notified Ana (in-app, e-mail)"]);
     expect(report.queued.map((item) => item.kind)).toEqual(["webhook", "inapp", "email"]);

@@ -10,6 +10,9 @@ export const setTier: TicketAction<{ type: "set_tier"; tier: Tier }> = {
   async run({ work, ticket, changeCause }, action) {
     if (ticket.tier === action.tier) return { skipped: [{ why: "already_tier", tier: action.tier }] };
     const from = ticket.tier;
-    return { ticket: await applyChanges(work, { ticket, changes: { tier: action.tier }, cause: changeCause }), done: [{ type: "tier_set", from, to: action.tier }] };
+    return {
+      ticket: await applyChanges(work, { ticket, changes: { tier: action.tier }, cause: changeCause }),
+      done: [{ type: "tier_set", from, to: action.tier }],
+    };
   },
 };

@@ -11,9 +11,20 @@ export const webhook: TicketAction<{ type: "webhook"; url: string; secret: strin
     const { event, ...rest } = webhookBody(cause, work.now);
     const body = {
       event,
-      ticket: { number: ticket.number, subject: ticket.subject, status: ticket.status, priority: ticket.priority, tier: ticket.tier, teamId: ticket.teamId, assigneeId: ticket.assigneeId },
+      ticket: {
+        number: ticket.number,
+        subject: ticket.subject,
+        status: ticket.status,
+        priority: ticket.priority,
+        tier: ticket.tier,
+        teamId: ticket.teamId,
+        assigneeId: ticket.assigneeId,
+      },
       ...rest,
     };
-    return { queued: [{ kind: "webhook", ticketNumber: ticket.number, address: action.url, payload: { body, secret: action.secret } }], done: [{ type: "webhook_queued", url: action.url }] };
+    return {
+      queued: [{ kind: "webhook", ticketNumber: ticket.number, address: action.url, payload: { body, secret: action.secret } }],
+      done: [{ type: "webhook_queued", url: action.url }],
+    };
   },
 };

@@ -28,7 +28,11 @@ export async function customerForRequester(work: Work, requester: Requester): Pr
   if (found) return { customerId: found.id, created: false };
   try {
     const created = await inSavepoint(work, (inner) =>
-      customerStore.create(inner.tx, { name: requester.name?.trim() || (email.split("@")[0] as string), email, language: requester.language ?? null }, inner.now),
+      customerStore.create(
+        inner.tx,
+        { name: requester.name?.trim() || (email.split("@")[0] as string), email, language: requester.language ?? null },
+        inner.now,
+      ),
     );
     return { customerId: created.id, created: true };
   } catch (error) {

@@ -11,7 +11,15 @@ import { enqueue, type OutboxItem } from "../../store/outbox/outbox.js";
 import { loadCalendars } from "../../store/sla/policies.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { type ClockRow, lockFreeTickets, readClocks, readPolicies } from "../../store/timers/firingContext.js";
-import { claimDueTimers, clocksWithFiredLevel, type DueTimer, earliestUnclaimed, readTimers, type SettledTimer, settleTimers } from "../../store/timers/timerRows.js";
+import {
+  claimDueTimers,
+  clocksWithFiredLevel,
+  type DueTimer,
+  earliestUnclaimed,
+  readTimers,
+  type SettledTimer,
+  settleTimers,
+} from "../../store/timers/timerRows.js";
 import type { Work } from "../work.js";
 import { fireStep } from "./fireStep.js";
 
@@ -45,13 +53,23 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
   const result: BatchResult = { claimed: claimed.length, fired: 0, cancelled: 0, deferred: 0 };
   if (claimed.length === 0) return result;
   const tickets = await lockFreeTickets(tx, [...new Set(claimed.map((t) => t.ticketNumber))]);
-  const held = await earliestUnclaimed(tx, claimed.filter((t) => tickets.has(t.ticketNumber)), now);
+  const held = await earliestUnclaimed(
+    tx,
+    claimed.filter((t) => tickets.has(t.ticketNumber)),
+    now,
+  );
   const ready = claimed.filter((t) => tickets.has(t.ticketNumber) && !(t.dueAt > (held.get(t.ticketNumber) ?? t.dueAt)));
   result.deferred = claimed.length - ready.length;
   if (ready.length === 0) return result;
 
-  let clocks = await readClocks(tx, ready.map((t) => t.clockId));
-  const policies = await readPolicies(tx, [...clocks.values()].map((c) => c.policyId));
+  let clocks = await readClocks(
+    tx,
+    ready.map((t) => t.clockId),
+  );
+  const policies = await readPolicies(
+    tx,
+    [...clocks.values()].map((c) => c.policyId),
+  );
   const steps = [...policies.values()].flatMap((p) => p.matrix.steps);
   const directory = await loadDirectory(tx, [...tickets.values()], steps);
   const calendarIds = [...directory.agents.values(), ...directory.teams.values(), ...policies.values()].map((x) => x.calendarId);
@@ -85,7 +103,18 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
       }
       const first = step.kind === "level" && !breached.has(clock.id);
       if (first) breached.add(clock.id);
-      const fired = await fireStep(work, { timer, clock, policy, step, ticket, directory, calendar, breached: first, eventId: eventIds[nextEventId++] as number, workerId: props.workerId });
+      const fired = await fireStep(work, {
+        timer,
+        clock,
+        policy,
+        step,
+        ticket,
+        directory,
+        calendar,
+        breached: first,
+        eventId: eventIds[nextEventId++] as number,
+        workerId: props.workerId,
+      });
       ticket = fired.ticket;
       settled.push({ id: timer.id, state: "fired", lagMs: fired.event.data.lagMs });
       events.push(fired.event);
@@ -93,8 +122,17 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
       result.fired += 1;
       if (fired.changed && index < group.length - 1) {
         const rest = group.slice(index + 1);
-        fresh = await readTimers(tx, rest.map((t) => t.id));
-        clocks = new Map([...clocks, ...(await readClocks(tx, rest.map((t) => t.clockId)))]);
+        fresh = await readTimers(
+          tx,
+          rest.map((t) => t.id),
+        );
+        clocks = new Map([
+          ...clocks,
+          ...(await readClocks(
+            tx,
+            rest.map((t) => t.clockId),
+          )),
+        ]);
       }
     }
   }

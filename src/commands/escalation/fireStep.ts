@@ -95,7 +95,10 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
   };
   // The ticket changes the actions make name this step, and its event, as their cause.
   const changeCause = escalationCause(data, props.eventId);
-  const report = await runActions({ work, ticket: props.ticket, recipients, changeCause, cause, directory, calendar: (id) => props.calendar(id) }, stepActions(step));
+  const report = await runActions(
+    { work, ticket: props.ticket, recipients, changeCause, cause, directory, calendar: (id) => props.calendar(id) },
+    stepActions(step),
+  );
 
   const skips = [...skipped, ...report.skipped];
   const event: FiredStep["event"] = {

@@ -84,7 +84,15 @@ describeStore("SLA policy store", (get) => {
     const agent = await agentStore.create(db, { name: "Isabelle", email: "isabelle@policy.example" }, T0);
     const matrix = {
       steps: [
-        { id: "l1", kind: "level" as const, level: 1, offsetMinutes: 0, clock: "business" as const, recipients: [{ kind: "agent" as const, agentId: agent.id }], actions: [] },
+        {
+          id: "l1",
+          kind: "level" as const,
+          level: 1,
+          offsetMinutes: 0,
+          clock: "business" as const,
+          recipients: [{ kind: "agent" as const, agentId: agent.id }],
+          actions: [],
+        },
         {
           id: "l2",
           kind: "level" as const,
@@ -116,6 +124,8 @@ describeStore("SLA policy store", (get) => {
     const again = await reorderPolicies(db, [last.id, secondLast.id], T1);
     expect(again.jobId).toBeNull();
     await expect(reorderPolicies(db, [last.id, last.id], T1)).rejects.toThrow(new InvalidReferenceError("ids[1]", "is listed twice"));
-    await expect(reorderPolicies(db, ["00000000-0000-4000-8000-000000000000"], T1)).rejects.toThrow(new InvalidReferenceError("ids[0]", "is not an SLA policy"));
+    await expect(reorderPolicies(db, ["00000000-0000-4000-8000-000000000000"], T1)).rejects.toThrow(
+      new InvalidReferenceError("ids[0]", "is not an SLA policy"),
+    );
   });
 });

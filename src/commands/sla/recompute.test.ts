@@ -67,7 +67,15 @@ describeStore("bulk recompute", (get, kind) => {
     orgId = (await organizationStore.create(db, { name: "Groot NV", segment: "standard" }, T0)).id;
     const member = (await customerStore.create(db, { name: "Daan", email: "daan@example.nl", organizationId: orgId }, T0)).id;
     const open = async (name: string, now: Date, customerId = plain, extra: Partial<Parameters<typeof createTicket>[1]> = {}) => {
-      const { ticket } = await createTicket(db, { now, actor: { type: "customer", id: customerId }, subject: `Ticket ${name}`, channel: "email", customerId, message: { text: "Bonjour" }, ...extra });
+      const { ticket } = await createTicket(db, {
+        now,
+        actor: { type: "customer", id: customerId },
+        subject: `Ticket ${name}`,
+        channel: "email",
+        customerId,
+        message: { text: "Bonjour" },
+        ...extra,
+      });
       numbers[name] = ticket.number;
       return ticket.number;
     };
@@ -81,10 +89,32 @@ describeStore("bulk recompute", (get, kind) => {
     calendarId = await createCalendar(db, PARIS_OFFICE, T0);
     policyId = await insertPolicy(
       db,
-      { name: "Standard", isDefault: true, position: 20, calendarId, targets: { normal: { first_response: 120, next_response: 240, resolution: 960 }, high: { first_response: 60, resolution: 480 } }, matrix: { steps: STANDARD_MATRIX } },
+      {
+        name: "Standard",
+        isDefault: true,
+        position: 20,
+        calendarId,
+        targets: { normal: { first_response: 120, next_response: 240, resolution: 960 }, high: { first_response: 60, resolution: 480 } },
+        matrix: { steps: STANDARD_MATRIX },
+      },
       T0,
     );
-    await insertPolicy(db, { name: "VIP", position: 5, conditions: { all: [{ field: "segment", op: "is", value: "vip" }, { field: "tags", op: "in", value: ["vip"] }] }, targets: { normal: { first_response: 30, resolution: 240 } }, matrix: { steps: STANDARD_MATRIX.map((s) => ({ ...s, clock: "wall" as const })) } }, T0);
+    await insertPolicy(
+      db,
+      {
+        name: "VIP",
+        position: 5,
+        conditions: {
+          all: [
+            { field: "segment", op: "is", value: "vip" },
+            { field: "tags", op: "in", value: ["vip"] },
+          ],
+        },
+        targets: { normal: { first_response: 30, resolution: 240 } },
+        matrix: { steps: STANDARD_MATRIX.map((s) => ({ ...s, clock: "wall" as const })) },
+      },
+      T0,
+    );
 
     await open("running", at(0));
     const paused = await open("paused", at(5));
@@ -93,7 +123,10 @@ describeStore("bulk recompute", (get, kind) => {
     await addMessage(db, { now: at(40), actor: agent, number: answered, text: "Bonjour, je regarde." });
     await addMessage(db, { now: at(60), actor: customerActor, number: answered, text: "Merci, et alors ?" });
     const breached = await open("breached", at(-2000), plain, { priority: "high" });
-    await db.update(timers).set({ state: "fired", firedAt: at(-1000), lagMs: 0 }).where(and(eq(timers.ticketNumber, breached), eq(timers.stepId, "level-1")));
+    await db
+      .update(timers)
+      .set({ state: "fired", firedAt: at(-1000), lagMs: 0 })
+      .where(and(eq(timers.ticketNumber, breached), eq(timers.stepId, "level-1")));
     const solved = await open("solved", at(15));
     await updateTicket(db, { now: at(30), actor: agent, number: solved, changes: { status: "solved" } });
     await open("segment", at(25), member, { tags: ["vip"] });
@@ -104,10 +137,29 @@ describeStore("bulk recompute", (get, kind) => {
     await updateTicket(db, { now: at(70), actor: agent, number: raised, changes: { priority: "high" } });
 
     // What the recompute follows: a policy and a calendar edited, a segment changed, a new policy for a tag.
-    await db.update(slaPolicies).set({ targets: { normal: { first_response: 90, next_response: 240, resolution: 960 }, high: { first_response: 60, resolution: 480 }, low: { first_response: 240, resolution: 1920 } } }).where(eq(slaPolicies.id, policyId));
+    await db
+      .update(slaPolicies)
+      .set({
+        targets: {
+          normal: { first_response: 90, next_response: 240, resolution: 960 },
+          high: { first_response: 60, resolution: 480 },
+          low: { first_response: 240, resolution: 1920 },
+        },
+      })
+      .where(eq(slaPolicies.id, policyId));
     await calendarStore.update(db, calendarId, { spec: { ...PARIS_OFFICE, hours: { ...PARIS_OFFICE.hours, mon: [["08:00", "18:00"]] } } }, at(80));
     await organizationStore.update(db, orgId, { segment: "vip" }, at(80));
-    await insertPolicy(db, { name: "Gold", position: 1, conditions: { all: [{ field: "tags", op: "in", value: ["gold"] }] }, targets: { normal: { first_response: 45, resolution: 600 } }, matrix: { steps: STANDARD_MATRIX } }, at(80));
+    await insertPolicy(
+      db,
+      {
+        name: "Gold",
+        position: 1,
+        conditions: { all: [{ field: "tags", op: "in", value: ["gold"] }] },
+        targets: { normal: { first_response: 45, resolution: 600 } },
+        matrix: { steps: STANDARD_MATRIX },
+      },
+      at(80),
+    );
   }, 60_000);
 
   it("writes the same clocks, timers and events as recomputing each ticket alone", async () => {
@@ -128,7 +180,9 @@ describeStore("bulk recompute", (get, kind) => {
 
     // Not a vacuous comparison: every kind of change is there.
     expect(alone.events.length).toBeGreaterThan(before.events.length);
-    const added = (alone.events as { number: number; type: string; data: { rebuilt?: boolean; policyName?: string } }[]).filter((e) => !before.events.some((b) => JSON.stringify(b) === JSON.stringify(e)));
+    const added = (alone.events as { number: number; type: string; data: { rebuilt?: boolean; policyName?: string } }[]).filter(
+      (e) => !before.events.some((b) => JSON.stringify(b) === JSON.stringify(e)),
+    );
     const of = (name: string) => added.filter((e) => e.number === numbers[name]);
     expect(of("before").map((e) => [e.type, e.data.rebuilt ?? e.data.policyName])).toEqual([
       ["sla_policy", "Standard"],
@@ -142,7 +196,11 @@ describeStore("bulk recompute", (get, kind) => {
     expect(of("tagged")[0]).toMatchObject({ type: "sla_policy", data: { policyName: "Gold" } });
     expect(of("low").at(-1)).toMatchObject({ type: "sla", data: { rebuilt: true } });
     expect(of("solved")).toEqual([]);
-    expect((alone.timers as { number: number; step_id: string; state: string }[]).some((t) => t.number === numbers.breached && t.step_id === "level-1" && t.state === "fired")).toBe(true);
+    expect(
+      (alone.timers as { number: number; step_id: string; state: string }[]).some(
+        (t) => t.number === numbers.breached && t.step_id === "level-1" && t.state === "fired",
+      ),
+    ).toBe(true);
 
     // A second pass over what the bulk wrote changes nothing, on either path.
     await db.transaction((tx) => recomputeTickets(tx as unknown as Db, all, now));
@@ -156,7 +214,10 @@ describeStore("bulk recompute", (get, kind) => {
     const held = numbers.running as number;
     const others = [numbers.paused as number, numbers.answered as number];
     const missing = 999_999;
-    await db.update(slaPolicies).set({ targets: { normal: { first_response: 75, next_response: 240, resolution: 960 } } }).where(eq(slaPolicies.id, policyId));
+    await db
+      .update(slaPolicies)
+      .set({ targets: { normal: { first_response: 75, next_response: 240, resolution: 960 } } })
+      .where(eq(slaPolicies.id, policyId));
     if (kind === "pglite") {
       // One connection: no other transaction can hold a ticket; a missing one goes the same way.
       const result = await db.transaction((tx) => recomputeTickets(tx as unknown as Db, [...others, missing], at(110)));
@@ -180,7 +241,10 @@ describeStore("bulk recompute", (get, kind) => {
       release();
       await holder;
     }
-    const touched = await selectRows<{ number: number }>(get(), sql`select distinct ticket_number::int as number from sla_clocks where updated_at = ${at(110).toISOString()}::timestamptz`);
+    const touched = await selectRows<{ number: number }>(
+      get(),
+      sql`select distinct ticket_number::int as number from sla_clocks where updated_at = ${at(110).toISOString()}::timestamptz`,
+    );
     expect(touched.map((r) => r.number)).toContain(others[0]);
     expect(touched.map((r) => r.number)).not.toContain(held);
   });

@@ -67,7 +67,10 @@ export async function recomputeTickets(work: Work, props: RecomputeTicketsProps)
   // A clock refers to its policy: with no policy there can be no clock.
   if (policies.length === 0 || locked.length === 0) return { done: locked.map((t) => t.number), left };
 
-  const states = await readClockStates(tx, locked.map((t) => t.number));
+  const states = await readClockStates(
+    tx,
+    locked.map((t) => t.number),
+  );
   const unknown = [...new Set(locked.map((t) => t.customerId))].filter((id) => !cache.customers.has(id));
   for (const [id, facts] of await readCustomerFacts(tx, unknown)) cache.customers.set(id, facts);
   const failed = new Set<number>();
@@ -82,15 +85,29 @@ export async function recomputeTickets(work: Work, props: RecomputeTicketsProps)
       failed.add(ticket.number);
     }
   }
-  const calendar = await calendarsOf(work, matched.flatMap((m) => calendarIdsOf(m.match, m.state.clocks)));
-  const histories = await loadClockHistories(tx, matched.filter((m) => m.rebuild).map((m) => m.ticket));
+  const calendar = await calendarsOf(
+    work,
+    matched.flatMap((m) => calendarIdsOf(m.match, m.state.clocks)),
+  );
+  const histories = await loadClockHistories(
+    tx,
+    matched.filter((m) => m.rebuild).map((m) => m.ticket),
+  );
 
   const at = now.getTime();
   const writes: ClockWrites[] = [];
   const after = new Map<number, ClockState>();
   for (const m of matched) {
     try {
-      const plan = planClocks({ ...m, policies, calendar, happening: { type: "changed" }, at, history: m.rebuild ? histories.get(m.ticket.number) : undefined, newId: randomUUID });
+      const plan = planClocks({
+        ...m,
+        policies,
+        calendar,
+        happening: { type: "changed" },
+        at,
+        history: m.rebuild ? histories.get(m.ticket.number) : undefined,
+        newId: randomUUID,
+      });
       if (plan.writes) writes.push(plan.writes);
       after.set(m.ticket.number, plan.after);
     } catch {

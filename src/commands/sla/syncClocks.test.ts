@@ -27,9 +27,27 @@ describeStore("ticket clocks", (get) => {
   /** A customer of its own and a wall-clock policy matching only it, so tests do not meet each other's policies. */
   async function setUp(name: string, policy: Partial<Parameters<typeof insertPolicy>[1]> = {}) {
     const customerId = (await customerStore.create(db, { name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.fr` }, T0)).id;
-    const policyId = await insertPolicy(db, { name: `${name} policy`, conditions: { all: [{ field: "customer", op: "is", value: customerId }] }, targets: WALL_TARGETS, matrix: { steps: STANDARD_MATRIX.map((s) => ({ ...s, clock: "wall" as const })) }, ...policy }, T0);
+    const policyId = await insertPolicy(
+      db,
+      {
+        name: `${name} policy`,
+        conditions: { all: [{ field: "customer", op: "is", value: customerId }] },
+        targets: WALL_TARGETS,
+        matrix: { steps: STANDARD_MATRIX.map((s) => ({ ...s, clock: "wall" as const })) },
+        ...policy,
+      },
+      T0,
+    );
     const open = (now = T0, extra: Partial<Parameters<typeof createTicket>[1]> = {}) =>
-      createTicket(db, { now, actor: { type: "customer", id: customerId }, subject: `Demande de ${name}`, channel: "email", customerId, message: { text: "Bonjour" }, ...extra });
+      createTicket(db, {
+        now,
+        actor: { type: "customer", id: customerId },
+        subject: `Demande de ${name}`,
+        channel: "email",
+        customerId,
+        message: { text: "Bonjour" },
+        ...extra,
+      });
     return { customerId, policyId, open };
   }
 
@@ -37,7 +55,14 @@ describeStore("ticket clocks", (get) => {
 
   it("keeps no clock and records no SLA event while there is no policy at all", async () => {
     const customerId = (await customerStore.create(db, { name: "Avant tout", email: "avant@example.fr" }, T0)).id;
-    const { ticket } = await createTicket(db, { now: T0, actor: { type: "customer", id: customerId }, subject: "Première demande", channel: "web", customerId, message: { text: "Bonjour" } });
+    const { ticket } = await createTicket(db, {
+      now: T0,
+      actor: { type: "customer", id: customerId },
+      subject: "Première demande",
+      channel: "web",
+      customerId,
+      message: { text: "Bonjour" },
+    });
     await addMessage(db, { now: at(5), actor: agent, number: ticket.number, text: "Bonjour !" });
     await updateTicket(db, { now: at(6), actor: agent, number: ticket.number, changes: { status: "pending", priority: "high" } });
     expect((await listEvents(db, ticket.number)).map((e) => e.type)).toEqual(["created", "message", "message", "updated", "updated"]);
@@ -83,10 +108,22 @@ describeStore("ticket clocks", (get) => {
     expect((await ticketClocks(db, ticket.number, at(10)))[0]?.state).toBe("running");
     await addMessage(db, { now: at(70), actor: agent, number: ticket.number, text: "Bonjour, c'est fait." });
     const [first] = await ticketClocks(db, ticket.number, at(80));
-    expect(first).toMatchObject({ target: "first_response", state: "met", stoppedAt: at(70), breached: true, lateBySeconds: 600, elapsedSeconds: 4200, remainingSeconds: 0 });
+    expect(first).toMatchObject({
+      target: "first_response",
+      state: "met",
+      stoppedAt: at(70),
+      breached: true,
+      lateBySeconds: 600,
+      elapsedSeconds: 4200,
+      remainingSeconds: 0,
+    });
     expect(first?.timers.map((t) => t.state)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled", "cancelled"]);
     const sla = (await listEvents(db, ticket.number)).filter((e) => e.type === "sla").at(-1);
-    expect(sla).toMatchObject({ actorType: "agent", reason: "agent replied", data: { changes: [{ target: "first_response", change: "met", lateBySeconds: 600 }] } });
+    expect(sla).toMatchObject({
+      actorType: "agent",
+      reason: "agent replied",
+      data: { changes: [{ target: "first_response", change: "met", lateBySeconds: 600 }] },
+    });
   });
 
   it("counts a note as a response when the policy says so", async () => {
@@ -119,7 +156,10 @@ describeStore("ticket clocks", (get) => {
   it("never touches a fired timer again, whatever the clock does next", async () => {
     const { open } = await setUp("Fabien");
     const { ticket } = await open();
-    await db.update(timers).set({ state: "fired", firedAt: at(31), lagMs: 60_000 }).where(and(eq(timers.ticketNumber, ticket.number), eq(timers.stepId, "reminder"), eq(timers.dueAt, at(30))));
+    await db
+      .update(timers)
+      .set({ state: "fired", firedAt: at(31), lagMs: 60_000 })
+      .where(and(eq(timers.ticketNumber, ticket.number), eq(timers.stepId, "reminder"), eq(timers.dueAt, at(30))));
     await updateTicket(db, { now: at(40), actor: agent, number: ticket.number, changes: { priority: "high" } });
     const [first] = await ticketClocks(db, ticket.number, at(40));
     expect(first?.dueAt).toEqual(at(30));
@@ -133,7 +173,21 @@ describeStore("ticket clocks", (get) => {
   it("switches policy when the ticket comes to match another, keeping its start and elapsed time", async () => {
     const { customerId, open } = await setUp("Victor");
     const orgId = (await organizationStore.create(db, { name: "Victor SA", segment: "vip" }, T0)).id;
-    const vipId = await insertPolicy(db, { name: "Victor VIP", position: 1, conditions: { all: [{ field: "segment", op: "is", value: "vip" }, { field: "tags", op: "in", value: ["victor"] }] }, targets: { normal: { first_response: 20, resolution: 120 } } }, T0);
+    const vipId = await insertPolicy(
+      db,
+      {
+        name: "Victor VIP",
+        position: 1,
+        conditions: {
+          all: [
+            { field: "segment", op: "is", value: "vip" },
+            { field: "tags", op: "in", value: ["victor"] },
+          ],
+        },
+        targets: { normal: { first_response: 20, resolution: 120 } },
+      },
+      T0,
+    );
     await customerStore.update(db, customerId, { organizationId: orgId }, T0);
     const { ticket } = await open();
     await updateTicket(db, { now: at(10), actor: agent, number: ticket.number, changes: { tags: ["victor"] } });
@@ -150,22 +204,34 @@ describeStore("ticket clocks", (get) => {
   it("follows an edited policy when recomputed, and cancels the clocks when no policy applies any more", async () => {
     const { policyId, open } = await setUp("Rémi");
     const { ticket } = await open();
-    await db.update(slaPolicies).set({ targets: { normal: { first_response: 90, resolution: 480 } } }).where(eq(slaPolicies.id, policyId));
+    await db
+      .update(slaPolicies)
+      .set({ targets: { normal: { first_response: 90, resolution: 480 } } })
+      .where(eq(slaPolicies.id, policyId));
     await db.transaction((tx) => recomputeTicket(tx as unknown as typeof db, ticket.number, at(15)));
     expect((await ticketClocks(db, ticket.number, at(15)))[0]?.dueAt).toEqual(at(90));
-    expect((await listEvents(db, ticket.number)).at(-1)?.data).toEqual({ cause: { cause: "ticket_changed" }, changes: [{ target: "first_response", cycle: 1, change: "due_changed", dueAt: at(90).toISOString() }] });
+    expect((await listEvents(db, ticket.number)).at(-1)?.data).toEqual({
+      cause: { cause: "ticket_changed" },
+      changes: [{ target: "first_response", cycle: 1, change: "due_changed", dueAt: at(90).toISOString() }],
+    });
     await db.update(slaPolicies).set({ active: false }).where(eq(slaPolicies.id, policyId));
     await db.transaction((tx) => recomputeTicket(tx as unknown as typeof db, ticket.number, at(20)));
     expect((await ticketClocks(db, ticket.number, at(20))).map((c) => c.state)).toEqual(["cancelled", "cancelled"]);
     expect((await timersOf(ticket.number)).every((t) => t.state === "cancelled")).toBe(true);
     const events = await listEvents(db, ticket.number);
-    expect(events.filter((e) => e.type === "sla_policy").at(-1)).toMatchObject({ actorType: "system", reason: "no policy applies", data: { policyId: null, match: { cause: "none" } } });
+    expect(events.filter((e) => e.type === "sla_policy").at(-1)).toMatchObject({
+      actorType: "system",
+      reason: "no policy applies",
+      data: { policyId: null, match: { cause: "none" } },
+    });
   });
 
   it("writes the clocks with the ticket change: a failed change leaves them as they were", async () => {
     const { open } = await setUp("Inès");
     const { ticket } = await open();
-    await expect(updateTicket(db, { now: at(5), actor: agent, number: ticket.number, changes: { status: "pending", teamId: "00000000-0000-4000-8000-000000000000" } })).rejects.toThrow("teamId");
+    await expect(
+      updateTicket(db, { now: at(5), actor: agent, number: ticket.number, changes: { status: "pending", teamId: "00000000-0000-4000-8000-000000000000" } }),
+    ).rejects.toThrow("teamId");
     expect((await ticketClocks(db, ticket.number, at(5))).map((c) => c.state)).toEqual(["running", "running"]);
   });
 
@@ -174,8 +240,25 @@ describeStore("ticket clocks", (get) => {
     async function before(name: string) {
       const customerId = (await customerStore.create(db, { name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.be` }, T0)).id;
       const cover = (targets: Parameters<typeof insertPolicy>[1]["targets"] = WALL_TARGETS) =>
-        insertPolicy(db, { name: `${name} policy`, conditions: { all: [{ field: "customer", op: "is", value: customerId }] }, targets, matrix: { steps: STANDARD_MATRIX.map((s) => ({ ...s, clock: "wall" as const })) } }, T0);
-      const open = (now = T0) => createTicket(db, { now, actor: { type: "customer", id: customerId }, subject: `Demande de ${name}`, channel: "email", customerId, message: { text: "Bonjour" } });
+        insertPolicy(
+          db,
+          {
+            name: `${name} policy`,
+            conditions: { all: [{ field: "customer", op: "is", value: customerId }] },
+            targets,
+            matrix: { steps: STANDARD_MATRIX.map((s) => ({ ...s, clock: "wall" as const })) },
+          },
+          T0,
+        );
+      const open = (now = T0) =>
+        createTicket(db, {
+          now,
+          actor: { type: "customer", id: customerId },
+          subject: `Demande de ${name}`,
+          channel: "email",
+          customerId,
+          message: { text: "Bonjour" },
+        });
       return { customerId, cover, open };
     }
     const recompute = (number: number, now: Date) => db.transaction((tx) => recomputeTicket(tx as unknown as typeof db, number, now));
@@ -238,18 +321,31 @@ describeStore("ticket clocks", (get) => {
         ["resolution", 1, "running", at(480), null],
       ]);
       const sla = (await listEvents(db, ticket.number)).at(-1);
-      expect(sla?.data).toMatchObject({ rebuilt: true, changes: [{ target: "first_response", change: "met", lateBySeconds: 600 }, { target: "resolution", change: "started" }, { target: "next_response", change: "started" }] });
+      expect(sla?.data).toMatchObject({
+        rebuilt: true,
+        changes: [
+          { target: "first_response", change: "met", lateBySeconds: 600 },
+          { target: "resolution", change: "started" },
+          { target: "next_response", change: "started" },
+        ],
+      });
     });
 
     it("brings back a clock cancelled for a priority without that target once the policy sets one, on the same clock: a fired step does not fire again", async () => {
       const { cover, open } = await before("Sanne");
       const policyId = await cover();
       const { ticket } = await open();
-      await db.update(timers).set({ state: "fired", firedAt: at(30), lagMs: 0 }).where(and(eq(timers.ticketNumber, ticket.number), eq(timers.stepId, "reminder"), eq(timers.dueAt, at(30))));
+      await db
+        .update(timers)
+        .set({ state: "fired", firedAt: at(30), lagMs: 0 })
+        .where(and(eq(timers.ticketNumber, ticket.number), eq(timers.stepId, "reminder"), eq(timers.dueAt, at(30))));
       await updateTicket(db, { now: at(40), actor: agent, number: ticket.number, changes: { priority: "low" } });
       expect((await ticketClocks(db, ticket.number, at(40))).map((c) => c.state)).toEqual(["cancelled", "cancelled"]);
 
-      await db.update(slaPolicies).set({ targets: { ...WALL_TARGETS, low: { first_response: 120, resolution: 960 } } }).where(eq(slaPolicies.id, policyId));
+      await db
+        .update(slaPolicies)
+        .set({ targets: { ...WALL_TARGETS, low: { first_response: 120, resolution: 960 } } })
+        .where(eq(slaPolicies.id, policyId));
       await recompute(ticket.number, at(45));
       const clocks = await ticketClocks(db, ticket.number, at(45));
       expect(clocks.map((c) => [c.target, c.state, c.startedAt, c.dueAt, c.budgetSeconds])).toEqual([
@@ -263,17 +359,29 @@ describeStore("ticket clocks", (get) => {
         ["level-3", at(240), "pending"],
         ["level-4", at(360), "pending"],
       ]);
-      expect((await listEvents(db, ticket.number)).at(-1)?.data).toMatchObject({ rebuilt: true, changes: [{ target: "first_response", change: "resumed" }, { target: "resolution", change: "resumed" }] });
+      expect((await listEvents(db, ticket.number)).at(-1)?.data).toMatchObject({
+        rebuilt: true,
+        changes: [
+          { target: "first_response", change: "resumed" },
+          { target: "resolution", change: "resumed" },
+        ],
+      });
     });
 
     it("leaves a solved ticket's clocks and the clocks that cover the policy to carry over", async () => {
       const { cover, open } = await before("Wout");
       const policyId = await cover({ normal: { resolution: 480 } });
       const { ticket } = await open();
-      await db.update(slaPolicies).set({ targets: { normal: { resolution: 300 } } }).where(eq(slaPolicies.id, policyId));
+      await db
+        .update(slaPolicies)
+        .set({ targets: { normal: { resolution: 300 } } })
+        .where(eq(slaPolicies.id, policyId));
       await recompute(ticket.number, at(10));
       // Resolution carried over (due moved); first response is not measured: nothing rebuilt.
-      expect((await listEvents(db, ticket.number)).at(-1)).toMatchObject({ reason: "ticket or policy changed", data: { changes: [{ target: "resolution", change: "due_changed" }] } });
+      expect((await listEvents(db, ticket.number)).at(-1)).toMatchObject({
+        reason: "ticket or policy changed",
+        data: { changes: [{ target: "resolution", change: "due_changed" }] },
+      });
       await updateTicket(db, { now: at(20), actor: agent, number: ticket.number, changes: { status: "solved" } });
       await db.update(slaPolicies).set({ targets: WALL_TARGETS }).where(eq(slaPolicies.id, policyId));
       const count = (await listEvents(db, ticket.number)).length;
@@ -332,7 +440,10 @@ describeStore("ticket clocks", (get) => {
     const { open } = await setUp("Lucie");
     const { ticket } = await open();
     await updateTicket(db, { now: at(5), actor: agent, number: ticket.number, changes: { status: "on_hold" } });
-    const rows = await selectRows<{ pauses: unknown }>(get(), sql`select pauses from sla_clocks where ticket_number = ${ticket.number} and target = 'resolution'`);
+    const rows = await selectRows<{ pauses: unknown }>(
+      get(),
+      sql`select pauses from sla_clocks where ticket_number = ${ticket.number} and target = 'resolution'`,
+    );
     expect(rows[0]?.pauses).toEqual([[at(5).getTime(), null]]);
   });
 });

@@ -84,7 +84,9 @@ export async function applyChanges(work: Work, props: ApplyChangesProps): Promis
   if (Object.keys(changes).length === 0 && Object.keys(extra).length === 0) return before;
   const row = await updateTicketRow(tx, before.number, set, now);
   if (Object.keys(changes).length > 0) {
-    await writeEvents(tx, [{ ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) }]);
+    await writeEvents(tx, [
+      { ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) },
+    ]);
   }
   return syncChanged(work, { ticket: presentTicket(row, followers), changes });
 }

@@ -24,7 +24,20 @@ export interface CreateTicketProps extends Partial<TicketFields> {
 }
 
 // The fields the `created` event lists, when set.
-const CREATED_FIELDS = ["subject", "status", "priority", "tier", "channel", "language", "productId", "customerId", "teamId", "assigneeId", "tags", "followers"] as const;
+const CREATED_FIELDS = [
+  "subject",
+  "status",
+  "priority",
+  "tier",
+  "channel",
+  "language",
+  "productId",
+  "customerId",
+  "teamId",
+  "assigneeId",
+  "tags",
+  "followers",
+] as const;
 
 /**
  * Creates a ticket as the work's actor: status `new`, priority `normal` and tier L1 unless
@@ -70,7 +83,14 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
       const value = field === "status" ? initial : ticket[field];
       if (value !== null && !(Array.isArray(value) && value.length === 0)) changes[field] = [null, value];
     }
-    const createdEvent: NewTicketEvent = { ticketNumber: ticket.number, at: now, actor, type: "created", changes: changes as FieldChanges, ...(props.cause ? { data: { cause: props.cause } } : {}) };
+    const createdEvent: NewTicketEvent = {
+      ticketNumber: ticket.number,
+      at: now,
+      actor,
+      type: "created",
+      changes: changes as FieldChanges,
+      ...(props.cause ? { data: { cause: props.cause } } : {}),
+    };
     if (!first || !props.message) {
       await writeEvents(tx, [createdEvent]);
       await syncCreated(work, { ticket });
@@ -79,7 +99,18 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
     checkMessage(first.kind, actor, { number: ticket.number, status: initial });
     // The created, message and (when the message changed the status) updated events, in that order.
     const updatedEvents: NewTicketEvent[] =
-      status === initial ? [] : [{ ticketNumber: ticket.number, at: now, actor, type: "updated", changes: { status: [initial, status] }, ...(first.cause ? { data: { cause: first.cause } } : {}) }];
+      status === initial
+        ? []
+        : [
+            {
+              ticketNumber: ticket.number,
+              at: now,
+              actor,
+              type: "updated",
+              changes: { status: [initial, status] },
+              ...(first.cause ? { data: { cause: first.cause } } : {}),
+            },
+          ];
     const message = await insertMessage(tx, messageValues(ticket, props.message, first, actor, now), actor, [createdEvent], updatedEvents);
     if (status !== initial) checkTransition(initial, status);
     await syncCreated(work, { ticket, messageKind: first.kind });

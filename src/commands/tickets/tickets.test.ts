@@ -43,11 +43,15 @@ describeStore("ticket store", (get) => {
 
   it("writes nothing when any part of the creation fails", async () => {
     const before = await countTickets(db);
-    const [{ count: eventsBefore }] = await selectRows<{ count: number }>(get(), sql`select count(*)::int as count from ticket_events`) as [{ count: number }];
+    const [{ count: eventsBefore }] = (await selectRows<{ count: number }>(get(), sql`select count(*)::int as count from ticket_events`)) as [
+      { count: number },
+    ];
     await expect(newTicket("Avec un suiveur inconnu", { followers: ["00000000-0000-4000-8000-000000000000"] })).rejects.toThrow(InvalidReferenceError);
-    await expect(newTicket("Client inconnu", { customerId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow("customerId: refers to something that does not exist");
+    await expect(newTicket("Client inconnu", { customerId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(
+      "customerId: refers to something that does not exist",
+    );
     expect(await countTickets(db)).toBe(before);
-    const [{ count: eventsAfter }] = await selectRows<{ count: number }>(get(), sql`select count(*)::int as count from ticket_events`) as [{ count: number }];
+    const [{ count: eventsAfter }] = (await selectRows<{ count: number }>(get(), sql`select count(*)::int as count from ticket_events`)) as [{ count: number }];
     expect(eventsAfter).toBe(eventsBefore);
   });
 
@@ -63,7 +67,13 @@ describeStore("ticket store", (get) => {
 
   it("does not count an internal note as a response", async () => {
     const { ticket } = await newTicket("Note seulement");
-    const { ticket: noted, message } = await addMessage(db, { now: later(1), actor: agent(), number: ticket.number, kind: "note", text: "Vérifier le contrat" });
+    const { ticket: noted, message } = await addMessage(db, {
+      now: later(1),
+      actor: agent(),
+      number: ticket.number,
+      kind: "note",
+      text: "Vérifier le contrat",
+    });
     expect(message.kind).toBe("note");
     expect(noted).toMatchObject({ status: "new", firstResponseAt: null });
   });
@@ -82,12 +92,16 @@ describeStore("ticket store", (get) => {
 
   it("enforces the lifecycle and leaves the ticket unchanged on a refused transition", async () => {
     const { ticket } = await newTicket("Transition refusée");
-    await expect(updateTicket(db, { now: later(1), actor: agent(), number: ticket.number, changes: { status: "closed", priority: "high" } })).rejects.toThrow(StatusTransitionError);
+    await expect(updateTicket(db, { now: later(1), actor: agent(), number: ticket.number, changes: { status: "closed", priority: "high" } })).rejects.toThrow(
+      StatusTransitionError,
+    );
     expect(await getTicket(db, ticket.number)).toMatchObject({ status: "new", priority: "normal", version: ticket.version });
     await updateTicket(db, { now: later(2), actor: agent(), number: ticket.number, changes: { status: "solved" } });
     const closed = await updateTicket(db, { now: later(3), actor: agent(), number: ticket.number, changes: { status: "closed" } });
     expect(closed.closedAt).toEqual(later(3));
-    await expect(addMessage(db, { now: later(4), actor: customer(), number: ticket.number, text: "Encore" })).rejects.toThrow(/is closed: a follow-up is a new ticket/);
+    await expect(addMessage(db, { now: later(4), actor: customer(), number: ticket.number, text: "Encore" })).rejects.toThrow(
+      /is closed: a follow-up is a new ticket/,
+    );
   });
 
   it("records each change with before, after, who and why, and bumps the version once", async () => {
@@ -99,9 +113,21 @@ describeStore("ticket store", (get) => {
       changes: { priority: "urgent", tags: [" VIP", "vip", "Remboursement"], assigneeId: agentId, teamId, followers: [agentId] },
       cause: { cause: "comment", text: "client VIP" },
     });
-    expect(updated).toMatchObject({ priority: "urgent", tags: ["remboursement", "vip"], assigneeId: agentId, followers: [agentId], version: ticket.version + 1 });
+    expect(updated).toMatchObject({
+      priority: "urgent",
+      tags: ["remboursement", "vip"],
+      assigneeId: agentId,
+      followers: [agentId],
+      version: ticket.version + 1,
+    });
     const last = (await listEvents(db, ticket.number)).at(-1);
-    expect(last).toMatchObject({ type: "updated", actorType: "agent", actorId: agentId, reason: "client VIP", data: { cause: { cause: "comment", text: "client VIP" } } });
+    expect(last).toMatchObject({
+      type: "updated",
+      actorType: "agent",
+      actorId: agentId,
+      reason: "client VIP",
+      data: { cause: { cause: "comment", text: "client VIP" } },
+    });
     expect(last?.changes).toEqual({
       priority: ["normal", "urgent"],
       tags: [[], ["remboursement", "vip"]],
@@ -116,7 +142,9 @@ describeStore("ticket store", (get) => {
   it("refuses an update against a stale version", async () => {
     const { ticket } = await newTicket("Conflit");
     await updateTicket(db, { now: later(1), actor: agent(), number: ticket.number, changes: { priority: "high" }, expectedVersion: ticket.version });
-    await expect(updateTicket(db, { now: later(2), actor: agent(), number: ticket.number, changes: { priority: "low" }, expectedVersion: ticket.version })).rejects.toThrow(VersionConflictError);
+    await expect(
+      updateTicket(db, { now: later(2), actor: agent(), number: ticket.number, changes: { priority: "low" }, expectedVersion: ticket.version }),
+    ).rejects.toThrow(VersionConflictError);
     expect((await getTicket(db, ticket.number))?.priority).toBe("high");
   });
 
@@ -127,8 +155,24 @@ describeStore("ticket store", (get) => {
 
   it("finds tickets by words in any of French, Dutch and English, with or without accents", async () => {
     const fr = await newTicket("Prélèvement effectué deux fois");
-    const nl = await createTicket(db, { now: T0, actor: customer(), subject: "Betaling mislukt", channel: "web", customerId, language: "nl", message: { text: "Mijn betalingen werken niet sinds gisteren" } });
-    const en = await createTicket(db, { now: T0, actor: customer(), subject: "Refund requested", channel: "api", customerId, language: "en", message: { text: "I was charged twice for my subscriptions" } });
+    const nl = await createTicket(db, {
+      now: T0,
+      actor: customer(),
+      subject: "Betaling mislukt",
+      channel: "web",
+      customerId,
+      language: "nl",
+      message: { text: "Mijn betalingen werken niet sinds gisteren" },
+    });
+    const en = await createTicket(db, {
+      now: T0,
+      actor: customer(),
+      subject: "Refund requested",
+      channel: "api",
+      customerId,
+      language: "en",
+      message: { text: "I was charged twice for my subscriptions" },
+    });
     const numbers = async (text: string) => (await listTickets(db, { text, limit: 200 })).items.map((t) => t.number);
     expect(await numbers("prelevements")).toContain(fr.ticket.number);
     expect(await numbers("prélèvement")).toContain(fr.ticket.number);

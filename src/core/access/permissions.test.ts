@@ -10,7 +10,9 @@ describe("permission matrix", () => {
   });
   it("lets a viewer read and write nothing", () => {
     for (const permission of PERMISSIONS) {
-      expect(can(agent("viewer"), permission)).toBe(permission.endsWith(".read") && permission !== "security.read" ? true : ["tokens.own", "notifications.own"].includes(permission));
+      expect(can(agent("viewer"), permission)).toBe(
+        permission.endsWith(".read") && permission !== "security.read" ? true : ["tokens.own", "notifications.own"].includes(permission),
+      );
     }
   });
   it("limits customers to reading, opening and answering tickets", () => {

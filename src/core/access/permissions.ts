@@ -5,9 +5,7 @@ export const ROLES = ["admin", "manager", "team_lead", "agent", "viewer"] as con
 export type Role = (typeof ROLES)[number];
 
 /** The authenticated caller: an agent with a role, or a customer (who sees only their own tickets). */
-export type Principal =
-  | { kind: "agent"; id: string; role: Role; teamId: string | null }
-  | { kind: "customer"; id: string };
+export type Principal = { kind: "agent"; id: string; role: Role; teamId: string | null } | { kind: "customer"; id: string };
 
 export const PERMISSIONS = [
   "tickets.read",

@@ -5,7 +5,17 @@ import { BusinessCalendar, type Pause } from "./businessCalendar.js";
 import type { CalendarSpec, TimeRange } from "./calendarSpec.js";
 import { WEEKDAYS } from "./calendarSpec.js";
 
-const ZONES = ["UTC", "Europe/Paris", "Europe/Amsterdam", "America/Los_Angeles", "Australia/Sydney", "Asia/Tehran", "Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata"];
+const ZONES = [
+  "UTC",
+  "Europe/Paris",
+  "Europe/Amsterdam",
+  "America/Los_Angeles",
+  "Australia/Sydney",
+  "Asia/Tehran",
+  "Australia/Lord_Howe",
+  "America/Santiago",
+  "Asia/Kolkata",
+];
 const FROM = Date.UTC(2025, 0, 1);
 const TO = Date.UTC(2028, 0, 1);
 const DAY = 86_400_000;
@@ -26,7 +36,13 @@ const calendarSpec: fc.Arbitrary<CalendarSpec> = fc
   .record({
     timezone: fc.constantFrom(...ZONES),
     week: fc.array(dayRanges, { minLength: 7, maxLength: 7 }),
-    holidays: fc.array(fc.oneof(someDate, someDate.map((d) => d.slice(5))), { maxLength: 6 }),
+    holidays: fc.array(
+      fc.oneof(
+        someDate,
+        someDate.map((d) => d.slice(5)),
+      ),
+      { maxLength: 6 },
+    ),
     overrides: fc.dictionary(someDate, dayRanges, { maxKeys: 4 }),
   })
   .filter(({ week }) => week.some((ranges) => ranges.length > 0))
@@ -38,13 +54,19 @@ const calendarSpec: fc.Arbitrary<CalendarSpec> = fc
   }));
 
 // Instants on a minute grid hit period boundaries often; arbitrary milliseconds do not.
-const instant = fc.oneof(fc.integer({ min: FROM, max: TO }), fc.integer({ min: FROM / 60_000, max: TO / 60_000 }).map((m) => m * 60_000));
+const instant = fc.oneof(
+  fc.integer({ min: FROM, max: TO }),
+  fc.integer({ min: FROM / 60_000, max: TO / 60_000 }).map((m) => m * 60_000),
+);
 const budget = fc.oneof(
   fc.integer({ min: 0, max: 12 * 3600 }),
   fc.integer({ min: 0, max: 200 * 8 * 3600 }),
   fc.integer({ min: 0, max: 3_600_000 }).map((ms) => ms / 1000),
 );
-const pauses = fc.array(fc.tuple(instant, fc.integer({ min: 0, max: 5 * DAY })).map(([start, length]): Pause => [start, start + length]), { maxLength: 4 });
+const pauses = fc.array(
+  fc.tuple(instant, fc.integer({ min: 0, max: 5 * DAY })).map(([start, length]): Pause => [start, start + length]),
+  { maxLength: 4 },
+);
 
 const runs = { numRuns: Number(process.env.FC_RUNS ?? 300) };
 const ms = (seconds: number) => Math.round(seconds * 1000);

@@ -4,7 +4,10 @@ import { BeyondHorizonError, BusinessCalendar, NoOpenTimeError } from "./busines
 import type { CalendarSpec } from "./calendarSpec.js";
 
 const HOUR = 3600;
-const WEEKDAY_HOURS = [["09:00", "12:30"], ["13:30", "18:00"]] as [string, string][];
+const WEEKDAY_HOURS = [
+  ["09:00", "12:30"],
+  ["13:30", "18:00"],
+] as [string, string][];
 const office: CalendarSpec = {
   timezone: "Europe/Paris",
   hours: { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS },
@@ -18,9 +21,28 @@ function calendar(spec: CalendarSpec = office) {
   const show = (instant: number) => formatInstant(instant, cal.zone);
   return {
     cal,
-    add: (start: string, seconds: number, pauses?: [string, string][]) => show(cal.add(at(start), seconds, pauses?.map(([a, b]) => [at(a), at(b)] as const))),
-    subtract: (start: string, seconds: number, pauses?: [string, string][]) => show(cal.subtract(at(start), seconds, pauses?.map(([a, b]) => [at(a), at(b)] as const))),
-    elapsed: (start: string, end: string, pauses?: [string, string][]) => cal.elapsed(at(start), at(end), pauses?.map(([a, b]) => [at(a), at(b)] as const)),
+    add: (start: string, seconds: number, pauses?: [string, string][]) =>
+      show(
+        cal.add(
+          at(start),
+          seconds,
+          pauses?.map(([a, b]) => [at(a), at(b)] as const),
+        ),
+      ),
+    subtract: (start: string, seconds: number, pauses?: [string, string][]) =>
+      show(
+        cal.subtract(
+          at(start),
+          seconds,
+          pauses?.map(([a, b]) => [at(a), at(b)] as const),
+        ),
+      ),
+    elapsed: (start: string, end: string, pauses?: [string, string][]) =>
+      cal.elapsed(
+        at(start),
+        at(end),
+        pauses?.map(([a, b]) => [at(a), at(b)] as const),
+      ),
     nextOpen: (instant: string) => show(cal.nextOpen(at(instant))),
     prevClose: (instant: string) => show(cal.prevClose(at(instant))),
     isOpen: (instant: string) => cal.isOpen(at(instant)),
@@ -168,7 +190,10 @@ describe("pauses", () => {
     expect(add("2026-11-23T09:00:00+01:00", HOUR, [["2026-11-23T10:00:00+01:00", "2026-11-23T19:00:00+01:00"]])).toBe("2026-11-24T09:00:00+01:00");
   });
   it("merge when they overlap", () => {
-    const overlapping: [string, string][] = [["2026-11-23T10:00:00+01:00", "2026-11-23T11:00:00+01:00"], ["2026-11-23T10:30:00+01:00", "2026-11-23T11:30:00+01:00"]];
+    const overlapping: [string, string][] = [
+      ["2026-11-23T10:00:00+01:00", "2026-11-23T11:00:00+01:00"],
+      ["2026-11-23T10:30:00+01:00", "2026-11-23T11:30:00+01:00"],
+    ];
     expect(elapsed("2026-11-23T09:00:00+01:00", "2026-11-23T12:00:00+01:00", overlapping)).toBe(1.5 * HOUR);
     // 1 h before the pause, 1 h from 11:30 to the 12:30 closing, so the next opening.
     expect(add("2026-11-23T09:00:00+01:00", 2 * HOUR, overlapping)).toBe("2026-11-23T13:30:00+01:00");
@@ -208,7 +233,8 @@ describe("a calendar without open time", () => {
   });
   it("fails when holidays close every day of the year", () => {
     const everyDay: string[] = [];
-    for (let m = 1; m <= 12; m++) for (let d = 1; d <= new Date(Date.UTC(2024, m, 0)).getUTCDate(); d++) everyDay.push(`${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+    for (let m = 1; m <= 12; m++)
+      for (let d = 1; d <= new Date(Date.UTC(2024, m, 0)).getUTCDate(); d++) everyDay.push(`${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
     const { cal } = calendar({ timezone: "UTC", hours: { mon: [["09:00", "17:00"]] }, holidays: everyDay });
     expect(() => cal.add(at("2026-11-23T09:00:00Z"), 60)).toThrow(NoOpenTimeError);
   });

@@ -198,7 +198,8 @@ export class BusinessCalendar {
       closed = block.total === 0 ? closed + 1 : 0;
       block = this.block(block.index + 1);
       this.checkOpenAhead(block, closed, start);
-      if (block.start - start > this.horizonMs) throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} after ${formatInstant(start, this.zone)}`);
+      if (block.start - start > this.horizonMs)
+        throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} after ${formatInstant(start, this.zone)}`);
     }
     const i = lastAtOrBefore(block.before, target, block.starts.length);
     const result = (block.starts[i] as number) + target - (block.before[i] as number);
@@ -216,7 +217,8 @@ export class BusinessCalendar {
       closed = block.total === 0 ? closed + 1 : 0;
       block = this.block(block.index - 1);
       this.checkOpenBehind(block, closed, start);
-      if (start - block.end > this.horizonMs) throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} before ${formatInstant(start, this.zone)}`);
+      if (start - block.end > this.horizonMs)
+        throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} before ${formatInstant(start, this.zone)}`);
       target += block.total;
       last = block.starts.length - 1;
     }

@@ -34,15 +34,44 @@ const paris = (fields: Record<string, unknown>): Record<string, unknown> => ({ t
 
 describe("refusing bad times and ranges", () => {
   it("refuses an hour past 24, naming the weekday and the range index", () => {
-    expect(issueOf(paris({ hours: { mon: [["09:00", "12:00"], ["25:00", "26:00"]] } }))).toBe(`hours.mon[1]: "25:00" ${TIME_HINT}`);
+    expect(
+      issueOf(
+        paris({
+          hours: {
+            mon: [
+              ["09:00", "12:00"],
+              ["25:00", "26:00"],
+            ],
+          },
+        }),
+      ),
+    ).toBe(`hours.mon[1]: "25:00" ${TIME_HINT}`);
   });
 
   it("gives the contract's message as the error's own message", () => {
-    expect(() => parseCalendar(paris({ hours: { mon: [["09:00", "12:00"], ["25:00", "26:00"]] } }))).toThrow(
-      new InvalidCalendarError([{ path: "hours.mon[1]", message: `"25:00" ${TIME_HINT}` }]),
-    );
+    expect(() =>
+      parseCalendar(
+        paris({
+          hours: {
+            mon: [
+              ["09:00", "12:00"],
+              ["25:00", "26:00"],
+            ],
+          },
+        }),
+      ),
+    ).toThrow(new InvalidCalendarError([{ path: "hours.mon[1]", message: `"25:00" ${TIME_HINT}` }]));
     try {
-      parseCalendar(paris({ hours: { mon: [["09:00", "12:00"], ["25:00", "26:00"]] } }));
+      parseCalendar(
+        paris({
+          hours: {
+            mon: [
+              ["09:00", "12:00"],
+              ["25:00", "26:00"],
+            ],
+          },
+        }),
+      );
     } catch (error) {
       expect((error as Error).message).toBe(`hours.mon[1]: "25:00" ${TIME_HINT}`);
       expect((error as Error).name).toBe("InvalidCalendarError");
@@ -54,19 +83,64 @@ describe("refusing bad times and ranges", () => {
   });
 
   it("refuses overlapping ranges on one day", () => {
-    expect(issueOf(paris({ hours: { tue: [["09:00", "12:00"], ["11:00", "14:00"]] } }))).toBe("hours.tue: ranges 09:00–12:00 and 11:00–14:00 overlap");
+    expect(
+      issueOf(
+        paris({
+          hours: {
+            tue: [
+              ["09:00", "12:00"],
+              ["11:00", "14:00"],
+            ],
+          },
+        }),
+      ),
+    ).toBe("hours.tue: ranges 09:00–12:00 and 11:00–14:00 overlap");
   });
 
   it("names the ranges as written when an adjacent pair was merged before the overlap", () => {
-    expect(issueOf(paris({ hours: { wed: [["09:00", "12:00"], ["12:00", "14:00"], ["13:00", "15:00"]] } }))).toBe("hours.wed: ranges 12:00–14:00 and 13:00–15:00 overlap");
+    expect(
+      issueOf(
+        paris({
+          hours: {
+            wed: [
+              ["09:00", "12:00"],
+              ["12:00", "14:00"],
+              ["13:00", "15:00"],
+            ],
+          },
+        }),
+      ),
+    ).toBe("hours.wed: ranges 12:00–14:00 and 13:00–15:00 overlap");
   });
 
   it("refuses overlapping ranges given out of order", () => {
-    expect(issueOf(paris({ hours: { tue: [["11:00", "14:00"], ["09:00", "12:00"]] } }))).toBe("hours.tue: ranges 09:00–12:00 and 11:00–14:00 overlap");
+    expect(
+      issueOf(
+        paris({
+          hours: {
+            tue: [
+              ["11:00", "14:00"],
+              ["09:00", "12:00"],
+            ],
+          },
+        }),
+      ),
+    ).toBe("hours.tue: ranges 09:00–12:00 and 11:00–14:00 overlap");
   });
 
   it("refuses a range contained in another", () => {
-    expect(issueOf(paris({ hours: { thu: [["09:00", "18:00"], ["10:00", "11:00"]] } }))).toBe("hours.thu: ranges 09:00–18:00 and 10:00–11:00 overlap");
+    expect(
+      issueOf(
+        paris({
+          hours: {
+            thu: [
+              ["09:00", "18:00"],
+              ["10:00", "11:00"],
+            ],
+          },
+        }),
+      ),
+    ).toBe("hours.thu: ranges 09:00–18:00 and 10:00–11:00 overlap");
   });
 
   it("refuses a range that is not a pair", () => {
@@ -120,9 +194,18 @@ describe("refusing bad times and ranges", () => {
     expect(issueOf(paris({ overrides: { "2026-12-24": [["12:00", "09:00"]] } }))).toBe(
       "overrides.2026-12-24[0]: range 12:00–09:00 does not end after it starts (a shift past midnight is two ranges on two days)",
     );
-    expect(issueOf(paris({ overrides: { "2026-12-24": [["09:00", "12:00"], ["11:00", "13:00"]] } }))).toBe(
-      "overrides.2026-12-24: ranges 09:00–12:00 and 11:00–13:00 overlap",
-    );
+    expect(
+      issueOf(
+        paris({
+          overrides: {
+            "2026-12-24": [
+              ["09:00", "12:00"],
+              ["11:00", "13:00"],
+            ],
+          },
+        }),
+      ),
+    ).toBe("overrides.2026-12-24: ranges 09:00–12:00 and 11:00–13:00 overlap");
   });
 });
 
@@ -132,14 +215,11 @@ describe("refusing bad weekdays and fields", () => {
     expect(issueOf(paris({ hours: { Monday: [["09:00", "17:00"]] } }))).toBe(`hours.Monday: ${WEEKDAY_HINT}`);
   });
 
-  it.each(["toString", "constructor", "__proto__"])(
-    "refuses %s as a weekday even though every object inherits it",
-    (name) => {
-      // JSON.parse makes "__proto__" an own key, as the CLI would receive it.
-      const calendar: unknown = JSON.parse(`{"timezone": "UTC", "hours": {"${name}": [["09:00", "17:00"]]}}`);
-      expect(issuesOf(calendar)).toEqual([{ path: `hours.${name}`, message: WEEKDAY_HINT }]);
-    },
-  );
+  it.each(["toString", "constructor", "__proto__"])("refuses %s as a weekday even though every object inherits it", (name) => {
+    // JSON.parse makes "__proto__" an own key, as the CLI would receive it.
+    const calendar: unknown = JSON.parse(`{"timezone": "UTC", "hours": {"${name}": [["09:00", "17:00"]]}}`);
+    expect(issuesOf(calendar)).toEqual([{ path: `hours.${name}`, message: WEEKDAY_HINT }]);
+  });
 
   it("refuses an unknown top-level field", () => {
     expect(issueOf(paris({ holiday: ["2026-12-25"] }))).toBe("holiday: unknown field (a calendar has timezone, hours, holidays, overrides)");
@@ -241,7 +321,17 @@ describe("refusing what is not a calendar", () => {
   it("reports every problem together, in the order of the fields", () => {
     const input = {
       timezone: "Europe/Pariss",
-      hours: { mon: [["09:00", "12:00"], ["25:00", "26:00"]], tue: [["09:00", "12:00"], ["11:00", "14:00"]], lun: [] },
+      hours: {
+        mon: [
+          ["09:00", "12:00"],
+          ["25:00", "26:00"],
+        ],
+        tue: [
+          ["09:00", "12:00"],
+          ["11:00", "14:00"],
+        ],
+        lun: [],
+      },
       holidays: ["2026-12-25", "01-01", "2026-02-30"],
       overrides: { "12-24": [] },
       extra: true,
@@ -260,7 +350,19 @@ describe("refusing what is not a calendar", () => {
   });
 
   it("reports several bad ranges of one day, each with its index", () => {
-    expect(issuesOf(paris({ hours: { mon: [["08:00", "07:00"], ["09:00", "12:00"], ["x", "13:00"]] } }))).toEqual([
+    expect(
+      issuesOf(
+        paris({
+          hours: {
+            mon: [
+              ["08:00", "07:00"],
+              ["09:00", "12:00"],
+              ["x", "13:00"],
+            ],
+          },
+        }),
+      ),
+    ).toEqual([
       { path: "hours.mon[0]", message: "range 08:00–07:00 does not end after it starts (a shift past midnight is two ranges on two days)" },
       { path: "hours.mon[2]", message: `"x" ${TIME_HINT}` },
     ]);
@@ -269,16 +371,45 @@ describe("refusing what is not a calendar", () => {
 
 describe("accepted forms", () => {
   it("compiles weekday hours into minutes, Sunday first, missing days closed", () => {
-    const rules = parseCalendar({ timezone: "Europe/Paris", hours: { mon: [["09:00", "12:30"], ["13:30", "18:00"]], sun: [["10:00", "11:00"]] } });
+    const rules = parseCalendar({
+      timezone: "Europe/Paris",
+      hours: {
+        mon: [
+          ["09:00", "12:30"],
+          ["13:30", "18:00"],
+        ],
+        sun: [["10:00", "11:00"]],
+      },
+    });
     expect(rules.zone.name).toBe("Europe/Paris");
-    expect(rules.weekly).toEqual([[[600, 660]], [[540, 750], [810, 1080]], [], [], [], [], []]);
+    expect(rules.weekly).toEqual([
+      [[600, 660]],
+      [
+        [540, 750],
+        [810, 1080],
+      ],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(rules.holidays.size).toBe(0);
     expect(rules.yearlyHolidays.size).toBe(0);
     expect(rules.overrides.size).toBe(0);
   });
 
   it("merges adjacent ranges 09:00–12:00 and 12:00–14:00 into one", () => {
-    const rules = parseCalendar(paris({ hours: { mon: [["09:00", "12:00"], ["12:00", "14:00"]] } }));
+    const rules = parseCalendar(
+      paris({
+        hours: {
+          mon: [
+            ["09:00", "12:00"],
+            ["12:00", "14:00"],
+          ],
+        },
+      }),
+    );
     expect(rules.weekly[MON]).toEqual([[540, 840]]);
   });
 
@@ -289,8 +420,22 @@ describe("accepted forms", () => {
   });
 
   it("sorts ranges given out of order", () => {
-    const rules = parseCalendar(paris({ hours: { sun: [["22:00", "24:00"], ["08:00", "09:00"], ["13:30", "18:00"]] } }));
-    expect(rules.weekly[SUN]).toEqual([[480, 540], [810, 1080], [1320, 1440]]);
+    const rules = parseCalendar(
+      paris({
+        hours: {
+          sun: [
+            ["22:00", "24:00"],
+            ["08:00", "09:00"],
+            ["13:30", "18:00"],
+          ],
+        },
+      }),
+    );
+    expect(rules.weekly[SUN]).toEqual([
+      [480, 540],
+      [810, 1080],
+      [1320, 1440],
+    ]);
   });
 
   it("accepts a day with no ranges as closed, and hours of {} for a calendar open only on overrides", () => {
@@ -311,7 +456,16 @@ describe("accepted forms", () => {
   });
 
   it("sorts and merges override ranges like weekday ranges", () => {
-    const rules = parseCalendar(paris({ overrides: { "2026-12-24": [["12:00", "13:00"], ["09:00", "12:00"]] } }));
+    const rules = parseCalendar(
+      paris({
+        overrides: {
+          "2026-12-24": [
+            ["12:00", "13:00"],
+            ["09:00", "12:00"],
+          ],
+        },
+      }),
+    );
     expect(rules.overrides.get(dayNumber(2026, 12, 24))).toEqual([[540, 780]]);
   });
 

@@ -69,7 +69,12 @@ export function parseCalendar(input: unknown): CalendarRules {
 
   let zone: TimeZone | undefined;
   if (typeof input.timezone !== "string") {
-    fail("timezone", input.timezone === undefined ? "is required (an IANA time zone such as \"Europe/Paris\")" : `expected an IANA time zone name, got ${describe(input.timezone)}`);
+    fail(
+      "timezone",
+      input.timezone === undefined
+        ? 'is required (an IANA time zone such as "Europe/Paris")'
+        : `expected an IANA time zone name, got ${describe(input.timezone)}`,
+    );
   } else {
     try {
       zone = TimeZone.of(input.timezone);

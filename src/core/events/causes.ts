@@ -67,7 +67,9 @@ export function clockCauseOf(happening: Happening, status: Status): ClockCause {
     case "customer_message":
       return { cause: "customer_wrote" };
     case "changed":
-      return happening.statusFrom && happening.statusFrom !== status ? { cause: "status_changed", from: happening.statusFrom, to: status } : { cause: "ticket_changed" };
+      return happening.statusFrom && happening.statusFrom !== status
+        ? { cause: "status_changed", from: happening.statusFrom, to: status }
+        : { cause: "ticket_changed" };
   }
 }
 

@@ -59,7 +59,13 @@ describe("the English reason of a typed cause", () => {
 
   it("gives the policy match the reason matchPolicy gives", () => {
     const vip = policy("VIP", {
-      conditions: { all: [{ field: "segment", op: "is", value: "vip" }], any: [{ field: "channel", op: "in", value: ["twitter", "facebook"] }, { field: "language", op: "is", value: "nl" }] },
+      conditions: {
+        all: [{ field: "segment", op: "is", value: "vip" }],
+        any: [
+          { field: "channel", op: "in", value: ["twitter", "facebook"] },
+          { field: "language", op: "is", value: "nl" },
+        ],
+      },
     });
     const everyone = policy("Everyone");
     const standard = policy("Standard", { isDefault: true });
@@ -97,7 +103,15 @@ describe("the English reason of a typed cause", () => {
 
   it("gives an escalation the sentence of escalationReason, lateness included", () => {
     const event = { ticketNumber: 1, at: new Date(step.firedAt), actor: { type: "system" as const }, type: "escalation" as const, data: step };
-    const expected = escalationReason({ policyName: "Standard", kind: "level", level: 3, target: "first_response", deadline: Date.parse(step.deadline), now: Date.parse(step.firedAt), lateByMs: step.lagMs });
+    const expected = escalationReason({
+      policyName: "Standard",
+      kind: "level",
+      level: 3,
+      target: "first_response",
+      deadline: Date.parse(step.deadline),
+      now: Date.parse(step.firedAt),
+      lateByMs: step.lagMs,
+    });
     expect(eventReason(event)).toBe(expected);
     expect(eventReason(event)).toBe("Level 3 of Standard: first response overdue by 9 h 00; fired 5 h 00 late");
   });
@@ -106,7 +120,9 @@ describe("the English reason of a typed cause", () => {
     expect(outcomeSentence({ type: "notified", agentId: "a", name: "Sam", channels: ["inapp", "email"], heldUntil: "2026-11-23T14:00:00.000Z" })).toBe(
       "notified Sam (in-app, e-mail; held until 2026-11-23T14:00:00.000Z, outside working hours)",
     );
-    expect(outcomeSentence({ type: "notified", agentId: "a", name: "Sam", channels: ["inapp"], outsideHours: true })).toBe("notified Sam (in-app; urgent: sent outside working hours)");
+    expect(outcomeSentence({ type: "notified", agentId: "a", name: "Sam", channels: ["inapp"], outsideHours: true })).toBe(
+      "notified Sam (in-app; urgent: sent outside working hours)",
+    );
     expect(outcomeSentence({ type: "reassigned", teamId: "t", name: "Technique" })).toBe("reassigned to team Technique");
     expect(outcomeSentence({ type: "priority_raised", from: "normal", to: "high" })).toBe("raised priority normal → high");
     expect(outcomeSentence({ type: "tier_set", from: "L1", to: "L2" })).toBe("set tier L1 → L2");
@@ -120,7 +136,12 @@ describe("the English reason of a typed cause", () => {
 
 describe("reading old rows back into causes", () => {
   it("recovers every cause whose English sentence it wrote", () => {
-    for (const cause of [{ cause: "first_reply" }, { cause: "customer_wrote" }, { cause: "auto_closed", afterDays: 4 }, { cause: "routed", by: "language", language: "nl" }] as const) {
+    for (const cause of [
+      { cause: "first_reply" },
+      { cause: "customer_wrote" },
+      { cause: "auto_closed", afterDays: 4 },
+      { cause: "routed", by: "language", language: "nl" },
+    ] as const) {
       expect(legacyChangeCause(changeReason(cause))).toEqual(cause);
     }
     const clocks = ["ticket_created", "agent_replied", "internal_note", "customer_wrote", "ticket_changed", "clocks_rebuilt"] as const;

@@ -113,7 +113,11 @@ export function outcomeSentence(outcome: StepOutcome): string {
   switch (outcome.type) {
     case "notified": {
       const channels = outcome.channels.map((c) => (c === "inapp" ? "in-app" : "e-mail")).join(", ");
-      const hold = outcome.heldUntil ? `; held until ${outcome.heldUntil}, outside working hours` : outcome.outsideHours ? "; urgent: sent outside working hours" : "";
+      const hold = outcome.heldUntil
+        ? `; held until ${outcome.heldUntil}, outside working hours`
+        : outcome.outsideHours
+          ? "; urgent: sent outside working hours"
+          : "";
       return `notified ${outcome.name ?? outcome.agentId} (${channels}${hold})`;
     }
     case "reassigned":

@@ -24,7 +24,13 @@ const ID_FIELDS: Record<string, NameKind> = {
   followers: "agent",
 };
 
-const WORD_FIELDS: Record<string, string> = { status: "ticket.status", priority: "ticket.priority", tier: "ticket.tier", channel: "ticket.channel", language: "ticket.language" };
+const WORD_FIELDS: Record<string, string> = {
+  status: "ticket.status",
+  priority: "ticket.priority",
+  tier: "ticket.tier",
+  channel: "ticket.channel",
+  language: "ticket.language",
+};
 
 /** One value of a ticket field or a condition field in words: ids named, statuses and priorities translated. */
 export function fieldValue(context: RenderContext, field: string, value: unknown): string {
@@ -44,7 +50,11 @@ export function fieldName(context: RenderContext, field: string): string {
 
 /** One condition in words: "Channel is one of X (Twitter), Facebook". */
 export function conditionText(context: RenderContext, condition: Condition): string {
-  return context.t("events.condition", { field: fieldName(context, condition.field), op: condition.op, value: fieldValue(context, condition.field, condition.value) });
+  return context.t("events.condition", {
+    field: fieldName(context, condition.field),
+    op: condition.op,
+    value: fieldValue(context, condition.field, condition.value),
+  });
 }
 
 /** Why a policy applies. */

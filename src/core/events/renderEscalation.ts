@@ -18,7 +18,11 @@ export function outcomeText(context: RenderContext, outcome: StepOutcome): strin
   switch (outcome.type) {
     case "notified": {
       const how = t("events.outcome.channels", { email: outcome.channels.includes("email") ? "yes" : "no" });
-      const hold = outcome.heldUntil ? t("events.outcome.heldUntil", { when: context.instant(outcome.heldUntil) }) : outcome.outsideHours ? t("events.outcome.outsideHours") : "";
+      const hold = outcome.heldUntil
+        ? t("events.outcome.heldUntil", { when: context.instant(outcome.heldUntil) })
+        : outcome.outsideHours
+          ? t("events.outcome.outsideHours")
+          : "";
       return t("events.outcome.notified", { name: context.name("agent", outcome.agentId, outcome.name), how, hold });
     }
     case "reassigned":
@@ -66,17 +70,25 @@ export function escalationLines(context: RenderContext, data: StoredEscalationDa
   const { t } = context;
   const lines: string[] = [];
   const recipients = (data.recipients ?? []).map((r) => context.name("agent", r.agentId, r.name));
-  lines.push(recipients.length ? t("events.escalation.recipients", { count: recipients.length, names: context.list(recipients) }) : t("events.escalation.noRecipients"));
+  lines.push(
+    recipients.length ? t("events.escalation.recipients", { count: recipients.length, names: context.list(recipients) }) : t("events.escalation.noRecipients"),
+  );
   // Rows written before outcomes were data list English sentences: those Palier wrote are read back.
-  const outcomes = data.outcomes?.map((o) => outcomeText(context, o)) ?? (data.actions ?? []).map((a) => {
-    const outcome = legacyOutcome(a);
-    return outcome ? outcomeText(context, outcome) : a;
-  });
+  const outcomes =
+    data.outcomes?.map((o) => outcomeText(context, o)) ??
+    (data.actions ?? []).map((a) => {
+      const outcome = legacyOutcome(a);
+      return outcome ? outcomeText(context, outcome) : a;
+    });
   if (outcomes.length) lines.push(t("events.escalation.actions", { actions: context.list(outcomes) }));
   const skips = data.skips?.map((s) => skipText(context, s)) ?? data.skipped ?? [];
   if (skips.length) lines.push(t("events.escalation.skipped", { skips: skips.join("; ") }));
   lines.push(t("events.escalation.due", { when: context.instant(data.dueAt) }));
-  lines.push(data.late ? t("events.escalation.firedLate", { when: context.instant(data.firedAt), time: context.duration(data.lagMs) }) : t("events.escalation.fired", { when: context.instant(data.firedAt) }));
+  lines.push(
+    data.late
+      ? t("events.escalation.firedLate", { when: context.instant(data.firedAt), time: context.duration(data.lagMs) })
+      : t("events.escalation.fired", { when: context.instant(data.firedAt) }),
+  );
   if (data.breached) lines.push(t("events.escalation.breached"));
   return lines;
 }

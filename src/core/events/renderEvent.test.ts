@@ -40,30 +40,71 @@ const escalation: EscalationData = {
   lagMs: 300_000,
   late: true,
   breached: true,
-  recipients: [{ kind: "assignee", agentId: LEA, name: "Léa" }, { kind: "team_lead", agentId: GONE, name: "Former lead" }],
+  recipients: [
+    { kind: "assignee", agentId: LEA, name: "Léa" },
+    { kind: "team_lead", agentId: GONE, name: "Former lead" },
+  ],
   outcomes: [
     { type: "notified", agentId: LEA, channels: ["inapp", "email"] },
     { type: "reassigned", teamId: TECH },
     { type: "followers_added", agentIds: [SAM], names: ["Sam"] },
     { type: "followers_added", agentIds: [SAM, LEA] },
   ],
-  skips: [{ recipient: "assignee_manager", why: "no_manager", agentId: LEA }, { action: "raise_priority", why: "already_priority", priority: "urgent" }],
+  skips: [
+    { recipient: "assignee_manager", why: "no_manager", agentId: LEA },
+    { action: "raise_priority", why: "already_priority", priority: "urgent" },
+  ],
   worker: "w1",
 };
 
 const events: RenderableEvent[] = [
-  { type: "created", actor: { type: "customer", id: CUSTOMER }, reason: null, changes: { status: [null, "new"], customerId: [null, CUSTOMER], teamId: [null, TECH], tags: [null, ["facture"]] }, data: {} },
-  { type: "updated", actor: { type: "agent", id: SAM }, reason: "first reply", changes: { status: ["new", "open"] }, data: { cause: { cause: "first_reply" } } },
-  { type: "updated", actor: { type: "system" }, reason: null, changes: { assigneeId: [LEA, null], teamId: [null, TECH] }, data: { cause: { cause: "escalation", ...escalation, lateByMs: 300_000 } } },
+  {
+    type: "created",
+    actor: { type: "customer", id: CUSTOMER },
+    reason: null,
+    changes: { status: [null, "new"], customerId: [null, CUSTOMER], teamId: [null, TECH], tags: [null, ["facture"]] },
+    data: {},
+  },
+  {
+    type: "updated",
+    actor: { type: "agent", id: SAM },
+    reason: "first reply",
+    changes: { status: ["new", "open"] },
+    data: { cause: { cause: "first_reply" } },
+  },
+  {
+    type: "updated",
+    actor: { type: "system" },
+    reason: null,
+    changes: { assigneeId: [LEA, null], teamId: [null, TECH] },
+    data: { cause: { cause: "escalation", ...escalation, lateByMs: 300_000 } },
+  },
   { type: "message", actor: { type: "customer", id: CUSTOMER }, reason: null, changes: {}, data: { messageId: "m1", kind: "customer" } },
   {
     type: "sla_policy",
     actor: { type: "system" },
     reason: null,
     changes: {},
-    data: { policyId: POLICY, policyName: "VIP", match: { cause: "conditions", all: [{ field: "customer", op: "is", value: CUSTOMER }], any: [{ field: "channel", op: "in", value: ["twitter", "phone"] }] } },
+    data: {
+      policyId: POLICY,
+      policyName: "VIP",
+      match: {
+        cause: "conditions",
+        all: [{ field: "customer", op: "is", value: CUSTOMER }],
+        any: [{ field: "channel", op: "in", value: ["twitter", "phone"] }],
+      },
+    },
   },
-  { type: "sla", actor: { type: "system" }, reason: null, changes: {}, data: { cause: { cause: "status_changed", from: "open", to: "pending" }, changes: [{ target: "resolution", cycle: 1, change: "paused", dueAt: "2026-11-24T15:30:00.000Z" }] } },
+  {
+    type: "sla",
+    actor: { type: "system" },
+    reason: null,
+    changes: {},
+    data: {
+      cause: { cause: "status_changed", from: "open", to: "pending" },
+      changes: [{ target: "resolution", cycle: 1, change: "paused", dueAt: "2026-11-24T15:30:00.000Z" }],
+    },
+  },
   { type: "escalation", actor: { type: "system" }, reason: null, changes: {}, data: escalation },
 ];
 
@@ -111,7 +152,13 @@ describe("renderEvent", () => {
     expect(actions).toContain("follower added: Sam Peeters,");
     expect(actions).toContain("followers added: Sam Peeters and Léa Martin");
     expect(render(events[6] as RenderableEvent, "fr").details[0]).toContain("2 personnes");
-    const closed: RenderableEvent = { type: "updated", actor: { type: "system" }, reason: null, changes: { status: ["solved", "closed"] }, data: { cause: { cause: "auto_closed", afterDays: 1 } } };
+    const closed: RenderableEvent = {
+      type: "updated",
+      actor: { type: "system" },
+      reason: null,
+      changes: { status: ["solved", "closed"] },
+      data: { cause: { cause: "auto_closed", afterDays: 1 } },
+    };
     expect(render(closed, "nl").why).toContain("1 dag ");
     expect(render({ ...closed, data: { cause: { cause: "auto_closed", afterDays: 4 } } }, "nl").why).toContain("4 dagen");
   });
@@ -128,13 +175,23 @@ describe("renderEvent", () => {
 describe("rows written before causes were data", () => {
   it("translates the sentences Palier wrote and keeps a person's words, ids named", () => {
     const old = (reason: string, type: "updated" | "sla" = "updated"): RenderableEvent =>
-      type === "sla" ? { type, actor: { type: "system" }, reason, changes: {}, data: { changes: [] } } : { type, actor: { type: "agent", id: LEA }, reason, changes: { status: ["pending", "open"] }, data: {} };
+      type === "sla"
+        ? { type, actor: { type: "system" }, reason, changes: {}, data: { changes: [] } }
+        : { type, actor: { type: "agent", id: LEA }, reason, changes: { status: ["pending", "open"] }, data: {} };
     expect(render(old("the customer wrote"), "fr").why).toBe("Le client a écrit");
     expect(render(old("status open → pending", "sla"), "nl").why).toBe("Status Open → In afwachting");
     expect(render(old("waiting on a third party"), "fr").why).toBe("waiting on a third party");
-    const policy: RenderableEvent = { type: "sla_policy", actor: { type: "system" }, reason: `customer is ${CUSTOMER}`, changes: {}, data: { policyId: POLICY, policyName: "VIP", reason: `customer is ${CUSTOMER}` } };
+    const policy: RenderableEvent = {
+      type: "sla_policy",
+      actor: { type: "system" },
+      reason: `customer is ${CUSTOMER}`,
+      changes: {},
+      data: { policyId: POLICY, policyName: "VIP", reason: `customer is ${CUSTOMER}` },
+    };
     expect(render(policy, "en").why).toBe("customer is Brasserie Dupont");
-    expect(render({ ...policy, reason: "default policy: no other policy matched", data: { policyId: POLICY, policyName: "VIP" } }, "fr").why).toBe("Politique par défaut : aucune autre ne correspond");
+    expect(render({ ...policy, reason: "default policy: no other policy matched", data: { policyId: POLICY, policyName: "VIP" } }, "fr").why).toBe(
+      "Politique par défaut : aucune autre ne correspond",
+    );
   });
 
   it("reads an old escalation's English actions and skips", () => {
@@ -144,7 +201,11 @@ describe("rows written before causes were data", () => {
       actor: { type: "system" },
       reason: "Level 2 of VIP: first response overdue by 1 h 05",
       changes: {},
-      data: { ...rest, actions: ["notified Léa Martin (in-app, e-mail)", "raised priority normal → high", "something new"], skipped: ["assignee: the ticket has no assignee"] },
+      data: {
+        ...rest,
+        actions: ["notified Léa Martin (in-app, e-mail)", "raised priority normal → high", "something new"],
+        skipped: ["assignee: the ticket has no assignee"],
+      },
     };
     const nl = render(old, "nl");
     expect(nl.details.join("\n")).toContain("Léa Martin verwittigd (in de app en per e-mail)");

@@ -51,16 +51,28 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
       const match = event.data.match ?? legacyMatchCause(event.reason ?? event.data.reason ?? null);
       return {
         title: t("events.title.policy", { applies: policyId === null && policyName === null ? "no" : "yes" }),
-        details: [policyId === null && policyName === null ? t("events.policy.noneLine") : t("events.policy.name", { name: context.name("policy", policyId, policyName) })],
+        details: [
+          policyId === null && policyName === null
+            ? t("events.policy.noneLine")
+            : t("events.policy.name", { name: context.name("policy", policyId, policyName) }),
+        ],
         why: match ? matchText(context, match) : (event.reason ?? event.data.reason ?? null),
       };
     }
     case "sla": {
       const cause = event.data.cause ?? legacyClockCause(event.reason) ?? (event.data.rebuilt ? { cause: "clocks_rebuilt" as const } : undefined);
-      return { title: t("events.title.sla"), details: clockLines(context, event.data.changes ?? []), why: cause ? clockCauseText(context, cause) : event.reason };
+      return {
+        title: t("events.title.sla"),
+        details: clockLines(context, event.data.changes ?? []),
+        why: cause ? clockCauseText(context, cause) : event.reason,
+      };
     }
     case "escalation":
-      return { title: escalationTitle(context, event.data), details: escalationLines(context, event.data), why: escalationWhy(context, escalationCause({ ...event.data, outcomes: [] })) };
+      return {
+        title: escalationTitle(context, event.data),
+        details: escalationLines(context, event.data),
+        why: escalationWhy(context, escalationCause({ ...event.data, outcomes: [] })),
+      };
     default: {
       // A kind this catalogue does not know (a newer writer, an import): its name and its reason.
       const unknown = event as { type: string; reason: string | null };
@@ -76,7 +88,11 @@ function changeLines(context: RenderContext, type: "created" | "updated", change
     if (!pair) continue;
     const name = fieldName(context, field);
     const after = fieldValue(context, field, pair[1]);
-    lines.push(type === "created" ? context.t("events.change.set", { field: name, after }) : context.t("events.change.from", { field: name, before: fieldValue(context, field, pair[0]), after }));
+    lines.push(
+      type === "created"
+        ? context.t("events.change.set", { field: name, after })
+        : context.t("events.change.from", { field: name, before: fieldValue(context, field, pair[0]), after }),
+    );
   }
   return lines;
 }
@@ -87,6 +103,14 @@ function clockLines(context: RenderContext, changes: readonly ClockChangeData[])
     const target = word(context, "ticket.slaTarget", change.target);
     const late = change.change === "met" && change.lateBySeconds ? context.duration(change.lateBySeconds * 1000) : "";
     const due = change.dueAt && change.change !== "met" && change.change !== "cancelled" ? context.instant(change.dueAt) : "";
-    return context.t("events.clock", { target, cycle: change.cycle, change: change.change, due, hasDue: due ? "yes" : "no", late, hasLate: late ? "yes" : "no" });
+    return context.t("events.clock", {
+      target,
+      cycle: change.cycle,
+      change: change.change,
+      due,
+      hasDue: due ? "yes" : "no",
+      late,
+      hasLate: late ? "yes" : "no",
+    });
   });
 }

@@ -110,7 +110,11 @@ export type StoredTicketEventBody =
   | { type: "created"; changes: FieldChanges; data: ChangeData }
   | { type: "updated"; changes: FieldChanges; data: ChangeData }
   | { type: "message"; changes: FieldChanges; data: MessageEventData }
-  | { type: "sla_policy"; changes: FieldChanges; data: Omit<SlaPolicyData, "match"> & { match?: PolicyMatchCause; /** @deprecated the English reason of older rows. */ reason?: string } }
+  | {
+      type: "sla_policy";
+      changes: FieldChanges;
+      data: Omit<SlaPolicyData, "match"> & { match?: PolicyMatchCause; /** @deprecated the English reason of older rows. */ reason?: string };
+    }
   | { type: "sla"; changes: FieldChanges; data: Omit<SlaData, "cause"> & { cause?: ClockCause } }
   | { type: "escalation"; changes: FieldChanges; data: StoredEscalationData };
 

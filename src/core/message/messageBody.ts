@@ -11,8 +11,34 @@ export interface MessageBody {
 
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "blockquote", "code", "pre",
-    "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "hr",
+    "p",
+    "br",
+    "div",
+    "span",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "s",
+    "blockquote",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
   ],
   allowedAttributes: { a: ["href", "title", "rel", "target"] },
   allowedSchemes: ["http", "https", "mailto", "tel"],
@@ -49,7 +75,9 @@ function textToHtml(text: string): string {
 function htmlToText(html: string): string {
   const withBreaks = html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/(p|div|li|h[1-4]|tr|blockquote)>/gi, "\n");
   const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(stripped).replace(/\n{3,}/g, "\n\n").trim();
+  return decodeEntities(stripped)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };

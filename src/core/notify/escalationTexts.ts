@@ -157,7 +157,10 @@ export function escalationReason(props: EscalationReasonProps): string {
   const t = translator("en");
   const target = t("notify.reason.target", { target: props.target });
   const overdue = props.now - props.deadline;
-  const head = props.kind === "reminder" ? t("notify.reason.reminder", { policy: props.policyName }) : t("notify.reason.level", { level: props.level, policy: props.policyName });
+  const head =
+    props.kind === "reminder"
+      ? t("notify.reason.reminder", { policy: props.policyName })
+      : t("notify.reason.level", { level: props.level, policy: props.policyName });
   let reason: string;
   if (overdue >= 60_000) reason = t("notify.reason.overdue", { head, target, duration: formatDuration(overdue) });
   else if (overdue >= 0) reason = t("notify.reason.reached", { head, target });

@@ -18,18 +18,45 @@ const POLICY: SlaPolicy = {
   matrix: { steps: [{ id: "level-1", kind: "level", level: 1, offsetMinutes: 0, clock: "wall", recipients: [{ kind: "team_lead" }], actions: [] }] },
 };
 const TICKET: ClockTicket = {
-  number: 1000, status: "new", priority: "normal", channel: "email", language: "fr", tags: [], productId: null, teamId: null, customerId: "cu", customFields: {},
-  createdAt: new Date(0), firstResponseAt: null, lastCustomerMessageAt: null, lastAgentMessageAt: null,
+  number: 1000,
+  status: "new",
+  priority: "normal",
+  channel: "email",
+  language: "fr",
+  tags: [],
+  productId: null,
+  teamId: null,
+  customerId: "cu",
+  customFields: {},
+  createdAt: new Date(0),
+  firstResponseAt: null,
+  lastCustomerMessageAt: null,
+  lastAgentMessageAt: null,
 };
 let ids = 0;
-const input = (state = { clocks: [], timers: [] } as Parameters<typeof planClocks>[0]["state"], happening: Parameters<typeof planClocks>[0]["happening"] = { type: "created" }, at = 0) => ({
-  ticket: TICKET, state, match: matchPolicy([POLICY], factsOf(TICKET)), facts: factsOf(TICKET), policies: [POLICY], calendar: () => ALWAYS_OPEN, happening, at, newId: () => `clock-${++ids}`,
+const input = (
+  state = { clocks: [], timers: [] } as Parameters<typeof planClocks>[0]["state"],
+  happening: Parameters<typeof planClocks>[0]["happening"] = { type: "created" },
+  at = 0,
+) => ({
+  ticket: TICKET,
+  state,
+  match: matchPolicy([POLICY], factsOf(TICKET)),
+  facts: factsOf(TICKET),
+  policies: [POLICY],
+  calendar: () => ALWAYS_OPEN,
+  happening,
+  at,
+  newId: () => `clock-${++ids}`,
 });
 
 describe("planClocks", () => {
   it("starts the policy's clocks at creation, announces the policy and plans the matrix", () => {
     const { writes, after } = planClocks(input());
-    expect(writes?.clocks.map((c) => [c.target, c.state])).toEqual([["first_response", "running"], ["resolution", "running"]]);
+    expect(writes?.clocks.map((c) => [c.target, c.state])).toEqual([
+      ["first_response", "running"],
+      ["resolution", "running"],
+    ]);
     expect(writes?.events.map((e) => e.type)).toEqual(["sla_policy", "sla"]);
     expect(writes?.timers.map((t) => t.stepId)).toEqual(["level-1", "level-1"]);
     expect(after.clocks.map((c) => c.id)).toEqual(writes?.clocks.map((c) => c.id));

@@ -18,12 +18,35 @@ export type CustomerFacts = Pick<TicketFacts, "organizationId" | "segment">;
 /** The ticket fields that clocks follow or policies match on (a stored ticket, or one being created). */
 export type ClockTicket = Pick<
   Ticket,
-  "number" | "status" | "priority" | "channel" | "language" | "tags" | "productId" | "teamId" | "customerId" | "customFields" | "createdAt" | "firstResponseAt" | "lastCustomerMessageAt" | "lastAgentMessageAt"
+  | "number"
+  | "status"
+  | "priority"
+  | "channel"
+  | "language"
+  | "tags"
+  | "productId"
+  | "teamId"
+  | "customerId"
+  | "customFields"
+  | "createdAt"
+  | "firstResponseAt"
+  | "lastCustomerMessageAt"
+  | "lastAgentMessageAt"
 >;
 
 /** What policies match on for `ticket`, with its customer's organization and segment (undefined: unknown, read as none). */
 export function factsOf(ticket: ClockTicket, customer: CustomerFacts = { organizationId: null, segment: null }): TicketFacts {
-  return { ...customer, priority: ticket.priority, channel: ticket.channel, language: ticket.language, tags: ticket.tags, productId: ticket.productId, teamId: ticket.teamId, customerId: ticket.customerId, customFields: ticket.customFields };
+  return {
+    ...customer,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    language: ticket.language,
+    tags: ticket.tags,
+    productId: ticket.productId,
+    teamId: ticket.teamId,
+    customerId: ticket.customerId,
+    customFields: ticket.customFields,
+  };
 }
 
 /** The calendars a ticket's clocks need: the matched policy's and the stored clocks' own. */
@@ -62,7 +85,11 @@ export function planClocks(input: ClockInput): { writes: ClockWrites | undefined
   // Clocks that do not cover what the policy measures (a ticket opened before it, a target its
   // priority lacked) are rebuilt from the history as if the policy had always applied.
   const rebuilt = history && match ? rebuildClocks(state.clocks, replayClocks(history, { policy: match.policy, calendar }), at, calendar) : undefined;
-  const advanced = advanceClocks(rebuilt?.clocks ?? state.clocks, { now: at, policy: match?.policy, priority: ticket.priority, status: ticket.status, calendar }, happening);
+  const advanced = advanceClocks(
+    rebuilt?.clocks ?? state.clocks,
+    { now: at, policy: match?.policy, priority: ticket.priority, status: ticket.status, calendar },
+    happening,
+  );
   const clocks = advanced.clocks.map((c): StoredClock => ({ ...c, id: (c as Partial<StoredClock>).id ?? newId() }));
   const before = new Map(state.clocks.map((c) => [c.id, JSON.stringify(c)]));
   const changedClocks = clocks.filter((c) => before.get(c.id) !== JSON.stringify(c));
@@ -71,8 +98,12 @@ export function planClocks(input: ClockInput): { writes: ClockWrites | undefined
   const announced = policyAnnouncement(state.clocks, clocks, match, happening, facts);
   if (announced) events.push(announced);
   if (rebuilt && changedClocks.length > 0) {
-    events.push({ type: "sla", data: { cause: { cause: "clocks_rebuilt" }, changes: [...rebuilt.changes, ...advanced.changes].map(clockChangeData), rebuilt: true } });
-  } else if (advanced.changes.length > 0) events.push({ type: "sla", data: { cause: clockCauseOf(happening, ticket.status), changes: advanced.changes.map(clockChangeData) } });
+    events.push({
+      type: "sla",
+      data: { cause: { cause: "clocks_rebuilt" }, changes: [...rebuilt.changes, ...advanced.changes].map(clockChangeData), rebuilt: true },
+    });
+  } else if (advanced.changes.length > 0)
+    events.push({ type: "sla", data: { cause: clockCauseOf(happening, ticket.status), changes: advanced.changes.map(clockChangeData) } });
 
   const byId = new Map(policies.map((p) => [p.id, p]));
   const diff = diffTimers(planTimers(clocks, byId, ticket.priority, calendar), state.timers);

@@ -17,8 +17,26 @@ const POLICY: SlaPolicy = {
   noteCountsAsResponse: false,
   matrix: { steps: [] },
 };
-const clock = (target: SlaClock["target"], state: SlaClock["state"]): SlaClock => ({ target, cycle: 1, policyId: "p", calendarId: null, startedAt: 0, budgetSeconds: 3600, pauses: [], stoppedAt: null, state, dueAt: 3_600_000 });
-const facts = (extra: Partial<OwedFacts> = {}): OwedFacts => ({ status: "open", priority: "normal", firstResponseAt: null, lastCustomerMessageAt: new Date(0), lastAgentMessageAt: null, ...extra });
+const clock = (target: SlaClock["target"], state: SlaClock["state"]): SlaClock => ({
+  target,
+  cycle: 1,
+  policyId: "p",
+  calendarId: null,
+  startedAt: 0,
+  budgetSeconds: 3600,
+  pauses: [],
+  stoppedAt: null,
+  state,
+  dueAt: 3_600_000,
+});
+const facts = (extra: Partial<OwedFacts> = {}): OwedFacts => ({
+  status: "open",
+  priority: "normal",
+  firstResponseAt: null,
+  lastCustomerMessageAt: new Date(0),
+  lastAgentMessageAt: null,
+  ...extra,
+});
 
 describe("whether a ticket's clocks cover its policy", () => {
   it("does not without any clock while the policy measures the priority, and does when it measures nothing there", () => {
@@ -32,12 +50,26 @@ describe("whether a ticket's clocks cover its policy", () => {
     expect(clocksCover(live, POLICY, facts())).toBe(true);
     expect(clocksCover([clock("first_response", "running"), clock("resolution", "cancelled")], POLICY, facts())).toBe(false);
     // Answered (or met by a note), the first response is owed no longer.
-    expect(clocksCover([clock("first_response", "cancelled"), clock("resolution", "running")], POLICY, facts({ firstResponseAt: new Date(1), lastAgentMessageAt: new Date(1) }))).toBe(true);
+    expect(
+      clocksCover(
+        [clock("first_response", "cancelled"), clock("resolution", "running")],
+        POLICY,
+        facts({ firstResponseAt: new Date(1), lastAgentMessageAt: new Date(1) }),
+      ),
+    ).toBe(true);
     expect(clocksCover([clock("first_response", "met"), clock("resolution", "running")], POLICY, facts({ lastAgentMessageAt: new Date(1) }))).toBe(true);
     // The customer wrote after the last reply: a next response is owed.
     const answered = [clock("first_response", "met"), clock("resolution", "running")];
-    expect(clocksCover(answered, POLICY, facts({ firstResponseAt: new Date(1), lastAgentMessageAt: new Date(1), lastCustomerMessageAt: new Date(2) }))).toBe(false);
-    expect(clocksCover(answered, POLICY, facts({ priority: "low", firstResponseAt: new Date(1), lastAgentMessageAt: new Date(1), lastCustomerMessageAt: new Date(2) }))).toBe(true);
+    expect(clocksCover(answered, POLICY, facts({ firstResponseAt: new Date(1), lastAgentMessageAt: new Date(1), lastCustomerMessageAt: new Date(2) }))).toBe(
+      false,
+    );
+    expect(
+      clocksCover(
+        answered,
+        POLICY,
+        facts({ priority: "low", firstResponseAt: new Date(1), lastAgentMessageAt: new Date(1), lastCustomerMessageAt: new Date(2) }),
+      ),
+    ).toBe(true);
   });
 
   it("leaves a solved ticket's clocks as they are", () => {

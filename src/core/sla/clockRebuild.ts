@@ -41,7 +41,12 @@ export type RebuiltClock = SlaClock & { id?: string };
  * fire again); a stored live clock the replay does not give is cancelled at `now`; other stored
  * clocks stay as they are. With the changes to tell in the timeline.
  */
-export function rebuildClocks(stored: readonly StoredClock[], replayed: readonly SlaClock[], now: Instant, calendar: (id: string | null) => BusinessCalendar): { clocks: RebuiltClock[]; changes: ClockChange[] } {
+export function rebuildClocks(
+  stored: readonly StoredClock[],
+  replayed: readonly SlaClock[],
+  now: Instant,
+  calendar: (id: string | null) => BusinessCalendar,
+): { clocks: RebuiltClock[]; changes: ClockChange[] } {
   const taken = new Set<string>();
   const clocks: RebuiltClock[] = replayed.map((clock) => {
     const same = stored.find((s) => s.target === clock.target && s.cycle === clock.cycle);

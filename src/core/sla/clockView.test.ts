@@ -3,8 +3,27 @@ import { type ClockTimer, clockView } from "./clockView.js";
 import { ALWAYS_OPEN, type SlaClock } from "./clocks.js";
 
 const MIN = 60_000;
-const running: SlaClock = { target: "resolution", cycle: 1, policyId: "p", calendarId: null, startedAt: 0, budgetSeconds: 3600, pauses: [], stoppedAt: null, state: "running", dueAt: 60 * MIN };
-const timer = (stepId: string, kind: ClockTimer["kind"], dueAt: number, state: ClockTimer["state"] = "pending"): ClockTimer => ({ stepId, kind, level: kind === "level" ? 1 : 0, dueAt: new Date(dueAt), state, firedAt: null, lagMs: null });
+const running: SlaClock = {
+  target: "resolution",
+  cycle: 1,
+  policyId: "p",
+  calendarId: null,
+  startedAt: 0,
+  budgetSeconds: 3600,
+  pauses: [],
+  stoppedAt: null,
+  state: "running",
+  dueAt: 60 * MIN,
+};
+const timer = (stepId: string, kind: ClockTimer["kind"], dueAt: number, state: ClockTimer["state"] = "pending"): ClockTimer => ({
+  stepId,
+  kind,
+  level: kind === "level" ? 1 : 0,
+  dueAt: new Date(dueAt),
+  state,
+  firedAt: null,
+  lagMs: null,
+});
 const view = (clock: SlaClock, at: number, timers: ClockTimer[] = []) => clockView(clock, "Standard", timers, ALWAYS_OPEN, at);
 
 describe("clockView", () => {

@@ -188,7 +188,11 @@ describe("priority and policy changes", () => {
       ["resolution", "due_changed", "2026-03-25T11:00:00.000Z"],
     ]);
     const first = ticket.clock("first_response");
-    expect(first).toMatchObject({ startedAt: t("2026-03-24T08:00:00Z"), budgetSeconds: 3600, pauses: [[t("2026-03-24T08:30:00Z"), t("2026-03-24T12:30:00Z")]] });
+    expect(first).toMatchObject({
+      startedAt: t("2026-03-24T08:00:00Z"),
+      budgetSeconds: 3600,
+      pauses: [[t("2026-03-24T08:30:00Z"), t("2026-03-24T12:30:00Z")]],
+    });
     expect(elapsedOf(first, PARIS, t("2026-03-24T13:40:00+01:00"))).toBe(2400);
   });
 
@@ -212,7 +216,9 @@ describe("priority and policy changes", () => {
       ["first_response", "cancelled"],
       ["resolution", "due_changed"],
     ]);
-    expect(ticket.at("2026-03-24T09:20:00+01:00", { type: "changed" }, { policy: undefined }).map((c) => [c.target, c.change])).toEqual([["resolution", "cancelled"]]);
+    expect(ticket.at("2026-03-24T09:20:00+01:00", { type: "changed" }, { policy: undefined }).map((c) => [c.target, c.change])).toEqual([
+      ["resolution", "cancelled"],
+    ]);
   });
 });
 

@@ -123,7 +123,18 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
     if (!policy) return;
     const budget = budgetSeconds(policy, priority, target);
     if (budget === null) return;
-    const clock: SlaClock = { target, cycle, policyId: policy.id, calendarId: policy.calendarId, startedAt: now, budgetSeconds: budget, pauses: [], stoppedAt: null, state: "running", dueAt: null };
+    const clock: SlaClock = {
+      target,
+      cycle,
+      policyId: policy.id,
+      calendarId: policy.calendarId,
+      startedAt: now,
+      budgetSeconds: budget,
+      pauses: [],
+      stoppedAt: null,
+      state: "running",
+      dueAt: null,
+    };
     next.push(clock);
     clock.dueAt = dueOf(clock, context.calendar(clock.calendarId));
     note(clock, "started");

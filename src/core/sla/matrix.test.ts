@@ -12,15 +12,37 @@ const PARIS = BusinessCalendar.fromSpec({
 const t = (iso: string) => Date.parse(iso);
 const iso = (at: number) => new Date(at).toISOString();
 
-const step = (id: string, extra: Partial<MatrixStep>): MatrixStep => ({ id, kind: "level", level: 1, offsetMinutes: 0, clock: "business", recipients: [{ kind: "team_lead" }], actions: [{ type: "notify" }], ...extra });
+const step = (id: string, extra: Partial<MatrixStep>): MatrixStep => ({
+  id,
+  kind: "level",
+  level: 1,
+  offsetMinutes: 0,
+  clock: "business",
+  recipients: [{ kind: "team_lead" }],
+  actions: [{ type: "notify" }],
+  ...extra,
+});
 
 /** A running first-response clock started Wednesday 25 March 2026 at 17:00 in Paris, two business hours: due Thursday 10:00. */
 function clock(extra: Partial<SlaClock> = {}): SlaClock {
-  const base: SlaClock = { target: "first_response", cycle: 1, policyId: "p", calendarId: "paris", startedAt: t("2026-03-25T17:00:00+01:00"), budgetSeconds: 7200, pauses: [], stoppedAt: null, state: "running", dueAt: null, ...extra };
+  const base: SlaClock = {
+    target: "first_response",
+    cycle: 1,
+    policyId: "p",
+    calendarId: "paris",
+    startedAt: t("2026-03-25T17:00:00+01:00"),
+    budgetSeconds: 7200,
+    pauses: [],
+    stoppedAt: null,
+    state: "running",
+    dueAt: null,
+    ...extra,
+  };
   return { ...base, dueAt: extra.dueAt === undefined ? dueOf(base, PARIS) : extra.dueAt };
 }
 
-const plan = (matrix: EscalationMatrix, c = clock(), priority: "normal" | "urgent" = "normal") => planSteps(matrix, c, priority, PARIS).map((p) => [p.step.id, iso(p.dueAt)]);
+const plan = (matrix: EscalationMatrix, c = clock(), priority: "normal" | "urgent" = "normal") =>
+  planSteps(matrix, c, priority, PARIS).map((p) => [p.step.id, iso(p.dueAt)]);
 
 describe("planSteps", () => {
   it("puts a reminder its business minutes before the due time, across the night", () => {
@@ -46,7 +68,11 @@ describe("planSteps", () => {
 
   it("starts urgent tickets at a higher level: lower levels are skipped, later ones keep their spacing", () => {
     const matrix: EscalationMatrix = {
-      steps: [step("level-1", { level: 1, offsetMinutes: 0 }), step("level-2", { level: 2, offsetMinutes: 60 }), step("level-3", { level: 3, offsetMinutes: 180 })],
+      steps: [
+        step("level-1", { level: 1, offsetMinutes: 0 }),
+        step("level-2", { level: 2, offsetMinutes: 60 }),
+        step("level-3", { level: 3, offsetMinutes: 180 }),
+      ],
       startLevel: { urgent: 2 },
     };
     expect(plan(matrix, clock(), "urgent")).toEqual([
@@ -71,7 +97,11 @@ describe("planSteps", () => {
 
   it("leaves out a reminder that would fall before the clock started", () => {
     const matrix: EscalationMatrix = {
-      steps: [step("early", { kind: "reminder", level: 0, offsetMinutes: 180 }), step("wall", { kind: "reminder", level: 0, offsetMinutes: 60 * 18, clock: "wall" }), step("level-1", {})],
+      steps: [
+        step("early", { kind: "reminder", level: 0, offsetMinutes: 180 }),
+        step("wall", { kind: "reminder", level: 0, offsetMinutes: 60 * 18, clock: "wall" }),
+        step("level-1", {}),
+      ],
     };
     expect(plan(matrix).map(([id]) => id)).toEqual(["level-1"]);
   });
@@ -82,7 +112,9 @@ describe("planSteps", () => {
   });
 
   it("moves the levels by the time paused after the due time", () => {
-    const matrix: EscalationMatrix = { steps: [step("level-2", { level: 2, offsetMinutes: 60 }), step("wall", { level: 3, offsetMinutes: 120, clock: "wall" })] };
+    const matrix: EscalationMatrix = {
+      steps: [step("level-2", { level: 2, offsetMinutes: 60 }), step("wall", { level: 3, offsetMinutes: 120, clock: "wall" })],
+    };
     // Due Thursday 10:00; pending from 10:30 to 14:00 after the breach.
     const paused = clock({ pauses: [[t("2026-03-26T10:30:00+01:00"), t("2026-03-26T14:00:00+01:00")]] });
     expect(iso(paused.dueAt as number)).toBe("2026-03-26T09:00:00.000Z");

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { EscalationMatrix, MatrixStep } from "./policy.js";
 import { checkPolicy, PolicyValidationError, policyProblems } from "./policyValidation.js";
 
-const step = (id: string, extra: Partial<MatrixStep> = {}): MatrixStep => ({ id, kind: "level", level: 1, offsetMinutes: 0, clock: "business", recipients: [{ kind: "team_lead" }], actions: [], ...extra });
+const step = (id: string, extra: Partial<MatrixStep> = {}): MatrixStep => ({
+  id,
+  kind: "level",
+  level: 1,
+  offsetMinutes: 0,
+  clock: "business",
+  recipients: [{ kind: "team_lead" }],
+  actions: [],
+  ...extra,
+});
 
 describe("policy validation", () => {
   it("finds nothing wrong with a well-formed policy", () => {
@@ -14,7 +23,9 @@ describe("policy validation", () => {
   it("names every problem by its path, with a code a reader's language can render", () => {
     const problems = policyProblems({
       conditions: { any: [{ field: "channel", op: "is", value: "pigeon" }] },
-      matrix: { steps: [step("a"), step("a", { kind: "reminder", level: 2 }), step("b", { actions: [{ type: "webhook", url: "ftp://x", secret: "short" } as never] })] },
+      matrix: {
+        steps: [step("a"), step("a", { kind: "reminder", level: 2 }), step("b", { actions: [{ type: "webhook", url: "ftp://x", secret: "short" } as never] })],
+      },
     });
     expect(problems.map((p) => [p.path, p.code])).toEqual([
       ["conditions.any[0].value", "not_in_vocabulary"],

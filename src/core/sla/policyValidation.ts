@@ -89,7 +89,8 @@ type Fail = (path: string, code: PolicyProblemCode, message: string, params?: Re
 
 function checkCondition(condition: Condition, path: string, fail: Fail): void {
   const list = Array.isArray(condition.value);
-  if ((condition.op === "in" || condition.op === "not_in") && !list) return fail(`${path}.value`, "list_expected", `${condition.op} takes a list of values`, { op: condition.op });
+  if ((condition.op === "in" || condition.op === "not_in") && !list)
+    return fail(`${path}.value`, "list_expected", `${condition.op} takes a list of values`, { op: condition.op });
   if ((condition.op === "is" || condition.op === "is_not") && list) {
     return fail(`${path}.value`, "single_value_expected", `${condition.op} takes one value (in / not_in take a list)`, { op: condition.op });
   }
@@ -97,8 +98,10 @@ function checkCondition(condition: Condition, path: string, fail: Fail): void {
   const vocabulary = VOCABULARY[condition.field];
   values.forEach((value, i) => {
     const at = list ? `${path}.value[${i}]` : `${path}.value`;
-    if (vocabulary && !vocabulary.includes(value as string)) fail(at, "not_in_vocabulary", `must be one of: ${vocabulary.join(", ")}`, { values: vocabulary.join(", ") });
-    else if (ID_FIELDS.has(condition.field) && (typeof value !== "string" || !UUID.test(value))) fail(at, "not_an_id", `must be the id of a ${condition.field}`, { field: condition.field });
+    if (vocabulary && !vocabulary.includes(value as string))
+      fail(at, "not_in_vocabulary", `must be one of: ${vocabulary.join(", ")}`, { values: vocabulary.join(", ") });
+    else if (ID_FIELDS.has(condition.field) && (typeof value !== "string" || !UUID.test(value)))
+      fail(at, "not_an_id", `must be the id of a ${condition.field}`, { field: condition.field });
     else if (!condition.field.startsWith("custom.") && typeof value !== "string") fail(at, "not_a_string", "must be a string");
   });
 }
@@ -108,16 +111,23 @@ function checkMatrix(matrix: EscalationMatrix, fail: Fail): void {
   matrix.steps.forEach((step, s) => {
     const path = `matrix.steps[${s}]`;
     const earlier = firstWithId.get(step.id);
-    if (earlier !== undefined) fail(`${path}.id`, "duplicate_step_id", `"${step.id}" is already the id of matrix.steps[${earlier}]`, { id: step.id, step: earlier });
+    if (earlier !== undefined)
+      fail(`${path}.id`, "duplicate_step_id", `"${step.id}" is already the id of matrix.steps[${earlier}]`, { id: step.id, step: earlier });
     else firstWithId.set(step.id, s);
     if (step.kind === "reminder" && step.level !== 0) fail(`${path}.level`, "reminder_level_not_zero", "a reminder's level is 0");
     if (step.kind === "level" && step.level < 1) fail(`${path}.level`, "level_below_one", "a level is 1 or more");
-    if ((step.recipients ?? []).length === 0 && (step.actions ?? []).length === 0) fail(`${path}.recipients`, "step_without_effect", "a step needs recipients or actions");
-    (step.recipients ?? []).forEach((recipient, r) => checkFields(recipient, "kind", RECIPIENT_FIELDS[recipient.kind], RECIPIENT_FIELDS[recipient.kind], `${path}.recipients[${r}]`, "recipient", fail));
+    if ((step.recipients ?? []).length === 0 && (step.actions ?? []).length === 0)
+      fail(`${path}.recipients`, "step_without_effect", "a step needs recipients or actions");
+    (step.recipients ?? []).forEach((recipient, r) =>
+      checkFields(recipient, "kind", RECIPIENT_FIELDS[recipient.kind], RECIPIENT_FIELDS[recipient.kind], `${path}.recipients[${r}]`, "recipient", fail),
+    );
     (step.actions ?? []).forEach((action, a) => checkAction(action, `${path}.actions[${a}]`, fail));
   });
   for (const [priority, level] of Object.entries(matrix.startLevel ?? {})) {
-    if (level !== undefined && !matrix.steps.some((step) => step.kind === "level" && step.level === level && (!step.priorities || step.priorities.includes(priority as Priority)))) {
+    if (
+      level !== undefined &&
+      !matrix.steps.some((step) => step.kind === "level" && step.level === level && (!step.priorities || step.priorities.includes(priority as Priority)))
+    ) {
       fail(`matrix.startLevel.${priority}`, "start_level_missing", `no level ${level} step applies to ${priority} tickets`, { level, priority });
     }
   }
@@ -127,10 +137,12 @@ function checkAction(action: StepAction, path: string, fail: Fail): void {
   const rules = ACTION_FIELDS[action.type];
   checkFields(action, "type", rules.allowed, rules.required, path, "action", fail);
   const fields = action as Record<string, unknown>;
-  if (action.type === "reassign" && fields.agentId === undefined && fields.teamId === undefined) fail(`${path}.agentId`, "reassign_without_target", "a reassign action needs agentId or teamId");
+  if (action.type === "reassign" && fields.agentId === undefined && fields.teamId === undefined)
+    fail(`${path}.agentId`, "reassign_without_target", "a reassign action needs agentId or teamId");
   if (action.type === "webhook") {
     if (typeof fields.url === "string" && !isHttpUrl(fields.url)) fail(`${path}.url`, "not_http_url", "must be an http:// or https:// URL");
-    if (typeof fields.secret === "string" && fields.secret.length < 16) fail(`${path}.secret`, "secret_too_short", "must be at least 16 characters", { min: 16 });
+    if (typeof fields.secret === "string" && fields.secret.length < 16)
+      fail(`${path}.secret`, "secret_too_short", "must be at least 16 characters", { min: 16 });
   }
 }
 
@@ -138,9 +150,11 @@ function checkAction(action: StepAction, path: string, fail: Fail): void {
 function checkFields(item: object, tag: string, allowed: readonly string[], required: readonly string[], path: string, noun: string, fail: Fail): void {
   const fields = item as Record<string, unknown>;
   const kind = String(fields[tag]);
-  for (const name of required) if (fields[name] === undefined) fail(`${path}.${name}`, "field_required", `is required for a ${kind} ${noun}`, { field: name, kind, noun });
+  for (const name of required)
+    if (fields[name] === undefined) fail(`${path}.${name}`, "field_required", `is required for a ${kind} ${noun}`, { field: name, kind, noun });
   for (const name of Object.keys(fields)) {
-    if (name !== tag && !allowed.includes(name) && fields[name] !== undefined) fail(`${path}.${name}`, "field_not_allowed", `is not a field of a ${kind} ${noun}`, { field: name, kind, noun });
+    if (name !== tag && !allowed.includes(name) && fields[name] !== undefined)
+      fail(`${path}.${name}`, "field_not_allowed", `is not a field of a ${kind} ${noun}`, { field: name, kind, noun });
   }
 }
 

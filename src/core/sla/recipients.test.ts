@@ -36,11 +36,17 @@ const directory = directoryOf(
   ],
   [team],
 );
-const resolve = (recipients: Recipient[], ticket = { assigneeId: "ana" as string | null, teamId: "t1" as string | null }) => resolveRecipients({ recipients }, ticket, directory);
+const resolve = (recipients: Recipient[], ticket = { assigneeId: "ana" as string | null, teamId: "t1" as string | null }) =>
+  resolveRecipients({ recipients }, ticket, directory);
 
 describe("a step's recipients", () => {
   it("reach each agent once, by the first recipient that names them", () => {
-    const { recipients, skipped } = resolve([{ kind: "assignee" }, { kind: "agent", agentId: "ana" }, { kind: "assignee_manager" }, { kind: "region_managers" }]);
+    const { recipients, skipped } = resolve([
+      { kind: "assignee" },
+      { kind: "agent", agentId: "ana" },
+      { kind: "assignee_manager" },
+      { kind: "region_managers" },
+    ]);
     expect(recipients.map((r) => [r.kind, r.agent.id])).toEqual([
       ["assignee", "ana"],
       ["assignee_manager", "boss"],
@@ -50,18 +56,28 @@ describe("a step's recipients", () => {
   });
 
   it("take the team lead's region when the ticket has no assignee, and name who cannot be reached", () => {
-    const { recipients, skipped } = resolve([{ kind: "assignee" }, { kind: "team_lead" }, { kind: "region_managers" }, { kind: "on_call", scheduleId: "s1" }], { assigneeId: null, teamId: "t1" });
+    const { recipients, skipped } = resolve([{ kind: "assignee" }, { kind: "team_lead" }, { kind: "region_managers" }, { kind: "on_call", scheduleId: "s1" }], {
+      assigneeId: null,
+      teamId: "t1",
+    });
     expect(recipients.map((r) => r.agent.id)).toEqual(["lead"]);
     expect(skipped).toEqual([
       { recipient: "assignee", why: "no_assignee" },
       { recipient: "region_managers", why: "no_region_manager", region: "south" },
       { recipient: "on_call", why: "no_schedule" },
     ]);
-    expect(skipped.map(skipSentence)).toEqual(["assignee: the ticket has no assignee", "region_managers: no active manager in region south", "on_call: no schedule yet"]);
+    expect(skipped.map(skipSentence)).toEqual([
+      "assignee: the ticket has no assignee",
+      "region_managers: no active manager in region south",
+      "on_call: no schedule yet",
+    ]);
   });
 
   it("report an inactive agent named directly, and an unknown team", () => {
-    const { recipients, skipped } = resolve([{ kind: "agent", agentId: "gone" }, { kind: "team", teamId: "nope" }]);
+    const { recipients, skipped } = resolve([
+      { kind: "agent", agentId: "gone" },
+      { kind: "team", teamId: "nope" },
+    ]);
     expect(recipients).toEqual([]);
     expect(skipped).toEqual([
       { recipient: "agent", why: "inactive", agentId: "gone", name: "Agent gone" },

@@ -15,7 +15,11 @@ export interface ResolvedRecipient {
  * The agents `step` reaches on `ticket`, each once (by the first recipient that names them), and
  * a skip for every recipient that reaches nobody, saying why.
  */
-export function resolveRecipients(step: Pick<MatrixStep, "recipients">, ticket: TicketHolders, directory: Directory): { recipients: ResolvedRecipient[]; skipped: RecipientSkip[] } {
+export function resolveRecipients(
+  step: Pick<MatrixStep, "recipients">,
+  ticket: TicketHolders,
+  directory: Directory,
+): { recipients: ResolvedRecipient[]; skipped: RecipientSkip[] } {
   const found = new Map<string, ResolvedRecipient>();
   const skipped: RecipientSkip[] = [];
   // `none` says why an empty list reaches nobody, for the recipient `kind`.
@@ -36,7 +40,11 @@ export function resolveRecipients(step: Pick<MatrixStep, "recipients">, ticket: 
         break;
       case "assignee_manager": {
         const manager = agent(assignee?.managerId);
-        reach("assignee_manager", manager ? [manager] : [], assignee ? { why: "no_manager", agentId: assignee.id, name: assignee.name } : { why: "no_assignee" });
+        reach(
+          "assignee_manager",
+          manager ? [manager] : [],
+          assignee ? { why: "no_manager", agentId: assignee.id, name: assignee.name } : { why: "no_assignee" },
+        );
         break;
       }
       case "team_lead": {
@@ -58,7 +66,11 @@ export function resolveRecipients(step: Pick<MatrixStep, "recipients">, ticket: 
       case "team": {
         const named = directory.teams.get(recipient.teamId);
         const members = [...directory.agents.values()].filter((a) => a.teamId === recipient.teamId && a.active);
-        reach("team", members, named ? { why: "no_active_member", teamId: recipient.teamId, name: named.name } : { why: "unknown_team", teamId: recipient.teamId });
+        reach(
+          "team",
+          members,
+          named ? { why: "no_active_member", teamId: recipient.teamId, name: named.name } : { why: "unknown_team", teamId: recipient.teamId },
+        );
         break;
       }
       case "on_call":

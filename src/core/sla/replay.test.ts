@@ -127,7 +127,13 @@ describe("replaying a ticket's history", () => {
     expect(ticket.clocks).toEqual([]);
     const [first, resolution] = ticket.replayed(STANDARD);
     const pending: [number, number] = [t("2026-03-24T10:00:00+01:00"), t("2026-03-25T10:00:00+01:00")];
-    expect(first).toMatchObject({ target: "first_response", state: "running", startedAt: t("2026-03-24T09:00:00+01:00"), pauses: [pending], dueAt: t("2026-03-25T11:00:00+01:00") });
+    expect(first).toMatchObject({
+      target: "first_response",
+      state: "running",
+      startedAt: t("2026-03-24T09:00:00+01:00"),
+      pauses: [pending],
+      dueAt: t("2026-03-25T11:00:00+01:00"),
+    });
     // Fifteen business hours left on Wednesday 10:00: eight on Wednesday, seven on Thursday.
     expect(resolution).toMatchObject({ target: "resolution", state: "running", pauses: [pending], dueAt: t("2026-03-26T16:00:00+01:00") });
   });

@@ -4,7 +4,16 @@ import type { MatrixStep, SlaPolicy } from "./policy.js";
 import { applyTimerDiff, diffTimers, planTimers, type StoredClock, type StoredTimer } from "./timerPlan.js";
 
 const HOUR = 3_600_000;
-const step = (id: string, extra: Partial<MatrixStep>): MatrixStep => ({ id, kind: "level", level: 1, offsetMinutes: 0, clock: "wall", recipients: [{ kind: "team_lead" }], actions: [], ...extra });
+const step = (id: string, extra: Partial<MatrixStep>): MatrixStep => ({
+  id,
+  kind: "level",
+  level: 1,
+  offsetMinutes: 0,
+  clock: "wall",
+  recipients: [{ kind: "team_lead" }],
+  actions: [],
+  ...extra,
+});
 const POLICY: SlaPolicy = {
   id: "p",
   name: "Standard",
@@ -20,7 +29,18 @@ const POLICY: SlaPolicy = {
 };
 const policies = new Map([[POLICY.id, POLICY]]);
 const clock = (extra: Partial<StoredClock> = {}): StoredClock => ({
-  id: "c1", target: "first_response", cycle: 1, policyId: "p", calendarId: null, startedAt: 0, budgetSeconds: 3600, pauses: [], stoppedAt: null, state: "running", dueAt: HOUR, ...extra,
+  id: "c1",
+  target: "first_response",
+  cycle: 1,
+  policyId: "p",
+  calendarId: null,
+  startedAt: 0,
+  budgetSeconds: 3600,
+  pauses: [],
+  stoppedAt: null,
+  state: "running",
+  dueAt: HOUR,
+  ...extra,
 });
 const calendar = () => ALWAYS_OPEN;
 
@@ -48,7 +68,11 @@ describe("diffTimers and applyTimerDiff", () => {
     const diff = diffTimers(planned, before);
     expect(diff.write.map((t) => t.stepId)).toEqual(["reminder", "level-1"]);
     expect(diff.cancel.map((t) => t.stepId)).toEqual(["level-9"]);
-    expect(applyTimerDiff(before, diff)).toEqual([stored("reminder", "pending", HOUR - 15 * 60_000), stored("level-1", "pending", HOUR), stored("level-9", "cancelled", 3 * HOUR)]);
+    expect(applyTimerDiff(before, diff)).toEqual([
+      stored("reminder", "pending", HOUR - 15 * 60_000),
+      stored("level-1", "pending", HOUR),
+      stored("level-9", "cancelled", 3 * HOUR),
+    ]);
   });
 
   it("never plans a fired step again, and leaves timers in step alone", () => {

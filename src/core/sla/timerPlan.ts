@@ -33,7 +33,12 @@ export type StoredClock = SlaClock & { id: string };
 const key = (clockId: string, stepId: string) => `${clockId} ${stepId}`;
 
 /** The timers every running clock wants, from its policy's matrix (paused and stopped clocks want none). */
-export function planTimers(clocks: readonly StoredClock[], policies: ReadonlyMap<string, SlaPolicy>, priority: Priority, calendar: (id: string | null) => BusinessCalendar): PlannedTimer[] {
+export function planTimers(
+  clocks: readonly StoredClock[],
+  policies: ReadonlyMap<string, SlaPolicy>,
+  priority: Priority,
+  calendar: (id: string | null) => BusinessCalendar,
+): PlannedTimer[] {
   const planned: PlannedTimer[] = [];
   for (const clock of clocks) {
     const policy = policies.get(clock.policyId);

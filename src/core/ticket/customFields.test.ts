@@ -11,7 +11,10 @@ describe("custom fields", () => {
   });
 
   it("refuse values nested too deep, naming where", () => {
-    expect(customFieldsProblem({ ok: 1, deep: nested(MAX_CUSTOM_FIELD_DEPTH + 1) })).toEqual({ path: "customFields.deep.a.a.a.a.a", message: "nests deeper than 5 levels" });
+    expect(customFieldsProblem({ ok: 1, deep: nested(MAX_CUSTOM_FIELD_DEPTH + 1) })).toEqual({
+      path: "customFields.deep.a.a.a.a.a",
+      message: "nests deeper than 5 levels",
+    });
     expect(customFieldsProblem({ list: [[[[[[1]]]]]] })).toEqual({ path: "customFields.list[0][0][0][0][0]", message: "nests deeper than 5 levels" });
   });
 

@@ -33,7 +33,10 @@ const TRANSITIONS: Record<Status, readonly Status[]> = {
 
 /** Thrown for a status change the lifecycle does not allow. */
 export class StatusTransitionError extends Error {
-  constructor(readonly from: Status, readonly to: Status) {
+  constructor(
+    readonly from: Status,
+    readonly to: Status,
+  ) {
     super(
       TRANSITIONS[from].length === 0
         ? `a ${from} ticket cannot change status (a follow-up is a new ticket)`

@@ -37,7 +37,8 @@ export function parseInstant(text: string): number {
     if (offsetHours > 23 || offsetMinutes > 59 || offsetSeconds > 59) throw new InvalidInstantError(`"${text}" has an invalid UTC offset`);
     offset = (match[9] === "-" ? -1 : 1) * ((offsetHours * 60 + offsetMinutes) * 60 + offsetSeconds) * 1000;
   }
-  const local = dayNumber(year as number, month as number, day as number) * MS_PER_DAY + (((hour as number) * 60 + (minute as number)) * 60 + second) * 1000 + ms;
+  const local =
+    dayNumber(year as number, month as number, day as number) * MS_PER_DAY + (((hour as number) * 60 + (minute as number)) * 60 + second) * 1000 + ms;
   return local - offset;
 }
 

@@ -52,16 +52,34 @@ export class TimeZone {
     const second = Math.floor(instant / 1000) * 1000;
     const cached = this.cache.get(second);
     if (cached !== undefined) return cached;
-    let year = 0, month = 0, day = 0, hour = 0, minute = 0, sec = 0;
+    let year = 0,
+      month = 0,
+      day = 0,
+      hour = 0,
+      minute = 0,
+      sec = 0;
     for (const part of this.format.formatToParts(second)) {
       switch (part.type) {
-        case "year": year = Number(part.value); break;
-        case "month": month = Number(part.value); break;
-        case "day": day = Number(part.value); break;
-        case "hour": hour = Number(part.value); break;
-        case "minute": minute = Number(part.value); break;
-        case "second": sec = Number(part.value); break;
-        default: break;
+        case "year":
+          year = Number(part.value);
+          break;
+        case "month":
+          month = Number(part.value);
+          break;
+        case "day":
+          day = Number(part.value);
+          break;
+        case "hour":
+          hour = Number(part.value);
+          break;
+        case "minute":
+          minute = Number(part.value);
+          break;
+        case "second":
+          sec = Number(part.value);
+          break;
+        default:
+          break;
       }
     }
     const offset = Date.UTC(year, month - 1, day, hour, minute, sec) - second;

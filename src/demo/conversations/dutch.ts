@@ -12,8 +12,12 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "FIBRE",
     priority: "high",
     turns: [
-      customer("Goedendag,\n\nIk zie op mijn rekeningafschrift dat {amount} twee keer is afgeschreven voor factuur {invoice}. Kunnen jullie het dubbele bedrag zo snel mogelijk terugstorten?\n\nMet vriendelijke groet,\n{first}"),
-      reply("Beste {first},\n\nExcuses voor het ongemak. Ik zie inderdaad twee afschrijvingen van {amount}. De tweede wordt vandaag teruggestort; reken op 3 tot 5 werkdagen.\n\nVriendelijke groeten,\n{agent}"),
+      customer(
+        "Goedendag,\n\nIk zie op mijn rekeningafschrift dat {amount} twee keer is afgeschreven voor factuur {invoice}. Kunnen jullie het dubbele bedrag zo snel mogelijk terugstorten?\n\nMet vriendelijke groet,\n{first}",
+      ),
+      reply(
+        "Beste {first},\n\nExcuses voor het ongemak. Ik zie inderdaad twee afschrijvingen van {amount}. De tweede wordt vandaag teruggestort; reken op 3 tot 5 werkdagen.\n\nVriendelijke groeten,\n{agent}",
+      ),
       note("Dubbele SEPA-incasso bevestigd (fout in de batch). Terugbetaling {ref} aangemaakt."),
       customer("Bedankt, het geld staat er weer op."),
     ],
@@ -24,7 +28,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     tags: ["billing", "payment-failed"],
     turns: [
       customer("Hallo, ik kreeg een sms dat mijn betaling van {amount} mislukt is. Er staat genoeg op mijn rekening. Wordt mijn internet nu afgesloten?"),
-      reply("Hallo {first}, geen zorgen: we sluiten niets af. De bank heeft de incasso geweigerd (code AM04). We proberen het over drie dagen opnieuw, of u kunt meteen betalen met Bancontact in Mijn Lumio."),
+      reply(
+        "Hallo {first}, geen zorgen: we sluiten niets af. De bank heeft de incasso geweigerd (code AM04). We proberen het over drie dagen opnieuw, of u kunt meteen betalen met Bancontact in Mijn Lumio.",
+      ),
       customer("Ik heb net via Bancontact betaald."),
       reply("Top, de betaling is binnen en de herinnering is geannuleerd. Fijne dag!\n\n{agent}"),
     ],
@@ -36,7 +42,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "MOBILE",
     turns: [
       customer("Mijn factuur {invoice} is {amount}, terwijl mijn abonnement maar 45 euro kost. Wat is dit?"),
-      reply("Dag {first}, het verschil komt van extra data buiten uw bundel (3,2 GB). Ik stuur u het detail. Wilt u dat ik een datalimiet instel zodat dit niet meer gebeurt?"),
+      reply(
+        "Dag {first}, het verschil komt van extra data buiten uw bundel (3,2 GB). Ik stuur u het detail. Wilt u dat ik een datalimiet instel zodat dit niet meer gebeurt?",
+      ),
       customer("Ja graag, stel maar een limiet in."),
       reply("Gedaan: uw mobiele data stopt voortaan aan het einde van uw bundel en u krijgt dan een sms om bij te kopen."),
     ],
@@ -46,8 +54,12 @@ export const DUTCH: readonly ConversationTemplate[] = [
     subject: "Terugbetaling na opzegging nog steeds niet ontvangen",
     tags: ["billing", "refund"],
     turns: [
-      customer("Goedemiddag, ik heb mijn abonnement twee maanden geleden opgezegd en er is me een terugbetaling van {amount} beloofd. Ik heb nog steeds niets ontvangen."),
-      reply("Goedemiddag {first}, ik heb het nagekeken: de terugbetaling stond klaar, maar uw IBAN ontbrak in ons systeem. Kunt u het rekeningnummer bevestigen waarop we mogen terugstorten?"),
+      customer(
+        "Goedemiddag, ik heb mijn abonnement twee maanden geleden opgezegd en er is me een terugbetaling van {amount} beloofd. Ik heb nog steeds niets ontvangen.",
+      ),
+      reply(
+        "Goedemiddag {first}, ik heb het nagekeken: de terugbetaling stond klaar, maar uw IBAN ontbrak in ons systeem. Kunt u het rekeningnummer bevestigen waarop we mogen terugstorten?",
+      ),
       customer("BE68 5390 0754 7034, op mijn naam."),
       note("IBAN toegevoegd, terugbetaling {ref} manueel vrijgegeven."),
       reply("Dank u. De terugbetaling van {amount} is vandaag vertrokken (referentie {ref}). Excuses voor het lange wachten."),
@@ -59,8 +71,12 @@ export const DUTCH: readonly ConversationTemplate[] = [
     tags: ["billing", "invoice"],
     business: true,
     turns: [
-      customer("Beste, voor onze boekhouding moeten de facturen op naam van het bedrijf staan, met ons btw-nummer NL123456789B01. Kunnen jullie factuur {invoice} aanpassen?"),
-      reply("Beste {first}, de facturatiegegevens zijn aangepast en factuur {invoice} is opnieuw opgemaakt op bedrijfsnaam. U vindt hem in Mijn Lumio onder Facturen."),
+      customer(
+        "Beste, voor onze boekhouding moeten de facturen op naam van het bedrijf staan, met ons btw-nummer NL123456789B01. Kunnen jullie factuur {invoice} aanpassen?",
+      ),
+      reply(
+        "Beste {first}, de facturatiegegevens zijn aangepast en factuur {invoice} is opnieuw opgemaakt op bedrijfsnaam. U vindt hem in Mijn Lumio onder Facturen.",
+      ),
       customer("Prima, dank je wel."),
     ],
   },
@@ -82,10 +98,14 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "MOBILE",
     turns: [
       customer("Ik was een week in Turkije en nu staat er {amount} aan roamingkosten op mijn factuur. Dat is absurd veel."),
-      reply("Dag {first}, Turkije valt buiten de EU-roamingzone, daarom werd data apart aangerekend. U kreeg bij aankomst een sms met de tarieven, maar ik begrijp dat het bedrag schrikt."),
+      reply(
+        "Dag {first}, Turkije valt buiten de EU-roamingzone, daarom werd data apart aangerekend. U kreeg bij aankomst een sms met de tarieven, maar ik begrijp dat het bedrag schrikt.",
+      ),
       note("Klant sinds 2015, geen eerdere betwistingen. Commerciële geste van 50% goedgekeurd."),
       customer("Die sms heb ik nooit gezien. Kunnen jullie echt niets doen?"),
-      reply("Ik heb eenmalig de helft van de roamingkosten gecrediteerd op uw volgende factuur. Voor volgende reizen kunt u de optie Wereld 1 GB activeren in de app."),
+      reply(
+        "Ik heb eenmalig de helft van de roamingkosten gecrediteerd op uw volgende factuur. Voor volgende reizen kunt u de optie Wereld 1 GB activeren in de app.",
+      ),
     ],
   },
   {
@@ -94,7 +114,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     tags: ["billing", "invoice"],
     turns: [
       customer("Goedemorgen, jullie hebben een creditnota beloofd voor de storing van vorige week, maar ik zie niets op mijn nieuwe factuur {invoice}."),
-      reply("Goedemorgen {first}, u heeft gelijk: de creditnota was aangemaakt maar niet gekoppeld. Ik heb dat rechtgezet; het bedrag van {amount} wordt verrekend op uw volgende factuur."),
+      reply(
+        "Goedemorgen {first}, u heeft gelijk: de creditnota was aangemaakt maar niet gekoppeld. Ik heb dat rechtgezet; het bedrag van {amount} wordt verrekend op uw volgende factuur.",
+      ),
     ],
   },
   // Account
@@ -104,7 +126,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     tags: ["cancellation", "churn-risk"],
     turns: [
       customer("Goedendag, ik wil mijn abonnement opzeggen. Ik ga samenwonen en mijn partner heeft al internet. Hoe gaat dat in zijn werk?"),
-      reply("Dag {first}, jammer dat u vertrekt! Opzeggen kan kosteloos met een opzegtermijn van één maand. Zal ik de opzegging inplannen op het einde van volgende maand? Dan krijgt u een retourlabel voor de modem."),
+      reply(
+        "Dag {first}, jammer dat u vertrekt! Opzeggen kan kosteloos met een opzegtermijn van één maand. Zal ik de opzegging inplannen op het einde van volgende maand? Dan krijgt u een retourlabel voor de modem.",
+      ),
       customer("Ja, dat is goed."),
       reply("De opzegging staat ingepland. U ontvangt de bevestiging en het retourlabel per e-mail. Veel geluk in jullie nieuwe huis!\n\n{agent}"),
     ],
@@ -127,7 +151,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     tags: ["moving"],
     turns: [
       customer("Mijn moeder is naar een woonzorgcentrum verhuisd en ik neem haar huis over. Kan het contract op mijn naam gezet worden zonder onderbreking?"),
-      reply("Dag {first}, dat kan zonder onderbreking en zonder kosten. Ik heb een overdrachtsformulier nodig, ondertekend door uw moeder en uzelf. Ik stuur het u per e-mail."),
+      reply(
+        "Dag {first}, dat kan zonder onderbreking en zonder kosten. Ik heb een overdrachtsformulier nodig, ondertekend door uw moeder en uzelf. Ik stuur het u per e-mail.",
+      ),
       customer("Het getekende formulier zit in bijlage."),
       reply("Bedankt, de overdracht is verwerkt. Vanaf de volgende factuur staat alles op uw naam."),
     ],
@@ -138,7 +164,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     tags: ["gdpr"],
     turns: [
       customer("Ik ben geen klant meer en wil dat al mijn persoonsgegevens verwijderd worden volgens de AVG."),
-      reply("Beste {first}, we hebben uw verzoek ontvangen. Facturen moeten we wettelijk 7 jaar bewaren; al uw andere gegevens worden binnen 30 dagen gewist. U krijgt een bevestiging per e-mail."),
+      reply(
+        "Beste {first}, we hebben uw verzoek ontvangen. Facturen moeten we wettelijk 7 jaar bewaren; al uw andere gegevens worden binnen 30 dagen gewist. U krijgt een bevestiging per e-mail.",
+      ),
       note("Doorgestuurd naar de DPO (intern {ref}). Wettelijke termijn: 30 dagen."),
     ],
   },
@@ -163,10 +191,14 @@ export const DUTCH: readonly ConversationTemplate[] = [
     priority: "high",
     turns: [
       customer("Sinds vanochtend werkt internet helemaal niet meer. Het lampje op de modem knippert rood. Ik moet thuiswerken!"),
-      reply("Dag {first}, er is een storing in uw buurt door een beschadigde glasvezelkabel bij wegenwerken. Onze technici zijn ter plaatse; we verwachten herstel tegen 15 uur."),
+      reply(
+        "Dag {first}, er is een storing in uw buurt door een beschadigde glasvezelkabel bij wegenwerken. Onze technici zijn ter plaatse; we verwachten herstel tegen 15 uur.",
+      ),
       note("Netwerkincident INC-{ref}, ongeveer 180 klanten getroffen.", "L3"),
       customer("Het is 17 uur en nog steeds niets."),
-      reply("Excuses voor de vertraging. De verbinding is hersteld sinds 17.10 uur. Wilt u de modem even herstarten en laten weten of alles werkt? U krijgt automatisch een compensatie van 10 euro."),
+      reply(
+        "Excuses voor de vertraging. De verbinding is hersteld sinds 17.10 uur. Wilt u de modem even herstarten en laten weten of alles werkt? U krijgt automatisch een compensatie van 10 euro.",
+      ),
       customer("Alles werkt weer, dank je."),
     ],
   },
@@ -177,7 +209,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "BOX",
     turns: [
       customer("Mijn Lumio-modem valt meerdere keren per dag uit. Ik heb hem al gereset, maar het helpt niet."),
-      reply("Dag {first}, in onze systemen zie ik dat uw modem deze week 19 keer herstart is. Dat wijst op een hardwarefout. Ik stuur u vandaag een nieuwe modem."),
+      reply(
+        "Dag {first}, in onze systemen zie ik dat uw modem deze week 19 keer herstart is. Dat wijst op een hardwarefout. Ik stuur u vandaag een nieuwe modem.",
+      ),
       customer("Nieuwe modem aangesloten, sindsdien geen problemen meer."),
       reply("Fijn om te horen! Vergeet niet de oude modem terug te sturen met het bijgevoegde label."),
     ],
@@ -189,7 +223,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "TV",
     turns: [
       customer("Mijn decoder toont sinds gisteren 'Geen signaal' op alle zenders. Internet werkt gewoon."),
-      reply("Dag {first}, kunt u de decoder één minuut uittrekken, de HDMI-kabel controleren en hem opnieuw opstarten? Blijft het probleem, geef me dan de foutcode rechtsonder in beeld."),
+      reply(
+        "Dag {first}, kunt u de decoder één minuut uittrekken, de HDMI-kabel controleren en hem opnieuw opstarten? Blijft het probleem, geef me dan de foutcode rechtsonder in beeld.",
+      ),
       customer("Nog steeds hetzelfde, code E-204."),
       note("E-204: decoder niet gekoppeld. Op afstand opnieuw gekoppeld."),
       reply("Dank u! Ik heb de decoder op afstand opnieuw gekoppeld. Na een herstart zouden de zenders binnen enkele minuten terug moeten zijn."),
@@ -202,9 +238,13 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "FIBRE",
     turns: [
       customer("Elke avond zakt mijn snelheid naar een paar Mbps, terwijl ik 1 Gbps heb. Overdag is het prima."),
-      reply("Dag {first}, kunt u vanavond rond 21 uur een snelheidstest doen met een netwerkkabel rechtstreeks op de modem? Dan weten we of het aan de wifi of aan de lijn ligt."),
+      reply(
+        "Dag {first}, kunt u vanavond rond 21 uur een snelheidstest doen met een netwerkkabel rechtstreeks op de modem? Dan weten we of het aan de wifi of aan de lijn ligt.",
+      ),
       customer("Met kabel haal ik 930 Mbps."),
-      reply("Dan is de lijn in orde en ligt het aan de wifi: uw kanaal wordt 's avonds verstoord door de buren. Ik heb uw modem op een rustiger 5 GHz-kanaal gezet. Laat u weten of het beter is?"),
+      reply(
+        "Dan is de lijn in orde en ligt het aan de wifi: uw kanaal wordt 's avonds verstoord door de buren. Ik heb uw modem op een rustiger 5 GHz-kanaal gezet. Laat u weten of het beter is?",
+      ),
     ],
   },
   {
@@ -214,7 +254,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "APP",
     turns: [
       customer("De app Mijn Lumio sluit meteen af sinds de laatste update. iPhone 15, iOS 18."),
-      reply("Dag {first}, dit is een bekend probleem met de laatste update; de oplossing komt deze week uit. Intussen kunt u Mijn Lumio gebruiken via de browser."),
+      reply(
+        "Dag {first}, dit is een bekend probleem met de laatste update; de oplossing komt deze week uit. Intussen kunt u Mijn Lumio gebruiken via de browser.",
+      ),
       note("Bekende bug APP-{ref}, oplossing in versie 5.2.1.", "L3"),
     ],
   },
@@ -225,7 +267,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "APP",
     turns: [
       customer("Ik krijg steeds 'ongeldige gegevens' bij het inloggen, terwijl mijn wachtwoord echt klopt. Het werkt niet!"),
-      reply("Dag {first}, uw account werd tijdelijk geblokkeerd na te veel pogingen. Ik heb het vrijgegeven. Let op: de gebruikersnaam is uw e-mailadres, niet uw klantnummer."),
+      reply(
+        "Dag {first}, uw account werd tijdelijk geblokkeerd na te veel pogingen. Ik heb het vrijgegeven. Let op: de gebruikersnaam is uw e-mailadres, niet uw klantnummer.",
+      ),
       customer("Dat was het, het werkt nu. Bedankt!"),
     ],
   },
@@ -237,7 +281,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     priority: "high",
     turns: [
       customer("Ik heb gisteren mijn nieuwe simkaart geactiveerd en sindsdien heb ik geen bereik ('Alleen noodoproepen')."),
-      reply("Dag {first}, de activatie van uw simkaart is blijven hangen bij onze netwerkpartner. Ik heb ze opnieuw gestart; het kan tot 2 uur duren. Herstart daarna uw telefoon."),
+      reply(
+        "Dag {first}, de activatie van uw simkaart is blijven hangen bij onze netwerkpartner. Ik heb ze opnieuw gestart; het kan tot 2 uur duren. Herstart daarna uw telefoon.",
+      ),
       note("Activatie geblokkeerd bij de netwerkpartner, leveranciersticket {ref}.", "external"),
       customer("Na 3 uur nog steeds niets…"),
       reply("Sorry voor het wachten. Onze partner heeft de activatie nu rechtgezet. Na een herstart zou alles moeten werken. Kunt u dat bevestigen?"),
@@ -264,7 +310,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "BOX",
     turns: [
       customer("Ik heb 9 dagen geleden een modem besteld (bestelling {order}) en nog steeds niets ontvangen. De track & trace staat al een week stil."),
-      reply("Dag {first}, excuses voor de vertraging. Het pakket zit vast in het sorteercentrum. Ik heb een onderzoek gestart bij de vervoerder en stuur u vandaag een nieuwe modem per express."),
+      reply(
+        "Dag {first}, excuses voor de vertraging. Het pakket zit vast in het sorteercentrum. Ik heb een onderzoek gestart bij de vervoerder en stuur u vandaag een nieuwe modem per express.",
+      ),
       customer("Vanochtend ontvangen, bedankt voor de snelle actie."),
     ],
   },
@@ -276,7 +324,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     priority: "high",
     turns: [
       customer("Ik had een dag vrij genomen voor de installatie en de monteur is nooit gekomen. Niemand heeft me verwittigd. Dit is echt niet oké."),
-      reply("Dag {first}, ik begrijp uw frustratie en bied onze excuses aan. De monteur kon niet komen en die annulering is niet aan u doorgegeven. Ik stel een nieuwe afspraak met voorrang voor op donderdagochtend, plus een tegoed van 30 euro."),
+      reply(
+        "Dag {first}, ik begrijp uw frustratie en bied onze excuses aan. De monteur kon niet komen en die annulering is niet aan u doorgegeven. Ik stel een nieuwe afspraak met voorrang voor op donderdagochtend, plus een tegoed van 30 euro.",
+      ),
       note("Onderaannemer: derde gemiste afspraak deze maand in deze regio. Gemeld aan de teamleider."),
       customer("Donderdag is goed."),
       reply("De afspraak staat vast voor donderdag tussen 8 en 12 uur; de monteur belt u een half uur vooraf."),
@@ -302,9 +352,13 @@ export const DUTCH: readonly ConversationTemplate[] = [
     priority: "high",
     escalate: "third outage in a month, the customer threatens to leave",
     turns: [
-      customer("Dit is de derde storing deze maand. Ik werk van thuis en ben twee werkdagen kwijt. Dit is onaanvaardbaar. Ik wil een serieuze compensatie of ik stap over naar een andere provider."),
+      customer(
+        "Dit is de derde storing deze maand. Ik werk van thuis en ben twee werkdagen kwijt. Dit is onaanvaardbaar. Ik wil een serieuze compensatie of ik stap over naar een andere provider.",
+      ),
       note("Klant met vertrekrisico. 3 netwerkincidenten in 4 weken bevestigd. Escalatie naar L2 voor compensatie."),
-      reply("Dag {first}, ik begrijp uw frustratie volkomen en bied onze excuses aan. Ik heb de drie storingen op uw lijn bevestigd. Ik stel voor deze maand volledig terug te betalen ({amount}) en deze week een technicus uw aansluiting te laten controleren."),
+      reply(
+        "Dag {first}, ik begrijp uw frustratie volkomen en bied onze excuses aan. Ik heb de drie storingen op uw lijn bevestigd. Ik stel voor deze maand volledig terug te betalen ({amount}) en deze week een technicus uw aansluiting te laten controleren.",
+      ),
       customer("Goed, maar ik wil zeker zijn dat het niet opnieuw gebeurt."),
       reply("De technicus heeft de defecte verdeelkast in uw straat vervangen; die veroorzaakte de storingen. We volgen uw lijn een maand lang op.\n\n{agent}"),
     ],
@@ -316,11 +370,17 @@ export const DUTCH: readonly ConversationTemplate[] = [
     priority: "high",
     escalate: "legal threat: lawyer and the telecom ombudsman",
     turns: [
-      customer("Geachte,\n\nOndanks vier telefoontjes en twee e-mails blijven jullie een abonnement aanrekenen dat ik drie maanden geleden heb opgezegd. Als dit niet binnen acht dagen is rechtgezet, dien ik een klacht in bij de Ombudsman voor telecommunicatie en schakel ik mijn advocaat in."),
+      customer(
+        "Geachte,\n\nOndanks vier telefoontjes en twee e-mails blijven jullie een abonnement aanrekenen dat ik drie maanden geleden heb opgezegd. Als dit niet binnen acht dagen is rechtgezet, dien ik een klacht in bij de Ombudsman voor telecommunicatie en schakel ik mijn advocaat in.",
+      ),
       note("Ombudsman en advocaat vermeld: verplichte escalatie naar L2. Opzegging geregistreerd maar niet doorgegeven aan facturatie."),
-      reply("Geachte {first},\n\nU heeft volkomen gelijk en onze excuses daarvoor. Uw opzegging was niet doorgegeven aan onze facturatie. Alle domiciliëringen zijn stopgezet en de drie onterecht aangerekende maanden ({amount}) worden terugbetaald. U ontvangt vandaag een schriftelijke bevestiging.\n\n{agent}"),
+      reply(
+        "Geachte {first},\n\nU heeft volkomen gelijk en onze excuses daarvoor. Uw opzegging was niet doorgegeven aan onze facturatie. Alle domiciliëringen zijn stopgezet en de drie onterecht aangerekende maanden ({amount}) worden terugbetaald. U ontvangt vandaag een schriftelijke bevestiging.\n\n{agent}",
+      ),
       customer("Ik wacht de terugbetaling af."),
-      reply("De terugbetaling is vandaag uitgevoerd (referentie {ref}). Mocht er nog iets openstaan, antwoord dan gerust rechtstreeks op deze e-mail.\n\n{agent}"),
+      reply(
+        "De terugbetaling is vandaag uitgevoerd (referentie {ref}). Mocht er nog iets openstaan, antwoord dan gerust rechtstreeks op deze e-mail.\n\n{agent}",
+      ),
     ],
   },
   {
@@ -330,7 +390,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     escalate: "complaint about an agent's behaviour",
     turns: [
       customer("Ik heb gisteren gebeld over mijn factuur en de medewerker was ronduit onbeleefd en heeft gewoon opgehangen. Dit pik ik niet."),
-      reply("Dag {first}, het spijt me oprecht. Zo willen wij niet met klanten omgaan. Ik heb uw melding doorgegeven aan de teamverantwoordelijke en neem uw factuurvraag zelf op."),
+      reply(
+        "Dag {first}, het spijt me oprecht. Zo willen wij niet met klanten omgaan. Ik heb uw melding doorgegeven aan de teamverantwoordelijke en neem uw factuurvraag zelf op.",
+      ),
       note("Gesprek teruggevonden en beluisterd. Feedback aan de supervisor gegeven."),
       customer("Bedankt dat u luistert. En mijn factuur?"),
       reply("Er stond inderdaad een fout op factuur {invoice}. Er is een creditnota van {amount} opgemaakt."),
@@ -347,7 +409,9 @@ export const DUTCH: readonly ConversationTemplate[] = [
     turns: [
       customer("Ons distributiecentrum heeft sinds 7 uur geen internet. De scanners en het ordersysteem liggen plat. Graag dringend actie!"),
       note("Zakelijke klant, SLA 4 uur. Technicus onderweg, 4G-back-up op afstand geactiveerd."),
-      reply("Dag {first}, we hebben uw 4G-back-uplijn op afstand geactiveerd; binnen enkele minuten zouden de systemen weer verbinding moeten hebben. Een technicus is voor 10 uur ter plaatse voor de hoofdlijn."),
+      reply(
+        "Dag {first}, we hebben uw 4G-back-uplijn op afstand geactiveerd; binnen enkele minuten zouden de systemen weer verbinding moeten hebben. Een technicus is voor 10 uur ter plaatse voor de hoofdlijn.",
+      ),
       customer("De back-up werkt, de technicus is er."),
       reply("De hoofdlijn is hersteld (optische kaart vervangen). U ontvangt morgen een gedetailleerd incidentrapport.\n\n{agent}"),
     ],

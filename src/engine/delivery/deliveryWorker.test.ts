@@ -201,7 +201,9 @@ describeStore("delivery worker", (get) => {
     await worker.ready;
     await worker.runOnce();
     // The worker listens, and the next poll is an hour away: only the notification can wake it.
-    await get().db.transaction(async (tx) => enqueue(tx, [{ kind: "webhook", address: receiver.url, payload: { body: { wake: true }, secret: SECRET } }], clock.now()));
+    await get().db.transaction(async (tx) =>
+      enqueue(tx, [{ kind: "webhook", address: receiver.url, payload: { body: { wake: true }, secret: SECRET } }], clock.now()),
+    );
     const id = await lastOutboxId(db(), "webhook", receiver.url);
     await vi.waitFor(async () => expect((await outboxRow(db(), id)).state).toBe("delivered"), { timeout: 10_000, interval: 20 });
     expect(receiver.received).toHaveLength(1);
@@ -212,7 +214,10 @@ describeStore("delivery worker", (get) => {
     const worker = start({ background: true, pollMs: 3_600_000 });
     await worker.ready;
     const id = await webhook(receiver.url, { retry: "on the clock" });
-    await vi.waitFor(async () => expect(await outboxRow(db(), id)).toMatchObject({ attempts: 1, lastError: "the receiver answered HTTP 500" }), { timeout: 10_000, interval: 20 });
+    await vi.waitFor(async () => expect(await outboxRow(db(), id)).toMatchObject({ attempts: 1, lastError: "the receiver answered HTTP 500" }), {
+      timeout: 10_000,
+      interval: 20,
+    });
     receiver.answer(200);
     clock.advance(BACKOFF_BASE_MS);
     await vi.waitFor(async () => expect((await outboxRow(db(), id)).state).toBe("delivered"), { timeout: 10_000, interval: 20 });

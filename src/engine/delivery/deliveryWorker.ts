@@ -119,7 +119,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     const attempts: FailedAttempt[] = failed.map(({ row, error }) => ({
       id: row.id,
       error: describeFailure(error),
-      retryAt: error instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : new Date(finished.getTime() + retryDelayMs(row.attempts, random)),
+      retryAt:
+        error instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : new Date(finished.getTime() + retryDelayMs(row.attempts, random)),
     }));
     await markFailed(db, attempts);
     const dead = attempts.filter((a) => a.retryAt === null).length;

@@ -18,7 +18,8 @@ export interface InappOutcome {
 export function notificationOf(row: OutboxRow): NewNotification {
   if (!row.agentId) throw new PermanentDeliveryError("the in-app notification has no agent (deleted?)");
   const data = row.payload.data;
-  if (data !== undefined && data !== null && (typeof data !== "object" || Array.isArray(data))) throw new PermanentDeliveryError("the inapp payload's data is not an object");
+  if (data !== undefined && data !== null && (typeof data !== "object" || Array.isArray(data)))
+    throw new PermanentDeliveryError("the inapp payload's data is not an object");
   return {
     agentId: row.agentId,
     ticketNumber: row.ticketNumber,
@@ -42,7 +43,13 @@ export async function deliverInapp(db: Db, rows: readonly OutboxRow[], now: Date
   if (ready.length === 0) return { delivered: [], failed };
   try {
     const delivered = await db.transaction(async (tx) => {
-      const won = new Set(await markDelivered(tx, ready.map(({ row }) => ({ id: row.id, transport: "inapp" })), now));
+      const won = new Set(
+        await markDelivered(
+          tx,
+          ready.map(({ row }) => ({ id: row.id, transport: "inapp" })),
+          now,
+        ),
+      );
       await insertNotifications(
         tx,
         ready.filter(({ row }) => won.has(row.id)).map(({ notification }) => notification),

@@ -36,7 +36,10 @@ describe.skipIf(!postgresGiven())("recompute worker and a ticket held by another
       numbers.push(ticket.number);
     }
     const job = await db.transaction(async (tx) => {
-      await tx.update(slaPolicies).set({ targets: { normal: { first_response: 40, resolution: 480 } } }).where(eq(slaPolicies.id, policyId));
+      await tx
+        .update(slaPolicies)
+        .set({ targets: { normal: { first_response: 40, resolution: 480 } } })
+        .where(eq(slaPolicies.id, policyId));
       return queueRecompute(tx as unknown as Db, "policy edited", clock.now());
     });
     const held = numbers[2] as number;
@@ -58,7 +61,10 @@ describe.skipIf(!postgresGiven())("recompute worker and a ticket held by another
       // The worker comes to wait for the held ticket's lock: the others are done, not committed.
       let waiting = false;
       for (let i = 0; i < 200 && !waiting; i++) {
-        const rows = await selectRows<{ n: number }>(store.database, sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        const rows = await selectRows<{ n: number }>(
+          store.database,
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
         waiting = (rows[0]?.n ?? 0) > 0;
         if (!waiting) await new Promise((resolve) => setTimeout(resolve, 25));
       }

@@ -49,14 +49,17 @@ describeStore("recompute worker", (get) => {
   }, 60_000);
   afterAll(() => api.close());
 
-  const firstResponseDue = async (number: number) => (await ticketClocks(api.db, number, api.clock.now())).find((c) => c.target === "first_response")?.dueAt?.getTime();
+  const firstResponseDue = async (number: number) =>
+    (await ticketClocks(api.db, number, api.clock.now())).find((c) => c.target === "first_response")?.dueAt?.getTime();
 
   it("moves the due times of every open ticket in batches, leaves solved ones alone, and reaches done = total", async () => {
     const created = (await ticketClocks(api.db, open[0] as number, api.clock.now()))[0]!.startedAt.getTime();
     expect(await firstResponseDue(open[0] as number)).toBe(created + 60 * MINUTE);
     const solvedBefore = await Promise.all(solved.map((n) => ticketClocks(api.db, n, api.clock.now())));
 
-    const edit = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, { body: { targets: { normal: { first_response: 30, resolution: 480 } } } });
+    const edit = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, {
+      body: { targets: { normal: { first_response: 30, resolution: 480 } } },
+    });
     expect(edit.status).toBe(200);
     const jobId = edit.json.jobId;
     expect((await api.call<JobJson>("viewer", "GET", `/api/v1/jobs/${jobId}`)).json).toMatchObject({ state: "queued", done: 0 });
@@ -95,7 +98,9 @@ describeStore("recompute worker", (get) => {
   });
 
   it("lets a newer job supersede the one running, which stops at its next batch", async () => {
-    const first = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, { body: { targets: { normal: { first_response: 45, resolution: 480 } } } });
+    const first = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, {
+      body: { targets: { normal: { first_response: 45, resolution: 480 } } },
+    });
     let second: string | undefined;
     const worker = startRecomputeWorker({
       database: get(),
@@ -104,7 +109,9 @@ describeStore("recompute worker", (get) => {
       pollMs: 60_000,
       afterBatch: async ({ jobId }) => {
         if (jobId !== first.json.jobId || second) return;
-        const edit = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, { body: { targets: { normal: { first_response: 20, resolution: 480 } } } });
+        const edit = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, {
+          body: { targets: { normal: { first_response: 20, resolution: 480 } } },
+        });
         second = edit.json.jobId;
       },
     });
@@ -122,12 +129,16 @@ describeStore("recompute worker", (get) => {
 
   it("recomputes a batch whose bulk write fails ticket by ticket: the failing ticket is noted on the job, the others are done", async () => {
     const failing = open[3] as number;
-    await api.db.execute(sql.raw(`create function refuse_clock() returns trigger language plpgsql as $$ begin
-        if new.ticket_number = ${failing} then raise exception 'clock refused'; end if; return new; end $$`));
+    await api.db.execute(
+      sql.raw(`create function refuse_clock() returns trigger language plpgsql as $$ begin
+        if new.ticket_number = ${failing} then raise exception 'clock refused'; end if; return new; end $$`),
+    );
     await api.db.execute(sql.raw("create trigger refuse_clock before insert or update on sla_clocks for each row execute function refuse_clock()"));
     const errors: string[] = [];
     try {
-      const edit = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, { body: { targets: { normal: { first_response: 25, resolution: 480 } } } });
+      const edit = await api.call<{ jobId: string }>("manager", "PATCH", `/api/v1/sla-policies/${policyId}`, {
+        body: { targets: { normal: { first_response: 25, resolution: 480 } } },
+      });
       const worker = startRecomputeWorker({ database: get(), clock: api.clock, batchSize: 10, pollMs: 60_000, onError: (error) => errors.push(error.message) });
       try {
         await worker.runOnce();
@@ -135,8 +146,15 @@ describeStore("recompute worker", (get) => {
         await worker.stop();
       }
       // The store's error names the failed statement; what the trigger refused is its cause.
-      expect(await getJob(api.db, edit.json.jobId)).toMatchObject({ state: "done", done: open.length, error: expect.stringMatching(new RegExp(`^1 ticket\\(s\\) could not be recomputed: #${failing}: `)) });
-      expect(errors).toEqual([expect.stringMatching(/^the batch after #\d+ is recomputed ticket by ticket: /), expect.stringMatching(new RegExp(`^ticket #${failing} was not recomputed: `))]);
+      expect(await getJob(api.db, edit.json.jobId)).toMatchObject({
+        state: "done",
+        done: open.length,
+        error: expect.stringMatching(new RegExp(`^1 ticket\\(s\\) could not be recomputed: #${failing}: `)),
+      });
+      expect(errors).toEqual([
+        expect.stringMatching(/^the batch after #\d+ is recomputed ticket by ticket: /),
+        expect.stringMatching(new RegExp(`^ticket #${failing} was not recomputed: `)),
+      ]);
       for (const number of open) {
         const clock = (await ticketClocks(api.db, number, api.clock.now())).find((c) => c.target === "first_response")!;
         expect(clock.dueAt!.getTime()).toBe(clock.startedAt.getTime() + (number === failing ? 20 : 25) * MINUTE);

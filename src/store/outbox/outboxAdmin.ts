@@ -18,7 +18,10 @@ export const MAILBOX_TRANSPORT = "mailbox";
 
 /** A row that cannot be replayed in its state (a pending one is still on its way). */
 export class OutboxStateError extends Error {
-  constructor(readonly id: number, readonly state: string) {
+  constructor(
+    readonly id: number,
+    readonly state: string,
+  ) {
     super(`outbox row ${id} is ${state}: only a dead or delivered row can be replayed`);
     this.name = "OutboxStateError";
   }

@@ -13,7 +13,10 @@ export async function loadClockHistory(tx: Db, ticket: { number: number; created
 }
 
 /** The clock histories of stored tickets, by number, in one query whatever their count. */
-export async function loadClockHistories(tx: Db, tickets: readonly { number: number; createdAt: Date; priority: Priority }[]): Promise<Map<number, ClockHistory>> {
+export async function loadClockHistories(
+  tx: Db,
+  tickets: readonly { number: number; createdAt: Date; priority: Priority }[],
+): Promise<Map<number, ClockHistory>> {
   const histories = new Map<number, ClockHistory>();
   if (tickets.length === 0) return histories;
   const result = (await tx.execute(sql`
@@ -22,7 +25,15 @@ export async function loadClockHistories(tx: Db, tickets: readonly { number: num
       from ticket_events
       where ticket_number = any(${`{${tickets.map((t) => t.number).join(",")}}`}::bigint[])
         and (type in ('created', 'message') or (type = 'updated' and (changes->'status' is not null or changes->'priority' is not null)))
-      order by ticket_number, id`)) as unknown as { rows: { number: string; type: string; at: number | string; changes: { status: [unknown, unknown] | null; priority: [unknown, unknown] | null }; kind: string | null }[] };
+      order by ticket_number, id`)) as unknown as {
+    rows: {
+      number: string;
+      type: string;
+      at: number | string;
+      changes: { status: [unknown, unknown] | null; priority: [unknown, unknown] | null };
+      kind: string | null;
+    }[];
+  };
   const timelines = new Map<number, TimelineEvent[]>(tickets.map((t) => [t.number, []]));
   for (const row of result.rows) {
     timelines.get(Number(row.number))?.push({

@@ -78,7 +78,9 @@ export async function readCustomerFacts(tx: Db, ids: readonly string[]): Promise
   const facts = new Map<string, CustomerFacts>();
   if (ids.length === 0) return facts;
   const customers = (await tx.execute(sql`
-    select c.id::text as id, ${customerJson(sql`c.id`)} as facts from unnest(${pgTextArray(ids)}::uuid[]) as c(id)`)) as unknown as { rows: { id: string; facts: CustomerFacts | null }[] };
+    select c.id::text as id, ${customerJson(sql`c.id`)} as facts from unnest(${pgTextArray(ids)}::uuid[]) as c(id)`)) as unknown as {
+    rows: { id: string; facts: CustomerFacts | null }[];
+  };
   for (const row of customers.rows) facts.set(row.id, row.facts ?? NO_CUSTOMER);
   return facts;
 }
@@ -103,7 +105,10 @@ export function customerJson(id: SQL): SQL {
 
 /** A ticket's clocks and timers from what {@link clocksJson} and {@link timersJson} read. */
 export function stateOf(clocks: RawClock[] | null, timers: RawTimer[] | null): ClockState {
-  return { clocks: (clocks ?? []).map(clockOf), timers: (timers ?? []).map((t) => ({ clockId: t.clockId, stepId: t.stepId, dueAt: Date.parse(t.dueAt), state: t.state })) };
+  return {
+    clocks: (clocks ?? []).map(clockOf),
+    timers: (timers ?? []).map((t) => ({ clockId: t.clockId, stepId: t.stepId, dueAt: Date.parse(t.dueAt), state: t.state })),
+  };
 }
 
 /** A clock as {@link clocksJson} reads it. */
@@ -130,7 +135,8 @@ export interface RawTimer {
 }
 
 /** An instant from a jsonb string or a timestamptz column. */
-export const instantOf = (value: string | Date | null): Instant | null => (value === null ? null : typeof value === "string" ? Date.parse(value) : value.getTime());
+export const instantOf = (value: string | Date | null): Instant | null =>
+  value === null ? null : typeof value === "string" ? Date.parse(value) : value.getTime();
 
 function clockOf(raw: RawClock): StoredClock {
   return {
@@ -160,15 +166,20 @@ export async function writeClocks(tx: Db, writes: readonly ClockWrites[], now: D
   const at = now.toISOString();
   const rows = <T>(pick: (w: ClockWrites) => readonly T[]) => writes.flatMap((w) => pick(w).map((row) => ({ number: String(w.number), row })));
   const column = <T>(items: readonly { number: string; row: T }[], value: (item: { number: string; row: T }) => string | number | null) =>
-    pgTextArray(items.map((item) => {
-      const v = value(item);
-      return v === null ? null : String(v);
-    }));
+    pgTextArray(
+      items.map((item) => {
+        const v = value(item);
+        return v === null ? null : String(v);
+      }),
+    );
   const clocks = rows((w) => w.clocks);
   const planned = rows((w) => w.timers);
   const cancel = rows((w) => w.cancel);
   // Each event's English reason is derived from its typed data, as writeEvents does.
-  const events = rows((w) => w.events).map(({ number, row }) => ({ number, row: { ...row, reason: eventReason({ ticketNumber: Number(number), at: now, actor, ...row }) } }));
+  const events = rows((w) => w.events).map(({ number, row }) => ({
+    number,
+    row: { ...row, reason: eventReason({ ticketNumber: Number(number), at: now, actor, ...row }) },
+  }));
   await tx.execute(sql`
     with written_clocks as (
       insert into sla_clocks (id, ticket_number, target, cycle, policy_id, calendar_id, started_at, budget_seconds, pauses, state, due_at, stopped_at, updated_at)

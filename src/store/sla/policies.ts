@@ -42,7 +42,9 @@ const parsed = new Map<string, { version: number; calendar: BusinessCalendar }>(
  */
 export async function loadCalendars(db: Db, ids: Iterable<string | null>): Promise<(id: string | null) => BusinessCalendar> {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
-  const rows = wanted.length ? await db.select({ id: calendars.id, version: calendars.version, spec: calendars.spec }).from(calendars).where(inArray(calendars.id, wanted)) : [];
+  const rows = wanted.length
+    ? await db.select({ id: calendars.id, version: calendars.version, spec: calendars.spec }).from(calendars).where(inArray(calendars.id, wanted))
+    : [];
   const found = new Map<string, BusinessCalendar>();
   for (const row of rows) {
     const cached = parsed.get(row.id);

@@ -118,13 +118,16 @@ export async function checkReferences(tx: Db, fields: Partial<PolicyFields>): Pr
 export function policyWriteError(error: unknown): unknown {
   const pg = pgErrorOf(error);
   if (pg?.code === "23505" && pg.constraint === "sla_policies_name_key") return new DuplicateError("name", "is already the name of another SLA policy");
-  if (pg?.code === "23503" && pg.constraint === "sla_policies_calendar_id_calendars_id_fk") return new InvalidReferenceError("calendarId", "refers to a calendar that does not exist");
+  if (pg?.code === "23503" && pg.constraint === "sla_policies_calendar_id_calendars_id_fk")
+    return new InvalidReferenceError("calendarId", "refers to a calendar that does not exist");
   return error;
 }
 
 /** JSON with object keys sorted: jsonb gives keys back in its own order, so compare values this way. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : inner,
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
   );
 }

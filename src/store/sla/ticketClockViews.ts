@@ -20,7 +20,10 @@ export async function ticketClocks(db: Db, number: number, now: Date): Promise<T
     .where(eq(slaClocks.ticketNumber, number));
   if (rows.length === 0) return [];
   const timerRows = await db.select().from(timers).where(eq(timers.ticketNumber, number)).orderBy(asc(timers.dueAt), asc(timers.level));
-  const calendar = await loadCalendars(db, rows.map((r) => r.clock.calendarId));
+  const calendar = await loadCalendars(
+    db,
+    rows.map((r) => r.clock.calendarId),
+  );
   const order = (target: string) => TARGETS.indexOf(target as Target);
   return rows
     .sort((a, b) => order(a.clock.target) - order(b.clock.target) || a.clock.cycle - b.clock.cycle)
@@ -39,7 +42,15 @@ export async function ticketClocks(db: Db, number: number, now: Date): Promise<T
       };
       const clockTimers = timerRows
         .filter((t) => t.clockId === row.id)
-        .map((t): ClockTimer => ({ stepId: t.stepId, kind: t.kind as ClockTimer["kind"], level: t.level, dueAt: t.dueAt, state: t.state as TimerState, firedAt: t.firedAt, lagMs: t.lagMs }));
+        .map((t): ClockTimer => ({
+          stepId: t.stepId,
+          kind: t.kind as ClockTimer["kind"],
+          level: t.level,
+          dueAt: t.dueAt,
+          state: t.state as TimerState,
+          firedAt: t.firedAt,
+          lagMs: t.lagMs,
+        }));
       return clockView(clock, policyName, clockTimers, calendar(clock.calendarId), now.getTime());
     });
 }

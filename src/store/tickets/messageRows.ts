@@ -19,10 +19,27 @@ export type MessageValues = Omit<typeof messages.$inferInsert, "id">;
  * Inserts a message with its `message` event between `before` and `after`, in one statement
  * (the message's id is drawn here, as the column default would, so that the event can name it).
  */
-export async function insertMessage(tx: Db, values: MessageValues, actor: Actor, before: readonly NewTicketEvent[], after: readonly NewTicketEvent[]): Promise<Message> {
+export async function insertMessage(
+  tx: Db,
+  values: MessageValues,
+  actor: Actor,
+  before: readonly NewTicketEvent[],
+  after: readonly NewTicketEvent[],
+): Promise<Message> {
   const id = randomUUID();
-  const messageEvent: NewTicketEvent = { ticketNumber: values.ticketNumber, at: values.createdAt, actor, type: "message", data: { messageId: id, kind: values.kind as MessageKind } };
-  const inserted = tx.$with("inserted_message").as(tx.insert(messages).values({ ...values, id }).returning());
+  const messageEvent: NewTicketEvent = {
+    ticketNumber: values.ticketNumber,
+    at: values.createdAt,
+    actor,
+    type: "message",
+    data: { messageId: id, kind: values.kind as MessageKind },
+  };
+  const inserted = tx.$with("inserted_message").as(
+    tx
+      .insert(messages)
+      .values({ ...values, id })
+      .returning(),
+  );
   const events = tx.$with("inserted_events").as(tx.insert(ticketEvents).values([...before, messageEvent, ...after].map(eventRow)));
   const [row] = await tx.with(inserted, events).select().from(inserted);
   return row as Message;

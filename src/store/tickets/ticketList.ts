@@ -83,9 +83,23 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
     .orderBy(...(sort === "due" ? [sql`${EARLIEST_DUE} ${sql.raw(order)} nulls last`] : [direction(column)]), direction(tickets.number))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  const followers = page.length === 0 ? [] : await db.select().from(ticketFollowers).where(inArray(ticketFollowers.ticketNumber, page.map((r) => r.number)));
+  const followers =
+    page.length === 0
+      ? []
+      : await db
+          .select()
+          .from(ticketFollowers)
+          .where(
+            inArray(
+              ticketFollowers.ticketNumber,
+              page.map((r) => r.number),
+            ),
+          );
   const items = page.map(({ slaDueAt, ...row }) => ({
-    ...presentTicket(row, followers.filter((f) => f.ticketNumber === row.number).map((f) => f.agentId)),
+    ...presentTicket(
+      row,
+      followers.filter((f) => f.ticketNumber === row.number).map((f) => f.agentId),
+    ),
     // A raw SQL column comes back as text from node-postgres and as a Date from PGlite.
     slaDueAt: slaDueAt === null ? null : new Date(slaDueAt),
   }));
@@ -97,7 +111,10 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
 
 /** How many tickets match a query (its paging and sort ignored). */
 export async function countTickets(db: Db, query: TicketQuery = {}): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(tickets).where(and(...ticketFilter(query)));
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(...ticketFilter(query)));
   return row?.count ?? 0;
 }
 
@@ -117,7 +134,9 @@ function ticketFilter(query: TicketQuery): SQL[] {
   if (query.sla === "breaching") {
     if (!query.now) throw new Error("the breaching view needs now");
     const soon = new Date(query.now.getTime() + BREACHING_WITHIN_MS).toISOString();
-    conditions.push(sql`exists (select 1 from sla_clocks c where c.ticket_number = ${tickets.number} and c.state = 'running' and c.due_at <= ${soon}::timestamptz)`);
+    conditions.push(
+      sql`exists (select 1 from sla_clocks c where c.ticket_number = ${tickets.number} and c.state = 'running' and c.due_at <= ${soon}::timestamptz)`,
+    );
   }
   if (query.sla === "escalated") {
     conditions.push(sql`exists (select 1 from timers t join sla_clocks c on c.id = t.clock_id
@@ -138,7 +157,9 @@ function dueAfter(due: string | null, number: number, order: "asc" | "desc"): SQ
 }
 
 async function earliestDue(db: Db, number: number): Promise<string | null> {
-  const result = (await db.execute(sql`select (extract(epoch from min(due_at)) * 1000)::float8 as ms from sla_clocks where ticket_number = ${number} and state = 'running'`)) as unknown as {
+  const result = (await db.execute(
+    sql`select (extract(epoch from min(due_at)) * 1000)::float8 as ms from sla_clocks where ticket_number = ${number} and state = 'running'`,
+  )) as unknown as {
     rows: { ms: number | string | null }[];
   };
   const ms = result.rows[0]?.ms;

@@ -34,7 +34,10 @@ export async function getTicket(db: Db, number: number): Promise<Ticket | undefi
   const [row] = await db.select().from(tickets).where(eq(tickets.number, number));
   if (!row) return undefined;
   const followers = await db.select({ agentId: ticketFollowers.agentId }).from(ticketFollowers).where(eq(ticketFollowers.ticketNumber, number));
-  return presentTicket(row, followers.map((f) => f.agentId));
+  return presentTicket(
+    row,
+    followers.map((f) => f.agentId),
+  );
 }
 
 /** Reads a ticket and locks its row until `tx` ends; NotFoundError when there is none. */
@@ -42,7 +45,10 @@ export async function lockTicket(tx: Db, number: number): Promise<Ticket> {
   const [row] = await tx.select().from(tickets).where(eq(tickets.number, number)).for("update");
   if (!row) throw new NotFoundError("ticket", number);
   const followers = await tx.select({ agentId: ticketFollowers.agentId }).from(ticketFollowers).where(eq(ticketFollowers.ticketNumber, number));
-  return presentTicket(row, followers.map((f) => f.agentId));
+  return presentTicket(
+    row,
+    followers.map((f) => f.agentId),
+  );
 }
 
 /** Writes `set` on ticket `number`, stamps `now` and bumps its version; returns the row as written. */

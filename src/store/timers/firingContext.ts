@@ -35,13 +35,19 @@ const followersOf = sql<string[]>`coalesce((select array_agg(f.agent_id::text) f
 /** Clocks by id. */
 export async function readClocks(tx: Db, ids: readonly string[]): Promise<Map<string, ClockRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.select().from(slaClocks).where(anyOf(slaClocks.id, new Set(ids), "uuid"));
+  const rows = await tx
+    .select()
+    .from(slaClocks)
+    .where(anyOf(slaClocks.id, new Set(ids), "uuid"));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Policies by id, as the core sees them. */
 export async function readPolicies(tx: Db, ids: readonly string[]): Promise<Map<string, SlaPolicy>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.select().from(slaPolicies).where(anyOf(slaPolicies.id, new Set(ids), "uuid"));
+  const rows = await tx
+    .select()
+    .from(slaPolicies)
+    .where(anyOf(slaPolicies.id, new Set(ids), "uuid"));
   return new Map(rows.map((r) => [r.id, policyOf(r)]));
 }

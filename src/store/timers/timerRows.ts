@@ -56,7 +56,11 @@ export async function earliestUnclaimed(tx: Db, claimed: readonly DueTimer[], no
         eq(timers.state, "pending"),
         lte(timers.dueAt, now),
         anyOf(timers.ticketNumber, new Set(claimed.map((t) => t.ticketNumber)), "bigint"),
-        noneOf(timers.id, claimed.map((t) => t.id), "bigint"),
+        noneOf(
+          timers.id,
+          claimed.map((t) => t.id),
+          "bigint",
+        ),
       ),
     )
     .groupBy(timers.ticketNumber);
@@ -66,7 +70,10 @@ export async function earliestUnclaimed(tx: Db, claimed: readonly DueTimer[], no
 /** The current state of some timers (a step's action may have made the store replan them). */
 export async function readTimers(tx: Db, ids: readonly number[]): Promise<Map<number, { state: string; dueAt: Date }>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: timers.id, state: timers.state, dueAt: timers.dueAt }).from(timers).where(anyOf(timers.id, ids, "bigint"));
+  const rows = await tx
+    .select({ id: timers.id, state: timers.state, dueAt: timers.dueAt })
+    .from(timers)
+    .where(anyOf(timers.id, ids, "bigint"));
   return new Map(rows.map((r) => [r.id, { state: r.state, dueAt: r.dueAt }]));
 }
 
@@ -105,6 +112,9 @@ export async function settleTimers(tx: Db, settled: readonly SettledTimer[], now
 
 /** The earliest due time among pending timers, or null when none is pending. */
 export async function nextDueAt(db: Db): Promise<Date | null> {
-  const [row] = await db.select({ dueAt: min(timers.dueAt) }).from(timers).where(eq(timers.state, "pending"));
+  const [row] = await db
+    .select({ dueAt: min(timers.dueAt) })
+    .from(timers)
+    .where(eq(timers.state, "pending"));
   return row?.dueAt ?? null;
 }

@@ -30,13 +30,19 @@ export function CalendarEditor({ id, jobId = null }: { id: string | null; jobId?
     // The form keeps its own version once saved; a copy kept here would be stale on return.
     gcTime: 0,
   });
-  const loaded =
-    calendarQuery.isError ? { calendar: null, error: calendarQuery.error as unknown }
-    : calendarQuery.isSuccess ? { calendar: calendarQuery.data, error: null as unknown }
-    : null;
+  const loaded = calendarQuery.isError
+    ? { calendar: null, error: calendarQuery.error as unknown }
+    : calendarQuery.isSuccess
+      ? { calendar: calendarQuery.data, error: null as unknown }
+      : null;
   const reload = () => void calendarQuery.refetch();
 
-  if (loaded === null) return <p className="splash" role="status">{t("app.loading")}</p>;
+  if (loaded === null)
+    return (
+      <p className="splash" role="status">
+        {t("app.loading")}
+      </p>
+    );
   if (loaded.error !== null) {
     return (
       <section className="empty-screen">
@@ -120,12 +126,25 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
       <div className="grid-2">
         <div className="field">
           <label htmlFor={nameId}>{t("field.name")}</label>
-          <input id={nameId} value={draft.name} onChange={(e) => change({ name: e.target.value })} readOnly={readOnly} required {...invalidProps(`${nameId}-error`, nameIssues)} />
+          <input
+            id={nameId}
+            value={draft.name}
+            onChange={(e) => change({ name: e.target.value })}
+            readOnly={readOnly}
+            required
+            {...invalidProps(`${nameId}-error`, nameIssues)}
+          />
           <FieldError id={`${nameId}-error`} issues={nameIssues} />
         </div>
         <div className="field">
           <label htmlFor={zoneId}>{t("calendars.timezone")}</label>
-          <select id={zoneId} value={draft.timezone} onChange={(e) => change({ timezone: e.target.value })} disabled={readOnly} {...invalidProps(`${zoneId}-error`, zoneIssues)}>
+          <select
+            id={zoneId}
+            value={draft.timezone}
+            onChange={(e) => change({ timezone: e.target.value })}
+            disabled={readOnly}
+            {...invalidProps(`${zoneId}-error`, zoneIssues)}
+          >
             {timeZones(draft.timezone).map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replace(/_/g, " ")}
@@ -141,7 +160,14 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
         <table className="hours-table">
           <tbody>
             {WEEKDAYS.map((day) => (
-              <DayRow key={day} day={day} ranges={draft.hours[day]} issues={issuesAt(issues, `hours.${day}`, true)} readOnly={readOnly} onChange={(ranges) => change({ hours: { ...draft.hours, [day]: ranges } })} />
+              <DayRow
+                key={day}
+                day={day}
+                ranges={draft.hours[day]}
+                issues={issuesAt(issues, `hours.${day}`, true)}
+                readOnly={readOnly}
+                onChange={(ranges) => change({ hours: { ...draft.hours, [day]: ranges } })}
+              />
             ))}
           </tbody>
         </table>
@@ -165,7 +191,19 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
   );
 }
 
-function DayRow({ day, ranges, issues, readOnly, onChange }: { day: Weekday; ranges: TimeRange[]; issues: FieldIssue[]; readOnly: boolean; onChange(ranges: TimeRange[]): void }) {
+function DayRow({
+  day,
+  ranges,
+  issues,
+  readOnly,
+  onChange,
+}: {
+  day: Weekday;
+  ranges: TimeRange[];
+  issues: FieldIssue[];
+  readOnly: boolean;
+  onChange(ranges: TimeRange[]): void;
+}) {
   const { t } = useI18n();
   const errorId = useId();
   const name = t(`calendars.day.${day}`);
@@ -173,7 +211,14 @@ function DayRow({ day, ranges, issues, readOnly, onChange }: { day: Weekday; ran
     <tr data-day={day}>
       <th scope="row">{name}</th>
       <td>
-        <RangesEditor label={name} ranges={ranges} onChange={onChange} readOnly={readOnly} invalid={issues.length > 0} describedBy={issues.length > 0 ? errorId : undefined} />
+        <RangesEditor
+          label={name}
+          ranges={ranges}
+          onChange={onChange}
+          readOnly={readOnly}
+          invalid={issues.length > 0}
+          describedBy={issues.length > 0 ? errorId : undefined}
+        />
         <FieldError id={errorId} issues={issues} />
       </td>
     </tr>

@@ -25,7 +25,15 @@ export function CalendarPreviewBox({ draft }: { draft: CalendarDraft }) {
   };
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat(locale, { timeZone: draft.timezone, weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: draft.timezone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
   } catch {
     format = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short" });
   }

@@ -80,7 +80,15 @@ function HolidayRow(props: { index: number; value: string; issues: FieldIssue[];
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <input id={id} className="date-input" value={props.value} placeholder="2026-12-25 / 01-01" onChange={(e) => props.onChange(e.target.value)} readOnly={props.readOnly} {...invalidProps(`${id}-error`, props.issues)} />
+      <input
+        id={id}
+        className="date-input"
+        value={props.value}
+        placeholder="2026-12-25 / 01-01"
+        onChange={(e) => props.onChange(e.target.value)}
+        readOnly={props.readOnly}
+        {...invalidProps(`${id}-error`, props.issues)}
+      />
       {!props.readOnly && (
         <button type="button" className="icon-button" aria-label={t("calendars.removeHoliday", { n: props.index + 1 })} onClick={props.onRemove}>
           ×
@@ -108,8 +116,22 @@ function OverrideRow(props: {
       <label htmlFor={id} className="visually-hidden">
         {t("calendars.overrideDate", { n: props.index + 1 })}
       </label>
-      <input id={id} className="date-input" type="date" value={props.date} onChange={(e) => props.onChange({ date: e.target.value })} readOnly={props.readOnly} {...invalidProps(`${id}-error`, props.issues)} />
-      <RangesEditor label={label} ranges={props.ranges} onChange={(ranges) => props.onChange({ ranges })} readOnly={props.readOnly} invalid={props.issues.length > 0} />
+      <input
+        id={id}
+        className="date-input"
+        type="date"
+        value={props.date}
+        onChange={(e) => props.onChange({ date: e.target.value })}
+        readOnly={props.readOnly}
+        {...invalidProps(`${id}-error`, props.issues)}
+      />
+      <RangesEditor
+        label={label}
+        ranges={props.ranges}
+        onChange={(ranges) => props.onChange({ ranges })}
+        readOnly={props.readOnly}
+        invalid={props.issues.length > 0}
+      />
       {!props.readOnly && (
         <button type="button" className="icon-button" aria-label={t("calendars.removeOverride", { n: props.index + 1 })} onClick={props.onRemove}>
           ×

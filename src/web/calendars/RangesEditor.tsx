@@ -50,7 +50,12 @@ export function RangesEditor({ label, ranges, onChange, readOnly, invalid, descr
             aria-describedby={describedBy}
           />
           {!readOnly && (
-            <button type="button" className="icon-button" aria-label={t("calendars.removeRange", { what: label, n: index + 1 })} onClick={() => onChange(ranges.filter((_, i) => i !== index))}>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t("calendars.removeRange", { what: label, n: index + 1 })}
+              onClick={() => onChange(ranges.filter((_, i) => i !== index))}
+            >
               ×
             </button>
           )}

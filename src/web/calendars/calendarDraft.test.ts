@@ -8,7 +8,13 @@ describe("the calendar draft", () => {
   it("round-trips a spec with split shifts, holidays and overrides", () => {
     const spec: CalendarSpec = {
       timezone: "Europe/Brussels",
-      hours: { mon: [["09:00", "12:30"], ["13:30", "18:00"]], sat: [["10:00", "14:00"]] },
+      hours: {
+        mon: [
+          ["09:00", "12:30"],
+          ["13:30", "18:00"],
+        ],
+        sat: [["10:00", "14:00"]],
+      },
       holidays: ["2026-12-25", "01-01"],
       overrides: { "2026-12-24": [["09:00", "12:00"]], "2026-08-15": [] },
     };

@@ -41,7 +41,8 @@ export function specOf(draft: CalendarDraft): CalendarSpec {
 
 /** Every IANA time zone the browser knows, with the current one first if missing. */
 export function timeZones(current: string): string[] {
-  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC", "Europe/Brussels", "Europe/Paris", "Europe/Amsterdam"];
+  const known =
+    typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC", "Europe/Brussels", "Europe/Paris", "Europe/Amsterdam"];
   const zones = known.includes("UTC") ? known : ["UTC", ...known];
   return current === "" || zones.includes(current) ? zones : [current, ...zones];
 }

@@ -6,12 +6,7 @@ import { useI18n } from "../i18n/I18nProvider.js";
 
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t, tx } = useI18n();
-  const message =
-    error instanceof ApiError
-      ? tx(`error.${error.code}`, error.message)
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  const message = error instanceof ApiError ? tx(`error.${error.code}`, error.message) : error instanceof Error ? error.message : String(error);
   return (
     <div className="notice notice-error" role="alert">
       <p>{message}</p>

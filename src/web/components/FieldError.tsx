@@ -10,7 +10,12 @@ export interface FieldIssue {
 
 /** `/spec/hours/mon/1` or `spec.hours.mon[1]` as `hours.mon[1]`, without the given prefixes. */
 export function normalizePath(path: string, strip: readonly string[] = []): string {
-  let dotted = path.startsWith("/") ? path.slice(1).replace(/\/(\d+)(?=\/|$)/g, "[$1]").replace(/\//g, ".") : path;
+  let dotted = path.startsWith("/")
+    ? path
+        .slice(1)
+        .replace(/\/(\d+)(?=\/|$)/g, "[$1]")
+        .replace(/\//g, ".")
+    : path;
   dotted = dotted.replace(/^body\./, "");
   for (const prefix of strip) if (dotted.startsWith(`${prefix}.`)) dotted = dotted.slice(prefix.length + 1);
   return dotted;

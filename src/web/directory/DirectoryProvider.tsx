@@ -22,7 +22,10 @@ export interface Directory {
 const DirectoryContext = createContext<Directory | null>(null);
 
 // Lists a role cannot read stay empty; the screens then show ids.
-const orEmpty = <T,>(load: () => Promise<T[]>) => () => load().catch((): T[] => []);
+const orEmpty =
+  <T,>(load: () => Promise<T[]>) =>
+  () =>
+    load().catch((): T[] => []);
 
 export function DirectoryProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();

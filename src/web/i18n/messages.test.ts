@@ -15,7 +15,8 @@ function argumentsOf(message: string): string[] {
   const walk = (elements: readonly unknown[]) => {
     for (const element of elements as Record<string, unknown>[]) {
       if (element.type !== 0 && element.type !== 7 && typeof element.value === "string") names.add(element.value);
-      if (element.options && typeof element.options === "object") for (const option of Object.values(element.options as Record<string, { value: unknown[] }>)) walk(option.value);
+      if (element.options && typeof element.options === "object")
+        for (const option of Object.values(element.options as Record<string, { value: unknown[] }>)) walk(option.value);
     }
   };
   walk(new IntlMessageFormat(message, "en").getAst());

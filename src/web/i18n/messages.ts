@@ -1,7 +1,15 @@
 // The UI's words: the `app` namespace of the shared catalogue (src/core/i18n/locales/*/app.json,
 // ICU MessageFormat), and choosing the language (stored choice, then the browser's).
 
-import { isLocale, isMessageKey as isCatalogueKey, LOCALES, MESSAGES, translate as translateCatalogue, type Locale, type MessageKey as CatalogueKey } from "../../core/i18n/index.js";
+import {
+  isLocale,
+  isMessageKey as isCatalogueKey,
+  LOCALES,
+  MESSAGES,
+  translate as translateCatalogue,
+  type Locale,
+  type MessageKey as CatalogueKey,
+} from "../../core/i18n/index.js";
 
 export { LOCALES, isLocale, type Locale };
 

@@ -44,53 +44,53 @@ export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange:
         </button>
       </div>
       <div id={bodyId} className={open ? "filters-body open" : "filters-body"}>
-      <Filter label={t("field.status")} name="status" value={query.status} onChange={(v) => set("status", v)}>
-        <option value={UNSOLVED}>{t("inbox.unsolved")}</option>
-        {STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {tx(`status.${status}`, status)}
-          </option>
-        ))}
-      </Filter>
-      <Filter label={t("field.priority")} name="priority" value={query.priority} onChange={(v) => set("priority", v)}>
-        {PRIORITIES.map((priority) => (
-          <option key={priority} value={priority}>
-            {tx(`priority.${priority}`, priority)}
-          </option>
-        ))}
-      </Filter>
-      <Filter label={t("field.channel")} name="channel" value={query.channel} onChange={(v) => set("channel", v)}>
-        {CHANNELS.map((channel) => (
-          <option key={channel} value={channel}>
-            {tx(`channel.${channel}`, channel)}
-          </option>
-        ))}
-      </Filter>
-      <Filter label={t("field.team")} name="team" value={query.team} onChange={(v) => set("team", v)}>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </Filter>
-      <Filter label={t("field.tag")} name="tag" value={query.tag} onChange={(v) => set("tag", v)}>
-        {query.tag !== "" && !tags.some((tag) => tag.name === query.tag) && <option value={query.tag}>{query.tag}</option>}
-        {tags.map((tag) => (
-          <option key={tag.name} value={tag.name}>
-            {tag.name}
-          </option>
-        ))}
-      </Filter>
-      <SortSelect value={query.sort} onChange={(sort) => onChange({ ...query, sort })} />
-      {filtered && (
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => onChange({ ...query, status: "", priority: "", channel: "", team: "", tag: "", q: "" })}
-        >
-          {t("inbox.clearFilters")}
-        </button>
-      )}
+        <Filter label={t("field.status")} name="status" value={query.status} onChange={(v) => set("status", v)}>
+          <option value={UNSOLVED}>{t("inbox.unsolved")}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {tx(`status.${status}`, status)}
+            </option>
+          ))}
+        </Filter>
+        <Filter label={t("field.priority")} name="priority" value={query.priority} onChange={(v) => set("priority", v)}>
+          {PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {tx(`priority.${priority}`, priority)}
+            </option>
+          ))}
+        </Filter>
+        <Filter label={t("field.channel")} name="channel" value={query.channel} onChange={(v) => set("channel", v)}>
+          {CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {tx(`channel.${channel}`, channel)}
+            </option>
+          ))}
+        </Filter>
+        <Filter label={t("field.team")} name="team" value={query.team} onChange={(v) => set("team", v)}>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </Filter>
+        <Filter label={t("field.tag")} name="tag" value={query.tag} onChange={(v) => set("tag", v)}>
+          {query.tag !== "" && !tags.some((tag) => tag.name === query.tag) && <option value={query.tag}>{query.tag}</option>}
+          {tags.map((tag) => (
+            <option key={tag.name} value={tag.name}>
+              {tag.name}
+            </option>
+          ))}
+        </Filter>
+        <SortSelect value={query.sort} onChange={(sort) => onChange({ ...query, sort })} />
+        {filtered && (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => onChange({ ...query, status: "", priority: "", channel: "", team: "", tag: "", q: "" })}
+          >
+            {t("inbox.clearFilters")}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -10,7 +10,6 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { formatDuration } from "../sla/duration.js";
 import { type DueTime, dueFromList } from "./dueTime.js";
 
-
 /** `due`: the next SLA due time per ticket number, when the view shows deadlines. */
 export function TicketTable({ tickets, now }: { tickets: Ticket[]; now: string | null }) {
   const { t } = useI18n();
@@ -75,7 +74,12 @@ function DueCell({ due }: { due: DueTime | undefined }) {
   if (!due?.dueAt) return <span className="muted">{t("inbox.noDue")}</span>;
   const left = due.leftSeconds ?? (new Date(due.dueAt).getTime() - shownAt) / 1000;
   const past = due.breached || left <= 0;
-  const text = due.leftSeconds === undefined ? formatRelative(due.dueAt) : past ? t("inbox.overdueBy", { time: formatDuration(left, locale, false) }) : t("inbox.dueIn", { time: formatDuration(left, locale, false) });
+  const text =
+    due.leftSeconds === undefined
+      ? formatRelative(due.dueAt)
+      : past
+        ? t("inbox.overdueBy", { time: formatDuration(left, locale, false) })
+        : t("inbox.dueIn", { time: formatDuration(left, locale, false) });
   return (
     <time dateTime={due.dueAt} title={formatDateTime(due.dueAt)} className={past ? "due-past" : undefined} data-breached={past ? "true" : undefined}>
       {due.leftSeconds === undefined && past ? t("inbox.overdue", { when: text }) : text}

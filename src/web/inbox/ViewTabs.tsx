@@ -13,7 +13,12 @@ export function ViewTabs({ current, counts, hrefOf }: { current: View; counts: T
       <ul>
         {VIEWS.map((view) => (
           <li key={view}>
-            <Link to={hrefOf(view)} aria-current={view === current ? "page" : undefined} data-view={view} className={view === "breaching" && (counts?.breaching ?? 0) > 0 ? "view-alert" : undefined}>
+            <Link
+              to={hrefOf(view)}
+              aria-current={view === current ? "page" : undefined}
+              data-view={view}
+              className={view === "breaching" && (counts?.breaching ?? 0) > 0 ? "view-alert" : undefined}
+            >
               <span>{t(`inbox.view.${view}`)}</span>
               <span className="count" aria-hidden="true">
                 {counts ? formatNumber(counts[view] ?? 0) : "…"}

@@ -8,8 +8,16 @@ const ticket = (slaDueAt: string | null | undefined, slaBreached?: boolean) => (
 
 describe("a listed ticket's due time", () => {
   it("measures the time left against the server's clock, not the browser's", () => {
-    expect(dueFromList(ticket("2026-03-02T12:00:00Z", false), "2026-03-02T11:15:00Z")).toEqual({ dueAt: "2026-03-02T12:00:00Z", breached: false, leftSeconds: 2700 });
-    expect(dueFromList(ticket("2026-03-02T12:00:00Z", true), "2026-03-02T13:00:00Z")).toEqual({ dueAt: "2026-03-02T12:00:00Z", breached: true, leftSeconds: -3600 });
+    expect(dueFromList(ticket("2026-03-02T12:00:00Z", false), "2026-03-02T11:15:00Z")).toEqual({
+      dueAt: "2026-03-02T12:00:00Z",
+      breached: false,
+      leftSeconds: 2700,
+    });
+    expect(dueFromList(ticket("2026-03-02T12:00:00Z", true), "2026-03-02T13:00:00Z")).toEqual({
+      dueAt: "2026-03-02T12:00:00Z",
+      breached: true,
+      leftSeconds: -3600,
+    });
   });
 
   it("has no time left to show without a running clock, and nothing at all from a list that does not say", () => {

@@ -6,7 +6,14 @@ import { apiQuery, inboxHref, readInboxQuery, UNSOLVED } from "./inboxQuery.js";
 describe("the inbox's address", () => {
   it("reads defaults from an empty query and ignores unknown views and sorts", () => {
     expect(readInboxQuery(new URLSearchParams(""))).toEqual({
-      view: "mine", status: "", priority: "", channel: "", team: "", tag: "", q: "", sort: "updated_desc",
+      view: "mine",
+      status: "",
+      priority: "",
+      channel: "",
+      team: "",
+      tag: "",
+      q: "",
+      sort: "updated_desc",
     });
     expect(readInboxQuery(new URLSearchParams("view=everything&sort=random"))).toMatchObject({ view: "mine", sort: "updated_desc" });
   });
@@ -22,7 +29,16 @@ describe("the inbox's address", () => {
   it("asks the API for the view, the filters and the sort", () => {
     const query = readInboxQuery(new URLSearchParams("view=team&channel=phone&q=%20box%20&sort=number_desc"));
     expect(apiQuery(query, 50)).toEqual({
-      view: "team", status: "", priority: "", channel: "phone", team: "", tag: "", q: "box", sort: "number", order: "desc", limit: 50,
+      view: "team",
+      status: "",
+      priority: "",
+      channel: "phone",
+      team: "",
+      tag: "",
+      q: "box",
+      sort: "number",
+      order: "desc",
+      limit: 50,
     });
     expect(apiQuery(readInboxQuery(new URLSearchParams("")), 25)).toMatchObject({ sort: "updated_at", order: "desc" });
     expect(apiQuery(readInboxQuery(new URLSearchParams("view=breaching&sort=due_asc")), 25)).toMatchObject({ view: "breaching", sort: "due", order: "asc" });

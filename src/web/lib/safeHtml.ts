@@ -5,8 +5,34 @@ import DOMPurify from "dompurify";
 
 /** The server's allow-list (src/core/message/messageBody.ts): text formatting, lists, tables, links. */
 const ALLOWED_TAGS = [
-  "p", "br", "div", "span", "b", "strong", "i", "em", "u", "s", "blockquote", "code", "pre",
-  "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "hr",
+  "p",
+  "br",
+  "div",
+  "span",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "s",
+  "blockquote",
+  "code",
+  "pre",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "hr",
 ];
 const ALLOWED_ATTR = ["href", "title"];
 const SAFE_URL = /^(?:https?:|mailto:|tel:)/i;

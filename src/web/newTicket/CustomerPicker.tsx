@@ -112,7 +112,14 @@ function CustomerSearch({ inputId, choice, onChange }: { inputId: string; choice
     <div className="customer-search">
       <div className="field">
         <label htmlFor={inputId}>{t("newTicket.searchCustomer")}</label>
-        <input id={inputId} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("newTicket.searchCustomerPlaceholder")} autoComplete="off" />
+        <input
+          id={inputId}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t("newTicket.searchCustomerPlaceholder")}
+          autoComplete="off"
+        />
       </div>
       <p className="muted small" role="status">
         {q.trim().length < 2 ? "" : results === null ? t("app.loading") : results.length === 0 ? t("newTicket.noCustomer") : ""}
@@ -121,7 +128,13 @@ function CustomerSearch({ inputId, choice, onChange }: { inputId: string; choice
         <div className="customer-results" role="radiogroup" aria-label={t("newTicket.results")}>
           {shown.map((customer) => (
             <label key={customer.id} className={selected?.id === customer.id ? "result selected" : "result"}>
-              <input type="radio" name="customer" value={customer.id} checked={selected?.id === customer.id} onChange={() => onChange({ kind: "existing", customer })} />
+              <input
+                type="radio"
+                name="customer"
+                value={customer.id}
+                checked={selected?.id === customer.id}
+                onChange={() => onChange({ kind: "existing", customer })}
+              />
               <span className="result-name">{customer.name}</span>
               <span className="muted small">{[customer.email, customer.phone].filter(Boolean).join(" · ")}</span>
             </label>

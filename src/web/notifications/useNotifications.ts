@@ -50,7 +50,8 @@ export function useNotifications(): Notifications {
       queryClient.setQueryData<NotificationState>(queryKeys.notifications, (before) => before && markedRead(before, ids, at));
     },
     onSuccess: (left, ids) => {
-      if (left !== null && ids !== "all") queryClient.setQueryData<NotificationState>(queryKeys.notifications, (before) => before && { ...before, unread: left });
+      if (left !== null && ids !== "all")
+        queryClient.setQueryData<NotificationState>(queryKeys.notifications, (before) => before && { ...before, unread: left });
     },
   });
 

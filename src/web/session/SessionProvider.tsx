@@ -8,10 +8,7 @@ import * as api from "../api/palier.js";
 import type { Principal, Session } from "../api/types.js";
 
 export type SessionState =
-  | { status: "loading" }
-  | { status: "signedOut"; expired: boolean }
-  | { status: "signedIn"; principal: Principal }
-  | { status: "unreachable"; message: string };
+  { status: "loading" } | { status: "signedOut"; expired: boolean } | { status: "signedIn"; principal: Principal } | { status: "unreachable"; message: string };
 
 export interface SessionApi {
   state: SessionState;

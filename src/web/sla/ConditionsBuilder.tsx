@@ -43,8 +43,18 @@ export function ConditionsBuilder({ conditions, onChange, readOnly, issues }: Pr
                 condition={condition}
                 readOnly={readOnly}
                 issues={issuesAt(issues, `conditions.${name}[${index}]`, true)}
-                onChange={(next) => setGroup(name, group(name).map((c, i) => (i === index ? next : c)))}
-                onRemove={() => setGroup(name, group(name).filter((_, i) => i !== index))}
+                onChange={(next) =>
+                  setGroup(
+                    name,
+                    group(name).map((c, i) => (i === index ? next : c)),
+                  )
+                }
+                onRemove={() =>
+                  setGroup(
+                    name,
+                    group(name).filter((_, i) => i !== index),
+                  )
+                }
               />
             ))}
           </ol>
@@ -75,7 +85,12 @@ function ConditionRow(props: { label: string; condition: Condition; readOnly: bo
   return (
     <li className="condition-row">
       <span className="visually-hidden">{props.label}</span>
-      <select aria-label={t("policies.conditionField", { what: props.label })} value={fieldChoice} onChange={(e) => setField(e.target.value)} disabled={readOnly}>
+      <select
+        aria-label={t("policies.conditionField", { what: props.label })}
+        value={fieldChoice}
+        onChange={(e) => setField(e.target.value)}
+        disabled={readOnly}
+      >
         {CONDITION_FIELDS.map((field) => (
           <option key={field} value={field}>
             {tx(`policies.field.${field}`, field)}
@@ -91,14 +106,27 @@ function ConditionRow(props: { label: string; condition: Condition; readOnly: bo
           readOnly={readOnly}
         />
       )}
-      <select aria-label={t("policies.conditionOp", { what: props.label })} value={condition.op} onChange={(e) => setOp(e.target.value as ConditionOperator)} disabled={readOnly}>
+      <select
+        aria-label={t("policies.conditionOp", { what: props.label })}
+        value={condition.op}
+        onChange={(e) => setOp(e.target.value as ConditionOperator)}
+        disabled={readOnly}
+      >
         {CONDITION_OPERATORS.map((op) => (
           <option key={op} value={op}>
             {t(`policies.op.${op}`)}
           </option>
         ))}
       </select>
-      <ValueInput field={condition.field} list={isList} values={values} readOnly={readOnly} label={t("policies.conditionValue", { what: props.label })} onChange={(next) => props.onChange({ ...condition, value: isList ? next : (next[0] ?? "") })} describedBy={props.issues.length ? `${id}-error` : undefined} />
+      <ValueInput
+        field={condition.field}
+        list={isList}
+        values={values}
+        readOnly={readOnly}
+        label={t("policies.conditionValue", { what: props.label })}
+        onChange={(next) => props.onChange({ ...condition, value: isList ? next : (next[0] ?? "") })}
+        describedBy={props.issues.length ? `${id}-error` : undefined}
+      />
       {!readOnly && (
         <button type="button" className="icon-button" aria-label={t("policies.removeCondition", { what: props.label })} onClick={props.onRemove}>
           ×
@@ -127,7 +155,15 @@ function useOptions(field: string): { value: string; label: string }[] | null {
   }
 }
 
-function ValueInput(props: { field: string; list: boolean; values: string[]; readOnly: boolean; label: string; describedBy: string | undefined; onChange(values: string[]): void }) {
+function ValueInput(props: {
+  field: string;
+  list: boolean;
+  values: string[];
+  readOnly: boolean;
+  label: string;
+  describedBy: string | undefined;
+  onChange(values: string[]): void;
+}) {
   const { t } = useI18n();
   const options = useOptions(props.field);
   if (options === null) {
@@ -136,7 +172,16 @@ function ValueInput(props: { field: string; list: boolean; values: string[]; rea
         aria-label={props.label}
         value={props.values.join(", ")}
         placeholder={props.list ? t("policies.valuesPlaceholder") : ""}
-        onChange={(e) => props.onChange(props.list ? e.target.value.split(",").map((v) => v.trim()).filter((v, i, all) => v !== "" || i === all.length - 1) : [e.target.value])}
+        onChange={(e) =>
+          props.onChange(
+            props.list
+              ? e.target.value
+                  .split(",")
+                  .map((v) => v.trim())
+                  .filter((v, i, all) => v !== "" || i === all.length - 1)
+              : [e.target.value],
+          )
+        }
         readOnly={props.readOnly}
         aria-describedby={props.describedBy}
       />
@@ -144,7 +189,13 @@ function ValueInput(props: { field: string; list: boolean; values: string[]; rea
   }
   if (!props.list) {
     return (
-      <select aria-label={props.label} value={props.values[0] ?? ""} onChange={(e) => props.onChange([e.target.value])} disabled={props.readOnly} aria-describedby={props.describedBy}>
+      <select
+        aria-label={props.label}
+        value={props.values[0] ?? ""}
+        onChange={(e) => props.onChange([e.target.value])}
+        disabled={props.readOnly}
+        aria-describedby={props.describedBy}
+      >
         <option value="">—</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -51,7 +51,9 @@ export function PoliciesScreen() {
       setBusy(false);
     }
     // Keep the keyboard on the moved policy's button.
-    requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-policy-id="${policy.id}"] .move-${by < 0 ? "up" : "down"}:not(:disabled)`)?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>(`[data-policy-id="${policy.id}"] .move-${by < 0 ? "up" : "down"}:not(:disabled)`)?.focus(),
+    );
   };
 
   const calendarName = (id: string | null) => (id === null ? t("policies.allHours") : (calendars.find((c) => c.id === id)?.name ?? "…"));
@@ -93,10 +95,22 @@ export function PoliciesScreen() {
               </div>
               {canEdit && (
                 <span className="move-buttons">
-                  <button type="button" className="button button-quiet move-up" disabled={busy || index === 0} onClick={() => void move(index, -1)} aria-label={t("policies.moveUp", { name: policy.name })}>
+                  <button
+                    type="button"
+                    className="button button-quiet move-up"
+                    disabled={busy || index === 0}
+                    onClick={() => void move(index, -1)}
+                    aria-label={t("policies.moveUp", { name: policy.name })}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="button button-quiet move-down" disabled={busy || index === policies.length - 1} onClick={() => void move(index, 1)} aria-label={t("policies.moveDown", { name: policy.name })}>
+                  <button
+                    type="button"
+                    className="button button-quiet move-down"
+                    disabled={busy || index === policies.length - 1}
+                    onClick={() => void move(index, 1)}
+                    aria-label={t("policies.moveDown", { name: policy.name })}
+                  >
                     ↓
                   </button>
                 </span>

@@ -33,13 +33,19 @@ export function PolicyEditor({ id, jobId = null }: { id: string | null; jobId?: 
   });
   const calendarsQuery = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars });
   const calendarsDone = calendarsQuery.isSuccess || calendarsQuery.isError;
-  const loaded =
-    policyQuery.isError ? { policy: null, calendars: [], error: policyQuery.error as unknown }
-    : policyQuery.isSuccess && calendarsDone ? { policy: policyQuery.data, calendars: calendarsQuery.data ?? [], error: null as unknown }
-    : null;
+  const loaded = policyQuery.isError
+    ? { policy: null, calendars: [], error: policyQuery.error as unknown }
+    : policyQuery.isSuccess && calendarsDone
+      ? { policy: policyQuery.data, calendars: calendarsQuery.data ?? [], error: null as unknown }
+      : null;
   const reload = () => void policyQuery.refetch();
 
-  if (loaded === null) return <p className="splash" role="status">{t("app.loading")}</p>;
+  if (loaded === null)
+    return (
+      <p className="splash" role="status">
+        {t("app.loading")}
+      </p>
+    );
   if (loaded.error !== null) {
     return (
       <section className="empty-screen">
@@ -48,7 +54,9 @@ export function PolicyEditor({ id, jobId = null }: { id: string | null; jobId?: 
       </section>
     );
   }
-  return <PolicyForm key={`${loaded.policy?.id}-${loaded.policy?.version}`} policy={loaded.policy} calendars={loaded.calendars} jobId={jobId} onReload={reload} />;
+  return (
+    <PolicyForm key={`${loaded.policy?.id}-${loaded.policy?.version}`} policy={loaded.policy} calendars={loaded.calendars} jobId={jobId} onReload={reload} />
+  );
 }
 
 function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | null; calendars: Calendar[]; jobId: string | null; onReload(): void }) {
@@ -117,12 +125,24 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
         <div className="grid-2">
           <div className="field">
             <label htmlFor={nameId}>{t("field.name")}</label>
-            <input id={nameId} value={draft.name} onChange={(e) => change({ name: e.target.value })} readOnly={readOnly} required {...invalidProps(`${nameId}-error`, nameIssues)} />
+            <input
+              id={nameId}
+              value={draft.name}
+              onChange={(e) => change({ name: e.target.value })}
+              readOnly={readOnly}
+              required
+              {...invalidProps(`${nameId}-error`, nameIssues)}
+            />
             <FieldError id={`${nameId}-error`} issues={nameIssues} />
           </div>
           <div className="field">
             <label htmlFor={calendarId}>{t("policies.calendar")}</label>
-            <select id={calendarId} value={draft.calendarId ?? ""} disabled={readOnly} onChange={(e) => change({ calendarId: e.target.value === "" ? null : e.target.value })}>
+            <select
+              id={calendarId}
+              value={draft.calendarId ?? ""}
+              disabled={readOnly}
+              onChange={(e) => change({ calendarId: e.target.value === "" ? null : e.target.value })}
+            >
               <option value="">{t("policies.allHours")}</option>
               {calendars.map((calendar) => (
                 <option key={calendar.id} value={calendar.id}>
@@ -143,7 +163,12 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
             {t("policies.isDefault")}
           </label>
           <label className="check">
-            <input type="checkbox" checked={draft.noteCountsAsResponse} disabled={readOnly} onChange={(e) => change({ noteCountsAsResponse: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.noteCountsAsResponse}
+              disabled={readOnly}
+              onChange={(e) => change({ noteCountsAsResponse: e.target.checked })}
+            />
             {t("policies.noteCounts")}
           </label>
         </div>
@@ -156,7 +181,9 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
                 type="checkbox"
                 disabled={readOnly}
                 checked={draft.pauseStatuses.includes(status)}
-                onChange={(e) => change({ pauseStatuses: e.target.checked ? [...draft.pauseStatuses, status] : draft.pauseStatuses.filter((s) => s !== status) })}
+                onChange={(e) =>
+                  change({ pauseStatuses: e.target.checked ? [...draft.pauseStatuses, status] : draft.pauseStatuses.filter((s) => s !== status) })
+                }
               />
               {t(`status.${status}`)}
             </label>
@@ -164,7 +191,13 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
         </fieldset>
       </div>
       <ConditionsBuilder conditions={draft.conditions} onChange={(conditions) => change({ conditions })} readOnly={readOnly} issues={issues} />
-      <TargetsTable targets={draft.targets} onChange={(targets) => change({ targets })} readOnly={readOnly} business={draft.calendarId !== null} issues={issues} />
+      <TargetsTable
+        targets={draft.targets}
+        onChange={(targets) => change({ targets })}
+        readOnly={readOnly}
+        business={draft.calendarId !== null}
+        issues={issues}
+      />
       <MatrixEditor matrix={draft.matrix} onChange={(matrix) => change({ matrix })} readOnly={readOnly} issues={issues} />
       {!readOnly && (
         <div className="form-actions sticky-actions">

@@ -38,7 +38,8 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
     return next.length > 0 ? next : undefined;
   };
   const offsetIssues = issuesAt(issues, `offsetMinutes`, true).concat(issuesAt(issues, "level"));
-  const at = (path: string) => issues.filter((issue) => issue.path.endsWith(`.${path}`) || issue.path.includes(`.${path}[`) || issue.path.includes(`.${path}.`));
+  const at = (path: string) =>
+    issues.filter((issue) => issue.path.endsWith(`.${path}`) || issue.path.includes(`.${path}[`) || issue.path.includes(`.${path}.`));
 
   return (
     <li className="step" data-step={step.id} data-kind={step.kind}>
@@ -52,7 +53,12 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
         <div className="step-fields">
           <div className="field">
             <label htmlFor={`${id}-kind`}>{t("matrix.kind")}</label>
-            <select id={`${id}-kind`} value={step.kind} disabled={readOnly} onChange={(e) => set(e.target.value === "reminder" ? { kind: "reminder", level: 0 } : { kind: "level", level: Math.max(1, step.level) })}>
+            <select
+              id={`${id}-kind`}
+              value={step.kind}
+              disabled={readOnly}
+              onChange={(e) => set(e.target.value === "reminder" ? { kind: "reminder", level: 0 } : { kind: "level", level: Math.max(1, step.level) })}
+            >
               <option value="reminder">{t("matrix.kind.reminder")}</option>
               <option value="level">{t("matrix.kind.level")}</option>
             </select>
@@ -60,7 +66,15 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
           {step.kind === "level" && (
             <div className="field">
               <label htmlFor={`${id}-level`}>{t("matrix.level")}</label>
-              <input id={`${id}-level`} type="number" min={1} step={1} value={step.level} readOnly={readOnly} onChange={(e) => set({ level: Math.max(1, Math.floor(Number(e.target.value) || 1)) })} />
+              <input
+                id={`${id}-level`}
+                type="number"
+                min={1}
+                step={1}
+                value={step.level}
+                readOnly={readOnly}
+                onChange={(e) => set({ level: Math.max(1, Math.floor(Number(e.target.value) || 1)) })}
+              />
             </div>
           )}
           <div className="field">
@@ -91,7 +105,12 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
             <legend>{t("matrix.targets")}</legend>
             {TARGETS.map((target) => (
               <label key={target} className="check">
-                <input type="checkbox" disabled={readOnly} checked={step.targets?.includes(target) ?? false} onChange={(e) => set({ targets: only(step.targets, target, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  disabled={readOnly}
+                  checked={step.targets?.includes(target) ?? false}
+                  onChange={(e) => set({ targets: only(step.targets, target, e.target.checked) })}
+                />
                 {t(`sla.target.${target}`)}
               </label>
             ))}
@@ -101,7 +120,12 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
             <legend>{t("matrix.priorities")}</legend>
             {[...PRIORITIES].reverse().map((priority) => (
               <label key={priority} className="check">
-                <input type="checkbox" disabled={readOnly} checked={step.priorities?.includes(priority) ?? false} onChange={(e) => set({ priorities: only(step.priorities, priority, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  disabled={readOnly}
+                  checked={step.priorities?.includes(priority) ?? false}
+                  onChange={(e) => set({ priorities: only(step.priorities, priority, e.target.checked) })}
+                />
                 {t(`priority.${priority}`)}
               </label>
             ))}
@@ -111,7 +135,12 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
         <Recipients step={step} readOnly={readOnly} onChange={(recipients) => set({ recipients })} issues={at("recipients")} />
         <Actions step={step} readOnly={readOnly} onChange={(actions) => set({ actions })} issues={at("actions")} />
         <label className="check">
-          <input type="checkbox" checked={step.urgent ?? false} disabled={readOnly} onChange={(e) => set(e.target.checked ? { urgent: true } : { urgent: undefined })} />
+          <input
+            type="checkbox"
+            checked={step.urgent ?? false}
+            disabled={readOnly}
+            onChange={(e) => set(e.target.checked ? { urgent: true } : { urgent: undefined })}
+          />
           {t("matrix.urgent")}
         </label>
         {!readOnly && (
@@ -119,7 +148,13 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
             <button type="button" className="button button-quiet" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t("matrix.moveUp", { name })}>
               ↑
             </button>
-            <button type="button" className="button button-quiet" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t("matrix.moveDown", { name })}>
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={index === count - 1}
+              onClick={() => onMove(1)}
+              aria-label={t("matrix.moveDown", { name })}
+            >
               ↓
             </button>
             <button type="button" className="button button-quiet danger" onClick={onRemove}>
@@ -145,7 +180,12 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
       <div className="checkbox-row">
         {ROLE_RECIPIENTS.map((kind) => (
           <label key={kind} className="check">
-            <input type="checkbox" disabled={readOnly} checked={has(kind)} onChange={(e) => onChange(toggleRecipient(step.recipients, { kind } as Recipient, e.target.checked))} />
+            <input
+              type="checkbox"
+              disabled={readOnly}
+              checked={has(kind)}
+              onChange={(e) => onChange(toggleRecipient(step.recipients, { kind } as Recipient, e.target.checked))}
+            />
             {t(`matrix.recipient.${kind}`)}
           </label>
         ))}
@@ -153,7 +193,12 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
       {named.length > 0 && (
         <ul className="chips">
           {named.map((r) => {
-            const label = r.kind === "agent" ? (agentName(r.agentId) ?? r.agentId) : r.kind === "team" ? t("matrix.recipient.teamNamed", { name: teamName(r.teamId) ?? r.teamId }) : t("matrix.recipient.onCallNamed", { name: r.scheduleId });
+            const label =
+              r.kind === "agent"
+                ? (agentName(r.agentId) ?? r.agentId)
+                : r.kind === "team"
+                  ? t("matrix.recipient.teamNamed", { name: teamName(r.teamId) ?? r.teamId })
+                  : t("matrix.recipient.onCallNamed", { name: r.scheduleId });
             return (
               <li key={JSON.stringify(r)} className="chip">
                 {label}
@@ -171,11 +216,13 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
         <div className="add-recipients">
           <select aria-label={t("matrix.addAgent")} value="" onChange={(e) => e.target.value && add({ kind: "agent", agentId: e.target.value })}>
             <option value="">{t("matrix.addAgent")}</option>
-            {agents.filter((a) => a.active !== false).map((agent) => (
-              <option key={agent.id} value={agent.id}>
-                {agent.name}
-              </option>
-            ))}
+            {agents
+              .filter((a) => a.active !== false)
+              .map((agent) => (
+                <option key={agent.id} value={agent.id}>
+                  {agent.name}
+                </option>
+              ))}
           </select>
           <select aria-label={t("matrix.addTeam")} value="" onChange={(e) => e.target.value && add({ kind: "team", teamId: e.target.value })}>
             <option value="">{t("matrix.addTeam")}</option>
@@ -186,8 +233,18 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
             ))}
           </select>
           <span className="inline-add">
-            <input aria-label={t("matrix.onCallSchedule")} placeholder={t("matrix.onCallSchedule")} value={schedule} onChange={(e) => setSchedule(e.target.value)} />
-            <button type="button" className="button" disabled={schedule.trim() === ""} onClick={() => (add({ kind: "on_call", scheduleId: schedule.trim() }), setSchedule(""))}>
+            <input
+              aria-label={t("matrix.onCallSchedule")}
+              placeholder={t("matrix.onCallSchedule")}
+              value={schedule}
+              onChange={(e) => setSchedule(e.target.value)}
+            />
+            <button
+              type="button"
+              className="button"
+              disabled={schedule.trim() === ""}
+              onClick={() => (add({ kind: "on_call", scheduleId: schedule.trim() }), setSchedule(""))}
+            >
               {t("chips.add")}
             </button>
           </span>
@@ -218,7 +275,10 @@ function Actions({ step, readOnly, onChange, issues }: { step: MatrixStep; readO
                   value={action.agentId ? `agent:${action.agentId}` : action.teamId ? `team:${action.teamId}` : ""}
                   onChange={(e) => {
                     const [kind, value] = e.target.value.split(":");
-                    set(index, kind === "agent" ? { type: "reassign", agentId: value } : kind === "team" ? { type: "reassign", teamId: value } : { type: "reassign" });
+                    set(
+                      index,
+                      kind === "agent" ? { type: "reassign", agentId: value } : kind === "team" ? { type: "reassign", teamId: value } : { type: "reassign" },
+                    );
                   }}
                 >
                   <option value="">{t("matrix.reassignAuto")}</option>
@@ -235,7 +295,14 @@ function Actions({ step, readOnly, onChange, issues }: { step: MatrixStep; readO
                 </select>
               )}
               {action.type === "raise_priority" && (
-                <select aria-label={t("matrix.raiseTo")} disabled={readOnly} value={action.to ?? ""} onChange={(e) => set(index, e.target.value ? { type: "raise_priority", to: e.target.value as (typeof PRIORITIES)[number] } : { type: "raise_priority" })}>
+                <select
+                  aria-label={t("matrix.raiseTo")}
+                  disabled={readOnly}
+                  value={action.to ?? ""}
+                  onChange={(e) =>
+                    set(index, e.target.value ? { type: "raise_priority", to: e.target.value as (typeof PRIORITIES)[number] } : { type: "raise_priority" })
+                  }
+                >
                   <option value="">{t("matrix.raiseOneStep")}</option>
                   {PRIORITIES.map((p) => (
                     <option key={p} value={p}>
@@ -245,7 +312,12 @@ function Actions({ step, readOnly, onChange, issues }: { step: MatrixStep; readO
                 </select>
               )}
               {action.type === "set_tier" && (
-                <select aria-label={t("field.tier")} disabled={readOnly} value={action.tier} onChange={(e) => set(index, { type: "set_tier", tier: e.target.value as (typeof TIERS)[number] })}>
+                <select
+                  aria-label={t("field.tier")}
+                  disabled={readOnly}
+                  value={action.tier}
+                  onChange={(e) => set(index, { type: "set_tier", tier: e.target.value as (typeof TIERS)[number] })}
+                >
                   {TIERS.map((tier) => (
                     <option key={tier} value={tier}>
                       {tier}
@@ -253,15 +325,42 @@ function Actions({ step, readOnly, onChange, issues }: { step: MatrixStep; readO
                   ))}
                 </select>
               )}
-              {action.type === "add_note" && <input aria-label={t("matrix.noteText")} placeholder={t("matrix.noteText")} value={action.text} readOnly={readOnly} onChange={(e) => set(index, { type: "add_note", text: e.target.value })} />}
+              {action.type === "add_note" && (
+                <input
+                  aria-label={t("matrix.noteText")}
+                  placeholder={t("matrix.noteText")}
+                  value={action.text}
+                  readOnly={readOnly}
+                  onChange={(e) => set(index, { type: "add_note", text: e.target.value })}
+                />
+              )}
               {action.type === "webhook" && (
                 <>
-                  <input aria-label={t("matrix.webhookUrl")} type="url" value={action.url} readOnly={readOnly} onChange={(e) => set(index, { ...action, url: e.target.value })} />
-                  <input aria-label={t("matrix.webhookSecret")} placeholder={t("matrix.webhookSecretHint")} type="password" autoComplete="off" value={action.secret} readOnly={readOnly} onChange={(e) => set(index, { ...action, secret: e.target.value })} />
+                  <input
+                    aria-label={t("matrix.webhookUrl")}
+                    type="url"
+                    value={action.url}
+                    readOnly={readOnly}
+                    onChange={(e) => set(index, { ...action, url: e.target.value })}
+                  />
+                  <input
+                    aria-label={t("matrix.webhookSecret")}
+                    placeholder={t("matrix.webhookSecretHint")}
+                    type="password"
+                    autoComplete="off"
+                    value={action.secret}
+                    readOnly={readOnly}
+                    onChange={(e) => set(index, { ...action, secret: e.target.value })}
+                  />
                 </>
               )}
               {!readOnly && (
-                <button type="button" className="icon-button" aria-label={t("matrix.removeAction", { action: label })} onClick={() => onChange(step.actions.filter((_, i) => i !== index))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t("matrix.removeAction", { action: label })}
+                  onClick={() => onChange(step.actions.filter((_, i) => i !== index))}
+                >
                   ×
                 </button>
               )}
@@ -270,7 +369,11 @@ function Actions({ step, readOnly, onChange, issues }: { step: MatrixStep; readO
         })}
       </ul>
       {!readOnly && (
-        <select aria-label={t("matrix.addAction")} value="" onChange={(e) => e.target.value && onChange([...step.actions, newAction(e.target.value as StepAction["type"])])}>
+        <select
+          aria-label={t("matrix.addAction")}
+          value=""
+          onChange={(e) => e.target.value && onChange([...step.actions, newAction(e.target.value as StepAction["type"])])}
+        >
           <option value="">{t("matrix.addAction")}</option>
           {ACTION_TYPES.map((type) => (
             <option key={type} value={type}>

@@ -34,7 +34,10 @@ describe("a clock's status", () => {
   });
 
   it("is grey while paused, showing what is left", () => {
-    expect(clockStatus({ ...base, state: "paused", dueAt: null, remainingSeconds: 1200 }, at("2026-03-02T12:00:00Z"))).toEqual({ tone: "paused", seconds: 1200 });
+    expect(clockStatus({ ...base, state: "paused", dueAt: null, remainingSeconds: 1200 }, at("2026-03-02T12:00:00Z"))).toEqual({
+      tone: "paused",
+      seconds: 1200,
+    });
   });
 
   it("is met in time, or met late by the server's count", () => {

@@ -12,7 +12,15 @@ const words = (locale: Locale): SummaryWords => ({
   teamName: (id) => (id === "t1" ? "Facturation" : undefined),
 });
 
-const level: MatrixStep = { id: "l1", kind: "level", level: 1, offsetMinutes: 60, clock: "wall", recipients: [{ kind: "assignee_manager" }], actions: [{ type: "notify" }] };
+const level: MatrixStep = {
+  id: "l1",
+  kind: "level",
+  level: 1,
+  offsetMinutes: 60,
+  clock: "wall",
+  recipients: [{ kind: "assignee_manager" }],
+  actions: [{ type: "notify" }],
+};
 
 describe("a matrix step in one line", () => {
   it("says when and whom, as managers read it", () => {

@@ -71,12 +71,30 @@ export function whenText(step: Pick<MatrixStep, "kind" | "offsetMinutes" | "cloc
 /** The whole line: when, then every action (notify first), then who it is limited to. */
 export function stepSummary(step: MatrixStep, words: SummaryWords): string {
   const { t, locale } = words;
-  const recipients = list(locale, step.recipients.map((r) => recipientText(r, words)));
+  const recipients = list(
+    locale,
+    step.recipients.map((r) => recipientText(r, words)),
+  );
   const actions = step.actions.length > 0 ? step.actions : [{ type: "notify" } as const];
-  const what = list(locale, actions.map((a) => actionText(a, recipients, words)));
+  const what = list(
+    locale,
+    actions.map((a) => actionText(a, recipients, words)),
+  );
   const limits: string[] = [];
-  if (step.targets?.length) limits.push(list(locale, step.targets.map((target) => t(`sla.target.${target}`))));
-  if (step.priorities?.length) limits.push(list(locale, step.priorities.map((priority) => t(`priority.${priority}`))));
+  if (step.targets?.length)
+    limits.push(
+      list(
+        locale,
+        step.targets.map((target) => t(`sla.target.${target}`)),
+      ),
+    );
+  if (step.priorities?.length)
+    limits.push(
+      list(
+        locale,
+        step.priorities.map((priority) => t(`priority.${priority}`)),
+      ),
+    );
   let line = t("matrix.summary.line", { when: whenText(step, words), what });
   if (limits.length > 0) line += ` (${limits.join(" · ")})`;
   if (step.urgent) line += ` ${t("matrix.summary.urgent")}`;

@@ -157,9 +157,7 @@ export function PropertiesPanel({ ticket, readOnly }: Props) {
           </button>
         </div>
       )}
-      <div aria-live="polite">
-        {notice?.kind === "saved" && <p className="notice notice-success">{t("ticket.saved")}</p>}
-      </div>
+      <div aria-live="polite">{notice?.kind === "saved" && <p className="notice notice-success">{t("ticket.saved")}</p>}</div>
       {notice?.kind === "conflict" && (
         <div className="notice notice-warning" role="alert" data-testid="conflict">
           <strong>{t("ticket.conflictTitle")}</strong>

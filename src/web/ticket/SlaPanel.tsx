@@ -61,7 +61,10 @@ function ClockCard({ clock, now }: { clock: TicketClock; now: number }) {
     metLate: t("sla.metLate", { time }),
     cancelled: t("sla.cancelledLine"),
   };
-  const title = clock.target === "next_response" && clock.cycle > 1 ? t("sla.targetCycle", { target: t(`sla.target.${clock.target}`), cycle: clock.cycle }) : t(`sla.target.${clock.target}`);
+  const title =
+    clock.target === "next_response" && clock.cycle > 1
+      ? t("sla.targetCycle", { target: t(`sla.target.${clock.target}`), cycle: clock.cycle })
+      : t(`sla.target.${clock.target}`);
   return (
     <li className={`sla-card tone-${status.tone}`} data-target={clock.target} data-tone={status.tone}>
       <div className="sla-card-head">

@@ -55,11 +55,9 @@ export function TicketScreen({ number }: { number: number }) {
           <span className="ticket-number">#{ticket.number}</span> {ticket.subject}
         </PageTitle>
         <p className="ticket-meta">
-          <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} />{" "}
-          <span>{tx(`channel.${ticket.channel}`, ticket.channel)}</span> ·{" "}
+          <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} /> <span>{tx(`channel.${ticket.channel}`, ticket.channel)}</span> ·{" "}
           <span>{ticket.assigneeId ? (agentName(ticket.assigneeId) ?? t("ticket.agent")) : t("ticket.unassigned")}</span>
-          {ticket.teamId && <span> · {teamName(ticket.teamId)}</span>} ·{" "}
-          <span>{t("ticket.createdAt", { when: formatDateTime(ticket.createdAt) })}</span>
+          {ticket.teamId && <span> · {teamName(ticket.teamId)}</span>} · <span>{t("ticket.createdAt", { when: formatDateTime(ticket.createdAt) })}</span>
         </p>
       </header>
       <div className="ticket-main">
@@ -67,12 +65,12 @@ export function TicketScreen({ number }: { number: number }) {
           <h2 id="conversation-title" className="visually-hidden">
             {t("ticket.conversation")}
           </h2>
-          {data.messages === null ? <p className="muted">{t("app.loading")}</p> : <Conversation messages={data.messages} customer={data.customer} language={ticket.language} />}
-          {readOnly ? null : ticket.status === "closed" ? (
-            <p className="notice notice-info">{t("ticket.closedNoReply")}</p>
+          {data.messages === null ? (
+            <p className="muted">{t("app.loading")}</p>
           ) : (
-            <ReplyBox ticket={ticket} />
+            <Conversation messages={data.messages} customer={data.customer} language={ticket.language} />
           )}
+          {readOnly ? null : ticket.status === "closed" ? <p className="notice notice-info">{t("ticket.closedNoReply")}</p> : <ReplyBox ticket={ticket} />}
         </section>
         <Timeline events={data.events} />
       </div>

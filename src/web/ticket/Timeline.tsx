@@ -48,7 +48,13 @@ function EventList({ events }: { events: TicketEvent[] }) {
 
 /** An event as the API sends it, in the catalogue's reading shape. */
 function renderable(event: TicketEvent): RenderableEvent {
-  return { type: event.type, changes: event.changes ?? {}, data: event.data ?? {}, reason: event.reason, actor: { type: event.actorType, id: event.actorId } } as RenderableEvent;
+  return {
+    type: event.type,
+    changes: event.changes ?? {},
+    data: event.data ?? {},
+    reason: event.reason,
+    actor: { type: event.actorType, id: event.actorId },
+  } as RenderableEvent;
 }
 
 function EventItem({ event, text }: { event: TicketEvent; text: RenderedEvent }) {

@@ -14,7 +14,14 @@ describe("ticketChanged", () => {
   it("keeps the new ticket and invalidates its timeline, clocks, the lists and counts, not its messages", () => {
     const client = new QueryClient();
     client.setQueryData(queryKeys.ticket(7), ticket(7, 1));
-    for (const key of [queryKeys.ticketEvents(7), queryKeys.ticketClocks(7), queryKeys.ticketMessages(7), queryKeys.ticketList({ view: "all" }), [...queryKeys.ticketCounts, "/"], queryKeys.ticket(8)]) {
+    for (const key of [
+      queryKeys.ticketEvents(7),
+      queryKeys.ticketClocks(7),
+      queryKeys.ticketMessages(7),
+      queryKeys.ticketList({ view: "all" }),
+      [...queryKeys.ticketCounts, "/"],
+      queryKeys.ticket(8),
+    ]) {
       client.setQueryData(key, []);
     }
     ticketChanged(client, ticket(7, 2));

@@ -63,8 +63,16 @@ export async function seedWorld(db: Db): Promise<World> {
       { name: `Technique ${run}`, ...stamp },
     ])
     .returning({ id: teams.id, name: teams.name });
-  const agent = (name: string, extra: Partial<typeof agents.$inferInsert>) => ({ name: `${name} ${run}`, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${run}@example.org`, ...stamp, ...extra });
-  const [manager] = await db.insert(agents).values(agent("Claire Manager", { role: "manager", region: "benelux", locale: "en" })).returning();
+  const agent = (name: string, extra: Partial<typeof agents.$inferInsert>) => ({
+    name: `${name} ${run}`,
+    email: `${name.toLowerCase().replace(/\W+/g, ".")}.${run}@example.org`,
+    ...stamp,
+    ...extra,
+  });
+  const [manager] = await db
+    .insert(agents)
+    .values(agent("Claire Manager", { role: "manager", region: "benelux", locale: "en" }))
+    .returning();
   const rows = await db
     .insert(agents)
     .values([
@@ -77,7 +85,10 @@ export async function seedWorld(db: Db): Promise<World> {
     .returning();
   const [lea, joost, retired, sam, nina] = rows;
   await db.execute(sql`update ${teams} set lead_id = ${joost?.id} where id = ${billing?.id}`);
-  const [customer] = await db.insert(customers).values({ name: `Marie ${run}`, email: `marie.${run}@example.fr`, ...stamp }).returning({ id: customers.id });
+  const [customer] = await db
+    .insert(customers)
+    .values({ name: `Marie ${run}`, email: `marie.${run}@example.fr`, ...stamp })
+    .returning({ id: customers.id });
   const pick = (row: typeof manager): Agent => ({ id: row?.id as string, name: row?.name as string, email: row?.email as string });
   return {
     customerId: customer?.id as string,
@@ -99,10 +110,23 @@ function weekdays(from: string, to: string): Record<string, [string, string][]> 
 }
 
 /** A policy with these matrix steps (wall-clock targets unless `calendarId`). */
-export async function addPolicy(db: Db, steps: MatrixStep[], name = `Standard ${++uniq}`, calendarId: string | null = null): Promise<{ id: string; name: string }> {
+export async function addPolicy(
+  db: Db,
+  steps: MatrixStep[],
+  name = `Standard ${++uniq}`,
+  calendarId: string | null = null,
+): Promise<{ id: string; name: string }> {
   const [row] = await db
     .insert(slaPolicies)
-    .values({ name, position: uniq, calendarId, targets: { normal: { first_response: 60, resolution: 480 } }, matrix: { steps }, createdAt: START, updatedAt: START })
+    .values({
+      name,
+      position: uniq,
+      calendarId,
+      targets: { normal: { first_response: 60, resolution: 480 } },
+      matrix: { steps },
+      createdAt: START,
+      updatedAt: START,
+    })
     .returning({ id: slaPolicies.id, name: slaPolicies.name });
   return row as { id: string; name: string };
 }
@@ -165,10 +189,25 @@ export async function seedTickets(db: Db, props: SeedTicketsProps): Promise<Seed
     }));
     await db.insert(slaClocks).values(clocks);
     const timerRows = clocks.flatMap((c) =>
-      Object.entries(props.timers).map(([stepId, dueAt]) => ({ ticketNumber: c.ticketNumber, clockId: c.id, stepId, kind: stepId.startsWith("r") ? "reminder" : "level", level: levelOf(stepId), dueAt, createdAt: START, updatedAt: START })),
+      Object.entries(props.timers).map(([stepId, dueAt]) => ({
+        ticketNumber: c.ticketNumber,
+        clockId: c.id,
+        stepId,
+        kind: stepId.startsWith("r") ? "reminder" : "level",
+        level: levelOf(stepId),
+        dueAt,
+        createdAt: START,
+        updatedAt: START,
+      })),
     );
     const inserted = [];
-    for (let i = 0; i < timerRows.length; i += 2000) inserted.push(...(await db.insert(timers).values(timerRows.slice(i, i + 2000)).returning({ id: timers.id, clockId: timers.clockId, stepId: timers.stepId })));
+    for (let i = 0; i < timerRows.length; i += 2000)
+      inserted.push(
+        ...(await db
+          .insert(timers)
+          .values(timerRows.slice(i, i + 2000))
+          .returning({ id: timers.id, clockId: timers.clockId, stepId: timers.stepId })),
+      );
     for (const clock of clocks) {
       const ids = Object.fromEntries(inserted.filter((t) => t.clockId === clock.id).map((t) => [t.stepId, t.id]));
       seeded.push({ number: clock.ticketNumber, clockId: clock.id, timerIds: ids });

@@ -59,7 +59,11 @@ describeStore("outbox admin routes", (get) => {
 
   it("lists a webhook that went dead, replays it, and it is delivered once the receiver is back", async () => {
     receiver.answer(503);
-    await enqueue(api.db, [{ kind: "webhook", address: receiver.url, payload: { body: { event: "sla.breached", ticket: 7 }, secret: "whsec_admin" } }], api.clock.now());
+    await enqueue(
+      api.db,
+      [{ kind: "webhook", address: receiver.url, payload: { body: { event: "sla.breached", ticket: 7 }, secret: "whsec_admin" } }],
+      api.clock.now(),
+    );
     const id = await lastOutboxId(api.db, "webhook", receiver.url);
     expect(await worker.runOnce()).toMatchObject({ retried: 1 });
     api.clock.advance(30_000);
@@ -78,12 +82,25 @@ describeStore("outbox admin routes", (get) => {
     expect((await worker.runOnce()).claimed).toBe(0);
     const replayed = await api.call<OutboxJson>("admin", "POST", `/api/v1/admin/outbox/${id}/replay`);
     expect(replayed.status).toBe(200);
-    expect(replayed.json).toMatchObject({ id, state: "pending", attempts: 0, nextAttemptAt: api.clock.now().toISOString(), lastError: "the receiver answered HTTP 503" });
+    expect(replayed.json).toMatchObject({
+      id,
+      state: "pending",
+      attempts: 0,
+      nextAttemptAt: api.clock.now().toISOString(),
+      lastError: "the receiver answered HTTP 503",
+    });
     expect((await api.call<ErrorJson>("admin", "POST", `/api/v1/admin/outbox/${id}/replay`, { body: {} })).status).toBe(409);
 
     expect(await worker.runOnce()).toMatchObject({ claimed: 1, delivered: 1 });
     const delivered = await api.call<PageJson<OutboxJson>>("admin", "GET", "/api/v1/admin/outbox?state=delivered&kind=webhook");
-    expect(delivered.json.items[0]).toMatchObject({ id, state: "delivered", attempts: 1, lastError: null, transport: "webhook", deliveredAt: api.clock.now().toISOString() });
+    expect(delivered.json.items[0]).toMatchObject({
+      id,
+      state: "delivered",
+      attempts: 1,
+      lastError: null,
+      transport: "webhook",
+      deliveredAt: api.clock.now().toISOString(),
+    });
     const last = receiver.received.at(-1)!;
     expect(last.headers["x-palier-delivery"]).toBe(delivered.json.items[0]?.deliveryId);
     expect(last.headers["x-palier-signature"]).toBe(webhookSignature(last.rawBody, "whsec_admin"));
@@ -100,7 +117,12 @@ describeStore("outbox admin routes", (get) => {
     await enqueue(
       api.db,
       [
-        { kind: "email", address: "lead@example.org", ticketNumber: ticket, payload: { subject: "Ticket #1 : rappel", text: "Répondez bientôt.", html: "<p>Répondez bientôt.</p>", locale: "fr" } },
+        {
+          kind: "email",
+          address: "lead@example.org",
+          ticketNumber: ticket,
+          payload: { subject: "Ticket #1 : rappel", text: "Répondez bientôt.", html: "<p>Répondez bientôt.</p>", locale: "fr" },
+        },
         { kind: "email", address: "manager@example.org", ticketNumber: ticket, payload: { subject: "Ticket #1: breached", text: "Breached.", locale: "en" } },
       ],
       now,
@@ -109,7 +131,15 @@ describeStore("outbox admin routes", (get) => {
 
     const first = await api.call<PageJson<MailJson>>("admin", "GET", "/api/v1/admin/mailbox?limit=1");
     expect(first.status).toBe(200);
-    expect(first.json.items[0]).toMatchObject({ to: "manager@example.org", subject: "Ticket #1: breached", text: "Breached.", html: null, locale: "en", ticketNumber: ticket, createdAt: now.toISOString() });
+    expect(first.json.items[0]).toMatchObject({
+      to: "manager@example.org",
+      subject: "Ticket #1: breached",
+      text: "Breached.",
+      html: null,
+      locale: "en",
+      ticketNumber: ticket,
+      createdAt: now.toISOString(),
+    });
     const second = await api.call<PageJson<MailJson>>("admin", "GET", `/api/v1/admin/mailbox?limit=1&cursor=${first.json.nextCursor}`);
     expect(second.json.items[0]).toMatchObject({ to: "lead@example.org", subject: "Ticket #1 : rappel", html: "<p>Répondez bientôt.</p>", locale: "fr" });
     const outbox = await api.call<PageJson<OutboxJson>>("admin", "GET", "/api/v1/admin/outbox?kind=email");
@@ -144,7 +174,11 @@ describeStore("outbox admin routes", (get) => {
 
   it("lets admins alone read the outbox and the mailbox, or replay", async () => {
     for (const role of ROLES.filter((r) => r !== "admin")) {
-      for (const [method, url] of [["GET", "/api/v1/admin/outbox"], ["GET", "/api/v1/admin/mailbox"], ["POST", "/api/v1/admin/outbox/1/replay"]] as const) {
+      for (const [method, url] of [
+        ["GET", "/api/v1/admin/outbox"],
+        ["GET", "/api/v1/admin/mailbox"],
+        ["POST", "/api/v1/admin/outbox/1/replay"],
+      ] as const) {
         const answer = await api.call<ErrorJson>(role, method, url, method === "POST" ? { body: {} } : {});
         expect(answer.status, `${role} ${method} ${url}`).toBe(403);
         expect(answer.json.error.code).toBe("forbidden");

@@ -40,7 +40,10 @@ export const OutboxListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const OutboxIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "the outbox row's id" }) }, { additionalProperties: false });
+export const OutboxIdParams = Type.Object(
+  { id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "the outbox row's id" }) },
+  { additionalProperties: false },
+);
 
 export const ReplayBody = Type.Object({}, { additionalProperties: false, description: "nothing (an empty object, or no body)" });
 

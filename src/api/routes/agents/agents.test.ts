@@ -48,7 +48,10 @@ describeStore("agent routes", (get) => {
     const promoted = await api.call<{ role: string }>("admin", "PATCH", `/api/v1/agents/${agent.id}`, { body: { role: "team_lead" } });
     expect(promoted.json.role).toBe("team_lead");
     await api.call("admin", "PATCH", `/api/v1/agents/${agent.id}`, { body: { role: "team_lead", capacity: 5 } });
-    const events = await selectRows<{ type: string; at: Date; data: Record<string, unknown> }>(get(), sql`select type, at, data from security_events where agent_id = ${agent.id} order by id`);
+    const events = await selectRows<{ type: string; at: Date; data: Record<string, unknown> }>(
+      get(),
+      sql`select type, at, data from security_events where agent_id = ${agent.id} order by id`,
+    );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: "role_changed", data: { from: "agent", to: "team_lead", changedBy: api.agents.admin.id } });
     expect(new Date(events[0]?.at as Date).toISOString()).toBe(api.clock.now().toISOString());

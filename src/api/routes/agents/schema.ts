@@ -56,4 +56,7 @@ const fields = {
 const Email = Type.String({ format: "email", maxLength: 320 });
 
 export const CreateAgentBody = Type.Object({ name: Text(200), email: Email, ...fields }, { additionalProperties: false });
-export const UpdateAgentBody = Type.Object({ name: Type.Optional(Text(200)), email: Type.Optional(Email), ...fields, version: VersionField }, { additionalProperties: false });
+export const UpdateAgentBody = Type.Object(
+  { name: Type.Optional(Text(200)), email: Type.Optional(Email), ...fields, version: VersionField },
+  { additionalProperties: false },
+);

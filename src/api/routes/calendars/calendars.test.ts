@@ -30,7 +30,21 @@ describeStore("calendar routes", (get) => {
   });
 
   it("refuses an invalid spec, naming every problem by its path", async () => {
-    const spec = { timezone: "Europe/Pariss", hours: { mon: [["09:00", "12:00"], ["25:00", "26:00"]], tue: [["09:00", "12:00"], ["11:00", "14:00"]] }, holidays: ["2026-02-30"], holiday: [] };
+    const spec = {
+      timezone: "Europe/Pariss",
+      hours: {
+        mon: [
+          ["09:00", "12:00"],
+          ["25:00", "26:00"],
+        ],
+        tue: [
+          ["09:00", "12:00"],
+          ["11:00", "14:00"],
+        ],
+      },
+      holidays: ["2026-02-30"],
+      holiday: [],
+    };
     const answer = await api.call<ErrorJson>("manager", "POST", "/api/v1/calendars", { body: { name: "Cassé", spec } });
     expect(answer.status).toBe(400);
     const paths = answer.json.error.details.map((d) => d.path);

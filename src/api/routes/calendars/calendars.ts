@@ -22,7 +22,14 @@ const tags = ["calendars"];
 
 /** A calendar's JSON. */
 export function presentCalendar(row: CalendarRow): Static<typeof CalendarSchema> {
-  return { id: row.id, name: row.name, spec: row.spec as Record<string, unknown>, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), version: row.version };
+  return {
+    id: row.id,
+    name: row.name,
+    spec: row.spec as Record<string, unknown>,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
 }
 
 /** Compiles a spec sent at `path`, or a 400 naming each problem (`spec.hours.mon[1]`). */
@@ -40,7 +47,15 @@ export function compileSpec(spec: unknown, path = "spec"): BusinessCalendar {
 export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/calendars",
-    { schema: { tags, summary: "List calendars, by name, a page at a time", security: SECURITY, querystring: CalendarListQuery, response: { 200: Page(CalendarSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "List calendars, by name, a page at a time",
+        security: SECURITY,
+        querystring: CalendarListQuery,
+        response: { 200: Page(CalendarSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       callerWith(request, "calendars.read");
       const { limit, cursor, q } = request.query;
@@ -114,7 +129,15 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/calendars/:id",
-    { schema: { tags, summary: "Read a calendar (ETag: its version)", security: SECURITY, params: IdParams, response: { 200: CalendarSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Read a calendar (ETag: its version)",
+        security: SECURITY,
+        params: IdParams,
+        response: { 200: CalendarSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       callerWith(request, "calendars.read");
       const row = await calendarStore.get(request.server.database.db, request.params.id);
@@ -152,7 +175,9 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (expected !== undefined && expected !== row.version) throw new VersionConflictError("calendar", id, expected, row.version);
         written = { row, jobId: null };
       } else {
-        const { result, jobId } = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) => updateCalendar(work, { id, changes, expectedVersion: expected }));
+        const { result, jobId } = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) =>
+          updateCalendar(work, { id, changes, expectedVersion: expected }),
+        );
         written = { row: result, jobId };
       }
       setETag(reply, written.row.version);

@@ -5,7 +5,8 @@ import { DateTime, Nullable, pageQuery, Text, Uuid, VersionField } from "../comm
 
 /** The calendar JSON of docs/calendar.md; validated whole by the calendar core, every problem named. */
 export const CalendarSpecSchema = Type.Record(Type.String(), Type.Unknown(), {
-  description: 'the calendar JSON of docs/calendar.md: {"timezone": "Europe/Brussels", "hours": {"mon": [["08:30","17:30"]]}, "holidays": ["12-25"], "overrides": {}}',
+  description:
+    'the calendar JSON of docs/calendar.md: {"timezone": "Europe/Brussels", "hours": {"mon": [["08:30","17:30"]]}, "holidays": ["12-25"], "overrides": {}}',
 });
 
 const calendarFields = {
@@ -22,20 +23,28 @@ export const CalendarSchema = Type.Object(calendarFields, { additionalProperties
 
 /** A calendar after a write, with the recompute job the write queued (a policy uses the calendar) or null. */
 export const CalendarWriteSchema = Type.Object(
-  { ...calendarFields, jobId: Nullable(Type.String({ format: "uuid", description: "the recompute job queued by this write (GET /api/v1/jobs/{id}), or null" })) },
+  {
+    ...calendarFields,
+    jobId: Nullable(Type.String({ format: "uuid", description: "the recompute job queued by this write (GET /api/v1/jobs/{id}), or null" })),
+  },
   { additionalProperties: false },
 );
 
 export const CalendarListQuery = Type.Object({ ...pageQuery }, { additionalProperties: false });
 
 export const CreateCalendarBody = Type.Object({ name: Text(200), spec: CalendarSpecSchema }, { additionalProperties: false });
-export const UpdateCalendarBody = Type.Object({ name: Type.Optional(Text(200)), spec: Type.Optional(CalendarSpecSchema), version: VersionField }, { additionalProperties: false });
+export const UpdateCalendarBody = Type.Object(
+  { name: Type.Optional(Text(200)), spec: Type.Optional(CalendarSpecSchema), version: VersionField },
+  { additionalProperties: false },
+);
 
 export const PreviewBody = Type.Object(
   {
     spec: Type.Optional(CalendarSpecSchema),
     calendarId: Type.Optional(Type.String({ format: "uuid", description: "a stored calendar (instead of spec)" })),
-    start: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "when the sample ticket is created, ISO 8601 with an offset (default: now)" })),
+    start: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: "when the sample ticket is created, ISO 8601 with an offset (default: now)" }),
+    ),
     minutes: Type.Array(Type.Integer({ minimum: 0, maximum: 5_256_000 }), { minItems: 1, maxItems: 20, description: "budgets of business minutes" }),
     openings: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: "how many next openings to list (default 5)" })),
   },
@@ -50,7 +59,10 @@ export const PreviewResponse = Type.Object(
     start: Local,
     dues: Type.Array(Type.Object({ minutes: Type.Integer(), dueAt: Local }, { additionalProperties: false })),
     openings: Type.Array(
-      Type.Object({ from: Local, to: Nullable(Type.String({ description: "null: open without a break for more than a year" })) }, { additionalProperties: false }),
+      Type.Object(
+        { from: Local, to: Nullable(Type.String({ description: "null: open without a break for more than a year" })) },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },

@@ -76,7 +76,12 @@ export function entityRoutes<Row extends { version: number }, Insert, S extends 
       async (request) => {
         callerWith(request, resource.read);
         const query = request.query as Static<Q> & { limit?: number; cursor?: string; q?: string };
-        const page: EntityPage<Row> = await resource.store.list(request.server.database.db, { limit: query.limit, cursor: query.cursor, q: query.q, where: resource.filters(query) });
+        const page: EntityPage<Row> = await resource.store.list(request.server.database.db, {
+          limit: query.limit,
+          cursor: query.cursor,
+          q: query.q,
+          where: resource.filters(query),
+        });
         return { items: page.items.map((row) => resource.present(row)), nextCursor: page.nextCursor };
       },
     );
@@ -98,7 +103,13 @@ export function entityRoutes<Row extends { version: number }, Insert, S extends 
     typed.get(
       `${path}/:id`,
       {
-        schema: { tags, summary: `Read a ${noun} (ETag: its version)`, security: SECURITY, params: IdParams, response: { 200: resource.schema, ...errorResponses } },
+        schema: {
+          tags,
+          summary: `Read a ${noun} (ETag: its version)`,
+          security: SECURITY,
+          params: IdParams,
+          response: { 200: resource.schema, ...errorResponses },
+        },
       },
       async (request, reply) => {
         callerWith(request, resource.read);
@@ -128,7 +139,10 @@ export function entityRoutes<Row extends { version: number }, Insert, S extends 
         const { id } = request.params as Static<typeof IdParams>;
         const { version, ...changes } = request.body as Static<U> & { version?: number };
         const expected = expectedVersion(request, version);
-        const row = Object.keys(changes).length === 0 ? await unchanged(request.server.database.db, id, expected) : await resource.update(id, changes as Omit<Static<U>, "version">, expected, context(request, principal));
+        const row =
+          Object.keys(changes).length === 0
+            ? await unchanged(request.server.database.db, id, expected)
+            : await resource.update(id, changes as Omit<Static<U>, "version">, expected, context(request, principal));
         setETag(reply, row.version);
         return resource.present(row);
       },

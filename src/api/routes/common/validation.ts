@@ -35,9 +35,11 @@ export function ajvShaped(issues: readonly TypeBoxIssue[], schema: TSchema): Fas
     if ([...anyOfPaths].some((prefix) => issue.schemaPath.startsWith(prefix))) continue;
     const base = { keyword: issue.keyword, instancePath: issue.instancePath, schemaPath: issue.schemaPath };
     if (issue.keyword === "additionalProperties" && Array.isArray(issue.params.additionalProperties)) {
-      for (const name of issue.params.additionalProperties as string[]) shaped.push({ ...base, params: { additionalProperty: name }, message: "must NOT have additional properties" });
+      for (const name of issue.params.additionalProperties as string[])
+        shaped.push({ ...base, params: { additionalProperty: name }, message: "must NOT have additional properties" });
     } else if (issue.keyword === "required" && Array.isArray(issue.params.requiredProperties)) {
-      for (const name of issue.params.requiredProperties as string[]) shaped.push({ ...base, params: { missingProperty: name }, message: `must have required property '${name}'` });
+      for (const name of issue.params.requiredProperties as string[])
+        shaped.push({ ...base, params: { missingProperty: name }, message: `must have required property '${name}'` });
     } else if (issue.keyword === "enum" && Array.isArray(issue.params.allowedValues)) {
       shaped.push({ ...base, params: issue.params, message: `must be one of: ${(issue.params.allowedValues as unknown[]).map(String).join(", ")}` });
     } else if (issue.keyword === "anyOf") {
@@ -76,7 +78,9 @@ export async function rejectDeepBodies(request: FastifyRequest): Promise<void> {
   const path = deepPath(request.body, "", MAX_BODY_DEPTH);
   if (path !== undefined) {
     const where = path || "body";
-    throw new HttpError(400, "invalid_request", `${where}: nests deeper than ${MAX_BODY_DEPTH} levels`, [{ path: where, message: `nests deeper than ${MAX_BODY_DEPTH} levels` }]);
+    throw new HttpError(400, "invalid_request", `${where}: nests deeper than ${MAX_BODY_DEPTH} levels`, [
+      { path: where, message: `nests deeper than ${MAX_BODY_DEPTH} levels` },
+    ]);
   }
 }
 
@@ -92,9 +96,16 @@ function deepPath(value: unknown, path: string, levels: number): string | undefi
 
 /** preValidation hook: PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input is a 400. */
 export async function rejectNulCharacters(request: FastifyRequest): Promise<void> {
-  for (const [where, value] of [["body", request.body], ["querystring", request.query], ["params", request.params]] as const) {
+  for (const [where, value] of [
+    ["body", request.body],
+    ["querystring", request.query],
+    ["params", request.params],
+  ] as const) {
     const path = nulPath(value, where === "body" ? "" : where);
-    if (path !== undefined) throw new HttpError(400, "invalid_request", `${path || "body"}: must not contain the NUL character (U+0000)`, [{ path: path || "body", message: "must not contain the NUL character (U+0000)" }]);
+    if (path !== undefined)
+      throw new HttpError(400, "invalid_request", `${path || "body"}: must not contain the NUL character (U+0000)`, [
+        { path: path || "body", message: "must not contain the NUL character (U+0000)" },
+      ]);
   }
 }
 

@@ -25,14 +25,18 @@ describeStore("customer routes", (get) => {
 
   it("filters by organization, refuses a taken e-mail, and names broken references", async () => {
     const org = await api.call<{ id: string }>("admin", "POST", "/api/v1/organizations", { body: { name: "Brasserie Dupont", segment: "vip" } });
-    const inOrg = await api.call<{ id: string }>("agent", "POST", "/api/v1/customers", { body: { name: "Paul Dupont", email: "paul@brasserie.be", organizationId: org.json.id } });
+    const inOrg = await api.call<{ id: string }>("agent", "POST", "/api/v1/customers", {
+      body: { name: "Paul Dupont", email: "paul@brasserie.be", organizationId: org.json.id },
+    });
     expect(inOrg.status).toBe(201);
     const listed = await api.call<{ items: { id: string }[] }>("viewer", "GET", `/api/v1/customers?organization=${org.json.id}`);
     expect(listed.json.items.map((c) => c.id)).toEqual([inOrg.json.id]);
     const taken = await api.call<ErrorJson>("agent", "POST", "/api/v1/customers", { body: { name: "Paul again", email: "PAUL@brasserie.be" } });
     expect(taken.status).toBe(409);
     expect(taken.json.error).toMatchObject({ code: "duplicate", details: [{ path: "email" }] });
-    const broken = await api.call<ErrorJson>("agent", "POST", "/api/v1/customers", { body: { name: "Nobody's", organizationId: "00000000-0000-4000-8000-000000000000" } });
+    const broken = await api.call<ErrorJson>("agent", "POST", "/api/v1/customers", {
+      body: { name: "Nobody's", organizationId: "00000000-0000-4000-8000-000000000000" },
+    });
     expect(broken.status).toBe(400);
     expect(broken.json.error.details[0]?.path).toBe("organizationId");
   });
@@ -43,11 +47,19 @@ describeStore("customer routes", (get) => {
       api.clock.advance(1000);
       await api.call("agent", "POST", "/api/v1/tickets", { body: { subject, channel: "email", customerId: customer.json.id } });
     }
-    const page = await api.call<{ items: { subject: string }[]; total: number; nextCursor: string | null }>("viewer", "GET", `/api/v1/customers/${customer.json.id}/tickets?limit=2`);
+    const page = await api.call<{ items: { subject: string }[]; total: number; nextCursor: string | null }>(
+      "viewer",
+      "GET",
+      `/api/v1/customers/${customer.json.id}/tickets?limit=2`,
+    );
     expect(page.status).toBe(200);
     expect(page.json.total).toBe(3);
     expect(page.json.items.map((t) => t.subject)).toEqual(["Drie", "Twee"]);
-    const rest = await api.call<{ items: { subject: string }[] }>("viewer", "GET", `/api/v1/customers/${customer.json.id}/tickets?limit=2&cursor=${page.json.nextCursor}`);
+    const rest = await api.call<{ items: { subject: string }[] }>(
+      "viewer",
+      "GET",
+      `/api/v1/customers/${customer.json.id}/tickets?limit=2&cursor=${page.json.nextCursor}`,
+    );
     expect(rest.json.items.map((t) => t.subject)).toEqual(["Een"]);
     expect((await api.call("viewer", "GET", "/api/v1/customers/00000000-0000-4000-8000-000000000000/tickets")).status).toBe(404);
   });

@@ -32,7 +32,15 @@ export function presentJob(job: Job): Static<typeof JobSchema> {
 export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/jobs",
-    { schema: { tags, summary: "List background jobs, latest first", security: SECURITY, querystring: JobListQuery, response: { 200: JobList, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "List background jobs, latest first",
+        security: SECURITY,
+        querystring: JobListQuery,
+        response: { 200: JobList, ...errorResponses },
+      },
+    },
     async (request) => {
       callerWith(request, "sla.read");
       const jobs = await listJobs(request.server.database.db, { kind: request.query.kind, limit: request.query.limit });
@@ -42,7 +50,15 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/jobs/:id",
-    { schema: { tags, summary: "Read a background job and its progress (done of total)", security: SECURITY, params: IdParams, response: { 200: JobSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Read a background job and its progress (done of total)",
+        security: SECURITY,
+        params: IdParams,
+        response: { 200: JobSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       callerWith(request, "sla.read");
       const job = await getJob(request.server.database.db, request.params.id);

@@ -34,9 +34,13 @@ describeStore("notification hub", (get, kind) => {
     ana = (await buildAgent(get().db, { now: NOW })).id;
     bram = (await buildAgent(get().db, { now: NOW })).id;
     // A short heartbeat so that the test sees several without waiting 25 s.
-    hub = new NotificationHub(get(), (error) => {
-      throw error;
-    }, 20);
+    hub = new NotificationHub(
+      get(),
+      (error) => {
+        throw error;
+      },
+      20,
+    );
   });
   afterAll(() => hub.close());
 
@@ -50,7 +54,15 @@ describeStore("notification hub", (get, kind) => {
     expect(hub.size).toBe(3);
 
     const rows = await get().db.transaction((tx) =>
-      insertNotifications(tx, [{ agentId: ana, title: "Pour Ana", body: "1" }, { agentId: bram, title: "Voor Bram", body: "2" }, { agentId: ana, title: "Pour Ana encore", body: "3" }], NOW),
+      insertNotifications(
+        tx,
+        [
+          { agentId: ana, title: "Pour Ana", body: "1" },
+          { agentId: bram, title: "Voor Bram", body: "2" },
+          { agentId: ana, title: "Pour Ana encore", body: "3" },
+        ],
+        NOW,
+      ),
     );
     await vi.waitFor(() => expect(ana1.got.notifications.map((n) => n.title)).toEqual(["Pour Ana", "Pour Ana encore"]));
     await vi.waitFor(() => expect(ana2.got.notifications.map((n) => n.id)).toEqual([rows[0]!.id, rows[2]!.id]));
@@ -64,32 +76,48 @@ describeStore("notification hub", (get, kind) => {
     expect(bram1.got.notifications).toHaveLength(1);
   });
 
-  it.skipIf(kind !== "postgres")("pushes what was published while its listening connection was down, once, after it is back", async () => {
-    const errors: string[] = [];
-    const listeners = async () =>
-      (await selectRows<{ pid: number }>(get(), sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen palier_notifications%' and pid <> pg_backend_pid()`)).map((r) => r.pid);
-    const others = await listeners();
-    const own = new NotificationHub(get(), (error) => errors.push(error.message), 60_000);
-    try {
-      const ana4 = recorder(ana);
-      await own.add(ana4.client);
-      const before = (await insertNotifications(get().db, [{ agentId: ana, title: "Avant la coupure", body: "" }], NOW))[0]!;
-      await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.id)).toContain(before.id));
-      // Cut this hub's listening connection alone (the file's shared hub fails the test on any error).
-      const cut = (await listeners()).filter((pid) => !others.includes(pid));
-      expect(cut).toHaveLength(1);
-      await get().db.execute(sql`select pg_terminate_backend(${cut[0]}::int)`);
-      await vi.waitFor(() => expect(errors.length).toBeGreaterThanOrEqual(1), { timeout: 10_000, interval: 20 });
+  it.skipIf(kind !== "postgres")(
+    "pushes what was published while its listening connection was down, once, after it is back",
+    async () => {
+      const errors: string[] = [];
+      const listeners = async () =>
+        (
+          await selectRows<{ pid: number }>(
+            get(),
+            sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen palier_notifications%' and pid <> pg_backend_pid()`,
+          )
+        ).map((r) => r.pid);
+      const others = await listeners();
+      const own = new NotificationHub(get(), (error) => errors.push(error.message), 60_000);
+      try {
+        const ana4 = recorder(ana);
+        await own.add(ana4.client);
+        const before = (await insertNotifications(get().db, [{ agentId: ana, title: "Avant la coupure", body: "" }], NOW))[0]!;
+        await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.id)).toContain(before.id));
+        // Cut this hub's listening connection alone (the file's shared hub fails the test on any error).
+        const cut = (await listeners()).filter((pid) => !others.includes(pid));
+        expect(cut).toHaveLength(1);
+        await get().db.execute(sql`select pg_terminate_backend(${cut[0]}::int)`);
+        await vi.waitFor(() => expect(errors.length).toBeGreaterThanOrEqual(1), { timeout: 10_000, interval: 20 });
 
-      const during = await insertNotifications(get().db, [{ agentId: ana, title: "Pendant la coupure", body: "" }, { agentId: bram, title: "Niet voor Ana", body: "" }], NOW);
-      await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.title)).toContain("Pendant la coupure"), { timeout: 15_000, interval: 50 });
-      const after = (await insertNotifications(get().db, [{ agentId: ana, title: "Après", body: "" }], NOW))[0]!;
-      await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.id)).toContain(after.id));
-      expect(ana4.got.notifications.map((n) => n.id)).toEqual([before.id, during[0]!.id, after.id]);
-    } finally {
-      await own.close();
-    }
-  }, 30_000);
+        const during = await insertNotifications(
+          get().db,
+          [
+            { agentId: ana, title: "Pendant la coupure", body: "" },
+            { agentId: bram, title: "Niet voor Ana", body: "" },
+          ],
+          NOW,
+        );
+        await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.title)).toContain("Pendant la coupure"), { timeout: 15_000, interval: 50 });
+        const after = (await insertNotifications(get().db, [{ agentId: ana, title: "Après", body: "" }], NOW))[0]!;
+        await vi.waitFor(() => expect(ana4.got.notifications.map((n) => n.id)).toContain(after.id));
+        expect(ana4.got.notifications.map((n) => n.id)).toEqual([before.id, during[0]!.id, after.id]);
+      } finally {
+        await own.close();
+      }
+    },
+    30_000,
+  );
 
   it("beats on every open stream, and ends them all when it closes", async () => {
     const ana3 = recorder(ana);

@@ -66,7 +66,9 @@ describeStore("notification routes", (get) => {
     const someoneElses = await add(api.agents.manager.id, "Not yours");
 
     api.clock.advance(5000);
-    const marked = await api.call<{ read: number; unreadCount: number }>("viewer", "POST", "/api/v1/notifications/read", { body: { ids: [a.id, someoneElses.id] } });
+    const marked = await api.call<{ read: number; unreadCount: number }>("viewer", "POST", "/api/v1/notifications/read", {
+      body: { ids: [a.id, someoneElses.id] },
+    });
     expect(marked.json).toEqual({ read: 1, unreadCount: 2 });
     const unread = await api.call<ListJson>("viewer", "GET", "/api/v1/notifications?unread=true");
     expect(unread.json.items.map((n) => n.title)).toEqual(["C", "B"]);
@@ -94,7 +96,11 @@ describeStore("notification routes", (get) => {
     expect(badCursor.json.error.details[0]?.path).toBe("cursor");
 
     const customer = await api.signInCustomer("Nadia Customer", "nadia.notifications@example.org");
-    for (const [method, url] of [["GET", "/api/v1/notifications"], ["GET", "/api/v1/notifications/stream"], ["POST", "/api/v1/notifications/read"]] as const) {
+    for (const [method, url] of [
+      ["GET", "/api/v1/notifications"],
+      ["GET", "/api/v1/notifications/stream"],
+      ["POST", "/api/v1/notifications/read"],
+    ] as const) {
       const answer = await api.call<ErrorJson>(customer, method, url, method === "POST" ? { body: { all: true } } : {});
       expect(answer.status, `${method} ${url}`).toBe(403);
       expect((await api.call<ErrorJson>("anonymous", method, url, method === "POST" ? { body: { all: true } } : {})).status, `${method} ${url}`).toBe(401);
@@ -116,7 +122,11 @@ describeStore("notification routes", (get) => {
       expect(mine.headers["content-type"]).toBe("text/event-stream; charset=utf-8");
       await Promise.all([connected(mine), connected(theirs)]);
 
-      await enqueue(api.db, [{ kind: "inapp", agentId: api.agents.agent.id, payload: { title: "Ticket #9 escaladé", body: "Niveau 1", data: { ticket: 9 } } }], api.clock.now());
+      await enqueue(
+        api.db,
+        [{ kind: "inapp", agentId: api.agents.agent.id, payload: { title: "Ticket #9 escaladé", body: "Niveau 1", data: { ticket: 9 } } }],
+        api.clock.now(),
+      );
       const worker = startDeliveryWorker({ database: get(), clock: api.clock, background: false });
       expect(await worker.runOnce()).toMatchObject({ delivered: 1 });
       await worker.stop();
@@ -141,7 +151,11 @@ describeStore("notification routes", (get) => {
       const agent = api.agents.team_lead;
       await setAgentPassword(api.db, agent.id, "correct horse battery staple");
       const me = await api.call<{ principal: { email: string } }>("team_lead", "GET", "/api/v1/auth/me");
-      const login = await api.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: me.json.principal.email, password: "correct horse battery staple" } });
+      const login = await api.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: me.json.principal.email, password: "correct horse battery staple" },
+      });
       expect(login.statusCode).toBe(200);
       const cookie = `palier_session=${login.cookies.find((c) => c.name === "palier_session")!.value}`;
 

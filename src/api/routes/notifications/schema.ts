@@ -37,7 +37,14 @@ export const NotificationListResponse = Type.Object(
 
 export const MarkReadBody = Type.Object(
   {
-    ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 999_999_999_999_999 }), { minItems: 1, maxItems: 500, uniqueItems: true, description: "notifications to mark read (others' ids are ignored)" })),
+    ids: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1, maximum: 999_999_999_999_999 }), {
+        minItems: 1,
+        maxItems: 500,
+        uniqueItems: true,
+        description: "notifications to mark read (others' ids are ignored)",
+      }),
+    ),
     all: Type.Optional(Type.Boolean({ description: "true: mark every notification of the caller read" })),
   },
   { additionalProperties: false },
@@ -49,5 +56,7 @@ export const MarkReadResponse = Type.Object(
 );
 
 export const StreamHeaders = Type.Object({
-  "last-event-id": Type.Optional(Type.String({ pattern: "^[0-9]{1,15}$", description: "the id of the last event received: the stream starts with the ones after it" })),
+  "last-event-id": Type.Optional(
+    Type.String({ pattern: "^[0-9]{1,15}$", description: "the id of the last event received: the stream starts with the ones after it" }),
+  ),
 });

@@ -34,11 +34,16 @@ describeStore("the live stream's credentials", (get) => {
     await setAgentPassword(api.db, agent.id, PASSWORD);
     const login = await api.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: PASSWORD } });
     expect(login.statusCode).toBe(200);
-    return { id: agent.id, cookie: `palier_session=${login.cookies.find((c) => c.name === "palier_session")?.value}`, csrf: (login.json() as { csrfToken: string }).csrfToken };
+    return {
+      id: agent.id,
+      cookie: `palier_session=${login.cookies.find((c) => c.name === "palier_session")?.value}`,
+      csrf: (login.json() as { csrfToken: string }).csrfToken,
+    };
   }
 
   const connected = (client: StreamClient) => vi.waitFor(() => expect(client.comments).toContain("connected"));
-  const ends = (client: StreamClient) => expect(Promise.race([client.ended.then(() => "ended"), new Promise((r) => setTimeout(() => r("still open"), 5000))])).resolves.toBe("ended");
+  const ends = (client: StreamClient) =>
+    expect(Promise.race([client.ended.then(() => "ended"), new Promise((r) => setTimeout(() => r("still open"), 5000))])).resolves.toBe("ended");
 
   it("ends when its session signs out", async () => {
     const agent = await signedInAgent();
@@ -64,7 +69,12 @@ describeStore("the live stream's credentials", (get) => {
 
   it("ends when its API token is revoked", async () => {
     const agent = await signedInAgent();
-    const created = await api.app.inject({ method: "POST", url: "/api/v1/tokens", headers: { cookie: agent.cookie, "x-csrf-token": agent.csrf }, payload: { name: "stream" } });
+    const created = await api.app.inject({
+      method: "POST",
+      url: "/api/v1/tokens",
+      headers: { cookie: agent.cookie, "x-csrf-token": agent.csrf },
+      payload: { name: "stream" },
+    });
     expect(created.statusCode).toBe(201);
     const { id, token } = created.json() as { id: string; token: string };
     const stream = await openStream(base, { authorization: `Bearer ${token}` });

@@ -24,7 +24,9 @@ describeStore("organization routes", (get) => {
   });
 
   it("filters by segment, lower-cases domains, and refuses a name taken in another case", async () => {
-    const vip = await api.call<{ id: string; domains: string[] }>("admin", "POST", "/api/v1/organizations", { body: { name: "Chocolaterie Leonidas", segment: "vip", domains: ["Leonidas.BE"] } });
+    const vip = await api.call<{ id: string; domains: string[] }>("admin", "POST", "/api/v1/organizations", {
+      body: { name: "Chocolaterie Leonidas", segment: "vip", domains: ["Leonidas.BE"] },
+    });
     expect(vip.json.domains).toEqual(["leonidas.be"]);
     const listed = await api.call<{ items: { id: string }[] }>("viewer", "GET", "/api/v1/organizations?segment=vip");
     expect(listed.json.items.map((o) => o.id)).toEqual([vip.json.id]);

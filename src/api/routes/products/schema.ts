@@ -13,4 +13,7 @@ export const ProductSchema = Type.Object(
 
 export const ProductListQuery = Type.Object({ ...pageQuery }, { additionalProperties: false });
 export const CreateProductBody = Type.Object({ name: Text(200), code: Code }, { additionalProperties: false });
-export const UpdateProductBody = Type.Object({ name: Type.Optional(Text(200)), code: Type.Optional(Code), version: VersionField }, { additionalProperties: false });
+export const UpdateProductBody = Type.Object(
+  { name: Type.Optional(Text(200)), code: Type.Optional(Code), version: VersionField },
+  { additionalProperties: false },
+);

@@ -45,7 +45,8 @@ describeStore("ticket clocks and SLA views", (get) => {
     const other = await buildCustomer(api.db, { now: api.clock.now() });
     const { db, clock } = api;
     t0 = clock.now().getTime();
-    const open = async (customerId: string, priority: "urgent" | "normal") => (await buildTicket(db, { now: clock.now(), channel: "web", customerId, priority })).ticket.number;
+    const open = async (customerId: string, priority: "urgent" | "normal") =>
+      (await buildTicket(db, { now: clock.now(), channel: "web", customerId, priority })).ticket.number;
     n.urgent = await open(customer.customerId, "urgent");
     n.normal = await open(other.id, "normal");
     n.answered = await open(other.id, "normal");
@@ -55,7 +56,8 @@ describeStore("ticket clocks and SLA views", (get) => {
   }, 60_000);
   afterAll(() => api.close());
 
-  const numbers = async (query: string) => (await api.call<{ items: { number: number }[] }>("agent", "GET", `/api/v1/tickets?${query}`)).json.items.map((t) => t.number);
+  const numbers = async (query: string) =>
+    (await api.call<{ items: { number: number }[] }>("agent", "GET", `/api/v1/tickets?${query}`)).json.items.map((t) => t.number);
 
   it("answers a ticket's clocks with their due times and timers", async () => {
     const answer = await api.call<{ items: ClockJson[]; now: string }>("agent", "GET", `/api/v1/tickets/${n.urgent}/clocks`);
@@ -70,7 +72,8 @@ describeStore("ticket clocks and SLA views", (get) => {
 
   it("tells when a clock enters its warning: from its first reminder, until it is due", async () => {
     type Warned = { target: string; warningAt: string | null; warning: boolean };
-    const read = async () => (await api.call<{ items: Warned[] }>("agent", "GET", `/api/v1/tickets/${n.urgent}/clocks`)).json.items.map((c) => [c.target, c.warningAt, c.warning]);
+    const read = async () =>
+      (await api.call<{ items: Warned[] }>("agent", "GET", `/api/v1/tickets/${n.urgent}/clocks`)).json.items.map((c) => [c.target, c.warningAt, c.warning]);
     const warnAt = new Date(t0 + 180 * MINUTE).toISOString();
     expect(await read()).toEqual([
       ["first_response", null, false],
@@ -98,7 +101,11 @@ describeStore("ticket clocks and SLA views", (get) => {
     const paged: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { json: { items: { number: number }[]; nextCursor: string | null } } = await api.call("agent", "GET", `/api/v1/tickets?sort=due&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { json: { items: { number: number }[]; nextCursor: string | null } } = await api.call(
+        "agent",
+        "GET",
+        `/api/v1/tickets?sort=due&limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       paged.push(...page.json.items.map((t) => t.number));
       cursor = page.json.nextCursor;
     } while (cursor !== null && paged.length < 20);

@@ -35,7 +35,15 @@ export function presentClock(clock: TicketClock): ClockJson {
     lateBySeconds: clock.lateBySeconds,
     warningAt: iso(clock.warningAt),
     warning: clock.warning,
-    timers: clock.timers.map((t) => ({ stepId: t.stepId, kind: t.kind, level: t.level, dueAt: t.dueAt.toISOString(), state: t.state, firedAt: iso(t.firedAt), lagMs: t.lagMs })),
+    timers: clock.timers.map((t) => ({
+      stepId: t.stepId,
+      kind: t.kind,
+      level: t.level,
+      dueAt: t.dueAt.toISOString(),
+      state: t.state,
+      firedAt: iso(t.firedAt),
+      lagMs: t.lagMs,
+    })),
   };
 }
 

@@ -14,7 +14,9 @@ const Priority = StringEnum(PRIORITIES);
 const Minutes = (description: string) => Type.Integer({ minimum: 1, maximum: 5_256_000, description });
 
 const TargetMinutesSchema = Type.Object(
-  Object.fromEntries(TARGETS.map((target) => [target, Type.Optional(Nullable(Minutes(`${target} in minutes (business minutes on the calendar); null: not measured`)))])),
+  Object.fromEntries(
+    TARGETS.map((target) => [target, Type.Optional(Nullable(Minutes(`${target} in minutes (business minutes on the calendar); null: not measured`)))]),
+  ),
   { additionalProperties: false },
 );
 
@@ -27,7 +29,10 @@ export const TargetsSchema = Type.Object(Object.fromEntries(PRIORITIES.map((p) =
 const Scalar = Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()]);
 const ConditionSchema = Type.Object(
   {
-    field: Type.String({ pattern: `^(${CONDITION_FIELDS.join("|")}|custom\\.[A-Za-z0-9_.-]{1,100})$`, description: `${CONDITION_FIELDS.join(", ")}, or custom.<key>` }),
+    field: Type.String({
+      pattern: `^(${CONDITION_FIELDS.join("|")}|custom\\.[A-Za-z0-9_.-]{1,100})$`,
+      description: `${CONDITION_FIELDS.join(", ")}, or custom.<key>`,
+    }),
     op: StringEnum(CONDITION_OPERATORS, { description: "is / is_not take one value, in / not_in a list" }),
     value: Type.Union([Scalar, Type.Array(Scalar, { minItems: 1, maxItems: 200 })]),
   },
@@ -91,14 +96,18 @@ export const MatrixSchema = Type.Object(
     startLevel: Type.Optional(
       Type.Object(Object.fromEntries(PRIORITIES.map((p) => [p, Type.Optional(Type.Integer({ minimum: 1, maximum: 20 }))])), {
         additionalProperties: false,
-        description: "priorities that start at a higher level at once: {\"urgent\": 3}",
+        description: 'priorities that start at a higher level at once: {"urgent": 3}',
       }),
     ),
   },
   { additionalProperties: false },
 );
 
-const PauseStatuses = Type.Array(StringEnum(PAUSABLE_STATUSES), { maxItems: 4, uniqueItems: true, description: "statuses that pause the clocks (default pending, on_hold)" });
+const PauseStatuses = Type.Array(StringEnum(PAUSABLE_STATUSES), {
+  maxItems: 4,
+  uniqueItems: true,
+  description: "statuses that pause the clocks (default pending, on_hold)",
+});
 
 const policyFields = {
   active: Type.Boolean(),

@@ -43,7 +43,10 @@ describeStore("SLA policy routes", (get) => {
         clock: "wall",
         urgent: true,
         recipients: [{ kind: "agent", agentId: api.agents.manager.id }],
-        actions: [{ type: "webhook", url: "https://hooks.example.org/palier", secret: "0123456789abcdef" }, { type: "set_tier", tier: "L2" }],
+        actions: [
+          { type: "webhook", url: "https://hooks.example.org/palier", secret: "0123456789abcdef" },
+          { type: "set_tier", tier: "L2" },
+        ],
       },
     ],
     startLevel: { urgent: 3 },
@@ -61,7 +64,14 @@ describeStore("SLA policy routes", (get) => {
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     expect(created.headers.etag).toBe('"1"');
-    expect(created.json).toMatchObject({ active: true, isDefault: false, pauseStatuses: ["pending", "on_hold"], noteCountsAsResponse: false, version: 1, calendarId });
+    expect(created.json).toMatchObject({
+      active: true,
+      isDefault: false,
+      pauseStatuses: ["pending", "on_hold"],
+      noteCountsAsResponse: false,
+      version: 1,
+      calendarId,
+    });
     expect(created.json.jobId).toEqual(expect.any(String));
     expect(created.json.matrix.steps.map((s) => [s.id, s.clock, s.actions.length])).toEqual([
       ["rappel", "business", 0],
@@ -84,11 +94,20 @@ describeStore("SLA policy routes", (get) => {
     broken.steps[1] = { ...broken.steps[1]!, id: "rappel" } as never;
     broken.steps[2] = { ...broken.steps[2]!, recipients: [{ kind: "agent" }] } as never;
     broken.steps[3] = { ...broken.steps[3]!, recipients: [{ kind: "assignee", teamId: ZERO }], actions: [{ type: "reassign" }] } as never;
-    broken.steps[4] = { ...broken.steps[4]!, actions: [{ type: "webhook", url: "ftp://example.org", secret: "short" }, { type: "set_tier" }, { type: "notify", text: "x" }] } as never;
+    broken.steps[4] = {
+      ...broken.steps[4]!,
+      actions: [{ type: "webhook", url: "ftp://example.org", secret: "short" }, { type: "set_tier" }, { type: "notify", text: "x" }],
+    } as never;
     const answer = await api.call<ErrorJson>("manager", "POST", "/api/v1/sla-policies", {
       body: {
         name: "Cassée",
-        conditions: { all: [{ field: "channel", op: "in", value: "email" }], any: [{ field: "channel", op: "in", value: ["email", "fax"] }, { field: "team", op: "is", value: "support" }] },
+        conditions: {
+          all: [{ field: "channel", op: "in", value: "email" }],
+          any: [
+            { field: "channel", op: "in", value: ["email", "fax"] },
+            { field: "team", op: "is", value: "support" },
+          ],
+        },
         matrix: { ...broken, startLevel: { urgent: 7 } },
       },
     });
@@ -116,24 +135,39 @@ describeStore("SLA policy routes", (get) => {
     const cases: [Record<string, unknown>, string][] = [
       [{ name: "Zéro", targets: { urgent: { first_response: 0 } } }, "targets.urgent.first_response"],
       [{ name: "Inconnu", targets: { critical: { first_response: 10 } } }, "targets.critical"],
-      [{ name: "Négatif", matrix: { steps: [{ id: "x", kind: "level", level: 1, offsetMinutes: -5, recipients: [{ kind: "assignee" }] }] } }, "matrix.steps[0].offsetMinutes"],
-      [{ name: "Genre", matrix: { steps: [{ id: "x", kind: "level", level: 1, offsetMinutes: 0, recipients: [{ kind: "boss" }] }] } }, "matrix.steps[0].recipients[0].kind"],
+      [
+        { name: "Négatif", matrix: { steps: [{ id: "x", kind: "level", level: 1, offsetMinutes: -5, recipients: [{ kind: "assignee" }] }] } },
+        "matrix.steps[0].offsetMinutes",
+      ],
+      [
+        { name: "Genre", matrix: { steps: [{ id: "x", kind: "level", level: 1, offsetMinutes: 0, recipients: [{ kind: "boss" }] }] } },
+        "matrix.steps[0].recipients[0].kind",
+      ],
       [{ name: "Champ", conditions: { all: [{ field: "colour", op: "is", value: "red" }] } }, "conditions.all[0].field"],
       [{ name: "Pause", pauseStatuses: ["solved"] }, "pauseStatuses[0]"],
       [{ name: "Calendrier", calendarId: ZERO }, "calendarId"],
-      [{ name: "Agent", matrix: { steps: [{ id: "x", kind: "level", level: 1, offsetMinutes: 0, recipients: [{ kind: "agent", agentId: ZERO }] }] } }, "matrix.steps[0].recipients[0].agentId"],
+      [
+        { name: "Agent", matrix: { steps: [{ id: "x", kind: "level", level: 1, offsetMinutes: 0, recipients: [{ kind: "agent", agentId: ZERO }] }] } },
+        "matrix.steps[0].recipients[0].agentId",
+      ],
     ];
     for (const [body, path] of cases) {
       const answer = await api.call<ErrorJson>("manager", "POST", "/api/v1/sla-policies", { body });
       expect(answer.status, JSON.stringify(answer.json)).toBe(400);
-      expect(answer.json.error.details.map((d) => d.path), JSON.stringify(answer.json)).toContain(path);
+      expect(
+        answer.json.error.details.map((d) => d.path),
+        JSON.stringify(answer.json),
+      ).toContain(path);
     }
   });
 
   it("updates at the version read, else 409; and an unchanged body changes nothing", async () => {
     const created = await api.call<PolicyJson>("manager", "POST", "/api/v1/sla-policies", { body: { name: "Versionnée", active: false } });
     expect(created.json.jobId).toBeNull();
-    const renamed = await api.call<PolicyJson>("manager", "PATCH", `/api/v1/sla-policies/${created.json.id}`, { body: { name: "Versionnée 2" }, headers: { "if-match": '"1"' } });
+    const renamed = await api.call<PolicyJson>("manager", "PATCH", `/api/v1/sla-policies/${created.json.id}`, {
+      body: { name: "Versionnée 2" },
+      headers: { "if-match": '"1"' },
+    });
     expect(renamed.status).toBe(200);
     expect(renamed.json).toMatchObject({ name: "Versionnée 2", version: 2, jobId: null });
     expect(renamed.headers.etag).toBe('"2"');
@@ -161,7 +195,9 @@ describeStore("SLA policy routes", (get) => {
   it("reorders the policies and queues a recompute", async () => {
     const before = (await api.call<{ items: PolicyJson[] }>("viewer", "GET", "/api/v1/sla-policies")).json.items;
     const last = before.at(-1)!;
-    const answer = await api.call<{ items: PolicyJson[]; jobId: string | null }>("manager", "POST", "/api/v1/sla-policies/reorder", { body: { ids: [last.id] } });
+    const answer = await api.call<{ items: PolicyJson[]; jobId: string | null }>("manager", "POST", "/api/v1/sla-policies/reorder", {
+      body: { ids: [last.id] },
+    });
     expect(answer.status).toBe(200);
     expect(answer.json.items.map((p) => p.id)).toEqual([last.id, ...before.slice(0, -1).map((p) => p.id)]);
     expect(answer.json.items.map((p) => p.position)).toEqual(before.map((_p, i) => i));

@@ -79,7 +79,9 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         matrix: { steps: [] },
         ...fieldsOf(rest),
       };
-      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) => createPolicy(work, { fields }));
+      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
+        createPolicy(work, { fields }),
+      );
       setETag(reply, result.version);
       reply.status(201);
       return { ...presentPolicy(result), jobId };
@@ -99,14 +101,24 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const principal = callerWith(request, "sla.write");
-      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) => reorderPolicies(work, { ids: request.body.ids }));
+      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
+        reorderPolicies(work, { ids: request.body.ids }),
+      );
       return { items: result.map(presentPolicy), jobId };
     },
   );
 
   app.get(
     "/sla-policies/:id",
-    { schema: { tags, summary: "Read an SLA policy (ETag: its version)", security: SECURITY, params: IdParams, response: { 200: PolicySchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Read an SLA policy (ETag: its version)",
+        security: SECURITY,
+        params: IdParams,
+        response: { 200: PolicySchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       callerWith(request, "sla.read");
       const row = await getPolicyRow(request.server.database.db, request.params.id);
@@ -122,7 +134,8 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "Change an SLA policy; If-Match (or version) makes it conditional",
-        description: "A change to targets, calendar, conditions, pause statuses, matrix, active or default recomputes the open tickets in the background: `jobId` names that job.",
+        description:
+          "A change to targets, calendar, conditions, pause statuses, matrix, active or default recomputes the open tickets in the background: `jobId` names that job.",
         security: SECURITY,
         params: IdParams,
         headers: IfMatchHeaders,

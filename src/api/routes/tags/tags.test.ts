@@ -23,7 +23,11 @@ describeStore("tag routes", (get) => {
     const names: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { json: { items: { name: string }[]; nextCursor: string | null } } = await api.call("agent", "GET", `/api/v1/tags?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { json: { items: { name: string }[]; nextCursor: string | null } } = await api.call(
+        "agent",
+        "GET",
+        `/api/v1/tags?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       names.push(...page.json.items.map((t) => t.name));
       cursor = page.json.nextCursor;
     } while (cursor !== null);

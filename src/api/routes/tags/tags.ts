@@ -13,7 +13,15 @@ const tags = ["tags"];
 export const tagRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     "/tags",
-    { schema: { tags, summary: "List the tag catalogue, by name", security: SECURITY, querystring: TagListQuery, response: { 200: Page(TagSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "List the tag catalogue, by name",
+        security: SECURITY,
+        querystring: TagListQuery,
+        response: { 200: Page(TagSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       callerWith(request, "tags.read");
       const page = await listTags(request.server.database.db, request.query);

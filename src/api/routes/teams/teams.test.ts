@@ -23,7 +23,9 @@ describeStore("team routes", (get) => {
   });
 
   it("sets a lead among the agents, and refuses one that does not exist", async () => {
-    const team = await api.call<{ id: string; leadId: string | null }>("manager", "POST", "/api/v1/teams", { body: { name: "Niveau 2", leadId: api.agents.team_lead.id } });
+    const team = await api.call<{ id: string; leadId: string | null }>("manager", "POST", "/api/v1/teams", {
+      body: { name: "Niveau 2", leadId: api.agents.team_lead.id },
+    });
     expect(team.json.leadId).toBe(api.agents.team_lead.id);
     const cleared = await api.call<{ leadId: string | null }>("manager", "PATCH", `/api/v1/teams/${team.json.id}`, { body: { leadId: null } });
     expect(cleared.json.leadId).toBeNull();

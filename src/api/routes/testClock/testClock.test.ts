@@ -24,7 +24,10 @@ describe("ISO 8601 durations", () => {
 
 describe("PALIER_CLOCK and PALIER_CLOCK_START", () => {
   it("start a manual clock at the given instant, or leave the start to the current time", () => {
-    expect(loadConfig({ PALIER_CLOCK: "manual", PALIER_CLOCK_START: "2026-11-23T09:00:00+01:00" })).toMatchObject({ manualClock: true, clockStart: new Date("2026-11-23T08:00:00Z") });
+    expect(loadConfig({ PALIER_CLOCK: "manual", PALIER_CLOCK_START: "2026-11-23T09:00:00+01:00" })).toMatchObject({
+      manualClock: true,
+      clockStart: new Date("2026-11-23T08:00:00Z"),
+    });
     expect(loadConfig({ PALIER_CLOCK: "manual" })).toMatchObject({ manualClock: true, clockStart: undefined });
     expect(loadConfig({})).toMatchObject({ manualClock: false });
   });

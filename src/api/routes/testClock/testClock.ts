@@ -20,7 +20,14 @@ export const testClockRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     "/test/clock",
-    { schema: { tags, summary: "The server's current instant (and whether its clock is manual)", security: SECURITY, response: { 200: ClockAnswer, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "The server's current instant (and whether its clock is manual)",
+        security: SECURITY,
+        response: { 200: ClockAnswer, ...errorResponses },
+      },
+    },
     async () => ({ now: clock.now().toISOString(), manual }),
   );
 
@@ -32,7 +39,8 @@ export const testClockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "Move the manual clock forward (PALIER_CLOCK=manual only; admins)",
-        description: 'Send {"advance": "PT30M"} (an ISO 8601 duration of days, hours, minutes, seconds) or {"set": "<ISO 8601 instant>"}; the clock never goes backwards.',
+        description:
+          'Send {"advance": "PT30M"} (an ISO 8601 duration of days, hours, minutes, seconds) or {"set": "<ISO 8601 instant>"}; the clock never goes backwards.',
         security: SECURITY,
         body: MoveClockBody,
         response: { 200: ClockAnswer, ...errorResponses },

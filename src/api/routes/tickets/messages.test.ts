@@ -23,7 +23,9 @@ describeStore("ticket message routes", (get) => {
 
   const openFor = async (customerId: string, subject: string) => {
     api.clock.advance(60_000);
-    const created = await api.call<Created>("agent", "POST", "/api/v1/tickets", { body: { subject, channel: "email", customerId, message: { text: subject } } });
+    const created = await api.call<Created>("agent", "POST", "/api/v1/tickets", {
+      body: { subject, channel: "email", customerId, message: { text: subject } },
+    });
     expect(created.status).toBe(201);
     return created.json.ticket.number;
   };
@@ -32,15 +34,21 @@ describeStore("ticket message routes", (get) => {
     it("adds replies, notes and logged customer messages, lists them oldest first, and records the timeline", async () => {
       const number = await openFor(marie.customerId, "Colis perdu");
       api.clock.advance(60_000);
-      const reply = await api.call<Static<typeof AddMessageResponse>>("agent", "POST", `/api/v1/tickets/${number}/messages`, { body: { text: "Nous cherchons votre colis." } });
+      const reply = await api.call<Static<typeof AddMessageResponse>>("agent", "POST", `/api/v1/tickets/${number}/messages`, {
+        body: { text: "Nous cherchons votre colis." },
+      });
       expect(reply.status).toBe(201);
       expect(reply.json.message).toMatchObject({ kind: "reply", authorAgentId: api.agents.agent.id, bodyHtml: "<p>Nous cherchons votre colis.</p>" });
       expect(reply.json.ticket).toMatchObject({ status: "open", firstResponseAt: api.clock.now().toISOString() });
       api.clock.advance(60_000);
-      const note = await api.call<Static<typeof AddMessageResponse>>("team_lead", "POST", `/api/v1/tickets/${number}/messages`, { body: { kind: "note", html: "<b>Transporteur</b> relancé<script>alert(1)</script>" } });
+      const note = await api.call<Static<typeof AddMessageResponse>>("team_lead", "POST", `/api/v1/tickets/${number}/messages`, {
+        body: { kind: "note", html: "<b>Transporteur</b> relancé<script>alert(1)</script>" },
+      });
       expect(note.json.message).toMatchObject({ kind: "note", bodyHtml: "<b>Transporteur</b> relancé" });
       api.clock.advance(60_000);
-      const call = await api.call<Static<typeof AddMessageResponse>>("agent", "POST", `/api/v1/tickets/${number}/messages`, { body: { kind: "customer", text: "(au téléphone) toujours rien" } });
+      const call = await api.call<Static<typeof AddMessageResponse>>("agent", "POST", `/api/v1/tickets/${number}/messages`, {
+        body: { kind: "customer", text: "(au téléphone) toujours rien" },
+      });
       expect(call.json.message).toMatchObject({ kind: "customer", authorCustomerId: marie.customerId });
 
       const messages = await api.call<Static<typeof MessageList>>("viewer", "GET", `/api/v1/tickets/${number}/messages`);
@@ -48,7 +56,12 @@ describeStore("ticket message routes", (get) => {
       const events = await api.call<Static<typeof EventList>>("viewer", "GET", `/api/v1/tickets/${number}/events`);
       expect(events.status).toBe(200);
       expect(events.json.items.map((e) => e.type)).toEqual(["created", "message", "message", "updated", "message", "message"]);
-      expect(events.json.items[0]).toMatchObject({ type: "created", actorType: "agent", actorId: api.agents.agent.id, changes: { subject: [null, "Colis perdu"] } });
+      expect(events.json.items[0]).toMatchObject({
+        type: "created",
+        actorType: "agent",
+        actorId: api.agents.agent.id,
+        changes: { subject: [null, "Colis perdu"] },
+      });
       expect(events.json.items.some((e) => e.reason === "first reply")).toBe(true);
     });
 
@@ -65,7 +78,11 @@ describeStore("ticket message routes", (get) => {
 
     it("replays a message retried with the same Idempotency-Key", async () => {
       const number = await openFor(marie.customerId, "Idempotent message");
-      const send = () => api.call<Static<typeof AddMessageResponse>>("agent", "POST", `/api/v1/tickets/${number}/messages`, { body: { text: "once" }, headers: { "idempotency-key": "msg-1" } });
+      const send = () =>
+        api.call<Static<typeof AddMessageResponse>>("agent", "POST", `/api/v1/tickets/${number}/messages`, {
+          body: { text: "once" },
+          headers: { "idempotency-key": "msg-1" },
+        });
       const [first, second] = [await send(), await send()];
       expect(second.json).toEqual(first.json);
       const messages = await api.call<Static<typeof MessageList>>("agent", "GET", `/api/v1/tickets/${number}/messages`);
@@ -113,22 +130,32 @@ describeStore("ticket message routes", (get) => {
     });
 
     it("opens tickets for the customer only, who cannot route them", async () => {
-      const own = await api.call<Created>(marie, "POST", "/api/v1/tickets", { body: { subject: "Nouvelle demande", channel: "web", message: { text: "Bonjour" } } });
+      const own = await api.call<Created>(marie, "POST", "/api/v1/tickets", {
+        body: { subject: "Nouvelle demande", channel: "web", message: { text: "Bonjour" } },
+      });
       expect(own.status).toBe(201);
       expect(own.json.ticket.customerId).toBe(marie.customerId);
       expect(own.json.message).toMatchObject({ kind: "customer", authorCustomerId: marie.customerId, authorAgentId: null });
-      const explicit = await api.call<Created>(marie, "POST", "/api/v1/tickets", { body: { subject: "Pour moi", channel: "web", customerId: marie.customerId } });
+      const explicit = await api.call<Created>(marie, "POST", "/api/v1/tickets", {
+        body: { subject: "Pour moi", channel: "web", customerId: marie.customerId },
+      });
       expect(explicit.status).toBe(201);
       const forJan = await api.call<ErrorJson>(marie, "POST", "/api/v1/tickets", { body: { subject: "Pour Jan", channel: "web", customerId: jan.customerId } });
       expect(forJan.status).toBe(403);
-      const routed = await api.call<ErrorJson>(marie, "POST", "/api/v1/tickets", { body: { subject: "Routée", channel: "web", assigneeId: api.agents.agent.id } });
+      const routed = await api.call<ErrorJson>(marie, "POST", "/api/v1/tickets", {
+        body: { subject: "Routée", channel: "web", assigneeId: api.agents.agent.id },
+      });
       expect(routed.status).toBe(403);
-      const note = await api.call<ErrorJson>(marie, "POST", "/api/v1/tickets", { body: { subject: "Note", channel: "web", message: { kind: "note", text: "psst" } } });
+      const note = await api.call<ErrorJson>(marie, "POST", "/api/v1/tickets", {
+        body: { subject: "Note", channel: "web", message: { kind: "note", text: "psst" } },
+      });
       expect(note.status).toBe(403);
     });
 
     it("adds customer messages to the customer's own tickets only", async () => {
-      const added = await api.call<Static<typeof AddMessageResponse>>(marie, "POST", `/api/v1/tickets/${marieTicket}/messages`, { body: { text: "Des nouvelles ?" } });
+      const added = await api.call<Static<typeof AddMessageResponse>>(marie, "POST", `/api/v1/tickets/${marieTicket}/messages`, {
+        body: { text: "Des nouvelles ?" },
+      });
       expect(added.status).toBe(201);
       expect(added.json.message).toMatchObject({ kind: "customer", authorCustomerId: marie.customerId });
       for (const kind of ["reply", "note"]) {

@@ -63,7 +63,9 @@ export const ticketMessageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!hasBody(request.body)) throw badRequest("text", "a message needs text or html");
       const ticket = await visibleTicket(request, principal, request.params.number);
       return idempotent(request, reply, async (db) => {
-        const added = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) => addMessage(work, { ...request.body, kind, number: ticket.number }));
+        const added = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) =>
+          addMessage(work, { ...request.body, kind, number: ticket.number }),
+        );
         return { status: 201, body: { message: presentMessage(added.message), ticket: presentTicket(added.ticket) } };
       });
     },

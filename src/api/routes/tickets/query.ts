@@ -13,7 +13,17 @@ const OPEN_STATUSES: Status[] = ["new", "open", "pending", "on_hold"];
 /** A store query, or `null` when the view and filters cannot match anything (a teamless agent's team view). */
 export type ScopedQuery = TicketQuery | null;
 
-const split = <T extends string>(list: string | undefined): T[] | undefined => (list === undefined ? undefined : [...new Set(list.split(",").map((s) => s.trim()).filter(Boolean))] as T[]);
+const split = <T extends string>(list: string | undefined): T[] | undefined =>
+  list === undefined
+    ? undefined
+    : ([
+        ...new Set(
+          list
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ] as T[]);
 
 // Both lists when given: their intersection; `null` when it is empty.
 function intersect(a: string[] | undefined, b: string[] | undefined): string[] | undefined | null {

@@ -21,12 +21,16 @@ describeStore("tickets for a requester", (get) => {
   const token = () => ({ token: api.agents.agent.token });
 
   it("creates the customer from the requester, then finds them again by e-mail whatever its case", async () => {
-    const first = await api.call<Created>(token(), "POST", "/api/v1/tickets", { body: { ...request, requester: { email: "Sophie.Claes@Example.be", name: "Sophie Claes", language: "fr" } } });
+    const first = await api.call<Created>(token(), "POST", "/api/v1/tickets", {
+      body: { ...request, requester: { email: "Sophie.Claes@Example.be", name: "Sophie Claes", language: "fr" } },
+    });
     expect(first.status).toBe(201);
     const customer = await customerByEmail(api.db, "sophie.claes@example.be");
     expect(customer).toMatchObject({ id: first.json.ticket.customerId, name: "Sophie Claes", email: "Sophie.Claes@Example.be", language: "fr" });
 
-    const again = await api.call<Created>("manager", "POST", "/api/v1/tickets", { body: { ...request, requester: { email: "sophie.claes@example.be", name: "S. Claes", language: "nl" } } });
+    const again = await api.call<Created>("manager", "POST", "/api/v1/tickets", {
+      body: { ...request, requester: { email: "sophie.claes@example.be", name: "S. Claes", language: "nl" } },
+    });
     expect(again.status).toBe(201);
     expect(again.json.ticket.customerId).toBe(first.json.ticket.customerId);
     // A known customer keeps the name and language they have.
@@ -43,8 +47,11 @@ describeStore("tickets for a requester", (get) => {
     const neither = await api.call<ErrorJson>(token(), "POST", "/api/v1/tickets", { body: request });
     expect(neither.status).toBe(400);
     expect(neither.json.error.details).toEqual([{ path: "customerId", message: "give customerId or requester" }]);
-    const someone = (await api.call<Created>(token(), "POST", "/api/v1/tickets", { body: { ...request, requester: { email: "both@example.org" } } })).json.ticket.customerId;
-    const both = await api.call<ErrorJson>(token(), "POST", "/api/v1/tickets", { body: { ...request, customerId: someone, requester: { email: "both@example.org" } } });
+    const someone = (await api.call<Created>(token(), "POST", "/api/v1/tickets", { body: { ...request, requester: { email: "both@example.org" } } })).json
+      .ticket.customerId;
+    const both = await api.call<ErrorJson>(token(), "POST", "/api/v1/tickets", {
+      body: { ...request, customerId: someone, requester: { email: "both@example.org" } },
+    });
     expect(both.status).toBe(400);
     expect(both.json.error.details).toEqual([{ path: "requester", message: "give customerId or requester, not both" }]);
     const badEmail = await api.call<ErrorJson>(token(), "POST", "/api/v1/tickets", { body: { ...request, requester: { email: "pas une adresse" } } });
@@ -67,7 +74,12 @@ describeStore("tickets for a requester", (get) => {
   });
 
   it("documents who must send what", async () => {
-    const openapi = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as { paths: Record<string, { post?: { description?: string; requestBody: { content: Record<string, { schema: { properties: Record<string, { description?: string }> } }> } } }> };
+    const openapi = (await api.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<
+        string,
+        { post?: { description?: string; requestBody: { content: Record<string, { schema: { properties: Record<string, { description?: string }> } }> } } }
+      >;
+    };
     const post = openapi.paths["/api/v1/tickets"]?.post;
     expect(post?.description).toContain("`customerId`, or with `requester: {email, name?, language?}`");
     const properties = post?.requestBody.content["application/json"]?.schema.properties ?? {};

@@ -84,12 +84,16 @@ export const TicketEventSchema = Type.Object(
 );
 
 /** `{number}` in the path. */
-export const NumberParams = Type.Object({ number: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "the ticket number" }) }, { additionalProperties: false });
+export const NumberParams = Type.Object(
+  { number: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "the ticket number" }) },
+  { additionalProperties: false },
+);
 
 // Comma-separated lists in the query, validated whole: `status=open,pending`.
 const listOf = (words: readonly string[], description: string) => Type.String({ pattern: `^(${words.join("|")})(,(${words.join("|")}))*$`, description });
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-const uuidList = (description: string, extra: string[] = []) => Type.String({ pattern: `^(${[UUID, ...extra].join("|")})(,(${[UUID, ...extra].join("|")}))*$`, description });
+const uuidList = (description: string, extra: string[] = []) =>
+  Type.String({ pattern: `^(${[UUID, ...extra].join("|")})(,(${[UUID, ...extra].join("|")}))*$`, description });
 
 export const VIEWS = ["mine", "team", "unassigned", "all", "breaching", "escalated"] as const;
 export type View = (typeof VIEWS)[number];
@@ -100,7 +104,11 @@ export const ticketFilters = {
   priority: Type.Optional(listOf(PRIORITIES, "comma-separated priorities")),
   channel: Type.Optional(listOf(CHANNELS, "comma-separated channels")),
   tier: Type.Optional(listOf(TIERS, "comma-separated tiers")),
-  sort: Type.Optional(StringEnum(["created_at", "updated_at", "number", "due"], { description: "default created_at; due: the earliest running SLA clock first (default order asc), tickets without one last" })),
+  sort: Type.Optional(
+    StringEnum(["created_at", "updated_at", "number", "due"], {
+      description: "default created_at; due: the earliest running SLA clock first (default order asc), tickets without one last",
+    }),
+  ),
   order: Type.Optional(StringEnum(["asc", "desc"], { description: "default desc" })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: "items per page (default 25)" })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: "`nextCursor` of the previous page" })),
@@ -110,7 +118,8 @@ export const TicketListQuery = Type.Object(
   {
     view: Type.Optional(
       StringEnum(VIEWS, {
-        description: "mine: assigned to me; team: my team's; unassigned; all (default); breaching: a running SLA clock due within the hour or past due; escalated: an escalation level fired on a live clock",
+        description:
+          "mine: assigned to me; team: my team's; unassigned; all (default); breaching: a running SLA clock due within the hour or past due; escalated: an escalation level fired on a live clock",
       }),
     ),
     ...ticketFilters,
@@ -161,7 +170,11 @@ export const CreateTicketBody = Type.Object(
     subject: Text(500),
     channel: Channel,
     customerId: Type.Optional(
-      Type.String({ format: "uuid", description: "staff and API tokens: the customer, or else `requester` (exactly one of the two); a customer always opens tickets for themselves and sends neither" }),
+      Type.String({
+        format: "uuid",
+        description:
+          "staff and API tokens: the customer, or else `requester` (exactly one of the two); a customer always opens tickets for themselves and sends neither",
+      }),
     ),
     requester: Type.Optional(
       Type.Object(

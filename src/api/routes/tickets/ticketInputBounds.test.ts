@@ -52,7 +52,12 @@ describeStore("ticket input bounds", (get) => {
     // Written out by hand: the body is what a hostile client sends, not what a serializer makes.
     const deep = `${'{"x":'.repeat(6_000)}1${"}".repeat(6_000)}`;
     const payload = `{"subject":"profond","channel":"api","customerId":"${customerId}","customFields":{"deep":${deep}}}`;
-    const answer = await api.app.inject({ method: "POST", url: "/api/v1/tickets", headers: { authorization: `Bearer ${api.agents.agent.token}`, "content-type": "application/json" }, payload });
+    const answer = await api.app.inject({
+      method: "POST",
+      url: "/api/v1/tickets",
+      headers: { authorization: `Bearer ${api.agents.agent.token}`, "content-type": "application/json" },
+      payload,
+    });
     expect(answer.statusCode).toBe(400);
     const details = (answer.json() as ErrorJson).error.details;
     expect(details[0]?.message).toBe("nests deeper than 32 levels");

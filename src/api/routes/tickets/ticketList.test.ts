@@ -84,7 +84,13 @@ describeStore("ticket list routes", (get) => {
     it("refuses filters it does not know, naming them", async () => {
       const bad = await api.call<ErrorJson>("agent", "GET", "/api/v1/tickets?status=open,nope&view=everything&assignee=bob&limit=0&colour=red");
       expect(bad.status).toBe(400);
-      expect(bad.json.error.details.map((d) => d.path).sort()).toEqual(["querystring.assignee", "querystring.colour", "querystring.limit", "querystring.status", "querystring.view"]);
+      expect(bad.json.error.details.map((d) => d.path).sort()).toEqual([
+        "querystring.assignee",
+        "querystring.colour",
+        "querystring.limit",
+        "querystring.status",
+        "querystring.view",
+      ]);
     });
   });
 
@@ -100,7 +106,13 @@ describeStore("ticket list routes", (get) => {
       created.push(tie.json.ticket.number);
     });
 
-    for (const [sort, order] of [["created_at", "desc"], ["created_at", "asc"], ["updated_at", "desc"], ["number", "asc"], ["number", "desc"]] as const) {
+    for (const [sort, order] of [
+      ["created_at", "desc"],
+      ["created_at", "asc"],
+      ["updated_at", "desc"],
+      ["number", "asc"],
+      ["number", "desc"],
+    ] as const) {
       it(`walks every page, sorted by ${sort} ${order}, each ticket once, with the total`, async () => {
         const seen: number[] = [];
         let cursor: string | null = null;
@@ -127,7 +139,12 @@ describeStore("ticket list routes", (get) => {
       fr = await open({ subject: "Je n'ai pas été remboursé de ma commande", language: "fr", tags: ["search"] });
       nl = await open({ subject: "Terugbetaling van mijn bestelling ontbreekt", language: "nl", tags: ["search"] });
       en = await open({ subject: "Refunded twice for the same order", language: "en", tags: ["search"] });
-      body = await open({ subject: "Question", language: "fr", tags: ["search"], message: { text: "La livraison est arrivée abîmée, les colis étaient ouverts." } });
+      body = await open({
+        subject: "Question",
+        language: "fr",
+        tags: ["search"],
+        message: { text: "La livraison est arrivée abîmée, les colis étaient ouverts." },
+      });
     });
 
     it.each([

@@ -27,14 +27,36 @@ describeStore("ticket routes", (get) => {
 
   it("opens a ticket with its first message, and reads it back with an ETag", async () => {
     const created = await api.call<Created>("agent", "POST", "/api/v1/tickets", {
-      body: { subject: "Facture en double", channel: "phone", customerId, language: "fr", tags: ["Facturation", " urgent "], message: { text: "Elle a été débitée deux fois." } },
+      body: {
+        subject: "Facture en double",
+        channel: "phone",
+        customerId,
+        language: "fr",
+        tags: ["Facturation", " urgent "],
+        message: { text: "Elle a été débitée deux fois." },
+      },
     });
     expect(created.status).toBe(201);
     const { ticket, message } = created.json;
-    expect(ticket).toMatchObject({ subject: "Facture en double", status: "new", priority: "normal", tier: "L1", channel: "phone", customerId, tags: ["facturation", "urgent"], version: 2 });
+    expect(ticket).toMatchObject({
+      subject: "Facture en double",
+      status: "new",
+      priority: "normal",
+      tier: "L1",
+      channel: "phone",
+      customerId,
+      tags: ["facturation", "urgent"],
+      version: 2,
+    });
     expect(ticket.createdAt).toBe(api.clock.now().toISOString());
     // Taken on the phone: the first message is the customer's, logged by the agent.
-    expect(message).toMatchObject({ kind: "customer", authorCustomerId: customerId, authorAgentId: api.agents.agent.id, bodyText: "Elle a été débitée deux fois.", channel: "phone" });
+    expect(message).toMatchObject({
+      kind: "customer",
+      authorCustomerId: customerId,
+      authorAgentId: api.agents.agent.id,
+      bodyText: "Elle a été débitée deux fois.",
+      channel: "phone",
+    });
 
     const read = await api.call<TicketJson>("viewer", "GET", `/api/v1/tickets/${ticket.number}`);
     expect(read.status).toBe(200);
@@ -46,7 +68,9 @@ describeStore("ticket routes", (get) => {
     const noCustomer = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "Sans client", channel: "email" } });
     expect(noCustomer.status).toBe(400);
     expect(noCustomer.json.error).toMatchObject({ code: "invalid_request", details: [{ path: "customerId", message: "give customerId or requester" }] });
-    const emptyMessage = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "Vide", channel: "email", customerId, message: { text: "  " } } });
+    const emptyMessage = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", {
+      body: { subject: "Vide", channel: "email", customerId, message: { text: "  " } },
+    });
     expect(emptyMessage.status).toBe(400);
     const unknownCustomer = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", {
       body: { subject: "Client inconnu", channel: "email", customerId: "00000000-0000-4000-8000-000000000000" },
@@ -61,7 +85,10 @@ describeStore("ticket routes", (get) => {
     const headers = { "idempotency-key": "3f1c7a52-retry-1" };
     const first = await api.call<Created>("agent", "POST", "/api/v1/tickets", { body, headers });
     api.clock.advance(5_000);
-    const again = await api.call<Created>("agent", "POST", "/api/v1/tickets", { body: { message: { text: "hello" }, customerId, channel: "api", subject: "Retry me" }, headers });
+    const again = await api.call<Created>("agent", "POST", "/api/v1/tickets", {
+      body: { message: { text: "hello" }, customerId, channel: "api", subject: "Retry me" },
+      headers,
+    });
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.json).toEqual(first.json);
@@ -82,40 +109,68 @@ describeStore("ticket routes", (get) => {
 
   it("does not keep the key of a request that failed, so that a corrected retry works", async () => {
     const headers = { "idempotency-key": "failed-then-fixed" };
-    const failed = await api.call("agent", "POST", "/api/v1/tickets", { body: { subject: "Fixed later", channel: "api", customerId: "00000000-0000-4000-8000-000000000000" }, headers });
+    const failed = await api.call("agent", "POST", "/api/v1/tickets", {
+      body: { subject: "Fixed later", channel: "api", customerId: "00000000-0000-4000-8000-000000000000" },
+      headers,
+    });
     expect(failed.status).toBe(400);
     const fixed = await api.call("agent", "POST", "/api/v1/tickets", { body: { subject: "Fixed later", channel: "api", customerId }, headers });
     expect(fixed.status).toBe(201);
-    const badKey = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "Bad key", channel: "api", customerId }, headers: { "idempotency-key": "" } });
+    const badKey = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", {
+      body: { subject: "Bad key", channel: "api", customerId },
+      headers: { "idempotency-key": "" },
+    });
     expect(badKey.status).toBe(400);
   });
 
   it("changes a ticket only at the version the caller read (If-Match or version)", async () => {
-    const { ticket } = (await api.call<Created>("agent", "POST", "/api/v1/tickets", { body: { subject: "Concurrent edits", channel: "email", customerId } })).json;
+    const { ticket } = (await api.call<Created>("agent", "POST", "/api/v1/tickets", { body: { subject: "Concurrent edits", channel: "email", customerId } }))
+      .json;
     api.clock.advance(60_000);
     const first = await api.call<TicketJson>("agent", "PATCH", `/api/v1/tickets/${ticket.number}`, {
       body: { priority: "high", assigneeId: api.agents.agent.id },
       headers: { "if-match": `"${ticket.version}"` },
     });
     expect(first.status).toBe(200);
-    expect(first.json).toMatchObject({ priority: "high", assigneeId: api.agents.agent.id, version: ticket.version + 1, updatedAt: api.clock.now().toISOString() });
+    expect(first.json).toMatchObject({
+      priority: "high",
+      assigneeId: api.agents.agent.id,
+      version: ticket.version + 1,
+      updatedAt: api.clock.now().toISOString(),
+    });
     expect(first.headers.etag).toBe(`"${ticket.version + 1}"`);
 
-    const stale = await api.call<ErrorJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, { body: { priority: "low" }, headers: { "if-match": `"${ticket.version}"` } });
+    const stale = await api.call<ErrorJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, {
+      body: { priority: "low" },
+      headers: { "if-match": `"${ticket.version}"` },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error.code).toBe("version_conflict");
-    const staleBody = await api.call<ErrorJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, { body: { priority: "low", version: ticket.version } });
+    const staleBody = await api.call<ErrorJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, {
+      body: { priority: "low", version: ticket.version },
+    });
     expect(staleBody.status).toBe(409);
 
-    const fresh = await api.call<TicketJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, { body: { priority: "low", version: ticket.version + 1 } });
+    const fresh = await api.call<TicketJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, {
+      body: { priority: "low", version: ticket.version + 1 },
+    });
     expect(fresh.status).toBe(200);
     expect(fresh.json.priority).toBe("low");
-    const unconditional = await api.call<TicketJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, { body: { status: "pending" }, headers: { "if-match": "*" } });
+    const unconditional = await api.call<TicketJson>("team_lead", "PATCH", `/api/v1/tickets/${ticket.number}`, {
+      body: { status: "pending" },
+      headers: { "if-match": "*" },
+    });
     expect(unconditional.json.status).toBe("pending");
 
-    const malformed = await api.call<ErrorJson>("agent", "PATCH", `/api/v1/tickets/${ticket.number}`, { body: { priority: "low" }, headers: { "if-match": "yesterday" } });
+    const malformed = await api.call<ErrorJson>("agent", "PATCH", `/api/v1/tickets/${ticket.number}`, {
+      body: { priority: "low" },
+      headers: { "if-match": "yesterday" },
+    });
     expect(malformed.status).toBe(400);
-    const disagree = await api.call<ErrorJson>("agent", "PATCH", `/api/v1/tickets/${ticket.number}`, { body: { priority: "low", version: 1 }, headers: { "if-match": '"2"' } });
+    const disagree = await api.call<ErrorJson>("agent", "PATCH", `/api/v1/tickets/${ticket.number}`, {
+      body: { priority: "low", version: 1 },
+      headers: { "if-match": '"2"' },
+    });
     expect(disagree.status).toBe(400);
     expect(disagree.json.error.details[0]?.path).toBe("version");
   });
@@ -128,7 +183,9 @@ describeStore("ticket routes", (get) => {
   });
 
   it("answers bad input with the error shape, never a 500", async () => {
-    const unknown = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "x", channel: "email", customerId, colour: "red", prio: 1 } });
+    const unknown = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", {
+      body: { subject: "x", channel: "email", customerId, colour: "red", prio: 1 },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.details).toEqual([
       { path: "colour", message: "is not a known field" },
@@ -147,7 +204,9 @@ describeStore("ticket routes", (get) => {
     const notJson = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: "{subject:", headers: { "content-type": "application/json" } });
     expect(notJson.status).toBe(400);
     expect(notJson.json.error.code).toBe("invalid_request");
-    const big = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "big", channel: "email", customerId, message: { text: "x".repeat(1_100_000) } } });
+    const big = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", {
+      body: { subject: "big", channel: "email", customerId, message: { text: "x".repeat(1_100_000) } },
+    });
     expect(big.status).toBe(413);
     expect(big.json.error.code).toBe("payload_too_large");
     const nul = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "nul\u0000byte", channel: "email", customerId } });
@@ -163,7 +222,12 @@ describeStore("ticket routes", (get) => {
       for (const sort of ["created_at", "updated_at", "due"]) {
         const cursor = Buffer.from(JSON.stringify([instant, 1000])).toString("base64url");
         const answer = await api.call<ErrorJson>("agent", "GET", `/api/v1/tickets?sort=${sort}&cursor=${cursor}`);
-        expect({ instant, sort, status: answer.status, details: answer.json.error?.details }).toEqual({ instant, sort, status: 400, details: [{ path: "cursor", message: "is not a cursor from a previous page" }] });
+        expect({ instant, sort, status: answer.status, details: answer.json.error?.details }).toEqual({
+          instant,
+          sort,
+          status: 400,
+          details: [{ path: "cursor", message: "is not a cursor from a previous page" }],
+        });
       }
     }
   });

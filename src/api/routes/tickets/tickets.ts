@@ -153,7 +153,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (kind !== "customer") throw forbidden("a customer writes customer messages only");
         customerId = principal.id;
       } else if ((customerId === undefined) === (body.requester === undefined)) {
-        throw badRequest(customerId === undefined ? "customerId" : "requester", customerId === undefined ? "give customerId or requester" : "give customerId or requester, not both");
+        throw badRequest(
+          customerId === undefined ? "customerId" : "requester",
+          customerId === undefined ? "give customerId or requester" : "give customerId or requester, not both",
+        );
       }
       if (body.customFields) {
         const problem = customFieldsProblem(body.customFields);

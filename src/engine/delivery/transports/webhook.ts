@@ -37,7 +37,8 @@ export function webhookRequestOf(row: OutboxRow, now: Date): WebhookRequest {
   } catch {
     throw new PermanentDeliveryError(`"${row.address ?? ""}" is not a URL`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new PermanentDeliveryError(`"${url.protocol}" URLs cannot receive webhooks: use http or https`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new PermanentDeliveryError(`"${url.protocol}" URLs cannot receive webhooks: use http or https`);
   if (!("body" in row.payload)) throw new PermanentDeliveryError("the webhook payload has no body");
   const secret = requiredText(row.payload, "secret", "webhook");
   const rawBody = JSON.stringify(row.payload.body);

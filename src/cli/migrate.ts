@@ -1,7 +1,6 @@
 // `palier migrate`: applies the pending migrations to the configured database, then exits.
 
-import { sql } from "drizzle-orm";
-import type { Database } from "../store/database.js";
+import { appliedMigrations } from "../store/database.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 
 /** Runs `palier migrate`; returns the exit status (0 done, 1 the database failed, 2 bad configuration). */
@@ -28,13 +27,4 @@ export async function migrateCommand(io: CommandIo = processIo()): Promise<numbe
       await database.close();
     }
   });
-}
-
-/** How many migrations the database has recorded (drizzle's journal table; 0 before the first). */
-async function appliedMigrations(database: Database): Promise<number> {
-  const rows = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
-  const [journal] = await rows<{ exists: boolean }>(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`);
-  if (!journal?.exists) return 0;
-  const [count] = await rows<{ n: number | string }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-  return Number(count?.n ?? 0);
 }

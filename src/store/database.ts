@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -119,4 +120,13 @@ export function redact(url: string): string {
   } catch {
     return "(unparseable URL)";
   }
+}
+
+/** How many migrations the database has recorded (drizzle's journal table; 0 before the first). */
+export async function appliedMigrations(database: Database): Promise<number> {
+  const rows = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const [journal] = await rows<{ exists: boolean }>(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`);
+  if (!journal?.exists) return 0;
+  const [count] = await rows<{ n: number | string }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+  return Number(count?.n ?? 0);
 }

@@ -3,7 +3,7 @@
 // the demo) open one and pass it down; a command never opens a transaction nor reads the clock.
 
 import type { Db } from "../store/database.js";
-import type { Actor } from "../store/events.js";
+import type { Actor } from "../core/events/actor.js";
 import { type ClockCache, clockCache } from "./sla/clockCache.js";
 
 /** One transaction, its instant, its actor and its caches. */

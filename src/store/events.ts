@@ -8,8 +8,6 @@ import type { Db } from "./database.js";
 import { pgTextArray } from "./sql/pgArray.js";
 import { ticketEvents } from "./schema.js";
 
-export type { Actor };
-
 export type TicketEvent = typeof ticketEvents.$inferSelect;
 
 /** One row as written, with its id when drawn beforehand. */

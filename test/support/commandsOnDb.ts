@@ -11,7 +11,7 @@ import { type UpdateTicketProps, updateTicket as updateTicketIn } from "../../sr
 import { type CreateTicketProps, createTicket as createTicketIn } from "../../src/commands/tickets/createTicket.js";
 import { inWork, type Work, workIn } from "../../src/commands/work.js";
 import type { Db } from "../../src/store/database.js";
-import type { Actor } from "../../src/store/events.js";
+import type { Actor } from "../../src/core/events/actor.js";
 import type { PolicyFields } from "../../src/store/sla/policyRows.js";
 
 export { clockCache } from "../../src/commands/sla/clockCache.js";

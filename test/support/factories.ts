@@ -27,7 +27,7 @@ import {
   type Team,
   teamStore,
 } from "../../src/store/entities.js";
-import type { Actor } from "../../src/store/events.js";
+import type { Actor } from "../../src/core/events/actor.js";
 import type { calendars } from "../../src/store/schema.js";
 import type { PolicyFields, SlaPolicyRow } from "../../src/store/sla/policyRows.js";
 import type { Message } from "../../src/store/tickets/messageRows.js";

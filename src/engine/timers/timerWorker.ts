@@ -5,7 +5,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Clock } from "../../core/clock.js";
-import type { Actor } from "../../store/events.js";
+import type { Actor } from "../../core/events/actor.js";
 import { type BatchResult, fireDueSteps } from "../../commands/escalation/fireDueSteps.js";
 import { inWork } from "../../commands/work.js";
 import type { Database } from "../../store/database.js";

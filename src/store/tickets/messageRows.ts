@@ -4,9 +4,9 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../database.js";
-import type { NewTicketEvent } from "../../core/events/index.js";
+import type { Actor, NewTicketEvent } from "../../core/events/index.js";
 import type { MessageKind } from "../../core/ticket/ticket.js";
-import { type Actor, eventRow } from "../events.js";
+import { eventRow } from "../events.js";
 import { messages, ticketEvents } from "../schema.js";
 
 /** A stored message. */

@@ -3,7 +3,7 @@
 
 import type { FastifyRequest } from "fastify";
 import { authorize, type Permission, type Principal } from "../../../core/access/permissions.js";
-import type { Actor } from "../../../store/events.js";
+import type { Actor } from "../../../core/events/actor.js";
 import { HttpError, unauthorized } from "../../errors.js";
 
 /** The authenticated caller after checking `permission`: 401 without one, 403 without the permission. */

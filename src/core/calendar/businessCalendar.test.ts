@@ -253,6 +253,16 @@ describe("the horizon", () => {
     expect(() => sparse.elapsed(start, start + 51 * YEAR)).toThrow(BeyondHorizonError);
   });
 
+  it("refuses a result just past the horizon that elapsed could not measure back", () => {
+    // Five minutes a week: 217 hours 25 minutes 1 second need a little more than 50 years.
+    const fiveMinutes = BusinessCalendar.fromSpec({ timezone: "UTC", hours: { mon: [["00:00", "00:05"]] } });
+    const end = Date.UTC(2025, 0, 1);
+    expect(() => fiveMinutes.subtract(end, 782_701)).toThrow(BeyondHorizonError);
+    expect(() => fiveMinutes.add(end, 782_701)).toThrow(BeyondHorizonError);
+    const within = fiveMinutes.subtract(end, 782_000);
+    expect(fiveMinutes.elapsed(within, end)).toBe(782_000);
+  });
+
   it("answers within the horizon as before", () => {
     // 52 minutes, one per Monday from 23 November 2026: used up as the 52nd Monday's minute
     // closes, so due at the next opening, the Monday after.

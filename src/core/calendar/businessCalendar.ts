@@ -126,11 +126,14 @@ export class BusinessCalendar {
     for (const [pauseStart, pauseEnd] of mergePauses(pauses)) {
       if (pauseEnd <= cursor) continue;
       const available = pauseStart > cursor ? this.elapsedMs(cursor, pauseStart) : 0;
-      if (remaining < available) return this.addMs(cursor, remaining);
+      if (remaining < available) break;
       remaining -= available;
       cursor = pauseEnd;
     }
-    return this.addMs(cursor, remaining);
+    const result = this.addMs(cursor, remaining);
+    if (result - start > this.horizonMs)
+      throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} after ${formatInstant(start, this.zone)}`);
+    return result;
   }
 
   /** The latest open instant at which `seconds` of business time before `start` are used up. */
@@ -145,11 +148,14 @@ export class BusinessCalendar {
       const [pauseStart, pauseEnd] = merged[i] as Pause;
       if (pauseStart >= cursor) continue;
       const available = pauseEnd < cursor ? this.elapsedMs(pauseEnd, cursor) : 0;
-      if (available > 0 && remaining <= available) return this.subtractMs(cursor, remaining);
+      if (available > 0 && remaining <= available) break;
       remaining -= available;
       cursor = pauseStart;
     }
-    return this.subtractMs(cursor, remaining);
+    const result = this.subtractMs(cursor, remaining);
+    if (start - result > this.horizonMs)
+      throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} before ${formatInstant(start, this.zone)}`);
+    return result;
   }
 
   /** Business seconds between two instants, less the pauses; negative when `end` is before `start`. */
@@ -204,6 +210,9 @@ export class BusinessCalendar {
     const i = lastAtOrBefore(block.before, target, block.starts.length);
     const result = (block.starts[i] as number) + target - (block.before[i] as number);
     if (result > MAX_INSTANT) throw new NoOpenTimeError("the result falls after year 9999");
+    // The walk checks block starts; the result itself must be measurable by `elapsed` too.
+    if (result - start > this.horizonMs)
+      throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} after ${formatInstant(start, this.zone)}`);
     return result;
   }
 
@@ -225,6 +234,8 @@ export class BusinessCalendar {
     const i = lastAtOrBefore(block.before, target, last + 1);
     const result = (block.starts[i] as number) + target - (block.before[i] as number);
     if (result < MIN_INSTANT) throw new NoOpenTimeError("the result falls before year 1000");
+    if (start - result > this.horizonMs)
+      throw new BeyondHorizonError(`the result falls more than ${this.horizonText()} before ${formatInstant(start, this.zone)}`);
     return result;
   }
 

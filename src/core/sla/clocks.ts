@@ -196,7 +196,6 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
       stop(clock, "cancelled");
       continue;
     }
-    const retargeted = clock.policyId !== policy.id || clock.budgetSeconds !== budget || clock.calendarId !== policy.calendarId;
     clock.policyId = policy.id;
     clock.calendarId = policy.calendarId;
     clock.budgetSeconds = budget;
@@ -211,7 +210,9 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
       clock.state = "running";
       clock.dueAt = dueOf(clock, context.calendar(clock.calendarId));
       note(clock, "resumed");
-    } else if (retargeted) {
+    } else {
+      // The due time follows the budget and the calendar as they are now: a new policy or
+      // priority, but also a calendar whose hours were edited under the same id.
       const calendar = context.calendar(clock.calendarId);
       const due = clock.state === "running" ? dueOf(clock, calendar) : dueWhilePaused(clock, calendar);
       if (due !== clock.dueAt) {

@@ -165,6 +165,21 @@ describeStore("ticket message routes", (get) => {
       expect(csrfless.status).toBe(403);
     });
 
+    it("reopens the customer's solved ticket when they write, and refuses a message on a closed one", async () => {
+      const number = await openFor(marie.customerId, "Marie: résolu puis rouvert");
+      expect((await api.call("agent", "PATCH", `/api/v1/tickets/${number}`, { body: { status: "solved" } })).status).toBe(200);
+      const reply = await api.call<Static<typeof AddMessageResponse>>(marie, "POST", `/api/v1/tickets/${number}/messages`, {
+        body: { text: "Le problème est revenu." },
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.json.ticket).toMatchObject({ status: "open", solvedAt: null });
+      await api.call("agent", "PATCH", `/api/v1/tickets/${number}`, { body: { status: "solved" } });
+      expect((await api.call("agent", "PATCH", `/api/v1/tickets/${number}`, { body: { status: "closed" } })).status).toBe(200);
+      const late = await api.call<ErrorJson>(marie, "POST", `/api/v1/tickets/${number}/messages`, { body: { text: "Encore moi" } });
+      expect(late.status).toBe(400);
+      expect(late.json.error.message).toContain("a follow-up is a new ticket");
+    });
+
     it("keeps customers out of the other resources", async () => {
       for (const path of ["customers", "organizations", "agents", "teams", "products", "tags"]) {
         expect((await api.call<ErrorJson>(marie, "GET", `/api/v1/${path}`)).status).toBe(403);

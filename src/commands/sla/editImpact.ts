@@ -12,7 +12,7 @@ import { inSavepoint, type Work } from "../work.js";
 import { recomputeTickets } from "./recompute.js";
 
 /** The most open tickets a dry run examines. */
-export const IMPACT_TICKETS = 2000;
+export const IMPACT_TICKETS = 1000;
 const BATCH = 200;
 
 export interface EditImpactProps {

@@ -44,7 +44,7 @@ export const DryRunSchema = Type.Object(
           { maxItems: 10, description: "up to 10 clocks whose due time changes" },
         ),
         truncated: Type.Boolean({
-          description: "true when more open tickets could be touched than a dry run examines (2,000): the counts cover those examined",
+          description: "true when more open tickets could be touched than a dry run examines (1,000): the counts cover those examined",
         }),
       },
       { additionalProperties: false },

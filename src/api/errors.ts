@@ -134,7 +134,8 @@ function schemaIssueCode(keyword: string, params: Record<string, unknown>): Pick
       return { code: "not_allowed_value", params: { values: values.map(String).join(", ") } };
     }
     case "format":
-      return { code: "wrong_format", params: { format: String(params.format ?? "other") } };
+      // ICU select keys are words: date-time reads date_time.
+      return { code: "wrong_format", params: { format: String(params.format ?? "other").replace(/-/g, "_") } };
     case "pattern":
       return { code: "wrong_format", params: { format: "other" } };
     case "anyOf":

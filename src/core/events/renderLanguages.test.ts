@@ -124,7 +124,7 @@ const timeline: RenderableEvent[] = [
   },
 ];
 
-/** Words of the English sentences that used to leak into French and Dutch timelines. */
+/** Words of the English sentences that used to leak into French and Dutch timelines ("status" and "product" are Dutch too). */
 const ENGLISH = [
   "first",
   "reply",
@@ -139,8 +139,6 @@ const ENGLISH = [
   "until",
   "notified",
   "tier",
-  "status",
-  "product",
   "unknown",
   "ticket or",
   "of standard",

@@ -261,10 +261,10 @@ suite("the SLA screens", () => {
     await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^En retard de 1h 0min/);
     await expect(panel.textContent()).resolves.toContain(`Politique\u00a0: ${POLICY}`);
     // The escalations the engine fired, told in French from the events' data.
-    const escalation = page.locator('.event[data-type="escalation"]', { hasText: "Escalade au niveau 2" });
+    const escalation = page.locator('.event[data-type="escalation"]', { hasText: "Escalade à l’échelon 2" });
     await escalation.waitFor();
     await expect(escalation.textContent()).resolves.toContain("priorité relevée de Normale à Urgente");
-    await expect(escalation.textContent()).resolves.toContain(`Niveau 2 de ${POLICY}`);
+    await expect(escalation.textContent()).resolves.toContain(`Échelon 2 de ${POLICY}`);
     await expectNoEnglishNorIds(page);
     await shot(page, "sla-08-ticket-french-laptop");
 
@@ -274,8 +274,8 @@ suite("the SLA screens", () => {
     await panel.locator("h3", { hasText: "Oplossing" }).waitFor();
     await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^1 u 0 m \d+ s te laat$|^1 u 0 m te laat$/);
     await expect(panel.textContent()).resolves.toContain("Deadline:");
-    await page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar niveau 1" }).waitFor();
-    await expect(page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar niveau 2" }).textContent()).resolves.toContain(
+    await page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar escalatieniveau 1" }).waitFor();
+    await expect(page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar escalatieniveau 2" }).textContent()).resolves.toContain(
       "prioriteit verhoogd van",
     );
     await expectNoEnglishNorIds(page);

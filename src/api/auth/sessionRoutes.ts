@@ -1,16 +1,18 @@
-// Browser sign-in: POST /auth/login, POST /auth/logout and GET /auth/me. The session lives in
-// an HTTP-only cookie; the answer carries the CSRF token the app sends back on writes.
+// Browser sign-in: POST /auth/login, POST /auth/logout, GET /auth/me, and PATCH /auth/me for
+// the caller's own language and time zone. The session lives in an HTTP-only cookie; the answer
+// carries the CSRF token the app sends back on writes.
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { describePrincipal } from "../../store/accounts.js";
+import { canonicalTimeZone } from "../../core/i18n/index.js";
+import { describePrincipal, updateProfile } from "../../store/accounts.js";
 import { logIn, logOut } from "../../store/sessions.js";
 import { credentialsChanged } from "../routes/notifications/notificationHub.js";
 import { HttpError, unauthorized } from "../errors.js";
 import { sessionOf } from "./authenticate.js";
 import { LOGIN_BURST } from "./loginRateLimit.js";
 import { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from "./sessionCookie.js";
-import { SessionAnswerSchema } from "./schemas.js";
+import { ProfileChangeSchema, SessionAnswerSchema } from "./schemas.js";
 
 export interface SessionRoutesOptions {
   /** Send the cookie with the Secure flag (behind HTTPS). */
@@ -26,7 +28,7 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** The login, logout and me routes. */
+/** The login, logout and me routes, and the caller's own profile. */
 export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, options) => {
   app.post(
     "/api/v1/auth/login",
@@ -84,6 +86,34 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
     async (request) => {
       if (!request.principal) throw unauthorized();
       const principal = await describePrincipal(request.server.database.db, request.principal);
+      if (!principal) throw unauthorized("your account no longer exists");
+      return { principal, csrfToken: sessionOf(request)?.csrfToken ?? null };
+    },
+  );
+
+  app.patch(
+    "/api/v1/auth/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change the caller's own language (locale) and time zone; answers as GET /auth/me",
+        body: ProfileChangeSchema,
+        response: { 200: SessionAnswerSchema },
+      },
+    },
+    async (request) => {
+      if (!request.principal) throw unauthorized();
+      const { locale, timeZone } = request.body;
+      let zone: string | null | undefined = timeZone;
+      if (typeof timeZone === "string") {
+        zone = canonicalTimeZone(timeZone.trim());
+        if (zone === undefined) {
+          const message = `"${timeZone}" is not an IANA time zone (for example Europe/Brussels)`;
+          throw new HttpError(400, "invalid_request", `timeZone: ${message}`, [{ path: "timeZone", code: "unknown_time_zone", message }]);
+        }
+      }
+      const { database, clock } = request.server;
+      const principal = await updateProfile(database.db, request.principal, { locale, timeZone: zone }, clock.now());
       if (!principal) throw unauthorized("your account no longer exists");
       return { principal, csrfToken: sessionOf(request)?.csrfToken ?? null };
     },

@@ -15,6 +15,8 @@ export interface AgentPrincipal {
   role: Role;
   teamId: string | null;
   locale: string;
+  /** The IANA zone the agent chose; null: their working calendar's (the browser's in the app). */
+  timeZone: string | null;
 }
 
 export interface CustomerPrincipal {
@@ -23,6 +25,8 @@ export interface CustomerPrincipal {
   name: string;
   email: string;
   language: string | null;
+  /** The IANA zone the customer chose; null: the browser's. */
+  timeZone: string | null;
 }
 
 export type Principal = AgentPrincipal | CustomerPrincipal;

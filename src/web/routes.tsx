@@ -3,8 +3,6 @@
 
 import { Link, Route, Routes, useLocation, useParams } from "react-router";
 import { AdminSection } from "./admin/AdminSection.js";
-import { MailboxScreen } from "./admin/MailboxScreen.js";
-import { OutboxScreen } from "./admin/OutboxScreen.js";
 import { CalendarEditor } from "./calendars/CalendarEditor.js";
 import { CalendarsScreen } from "./calendars/CalendarsScreen.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
@@ -46,11 +44,7 @@ export function AppRoutes() {
           <Route path="calendars/:id" element={<CalendarRoute />} />
           <Route path="*" element={<SlaFallback />} />
         </Route>
-        <Route path="/admin" element={<AdminSection />}>
-          <Route index element={<MailboxScreen />} />
-          <Route path="outbox/*" element={<OutboxScreen />} />
-          <Route path="*" element={<MailboxScreen />} />
-        </Route>
+        <Route path="/admin/*" element={<AdminSection />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </ErrorBoundary>

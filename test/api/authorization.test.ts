@@ -154,6 +154,7 @@ const ENDPOINTS: Endpoint[] = [
     url: (f) => `/api/v1/agents/${f.agentId}`,
     body: (_f, _who, n) => ({ capacity: n % 100 }),
   },
+  { method: "POST", route: "/api/v1/agents/{id}/password", needs: ["agents.write"], url: (f) => `/api/v1/agents/${f.agentId}/password` },
 
   { method: "GET", route: "/api/v1/teams", needs: ["teams.read"], url: () => "/api/v1/teams" },
   { method: "POST", route: "/api/v1/teams", needs: ["teams.write"], url: () => "/api/v1/teams", body: (_f, who, n) => ({ name: `Matrix team ${who} ${n}` }) },

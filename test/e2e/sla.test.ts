@@ -320,7 +320,8 @@ suite("the SLA screens", () => {
   }, 30_000);
 
   it("shows the admin the built-in mailbox and the outbox's dead deliveries", async () => {
-    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deliveries" }).click();
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await admin.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Mailbox" }).click();
     await admin.getByRole("heading", { level: 1, name: "Mailbox" }).waitFor();
     // The escalation e-mails went to the built-in mailbox (no SMTP server here).
     const mail = admin.locator(".mailbox li").first();
@@ -336,11 +337,13 @@ suite("the SLA screens", () => {
     await mail.locator("summary").click();
     await mail.locator(".mail-text").waitFor();
     await shot(admin, "sla-12-mailbox-laptop");
-    await admin.getByRole("navigation", { name: "Deliveries" }).getByRole("link", { name: "Outbox" }).click();
+    await admin.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Outbox" }).click();
     await admin.getByRole("heading", { level: 1, name: "Outbox" }).waitFor();
     await admin.getByText("No failed deliveries.").waitFor();
-    // A manager has neither page in the menu.
-    expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Deliveries" }).count()).toBe(0);
+    // A manager has neither page in the admin section.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+    await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Teams" }).waitFor();
+    expect(await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Mailbox" }).count()).toBe(0);
   }, 60_000);
 });
 

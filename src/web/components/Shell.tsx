@@ -1,13 +1,13 @@
 // The frame around every signed-in screen: a skip link, the header with navigation (the SLA
-// set-up, and the admin's deliveries), the notification bell, the language switcher, the
+// set-up, and the admin section), the notification bell, the language switcher, the
 // signed-in person's profile menu (language and time zone) and sign-out, then the screen itself.
 
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
+import { canOpenAdmin } from "../admin/access.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { NotificationBell } from "../notifications/NotificationBell.js";
 import { usePrincipal, useSession } from "../session/SessionProvider.js";
-import { isAdmin } from "../sla/access.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";
 import { ProfileMenu } from "./ProfileMenu.js";
 
@@ -37,9 +37,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/sla/policies" aria-current={pathname.startsWith("/sla") ? "page" : undefined}>
             {t("shell.sla")}
           </Link>
-          {isAdmin(principal) && (
-            <Link to="/admin/mailbox" aria-current={pathname.startsWith("/admin") ? "page" : undefined}>
-              {t("shell.admin")}
+          {canOpenAdmin(principal) && (
+            <Link to="/admin/agents" aria-current={pathname.startsWith("/admin") ? "page" : undefined}>
+              {t("admin.navEntry")}
             </Link>
           )}
           {!(principal.kind === "agent" && principal.role === "viewer") && (

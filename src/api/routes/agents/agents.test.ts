@@ -1,12 +1,12 @@
-// Agents through the HTTP API: the shared resource checks, filters, no password hash ever, and
-// role changes recorded as security events.
+// Agents through the HTTP API: the shared resource checks, filters, no password hash ever,
+// role changes recorded as security events, and a generated one-time password.
 
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entityChecks } from "../../../../test/api/entityChecks.js";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
 import { describeStore, selectRows } from "../../../../test/support/testDatabase.js";
-import { setAgentPassword } from "../../../store/accounts.js";
+import { checkCredentials, setAgentPassword } from "../../../store/accounts.js";
 
 describeStore("agent routes", (get) => {
   let api: ApiHarness;
@@ -61,5 +61,32 @@ describeStore("agent routes", (get) => {
     const after = await selectRows<{ n: number }>(get(), sql`select count(*)::int as n from security_events where agent_id = ${agent.id}`);
     expect(after[0]?.n).toBe(1);
     expect((await api.call<ErrorJson>("manager", "PATCH", `/api/v1/agents/${agent.id}`, { body: { role: "admin" } })).status).toBe(403);
+  });
+
+  it("gives a new agent a generated password, shown once, that signs them in", async () => {
+    const { json: agent } = await api.call<{ id: string }>("admin", "POST", "/api/v1/agents", { body: { name: "Nouvelle", email: "nouvelle@example.org" } });
+    const before = await checkCredentials(api.db, { email: "nouvelle@example.org", password: "anything at all", scope: "agent" });
+    expect(before).toMatchObject({ ok: false, reason: "no_password" });
+
+    const first = await api.call<{ password: string }>("admin", "POST", `/api/v1/agents/${agent.id}/password`);
+    expect(first.status).toBe(200);
+    expect(first.json.password.length).toBeGreaterThanOrEqual(20);
+    const signedIn = await checkCredentials(api.db, { email: "nouvelle@example.org", password: first.json.password, scope: "agent" });
+    expect(signedIn.ok).toBe(true);
+
+    // A second one replaces the first.
+    const second = await api.call<{ password: string }>("admin", "POST", `/api/v1/agents/${agent.id}/password`);
+    expect(second.json.password).not.toBe(first.json.password);
+    expect((await checkCredentials(api.db, { email: "nouvelle@example.org", password: first.json.password, scope: "agent" })).ok).toBe(false);
+    // Nothing of it shows when the agent is read back.
+    const read = await api.call("admin", "GET", `/api/v1/agents/${agent.id}`);
+    expect(JSON.stringify(read.json)).not.toContain(second.json.password);
+  });
+
+  it("lets only admins set a password, and only an existing agent's", async () => {
+    const target = api.agents.agent.id;
+    expect((await api.call<ErrorJson>("manager", "POST", `/api/v1/agents/${target}/password`)).status).toBe(403);
+    expect((await api.call<ErrorJson>("anonymous", "POST", `/api/v1/agents/${target}/password`)).status).toBe(401);
+    expect((await api.call<ErrorJson>("admin", "POST", "/api/v1/agents/00000000-0000-4000-8000-000000000000/password")).status).toBe(404);
   });
 });

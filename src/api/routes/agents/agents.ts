@@ -1,6 +1,8 @@
 // Agent routes: list, create, read and conditional update (through the updateAgent command,
-// which records a role change as a security event in the same transaction).
+// which records a role change as a security event in the same transaction), and a generated
+// one-time password (password.ts).
 
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { inWork } from "../../../commands/work.js";
 import { updateAgent } from "../../../commands/accounts/updateAgent.js";
 import { credentialsChanged } from "../notifications/notificationHub.js";
@@ -8,10 +10,10 @@ import { agentStore } from "../../../store/entities.js";
 import { presentAgent } from "../../presenters.js";
 import { actorOf } from "../common/access.js";
 import { entityRoutes } from "../common/entityRoutes.js";
+import { agentPasswordRoutes } from "./password.js";
 import { AgentListQuery, AgentSchema, CreateAgentBody, UpdateAgentBody } from "./schema.js";
 
-/** Registers the agent routes. */
-export const agentRoutes = entityRoutes({
+const agentEntity = entityRoutes({
   path: "/agents",
   tag: "agents",
   noun: "agent",
@@ -32,3 +34,9 @@ export const agentRoutes = entityRoutes({
     return agent;
   },
 });
+
+/** Registers the agent routes. */
+export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(agentEntity);
+  await app.register(agentPasswordRoutes);
+};

@@ -1,4 +1,4 @@
-// Browser sign-in: POST /auth/login, POST /auth/logout and GET /auth/me. The session lives in
+// Browser sign-in: POST /auth/login, POST /auth/logout, GET /auth/me and GET /auth/session. The session lives in
 // an HTTP-only cookie; the answer carries the CSRF token the app sends back on writes.
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
@@ -10,7 +10,7 @@ import { HttpError, unauthorized } from "../errors.js";
 import { sessionOf } from "./authenticate.js";
 import { LOGIN_BURST } from "./loginRateLimit.js";
 import { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from "./sessionCookie.js";
-import { SessionAnswerSchema } from "./schemas.js";
+import { PrincipalSchema, SessionAnswerSchema } from "./schemas.js";
 
 export interface SessionRoutesOptions {
   /** Send the cookie with the Secure flag (behind HTTPS). */
@@ -86,6 +86,23 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
       const principal = await describePrincipal(request.server.database.db, request.principal);
       if (!principal) throw unauthorized("your account no longer exists");
       return { principal, csrfToken: sessionOf(request)?.csrfToken ?? null };
+    },
+  );
+
+  // The app's probe at start: being signed out is an answer, not an error (no 401 in the console).
+  app.get(
+    "/api/v1/auth/session",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The caller and the session's CSRF token, as /auth/me; signed out: principal and csrfToken null, still a 200",
+        security: [],
+        response: { 200: Type.Object({ principal: Type.Union([PrincipalSchema, Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      const principal = request.principal ? await describePrincipal(request.server.database.db, request.principal) : null;
+      return principal ? { principal, csrfToken: sessionOf(request)?.csrfToken ?? null } : { principal: null, csrfToken: null };
     },
   );
 };

@@ -48,7 +48,12 @@ export function presentTicket(t: Ticket): Static<typeof TicketSchema> {
 
 /** A ticket's JSON in a list, with where its SLA stands at `now`. */
 export function presentListedTicket(t: ListedTicket, now: Date): Static<typeof ListedTicketSchema> {
-  return { ...presentTicket(t), slaDueAt: isoOrNull(t.slaDueAt), slaBreached: t.slaDueAt !== null && t.slaDueAt <= now };
+  return {
+    ...presentTicket(t),
+    slaDueAt: isoOrNull(t.slaDueAt),
+    slaBreached: t.slaDueAt !== null && t.slaDueAt <= now,
+    slaPaused: t.slaDueAt === null && t.slaPaused,
+  };
 }
 
 /** A message's JSON. */

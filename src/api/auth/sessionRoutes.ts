@@ -1,6 +1,7 @@
-// Browser sign-in: POST /auth/login, POST /auth/logout, GET /auth/me, and PATCH /auth/me for
-// the caller's own language and time zone. The session lives in an HTTP-only cookie; the answer
-// carries the CSRF token the app sends back on writes.
+// Browser sign-in: POST /auth/login, POST /auth/logout, GET /auth/me, PATCH /auth/me for the
+// caller's own language and time zone, and GET /auth/session (the app's probe, a 200 when signed
+// out). The session lives in an HTTP-only cookie; the answer carries the CSRF token the app sends
+// back on writes.
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
@@ -12,7 +13,7 @@ import { HttpError, unauthorized } from "../errors.js";
 import { sessionOf } from "./authenticate.js";
 import { LOGIN_BURST } from "./loginRateLimit.js";
 import { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from "./sessionCookie.js";
-import { ProfileChangeSchema, SessionAnswerSchema } from "./schemas.js";
+import { PrincipalSchema, ProfileChangeSchema, SessionAnswerSchema } from "./schemas.js";
 
 export interface SessionRoutesOptions {
   /** Send the cookie with the Secure flag (behind HTTPS). */
@@ -116,6 +117,23 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
       const principal = await updateProfile(database.db, request.principal, { locale, timeZone: zone }, clock.now());
       if (!principal) throw unauthorized("your account no longer exists");
       return { principal, csrfToken: sessionOf(request)?.csrfToken ?? null };
+    },
+  );
+
+  // The app's probe at start: being signed out is an answer, not an error (no 401 in the console).
+  app.get(
+    "/api/v1/auth/session",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The caller and the session's CSRF token, as /auth/me; signed out: principal and csrfToken null, still a 200",
+        security: [],
+        response: { 200: Type.Object({ principal: Type.Union([PrincipalSchema, Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      const principal = request.principal ? await describePrincipal(request.server.database.db, request.principal) : null;
+      return principal ? { principal, csrfToken: sessionOf(request)?.csrfToken ?? null } : { principal: null, csrfToken: null };
     },
   );
 };

@@ -64,6 +64,8 @@ export interface Ticket {
   slaDueAt?: string | null;
   /** In lists: whether that due time has passed on the server's clock. */
   slaBreached?: boolean;
+  /** In lists: whether the ticket's SLA clocks are paused (none running, one paused). */
+  slaPaused?: boolean;
 }
 
 /** The fields `PATCH /tickets/{number}` changes. */
@@ -76,6 +78,7 @@ export interface TicketChanges {
   assigneeId?: string | null;
   tags?: string[];
   followers?: string[];
+  customFields?: Record<string, unknown>;
 }
 
 export interface Attachment {

@@ -139,6 +139,7 @@ export const ListedTicketSchema = Type.Object(
     /** The earliest due time of the ticket's running SLA clocks; null when none runs. */
     slaDueAt: Nullable(DateTime),
     slaBreached: Type.Boolean({ description: "whether that due time has passed" }),
+    slaPaused: Type.Boolean({ description: "no clock runs and one is paused (e.g. while pending): no due time to show" }),
   },
   { additionalProperties: false },
 );

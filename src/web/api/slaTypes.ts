@@ -66,6 +66,8 @@ export interface ClockTimer {
 export interface TicketClock {
   target: Target;
   cycle: number;
+  /** The policy the clock runs on (its matrix names the steps' recipients). */
+  policyId?: string | null;
   policyName: string | null;
   state: ClockState;
   breached: boolean;

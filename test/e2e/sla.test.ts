@@ -272,7 +272,7 @@ suite("the SLA screens", () => {
     panel = page.getByRole("region", { name: "SLA" });
     await panel.locator("h3", { hasText: "Eerste antwoord" }).waitFor();
     await panel.locator("h3", { hasText: "Oplossing" }).waitFor();
-    await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^1 u 0 m \d+ s te laat$|^1 u 0 m te laat$/);
+    await expect(panel.locator('[data-target="first_response"] .sla-countdown').textContent()).resolves.toMatch(/^1 u 0 m( \d+ s)? \(kalendertijd\) te laat$/);
     await expect(panel.textContent()).resolves.toContain("Deadline:");
     await page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar escalatieniveau 1" }).waitFor();
     await expect(page.locator('.event[data-type="escalation"]', { hasText: "Geëscaleerd naar escalatieniveau 2" }).textContent()).resolves.toContain(

@@ -12,6 +12,7 @@ const staff = (role: "admin" | "manager" | "team_lead" | "agent" | "viewer", tea
   role,
   teamId,
   locale: "en",
+  timeZone: null,
 });
 
 describe("the inbox's landing view", () => {

@@ -26,26 +26,27 @@ export function SlaStepList({ clock, policy, holders }: { clock: TicketClock; po
   const rows = stepRows(clock, policy, holders, people, { t, locale });
   const current = rows.filter((row) => row.replaced === null);
   const replaced = rows.filter((row) => row.replaced !== null);
+  const replacedList = replaced.length > 0 && (
+    <details className="sla-replaced">
+      <summary>{tn("sla.step.replacedTitle", replaced.length)}</summary>
+      <ul>
+        {replaced.map((row) => (
+          <StepItem key={row.timer.stepId} row={row} />
+        ))}
+      </ul>
+    </details>
+  );
+  // Nothing left of the plan (the clock stopped first): only what was no longer needed.
+  if (current.length === 0) return <div className="sla-timers">{replacedList}</div>;
   return (
     <details className="sla-timers">
       <summary>{tn("sla.stepCount", current.length)}</summary>
-      {current.length > 0 && (
-        <ol className="sla-steps">
-          {current.map((row) => (
-            <StepItem key={row.timer.stepId} row={row} />
-          ))}
-        </ol>
-      )}
-      {replaced.length > 0 && (
-        <details className="sla-replaced">
-          <summary>{tn("sla.step.replacedTitle", replaced.length)}</summary>
-          <ul>
-            {replaced.map((row) => (
-              <StepItem key={row.timer.stepId} row={row} />
-            ))}
-          </ul>
-        </details>
-      )}
+      <ol className="sla-steps">
+        {current.map((row) => (
+          <StepItem key={row.timer.stepId} row={row} />
+        ))}
+      </ol>
+      {replacedList}
     </details>
   );
 }

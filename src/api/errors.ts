@@ -3,7 +3,7 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../core/access/permissions.js";
-import { acceptedLocale, fieldLabel, issueMessage, issueText, isLocale, type Locale } from "../core/i18n/index.js";
+import { acceptedLocale, fieldLabel, issueMessage, isLocale, type Locale, translate } from "../core/i18n/index.js";
 import { PolicyValidationError } from "../core/sla/policyValidation.js";
 import { StatusTransitionError } from "../core/ticket/ticket.js";
 import { readerLanguage } from "../store/accounts.js";
@@ -62,7 +62,7 @@ export function localizedErrorBody(locale: Locale, code: string, details: ErrorD
     const message = d.code ? issueMessage(locale, issue) : d.message;
     return { path: d.path, code: issue.code, message, label: fieldLabel(locale, d.path) };
   });
-  const summary = details.map((d, i) => (d.code ? issueText(locale, { path: d.path, code: d.code, params: d.params }) : `${sent[i]!.label}: ${d.message}`));
+  const summary = sent.map((d) => translate(locale, "errors.item", { field: d.label, message: d.message }));
   return { error: { code, message: summary.join("; "), details: sent } };
 }
 

@@ -31,7 +31,7 @@ suite("a person's profile", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(180_000, { PALIER_CLOCK: "manual", PALIER_CLOCK_START: CLOCK_START }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(420_000, { PALIER_CLOCK: "manual", PALIER_CLOCK_START: CLOCK_START }), launchBrowser()]);
     const adminContext = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
     adminContext.setDefaultTimeout(20_000);
     admin = await adminContext.newPage();
@@ -39,7 +39,7 @@ suite("a person's profile", () => {
     context = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
-  }, 240_000);
+  }, 480_000);
 
   afterAll(async () => {
     await browser?.close();

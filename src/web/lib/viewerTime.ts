@@ -4,7 +4,7 @@
 let chosenZone: string | null = null;
 
 /** The browser's own time zone, or UTC when it cannot say. */
-function browserTimeZone(): string {
+export function browserTimeZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
   } catch {

@@ -4,6 +4,7 @@
 import { request } from "../api/client.js";
 import type { Principal, Session } from "../api/types.js";
 import { isLocale, type Locale } from "../i18n/messages.js";
+import { setViewerTimeZone, viewerTimeZone } from "../lib/viewerTime.js";
 
 /** What a person may change of their own profile; an absent field stays as it is. */
 export interface ProfileChange {
@@ -17,14 +18,7 @@ export async function saveProfile(change: ProfileChange): Promise<Session> {
   return (await request<Session>("PATCH", "/auth/me", { body: change })).data;
 }
 
-/** The zone this browser runs in, else UTC. */
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
+export { browserTimeZone } from "../lib/viewerTime.js";
 
 /** The language the profile names, when it is one the app speaks. */
 export function profileLocale(principal: Principal): Locale | undefined {
@@ -32,9 +26,13 @@ export function profileLocale(principal: Principal): Locale | undefined {
   return isLocale(tag) ? tag : undefined;
 }
 
-/** The zone to show instants in: the profile's, else the browser's. */
+/**
+ * The zone to show instants in: the profile's, else the browser's. It also becomes the zone of
+ * every instant formatted outside React's context (lib/viewerTime.ts), so both agree.
+ */
 export function profileTimeZone(principal: Principal | undefined): string {
-  return principal?.timeZone ?? browserTimeZone();
+  setViewerTimeZone(principal?.timeZone ?? null);
+  return viewerTimeZone();
 }
 
 /** Every IANA zone this browser knows (for the profile's choice), the given ones first when missing. */

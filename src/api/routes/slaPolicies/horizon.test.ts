@@ -27,7 +27,9 @@ describeStore("targets beyond a calendar's horizon", (get) => {
     const body = { name: "Lente", calendarId, targets: { normal: { first_response: 60, resolution: 5_000_000 } } };
     const refused = await api.call<ErrorJson>("manager", "POST", "/api/v1/sla-policies", { body });
     expect(refused.status).toBe(400);
-    expect(refused.json.error.details).toEqual([{ path: "targets.normal.resolution", message: expect.stringContaining("within 50 years") }]);
+    expect(refused.json.error.details).toEqual([
+      { path: "targets.normal.resolution", code: "beyond_horizon", message: expect.stringContaining("within 50 years") },
+    ]);
 
     const created = await api.call<{ id: string }>("manager", "POST", "/api/v1/sla-policies", {
       body: { ...body, targets: { normal: { first_response: 60, resolution: 600 } } },
@@ -47,7 +49,8 @@ describeStore("targets beyond a calendar's horizon", (get) => {
     });
     const refused = await api.call<ErrorJson>("manager", "PATCH", `/api/v1/calendars/${cal.id}`, { body: { spec: ONE_HOUR_A_WEEK } });
     expect(refused.status).toBe(400);
-    expect(refused.json.error.details).toEqual([{ path: "spec", message: expect.stringMatching(/^policy "Longue", targets\.normal\.resolution: /) }]);
+    expect(refused.json.error.details).toEqual([{ path: "spec", code: "beyond_horizon", message: expect.stringContaining("within 50 years") }]);
+    expect(refused.json.error.message).toMatch(/policy "Longue", targets\.normal\.resolution: /);
     const kept = await api.call<{ version: number }>("manager", "GET", `/api/v1/calendars/${cal.id}`);
     expect(kept.json.version).toBe(cal.version);
   });

@@ -54,8 +54,8 @@ export function AdminSection() {
         <Route path="customers/:id" element={<RecordRoute kind="customers" />} />
         <Route path="organizations" element={<OrganizationsScreen />} />
         <Route path="organizations/:id" element={<RecordRoute kind="organizations" />} />
-        <Route path="mailbox" element={deliveries ? <MailboxScreen /> : <NoAccess />} />
-        <Route path="outbox" element={deliveries ? <OutboxScreen /> : <NoAccess />} />
+        <Route path="mailbox" element={deliveries ? <MailboxScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
+        <Route path="outbox" element={deliveries ? <OutboxScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
         <Route path="*" element={<AdminNotFound />} />
       </Routes>
     </div>

@@ -4,6 +4,7 @@ import type { Static } from "typebox";
 import type { Agent, Customer, Organization, Product, Team } from "../store/entities.js";
 import type { TicketEvent } from "../store/events.js";
 import type { Tag } from "../store/tags.js";
+import type { Principal } from "../core/access/permissions.js";
 import type { Ticket } from "../core/ticket/ticketRecord.js";
 import type { Message } from "../store/tickets/messageRows.js";
 import type { ListedTicket } from "../store/tickets/ticketList.js";
@@ -18,8 +19,35 @@ import type { ListedTicketSchema, MessageSchema, TicketEventSchema, TicketSchema
 const iso = (at: Date): string => at.toISOString();
 const isoOrNull = (at: Date | null): string | null => (at === null ? null : at.toISOString());
 
-/** A ticket's JSON. */
-export function presentTicket(t: Ticket): Static<typeof TicketSchema> {
+/** The ticket fields only staff read; a customer's answers leave them out (docs/permissions.md). */
+const STAFF_ONLY = [
+  "priority",
+  "tier",
+  "productId",
+  "teamId",
+  "assigneeId",
+  "tags",
+  "customFields",
+  "followers",
+  "slaDueAt",
+  "slaBreached",
+  "slaPaused",
+] as const;
+
+/** `presented` as `viewer` may read it: a customer does not see how staff handle their ticket. */
+function shownTo<T extends Partial<Record<(typeof STAFF_ONLY)[number], unknown>>>(viewer: Principal, presented: T): T {
+  if (viewer.kind !== "customer") return presented;
+  const shown = { ...presented };
+  for (const field of STAFF_ONLY) delete shown[field];
+  return shown;
+}
+
+/** A ticket's JSON, as `viewer` may read it. */
+export function presentTicket(t: Ticket, viewer: Principal): Static<typeof TicketSchema> {
+  return shownTo(viewer, allOfTicket(t));
+}
+
+function allOfTicket(t: Ticket): Static<typeof TicketSchema> {
   return {
     number: t.number,
     subject: t.subject,
@@ -46,18 +74,23 @@ export function presentTicket(t: Ticket): Static<typeof TicketSchema> {
   };
 }
 
-/** A ticket's JSON in a list, with where its SLA stands at `now`. */
-export function presentListedTicket(t: ListedTicket, now: Date): Static<typeof ListedTicketSchema> {
-  return { ...presentTicket(t), slaDueAt: isoOrNull(t.slaDueAt), slaBreached: t.slaDueAt !== null && t.slaDueAt <= now };
+/** A ticket's JSON in a list, with where its SLA stands at `now`, as `viewer` may read it. */
+export function presentListedTicket(t: ListedTicket, now: Date, viewer: Principal): Static<typeof ListedTicketSchema> {
+  return shownTo(viewer, {
+    ...allOfTicket(t),
+    slaDueAt: isoOrNull(t.slaDueAt),
+    slaBreached: t.slaDueAt !== null && t.slaDueAt <= now,
+    slaPaused: t.slaDueAt === null && t.slaPaused,
+  });
 }
 
-/** A message's JSON. */
-export function presentMessage(m: Message): Static<typeof MessageSchema> {
+/** A message's JSON, as `viewer` may read it: a customer is answered by the team, not by an agent's id. */
+export function presentMessage(m: Message, viewer: Principal): Static<typeof MessageSchema> {
   return {
     id: m.id,
     ticketNumber: m.ticketNumber,
     kind: m.kind as Static<typeof MessageSchema>["kind"],
-    authorAgentId: m.authorAgentId,
+    authorAgentId: viewer.kind === "customer" ? null : m.authorAgentId,
     authorCustomerId: m.authorCustomerId,
     channel: m.channel as Static<typeof MessageSchema>["channel"],
     bodyText: m.bodyText,

@@ -34,20 +34,33 @@ export function normalizeEmail(email: string): string {
 // ---------------------------------------------------------------------------------------------
 // Principals and what the API shows of them
 
-/** The caller as `/auth/login` and `/auth/me` show it (docs/api.md). */
+/**
+ * The caller as `/auth/login` and `/auth/me` show it (docs/api.md), with their profile: the
+ * language they read (`locale` for an agent, `language` for a customer) and their IANA time zone
+ * (null until they choose one).
+ */
 export type PrincipalView =
-  | { kind: "agent"; id: string; name: string; email: string; role: Role; teamId: string | null; locale: string }
-  | { kind: "customer"; id: string; name: string; email: string | null; language: string | null };
+  | { kind: "agent"; id: string; name: string; email: string; role: Role; teamId: string | null; locale: string; timeZone: string | null }
+  | { kind: "customer"; id: string; name: string; email: string | null; language: string | null; timeZone: string | null };
 
 type AgentRow = typeof agents.$inferSelect;
 type CustomerRow = typeof customers.$inferSelect;
 
 function agentView(row: AgentRow): PrincipalView {
-  return { kind: "agent", id: row.id, name: row.name, email: row.email, role: row.role as Role, teamId: row.teamId, locale: row.locale };
+  return {
+    kind: "agent",
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role as Role,
+    teamId: row.teamId,
+    locale: row.locale,
+    timeZone: row.timeZone,
+  };
 }
 
 function customerView(row: CustomerRow): PrincipalView {
-  return { kind: "customer", id: row.id, name: row.name, email: row.email, language: row.language };
+  return { kind: "customer", id: row.id, name: row.name, email: row.email, language: row.language, timeZone: row.timeZone };
 }
 
 /** The principal a view stands for (what permissions are checked against). */
@@ -63,6 +76,42 @@ export async function describePrincipal(db: Db, principal: Principal): Promise<P
   }
   const [row] = await db.select().from(customers).where(eq(customers.id, principal.id));
   return row && customerView(row);
+}
+
+/** What a person may change of their own profile; an absent field stays as it is. */
+export interface ProfileChange {
+  /** `fr`, `nl` or `en` (checked by the caller). */
+  locale?: string;
+  /** An IANA zone (checked by the caller), or null to follow the working calendar or the browser again. */
+  timeZone?: string | null;
+}
+
+/** Sets a principal's own language and time zone; the view after the change, undefined when the account is gone. */
+export async function updateProfile(db: Db, principal: Principal, change: ProfileChange, now: Date): Promise<PrincipalView | undefined> {
+  if (principal.kind === "agent") {
+    const set: Partial<typeof agents.$inferInsert> = { updatedAt: now };
+    if (change.locale !== undefined) set.locale = change.locale;
+    if (change.timeZone !== undefined) set.timeZone = change.timeZone;
+    if (Object.keys(set).length === 1) return describePrincipal(db, principal);
+    const [row] = await db.update(agents).set(set).where(eq(agents.id, principal.id)).returning();
+    return row && agentView(row);
+  }
+  const set: Partial<typeof customers.$inferInsert> = { updatedAt: now };
+  if (change.locale !== undefined) set.language = change.locale;
+  if (change.timeZone !== undefined) set.timeZone = change.timeZone;
+  if (Object.keys(set).length === 1) return describePrincipal(db, principal);
+  const [row] = await db.update(customers).set(set).where(eq(customers.id, principal.id)).returning();
+  return row && customerView(row);
+}
+
+/** The language a principal reads (`fr`, `nl`, `en` or another tag as stored); undefined when unknown. */
+export async function readerLanguage(db: Db, principal: Principal): Promise<string | undefined> {
+  if (principal.kind === "agent") {
+    const [row] = await db.select({ locale: agents.locale }).from(agents).where(eq(agents.id, principal.id));
+    return row?.locale;
+  }
+  const [row] = await db.select({ language: customers.language }).from(customers).where(eq(customers.id, principal.id));
+  return row?.language ?? undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ const agentColumns = {
   region: agents.region,
   calendarId: agents.calendarId,
   locale: agents.locale,
+  timeZone: agents.timeZone,
   active: agents.active,
 };
 const teamColumns = { id: teams.id, name: teams.name, leadId: teams.leadId, calendarId: teams.calendarId };

@@ -92,6 +92,8 @@ export const agents = pgTable(
     capacity: integer("capacity").notNull().default(20),
     calendarId: uuid("calendar_id").references(() => calendars.id),
     locale: text("locale").notNull().default("en"),
+    /** The IANA zone the agent reads instants in; null: their working calendar's, else UTC. */
+    timeZone: text("time_zone"),
     active: boolean("active").notNull().default(true),
     passwordHash: text("password_hash"),
     ...stamps(),
@@ -109,6 +111,8 @@ export const customers = pgTable(
     /** e.g. {"twitter": "@marie", "facebook": "marie.dupont"} */
     social: jsonb("social").$type<Record<string, string>>().notNull().default({}),
     language: text("language"),
+    /** The IANA zone the customer reads instants in; null: the browser's (UTC for e-mails). */
+    timeZone: text("time_zone"),
     organizationId: uuid("organization_id").references(() => organizations.id),
     passwordHash: text("password_hash"),
     ...stamps(),

@@ -1,17 +1,21 @@
 // The app: the login screen until someone is signed in, then the shell with the screen the
-// address names (routes.tsx).
+// address names (routes.tsx). Customers sign in at /portal and only ever see the portal.
 
+import { useLocation } from "react-router";
 import { ErrorNotice } from "./components/ErrorNotice.js";
 import { LoginScreen } from "./components/LoginScreen.js";
 import { Shell } from "./components/Shell.js";
 import { DirectoryProvider } from "./directory/DirectoryProvider.js";
 import { useI18n } from "./i18n/I18nProvider.js";
+import { PortalApp } from "./portal/PortalApp.js";
+import { PortalLogin } from "./portal/PortalLogin.js";
 import { AppRoutes } from "./routes.js";
 import { useSession } from "./session/SessionProvider.js";
 
 export function App() {
-  const { state, retry, logout } = useSession();
+  const { state, retry } = useSession();
   const { t } = useI18n();
+  const { pathname } = useLocation();
   switch (state.status) {
     case "loading":
       return (
@@ -26,18 +30,9 @@ export function App() {
         </div>
       );
     case "signedOut":
-      return <LoginScreen expired={state.expired} />;
+      return isPortalPath(pathname) ? <PortalLogin expired={state.expired} /> : <LoginScreen expired={state.expired} />;
     case "signedIn":
-      if (state.principal.kind !== "agent") {
-        return (
-          <div className="splash">
-            <p className="notice notice-info">{t("app.agentsOnly")}</p>
-            <button type="button" className="button" onClick={() => void logout()}>
-              {t("shell.logout")}
-            </button>
-          </div>
-        );
-      }
+      if (state.principal.kind === "customer") return <PortalApp customer={state.principal} />;
       return (
         <DirectoryProvider>
           <Shell>
@@ -46,4 +41,8 @@ export function App() {
         </DirectoryProvider>
       );
   }
+}
+
+function isPortalPath(pathname: string): boolean {
+  return pathname === "/portal" || pathname.startsWith("/portal/");
 }

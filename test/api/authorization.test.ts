@@ -287,6 +287,7 @@ const OUTSIDE_THE_MATRIX = [
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",
   "GET /api/v1/auth/me",
+  "GET /api/v1/auth/session",
   "GET /api/v1/notifications/stream",
   // The server's clock: any caller reads it; only an admin moves a manual one (tested in src/api/routes/testClock).
   "GET /api/v1/test/clock",

@@ -4,13 +4,18 @@
 
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
 import { startServer, type RunningServer } from "./support/server.js";
+import { signInAs } from "./support/session.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const LAPTOP = { width: 1280, height: 800 };
+const WIDE = { width: 1440, height: 900 };
+/** The demo's accounts (README, "Demo logins"). */
+const DEMO = { manager: "isabelle.peeters@demo.palier.local", agent: "sanne.devos@demo.palier.local", viewer: "julie.moreau@demo.palier.local" };
+const DEMO_PASSWORD = "demo-palier";
 const PHONE = { width: 390, height: 844 };
 const XSS = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
 /** Makes this run's tickets easy to find among the demo's. */
@@ -74,6 +79,27 @@ suite("the browser app", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  }, 30_000);
+
+  it("loads signed out without a failed request or a console error", async () => {
+    const problems: string[] = [];
+    const onConsole = (message: ConsoleMessage) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    };
+    const onResponse = (response: Response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    };
+    const onFailed = (request: Request) => problems.push(`failed: ${request.url()}`);
+    page.on("console", onConsole);
+    page.on("response", onResponse);
+    page.on("requestfailed", onFailed);
+    await page.goto(server.baseUrl + "/");
+    await page.getByRole("heading", { name: "Sign in to Palier" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    page.off("console", onConsole);
+    page.off("response", onResponse);
+    page.off("requestfailed", onFailed);
+    expect(problems).toEqual([]);
   }, 30_000);
 
   it("refuses a wrong password, then signs in with the keyboard alone", async () => {
@@ -316,6 +342,12 @@ suite("the browser app", () => {
     await phonePage.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
     await phonePage.locator(".message-note").first().waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
+    // The SLA clocks and the status come first, right under the subject, not below the conversation.
+    const top = async (selector: string) => (await phonePage.locator(selector).first().boundingBox())?.y ?? Infinity;
+    await phonePage.locator(".sla-panel").waitFor();
+    expect(await top(".sla-panel")).toBeLessThan(600);
+    expect(await top('.properties select[name="status"]')).toBeLessThan(1000);
+    expect(await top(".sla-panel")).toBeLessThan(await top(".conversation-section"));
     await shot(phonePage, "12-ticket-phone");
     await phonePage.locator(".reply-box").scrollIntoViewIfNeeded();
     await shot(phonePage, "13-ticket-reply-phone");
@@ -336,6 +368,8 @@ suite("the browser app", () => {
     await viewerPage.getByLabel("Password").fill("demo-palier");
     await viewerPage.getByRole("button", { name: "Sign in" }).click();
     await viewerPage.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    // A viewer's inbox opens on every unsolved ticket.
+    await viewerPage.locator('.view-tabs a[aria-current="page"][data-view="all"]').waitFor();
     expect(await viewerPage.getByRole("link", { name: "New ticket" }).count()).toBe(0);
     await viewerPage.goto(`${server.baseUrl}/tickets/${ticketNumber}`);
     await viewerPage.getByText("You can read this ticket; your role cannot change it.").waitFor();
@@ -343,6 +377,138 @@ suite("the browser app", () => {
     expect(await viewerPage.locator(".reply-box").count()).toBe(0);
     await viewerPage.locator(".message-note").first().waitFor();
     await viewer.close();
+  }, 30_000);
+
+  it("opens each role's inbox on the view it needs, and remembers the view a person picks", async () => {
+    const landing = async (email: string) => {
+      const context = await browser.newContext({ viewport: WIDE, locale: "en-GB" });
+      context.setDefaultTimeout(20_000);
+      const target = await context.newPage();
+      await signInAs(target, server.baseUrl, email, DEMO_PASSWORD);
+      const view = await target.locator('.view-tabs a[aria-current="page"]').getAttribute("data-view");
+      return { context, target, view };
+    };
+    const manager = await landing(DEMO.manager);
+    expect(manager.view).toBe("breaching");
+    // Breaching is explained, sorted by due time, and its count is the list's.
+    const inbox = manager.target;
+    await expect(inbox.getByTestId("view-hint").textContent()).resolves.toContain("due within the next hour");
+    expect(await inbox.getByLabel("Sort").inputValue()).toBe("due_asc");
+    const badge = async (view: string) => Number((await inbox.locator(`.view-tabs a[data-view="${view}"] .count`).textContent())?.replace(/\D/g, ""));
+    const header = async () => {
+      await expect.poll(() => inbox.getByTestId("inbox-total").textContent()).toMatch(/^\d[\d,]* /);
+      return Number((await inbox.getByTestId("inbox-total").textContent())?.replace(/\D/g, ""));
+    };
+    await expect.poll(() => badge("breaching")).toBeGreaterThan(0);
+    expect(await header()).toBe(await badge("breaching"));
+    await expect(inbox.getByTestId("inbox-total").textContent()).resolves.toMatch(/unsolved tickets?$/);
+    // The ticket table names each ticket's assignee.
+    await inbox.getByRole("columnheader", { name: "Assignee" }).waitFor();
+    await expect.poll(() => inbox.locator("tbody .cell-assignee").first().textContent()).not.toBe("");
+    await shot(inbox, "15-inbox-manager-breaching-wide");
+
+    // All: the badge and the header count the same tickets, the unsolved ones; every status is one choice away.
+    await inbox.getByRole("link", { name: /^All/ }).click();
+    await inbox.waitForURL(/view=all/);
+    expect(await header()).toBe(await badge("all"));
+    await inbox.getByLabel("Status").selectOption("any");
+    await expect.poll(() => inbox.getByTestId("inbox-total").textContent()).toMatch(/all statuses$/);
+    expect(await header()).toBeGreaterThan(await badge("all"));
+    // A ticket waiting on its customer says its SLA is paused rather than counting down.
+    await inbox.getByLabel("Status").selectOption("pending");
+    await inbox.locator("tbody .cell-due .due-paused", { hasText: "Paused" }).first().waitFor();
+    // Unassigned tickets say so.
+    await inbox.getByLabel("Status").selectOption("");
+    await inbox.getByRole("link", { name: /^Unassigned/ }).click();
+    await expect.poll(() => inbox.locator("tbody .cell-assignee").first().textContent()).toBe("Unassigned");
+
+    // Picked last, "Mine" is where her inbox opens next time.
+    await inbox.getByRole("link", { name: /^Mine/ }).click();
+    await inbox.waitForURL(/view=mine/);
+    await inbox.goto(server.baseUrl + "/");
+    await inbox.locator('.view-tabs a[aria-current="page"][data-view="mine"]').waitFor();
+    await manager.context.close();
+
+    const agent = await landing(DEMO.agent);
+    expect(agent.view).toBe("mine");
+    // Mine is the agent's open work: solved and closed tickets only through the status filter.
+    const statuses = await agent.target.locator("tbody .cell-status").allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status === "Solved" || status === "Closed")).toEqual([]);
+    await agent.context.close();
+  }, 90_000);
+
+  it("says which filter of a hand-edited address it does not know, in the reader's language, and resets them", async () => {
+    await page.goto(`${server.baseUrl}/inbox?view=all&status=bogus&priority=xx&sort=zzz`);
+    const notice = page.getByTestId("address-notice");
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain("Status: “bogus”");
+    await expect(notice.textContent()).resolves.toContain("Priority: “xx”");
+    await expect(notice.textContent()).resolves.toContain("Sort: “zzz”");
+    expect(await notice.textContent()).not.toContain("must match pattern");
+    // The rest of the address still works: the list shows, without the unknown filters.
+    await page.locator("tbody tr").first().waitFor();
+    await page.getByTestId("language").selectOption("fr");
+    try {
+      await expect.poll(() => notice.textContent()).toContain("Statut : « bogus »");
+      await shot(page, "16-inbox-bad-address-french");
+      await page.getByRole("button", { name: "Réinitialiser les filtres" }).click();
+      await page.waitForURL((url) => !url.search.includes("bogus"));
+      await expect.poll(() => page.getByTestId("address-notice").count()).toBe(0);
+      expect(new URL(page.url()).searchParams.get("view")).toBe("all");
+    } finally {
+      await page.getByTestId("language").selectOption("en");
+      await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    }
+  }, 30_000);
+
+  it("shows the whole sort menu at 1,440 px", async () => {
+    await page.setViewportSize(WIDE);
+    try {
+      await page.goto(`${server.baseUrl}/?view=all&sort=updated_asc`);
+      const sort = page.getByLabel("Sort");
+      await sort.waitFor();
+      // The select is as wide as its longest choice, and within the window.
+      const { width, natural, right } = await sort.evaluate((select: HTMLSelectElement) => {
+        const copy = select.cloneNode(true) as HTMLSelectElement;
+        copy.style.cssText = "position:absolute;width:auto;max-width:none;visibility:hidden";
+        document.body.append(copy);
+        const natural = copy.getBoundingClientRect().width;
+        copy.remove();
+        const box = select.getBoundingClientRect();
+        return { width: box.width, natural, right: box.right };
+      });
+      expect(width).toBeGreaterThanOrEqual(natural - 1);
+      expect(right).toBeLessThanOrEqual(WIDE.width);
+      await shot(page, "17-inbox-sort-wide");
+    } finally {
+      await page.setViewportSize(LAPTOP);
+    }
+  }, 30_000);
+
+  it("shows a ticket's custom fields with readable labels, nested values too, and staff edit them", async () => {
+    const customers = await apiFromPage<{ items: { id: string }[] }>(page, "GET", `/customers?q=${encodeURIComponent(`Camille Lambert ${RUN}`)}`);
+    const created = await apiFromPage<{ ticket: { number: number } }>(page, "POST", "/tickets", {
+      subject: `Facture contestée ${RUN}`,
+      channel: "email",
+      customerId: customers.items[0]?.id,
+      customFields: { invoiceNumber: "FAC-2026-0042", shipment: { carrier: "bpost", parcels: 2 }, contract_end: null },
+    });
+    await page.goto(`${server.baseUrl}/tickets/${created.ticket.number}`);
+    const fields = page.getByTestId("custom-fields");
+    await fields.waitFor();
+    const invoice = fields.getByLabel("Invoice number");
+    expect(await invoice.inputValue()).toBe("FAC-2026-0042");
+    await expect(fields.textContent()).resolves.toMatch(/Shipment.*Carrier.*bpost.*Parcels.*2/);
+    await expect(fields.textContent()).resolves.toContain("Contract end");
+    await invoice.fill("FAC-2026-0043");
+    await page.getByRole("form", { name: "Properties" }).getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByTestId("custom-fields").getByLabel("Invoice number").inputValue()).toBe("FAC-2026-0043");
+    const saved = await apiFromPage<{ customFields: Record<string, unknown> }>(page, "GET", `/tickets/${created.ticket.number}`);
+    expect(saved.customFields).toEqual({ invoiceNumber: "FAC-2026-0043", shipment: { carrier: "bpost", parcels: 2 }, contract_end: null });
+    await shot(page, "18-ticket-custom-fields");
   }, 30_000);
 
   it("signs out, and the session is over", async () => {

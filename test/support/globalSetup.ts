@@ -27,6 +27,8 @@ declare module "vitest" {
     palierPgliteDump: string;
     /** Set when the store suites also run on PostgreSQL. */
     palierPostgres: PostgresTemplate | null;
+    /** Where the end-to-end servers keep this run's seeded data directories, built once and copied. */
+    palierServerTemplates: string;
   }
 }
 
@@ -90,6 +92,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const dir = mkdtempSync(join(tmpdir(), "palier-test-"));
     teardowns.push(async () => rmSync(dir, { recursive: true, force: true }));
     project.provide("palierPgliteDump", await dumpMigratedPglite(dir));
+    project.provide("palierServerTemplates", join(dir, "servers"));
 
     let postgres: PostgresTemplate | null = null;
     if (adminUrl) {

@@ -11,16 +11,31 @@ export const PrincipalSchema = Type.Union([
     email: Type.String(),
     role: Type.String(),
     teamId: Type.Union([Type.String(), Type.Null()]),
-    locale: Type.String(),
+    locale: Type.String({ description: "the language the agent reads: fr, nl or en" }),
+    timeZone: Type.Union([Type.String(), Type.Null()], { description: "the agent's IANA time zone; null: their working calendar's" }),
   }),
   Type.Object({
     kind: Type.Literal("customer"),
     id: Type.String(),
     name: Type.String(),
     email: Type.Union([Type.String(), Type.Null()]),
-    language: Type.Union([Type.String(), Type.Null()]),
+    language: Type.Union([Type.String(), Type.Null()], { description: "the language the customer reads: fr, nl or en" }),
+    timeZone: Type.Union([Type.String(), Type.Null()], { description: "the customer's IANA time zone; null: the browser's" }),
   }),
 ]);
+
+/** What a person may change of their own profile. */
+export const ProfileChangeSchema = Type.Object(
+  {
+    locale: Type.Optional(Type.Enum(["fr", "nl", "en"], { description: "the language of the app, notifications and e-mails" })),
+    timeZone: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()], {
+        description: "an IANA time zone such as Europe/Brussels; null: the working calendar's (agents) or the browser's",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** `{principal, csrfToken}`: csrfToken is null for a caller authenticated by an API token. */
 export const SessionAnswerSchema = Type.Object({

@@ -74,6 +74,7 @@ describeStore("session routes", (get) => {
         role: "team_lead",
         teamId: null,
         locale: "fr",
+        timeZone: null,
       });
       expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const cookie = response.cookies.find((c) => c.name === "palier_session");
@@ -101,7 +102,14 @@ describeStore("session routes", (get) => {
     it("signs a customer in with scope customer", async () => {
       const response = await login({ email: "carla@example.org", password: PASSWORD, scope: "customer" });
       expect(response.statusCode).toBe(200);
-      expect(response.json().principal).toEqual({ kind: "customer", id: customerId, name: "Carla Customer", email: "carla@example.org", language: "de" });
+      expect(response.json().principal).toEqual({
+        kind: "customer",
+        id: customerId,
+        name: "Carla Customer",
+        email: "carla@example.org",
+        language: "de",
+        timeZone: null,
+      });
       const who = await me(sessionCookie(response));
       expect(who.json().principal.kind).toBe("customer");
     });
@@ -109,13 +117,13 @@ describeStore("session routes", (get) => {
     it("rejects unknown fields and a bad scope with 400 naming them", async () => {
       const extra = await login({ email: "ada@example.com", password: PASSWORD, remember: true });
       expect(extra.statusCode).toBe(400);
-      expect(extra.json().error.details).toContainEqual({ path: "remember", message: "is not a known field" });
+      expect(extra.json().error.details).toContainEqual({ path: "remember", code: "unknown_field", message: "is not a known field" });
       const scope = await login({ email: "ada@example.com", password: PASSWORD, scope: "admin" });
       expect(scope.statusCode).toBe(400);
       expect(scope.json().error.details[0].path).toBe("scope");
       const nul = await login({ email: "ada@example.com\u0000", password: PASSWORD });
       expect(nul.statusCode).toBe(400);
-      expect(nul.json().error.details).toEqual([{ path: "email", message: "must not contain the NUL character (U+0000)" }]);
+      expect(nul.json().error.details).toEqual([{ path: "email", code: "nul_character", message: "must not contain the NUL character (U+0000)" }]);
     });
 
     it("takes JSON only, so that a cross-site form cannot post a login", async () => {
@@ -179,7 +187,7 @@ describeStore("session routes", (get) => {
       const response = await me(token);
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({
-        principal: { kind: "agent", id: agentId, name: "Ada Agent", email: "Ada@Example.com", role: "team_lead", teamId: null, locale: "fr" },
+        principal: { kind: "agent", id: agentId, name: "Ada Agent", email: "Ada@Example.com", role: "team_lead", teamId: null, locale: "fr", timeZone: null },
         csrfToken,
       });
     });

@@ -1,16 +1,19 @@
-// Browser sign-in: POST /auth/login, POST /auth/logout and GET /auth/me. The session lives in
-// an HTTP-only cookie; the answer carries the CSRF token the app sends back on writes.
+// Browser sign-in: POST /auth/login, POST /auth/logout, GET /auth/me, PATCH /auth/me for the
+// caller's own language and time zone, and GET /auth/session (the app's probe, a 200 when signed
+// out). The session lives in an HTTP-only cookie; the answer carries the CSRF token the app sends
+// back on writes.
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { Type } from "typebox";
-import { describePrincipal } from "../../store/accounts.js";
+import { canonicalTimeZone } from "../../core/i18n/index.js";
+import { describePrincipal, updateProfile } from "../../store/accounts.js";
 import { logIn, logOut } from "../../store/sessions.js";
 import { credentialsChanged } from "../routes/notifications/notificationHub.js";
 import { HttpError, unauthorized } from "../errors.js";
 import { sessionOf } from "./authenticate.js";
 import { LOGIN_BURST } from "./loginRateLimit.js";
 import { SESSION_COOKIE, clearSessionCookie, sessionCookieOptions } from "./sessionCookie.js";
-import { SessionAnswerSchema } from "./schemas.js";
+import { PrincipalSchema, ProfileChangeSchema, SessionAnswerSchema } from "./schemas.js";
 
 export interface SessionRoutesOptions {
   /** Send the cookie with the Secure flag (behind HTTPS). */
@@ -26,7 +29,7 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** The login, logout and me routes. */
+/** The login, logout and me routes, and the caller's own profile. */
 export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, options) => {
   app.post(
     "/api/v1/auth/login",
@@ -86,6 +89,51 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
       const principal = await describePrincipal(request.server.database.db, request.principal);
       if (!principal) throw unauthorized("your account no longer exists");
       return { principal, csrfToken: sessionOf(request)?.csrfToken ?? null };
+    },
+  );
+
+  app.patch(
+    "/api/v1/auth/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change the caller's own language (locale) and time zone; answers as GET /auth/me",
+        body: ProfileChangeSchema,
+        response: { 200: SessionAnswerSchema },
+      },
+    },
+    async (request) => {
+      if (!request.principal) throw unauthorized();
+      const { locale, timeZone } = request.body;
+      let zone: string | null | undefined = timeZone;
+      if (typeof timeZone === "string") {
+        zone = canonicalTimeZone(timeZone.trim());
+        if (zone === undefined) {
+          const message = `"${timeZone}" is not an IANA time zone (for example Europe/Brussels)`;
+          throw new HttpError(400, "invalid_request", `timeZone: ${message}`, [{ path: "timeZone", code: "unknown_time_zone", message }]);
+        }
+      }
+      const { database, clock } = request.server;
+      const principal = await updateProfile(database.db, request.principal, { locale, timeZone: zone }, clock.now());
+      if (!principal) throw unauthorized("your account no longer exists");
+      return { principal, csrfToken: sessionOf(request)?.csrfToken ?? null };
+    },
+  );
+
+  // The app's probe at start: being signed out is an answer, not an error (no 401 in the console).
+  app.get(
+    "/api/v1/auth/session",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The caller and the session's CSRF token, as /auth/me; signed out: principal and csrfToken null, still a 200",
+        security: [],
+        response: { 200: Type.Object({ principal: Type.Union([PrincipalSchema, Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      const principal = request.principal ? await describePrincipal(request.server.database.db, request.principal) : null;
+      return principal ? { principal, csrfToken: sessionOf(request)?.csrfToken ?? null } : { principal: null, csrfToken: null };
     },
   );
 };

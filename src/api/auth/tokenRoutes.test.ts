@@ -194,7 +194,7 @@ describeStore("token and security-event routes", (get) => {
       expect((await app.inject({ method: "GET", url: "/api/v1/security-events" })).statusCode).toBe(401);
       const bad = await app.inject({ method: "GET", url: "/api/v1/security-events?cursor=bogus", headers: as(admin) });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().error.details).toEqual([{ path: "cursor", message: "is not a cursor from a previous page" }]);
+      expect(bad.json().error.details).toEqual([{ path: "cursor", code: "invalid", message: "is not a cursor from a previous page" }]);
       const limit = await app.inject({ method: "GET", url: "/api/v1/security-events?limit=0", headers: as(admin) });
       expect(limit.statusCode).toBe(400);
       expect(limit.json().error.details[0].path).toBe("querystring.limit");

@@ -22,7 +22,8 @@ export const notify: TicketAction<{ type: "notify" }> = {
     for (const { agent } of recipients) {
       const calendarId = workingCalendarId(agent, directory);
       const hours = calendarId ? context.calendar(calendarId) : undefined;
-      const zone = (hours ?? (fallbackId ? context.calendar(fallbackId) : undefined))?.zone.name ?? "UTC";
+      // The zone the agent chose, else their working hours', else the clock's calendar's.
+      const zone = agent.timeZone ?? (hours ?? (fallbackId ? context.calendar(fallbackId) : undefined))?.zone.name ?? "UTC";
       const text = noticeText(cause, { ticket, locale: agent.locale, timeZone: zone, now });
       const away = hours !== undefined && !hours.isOpen(now.getTime());
       const notBefore = away && !isUrgent(cause) ? nextOpening(hours, now) : undefined;

@@ -1,6 +1,8 @@
-// One batch of due matrix steps in one unit of work: claim due timers, lock their tickets
-// without waiting, fire each step in due order (or cancel a timer whose clock or step is gone),
-// then write timers, events and outbox rows (e-mail, in-app, webhooks) in a few bulk statements.
+// One batch of due matrix steps in one unit of work: claim due timers (with the other due timers
+// of their tickets), lock their tickets without waiting, fire each step in due order (or cancel a
+// timer whose clock or step is gone; a reminder already past due is recorded, not sent), send one
+// notice per person per ticket for the steps that fired together, then write timers, events and
+// outbox rows (e-mail, in-app, webhooks) in a few bulk statements.
 // A crash before the commit leaves every timer pending; the commit fires each exactly once.
 
 import { loadDirectory } from "../../store/directory.js";
@@ -21,7 +23,8 @@ import {
   settleTimers,
 } from "../../store/timers/timerRows.js";
 import type { Work } from "../work.js";
-import { fireStep } from "./fireStep.js";
+import { type FiredStep, fireStep } from "./fireStep.js";
+import { sendNotices } from "./sendNotices.js";
 
 export interface BatchResult {
   /** Timers claimed (locked) by the batch. */
@@ -84,6 +87,7 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
   for (const group of byTicket(ready)) {
     let ticket = tickets.get(group[0]?.ticketNumber as number) as Ticket;
     let fresh: Map<number, { state: string; dueAt: Date }> | undefined;
+    const firedHere: FiredStep[] = [];
     for (const [index, timer] of group.entries()) {
       if (fresh) {
         // An earlier step changed the ticket, and the store may have replanned these timers.
@@ -103,6 +107,9 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
       }
       const first = step.kind === "level" && !breached.has(clock.id);
       if (first) breached.add(clock.id);
+      // A reminder "before due" that comes to fire after the due time (downtime, or an edit that
+      // moved the due time into the past) would tell nobody anything: it is recorded, not sent.
+      const pastDue = step.kind === "reminder" && clock.dueAt !== null && clock.dueAt < now;
       const fired = await fireStep(work, {
         timer,
         clock,
@@ -114,7 +121,10 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
         breached: first,
         eventId: eventIds[nextEventId++] as number,
         workerId: props.workerId,
+        pastDue,
+        deferNotice: true,
       });
+      firedHere.push(fired);
       ticket = fired.ticket;
       settled.push({ id: timer.id, state: "fired", lagMs: fired.event.data.lagMs });
       events.push(fired.event);
@@ -135,6 +145,8 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
         ]);
       }
     }
+    // One notice per person for the steps of this ticket that fired together.
+    outbox.push(...(await sendNotices(work, { ticket, fired: firedHere, directory, calendar })));
   }
 
   await settleTimers(tx, settled, now);

@@ -3,9 +3,9 @@
 
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import type { Directory } from "../../core/directory/directory.js";
-import { type EscalationData, escalationCause, type NewTicketEvent } from "../../core/events/index.js";
+import { type EscalationCause, type EscalationData, escalationCause, type NewTicketEvent } from "../../core/events/index.js";
 import type { MatrixStep, SlaPolicy, StepAction, Target } from "../../core/sla/policy.js";
-import { resolveRecipients } from "../../core/sla/recipients.js";
+import { type ResolvedRecipient, resolveRecipients } from "../../core/sla/recipients.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { ClockRow } from "../../store/timers/firingContext.js";
@@ -36,6 +36,20 @@ export interface FireStepProps {
   eventId: number;
   /** Recorded in the event. */
   workerId: string;
+  /**
+   * A reminder whose clock is already past due: recorded as not sent (`catchUp: past_due`), its
+   * recipients not resolved and none of its actions run.
+   */
+  pastDue?: boolean;
+  /** Leave the step's notices to the caller (see {@link FiredStep.notice}), which sends one per person for several steps. */
+  deferNotice?: boolean;
+}
+
+/** The notices a step left to its caller: whom they reach and what they say. */
+export interface DeferredNotice {
+  recipients: ResolvedRecipient[];
+  cause: StepCause;
+  changeCause: EscalationCause;
 }
 
 export interface FiredStep {
@@ -47,6 +61,8 @@ export interface FiredStep {
   event: NewTicketEvent & { type: "escalation" };
   /** Notices (in-app, e-mail) and webhooks to queue with the batch's. */
   queued: OutboxItem[];
+  /** With `deferNotice`, when the step notifies: the notices left to send. */
+  notice?: DeferredNotice;
 }
 
 /**
@@ -62,7 +78,7 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
   const late = lagMs > LATE_AFTER_MS;
   const deadline = (clock.dueAt ?? timer.dueAt).getTime();
   const target = clock.target as Target;
-  const { recipients, skipped } = resolveRecipients(step, props.ticket, directory);
+  const { recipients, skipped } = props.pastDue ? { recipients: [], skipped: [] } : resolveRecipients(step, props.ticket, directory);
   const data: EscalationData = {
     timerId: timer.id,
     policyId: policy.id,
@@ -80,6 +96,7 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
     ...(props.breached ? { breached: true } : {}),
     recipients: recipients.map((r) => ({ kind: r.kind, agentId: r.agent.id, name: r.agent.name })),
     outcomes: [],
+    ...(props.pastDue ? { catchUp: { why: "past_due" as const } } : {}),
     worker: props.workerId,
   };
   const cause: StepCause = {
@@ -95,9 +112,11 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
   };
   // The ticket changes the actions make name this step, and its event, as their cause.
   const changeCause = escalationCause(data, props.eventId);
+  const actions = props.pastDue ? [] : stepActions(step);
+  const deferred = props.deferNotice === true && actions.some((a) => a.type === "notify");
   const report = await runActions(
     { work, ticket: props.ticket, recipients, changeCause, cause, directory, calendar: (id) => props.calendar(id) },
-    stepActions(step),
+    deferred ? actions.filter((a) => a.type !== "notify") : actions,
   );
 
   const skips = [...skipped, ...report.skipped];
@@ -109,7 +128,7 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
     type: "escalation",
     data: { ...data, outcomes: report.done, ...(skips.length ? { skips } : {}) },
   };
-  return { ticket: report.ticket, changed: report.changed, event, queued: report.queued };
+  return { ticket: report.ticket, changed: report.changed, event, queued: report.queued, ...(deferred ? { notice: { recipients, cause, changeCause } } : {}) };
 }
 
 /** A step's actions in the order they run: its ticket changes and webhooks as listed, then one notify when it has none or lists one. */

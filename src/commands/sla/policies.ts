@@ -4,6 +4,7 @@
 // recompute of the open tickets in the same unit of work (src/store/jobs.ts).
 
 import { checkPolicy } from "../../core/sla/policyValidation.js";
+import { policyOf } from "../../store/sla/policies.js";
 import { InvalidReferenceError, NotFoundError, VersionConflictError } from "../../store/errors.js";
 import { queueRecompute } from "../../store/jobs.js";
 import {
@@ -22,6 +23,7 @@ import {
   updatePolicyRow,
 } from "../../store/sla/policyRows.js";
 import type { Work } from "../work.js";
+import { checkHorizon } from "./horizon.js";
 
 /** What a write did: the policy (or policies) and the recompute job it queued, if any. */
 export interface PolicyWrite<T> {
@@ -43,6 +45,7 @@ export async function createPolicy(work: Work, props: CreatePolicyProps): Promis
   checkPolicy(fields);
   return policyWrite(work, async ({ tx, now }) => {
     await checkReferences(tx, fields);
+    await checkHorizon(work, fields);
     if (fields.isDefault) await checkSingleDefault(tx, undefined);
     const policy = await insertPolicyRow(tx, fields, now);
     const job = fields.active ? await queueRecompute(tx, `policy "${policy.name}" created`, now) : undefined;
@@ -73,6 +76,7 @@ export async function updatePolicy(work: Work, props: UpdatePolicyProps): Promis
     ) as Partial<PolicyFields>;
     if (Object.keys(changed).length === 0) return { result: before, jobId: null };
     await checkReferences(tx, changed);
+    if (changed.targets || changed.matrix || changed.calendarId !== undefined) await checkHorizon(work, { ...policyOf(before), ...changed });
     if (changed.isDefault) await checkSingleDefault(tx, id);
     const policy = await updatePolicyRow(tx, id, changed, now);
     const moved = CLOCK_FIELDS.filter((field) => field in changed);

@@ -11,6 +11,8 @@ export interface AgentInfo {
   region: string | null;
   calendarId: string | null;
   locale: string;
+  /** The zone the agent chose to read instants in; null: their working calendar's. */
+  timeZone?: string | null;
   active: boolean;
 }
 

@@ -52,6 +52,24 @@ export type ActionSkip =
 /** Why part of a step did nothing. */
 export type StepSkip = RecipientSkip | ActionSkip;
 
+/** A matrix step as a reader names it: "level 3 (Resolution)". */
+export interface StepRef {
+  kind: "reminder" | "level";
+  level: number;
+  target: Target;
+}
+
+/**
+ * What a catch-up (steps firing late, or several of a ticket at once: after downtime, or after a
+ * policy or calendar edit moved the due times into the past) changed about a step:
+ * - `past_due`: a reminder whose clock was already past due when it fired: it sent nothing and
+ *   ran none of its actions (a reminder "before due" after the due time tells nobody anything);
+ * - `notice_with`: the step's notices went out with those of `into`, a later step of the ticket
+ *   that fired in the same batch: one notice per person, naming the highest step reached;
+ * - `notice_for`: the step's notice also stood for `steps`, which fired with it.
+ */
+export type CatchUp = { why: "past_due" } | { why: "notice_with"; into: StepRef } | { why: "notice_for"; steps: StepRef[] };
+
 /** One person a step reached, through which of its recipients. */
 export interface ReachedRecipient {
   kind: Recipient["kind"];
@@ -85,6 +103,8 @@ export interface EscalationData {
   breached?: true;
   recipients: ReachedRecipient[];
   outcomes: StepOutcome[];
+  /** How a catch-up changed what the step did (see {@link CatchUp}); absent when it fired alone. */
+  catchUp?: CatchUp;
   skips?: StepSkip[];
   /** The worker that fired it. */
   worker: string;

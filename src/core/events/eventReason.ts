@@ -5,7 +5,7 @@
 import { escalationReason } from "../notify/escalationTexts.js";
 import { describeCondition } from "../sla/conditions.js";
 import type { ChangeCause, ClockCause, EscalationCause, PolicyMatchCause } from "./causes.js";
-import type { EscalationData, StepOutcome, StepSkip } from "./escalationData.js";
+import type { CatchUp, EscalationData, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 import type { NewTicketEvent } from "./ticketEvent.js";
 
 /** The English reason of a change cause, as the store wrote it before causes were data. */
@@ -104,7 +104,22 @@ export function eventReason(event: NewTicketEvent): string | null {
     case "sla":
       return clockReason(event.data.cause);
     case "escalation":
-      return escalationCauseReason(escalationCause(event.data));
+      return escalationCauseReason(escalationCause(event.data)) + catchUpReason(event.data.catchUp);
+  }
+}
+
+/** What a catch-up changed about a step, in English, after its reason ("" when it fired alone). */
+function catchUpReason(catchUp: CatchUp | undefined): string {
+  const name = (step: StepRef) => `${step.kind === "reminder" ? "reminder" : `level ${step.level}`} (${step.target.replace("_", " ")})`;
+  switch (catchUp?.why) {
+    case undefined:
+      return "";
+    case "past_due":
+      return "; not sent: the deadline had passed";
+    case "notice_with":
+      return `; notices sent with ${name(catchUp.into)}`;
+    case "notice_for":
+      return `; one notice per person for ${catchUp.steps.map(name).join(", ")} too`;
   }
 }
 

@@ -3,7 +3,7 @@
 
 export { SYSTEM_ACTOR, type Actor } from "./actor.js";
 export { clockCauseOf, policyMatchCause, type ChangeCause, type ClockCause, type EscalationCause, type PolicyMatchCause } from "./causes.js";
-export type { ActionSkip, EscalationData, NoticeChannel, ReachedRecipient, RecipientSkip, StepOutcome, StepSkip } from "./escalationData.js";
+export type { ActionSkip, CatchUp, EscalationData, NoticeChannel, ReachedRecipient, RecipientSkip, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 export { changeReason, clockReason, escalationCause, eventReason, matchReason, outcomeSentence, skipSentence } from "./eventReason.js";
 export { legacyChangeCause, legacyClockCause, legacyMatchCause, legacyOutcome } from "./legacyReasons.js";
 export type { EventNames, NameKind, RenderOptions } from "./renderContext.js";

@@ -22,6 +22,8 @@ const ID_FIELDS: Record<string, NameKind> = {
   teamId: "team",
   assigneeId: "agent",
   followers: "agent",
+  calendarId: "calendar",
+  organizationId: "organization",
 };
 
 const WORD_FIELDS: Record<string, string> = {

@@ -5,7 +5,7 @@ import { formatDuration } from "../notify/escalationTexts.js";
 import { translator, type Locale, type Translate } from "../i18n/index.js";
 
 /** The kinds of ids an event names. */
-export type NameKind = "agent" | "team" | "product" | "customer" | "organization" | "policy";
+export type NameKind = "agent" | "team" | "product" | "customer" | "organization" | "policy" | "calendar";
 
 /** Names for ids; each lookup returns undefined for an id it does not know. */
 export type EventNames = Partial<Record<NameKind, (id: string) => string | undefined>>;

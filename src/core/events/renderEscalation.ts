@@ -4,12 +4,31 @@
 import { legacyOutcome } from "./legacyReasons.js";
 import { fieldValue, word } from "./renderCauses.js";
 import type { RenderContext } from "./renderContext.js";
-import type { StepOutcome, StepSkip } from "./escalationData.js";
+import type { CatchUp, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 import type { StoredEscalationData } from "./ticketEvent.js";
 
 /** "Reminder: First response" or "Escalated to level 2: Resolution". */
-export function escalationTitle(context: RenderContext, data: Pick<StoredEscalationData, "kind" | "level" | "target">): string {
-  return context.t("events.escalation.title", { kind: data.kind, level: data.level, target: word(context, "ticket.slaTarget", data.target) });
+export function escalationTitle(context: RenderContext, data: Pick<StoredEscalationData, "kind" | "level" | "target" | "catchUp">): string {
+  const target = word(context, "ticket.slaTarget", data.target);
+  if (data.catchUp?.why === "past_due") return context.t("events.escalation.notSentTitle", { target });
+  return context.t("events.escalation.title", { kind: data.kind, level: data.level, target });
+}
+
+/** "level 3 (Resolution)", "the reminder (First response)". */
+function stepName(context: RenderContext, step: StepRef): string {
+  return context.t("events.catchUp.step", { kind: step.kind, level: step.level, target: word(context, "ticket.slaTarget", step.target) });
+}
+
+/** What a catch-up changed about the step, in one line. */
+export function catchUpText(context: RenderContext, catchUp: CatchUp): string {
+  switch (catchUp.why) {
+    case "past_due":
+      return context.t("events.catchUp.pastDue");
+    case "notice_with":
+      return context.t("events.catchUp.noticeWith", { step: stepName(context, catchUp.into) });
+    case "notice_for":
+      return context.t("events.catchUp.noticeFor", { steps: context.list(catchUp.steps.map((s) => stepName(context, s))) });
+  }
 }
 
 /** What one action did. */
@@ -70,9 +89,14 @@ export function escalationLines(context: RenderContext, data: StoredEscalationDa
   const { t } = context;
   const lines: string[] = [];
   const recipients = (data.recipients ?? []).map((r) => context.name("agent", r.agentId, r.name));
-  lines.push(
-    recipients.length ? t("events.escalation.recipients", { count: recipients.length, names: context.list(recipients) }) : t("events.escalation.noRecipients"),
-  );
+  if (data.catchUp) lines.push(catchUpText(context, data.catchUp));
+  // A reminder skipped past due reached nobody on purpose: "nobody to notify" would mislead.
+  if (data.catchUp?.why !== "past_due")
+    lines.push(
+      recipients.length
+        ? t("events.escalation.recipients", { count: recipients.length, names: context.list(recipients) })
+        : t("events.escalation.noRecipients"),
+    );
   // Rows written before outcomes were data list English sentences: those Palier wrote are read back.
   const outcomes =
     data.outcomes?.map((o) => outcomeText(context, o)) ??

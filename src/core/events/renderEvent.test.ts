@@ -165,8 +165,8 @@ describe("renderEvent", () => {
 
   it("says why a step fired, how late, and what it skipped", () => {
     const fr = render(events[6] as RenderableEvent, "fr");
-    expect(fr.title).toBe("Escalade au niveau 2 : Première réponse");
-    expect(fr.why).toBe("Niveau 2 de VIP Belgique : Première réponse dépassée de 1 h 05; déclenché avec 5 min de retard");
+    expect(fr.title).toBe("Escalade à l’échelon 2 : Première réponse");
+    expect(fr.why).toBe("Échelon 2 de VIP Belgique : Première réponse dépassée de 1 h 05; déclenché avec 5 min de retard");
     expect(fr.details.some((d) => d.includes("déjà Urgente"))).toBe(true);
     expect(fr.details.some((d) => d.includes("L’objectif a été dépassé."))).toBe(true);
   });

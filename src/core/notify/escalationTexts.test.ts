@@ -34,7 +34,7 @@ describe("escalation texts", () => {
       deadline: at("2026-11-23T15:30:00Z"),
       now: at("2026-11-23T16:35:00Z"),
     });
-    expect(text.title).toBe("Niveau 2: #1042 Facture en double");
+    expect(text.title).toBe("Escalatieniveau 2: #1042 Facture en double");
     expect(text.body).toContain('Ticket #1042 "Facture en double" heeft zijn oplostermijn met 1 u 05 overschreden (deadline 16:30).');
   });
 

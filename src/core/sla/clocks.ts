@@ -2,7 +2,7 @@
 // from its start, pauses while the ticket sits in a pausing status, stops when its target is
 // met, and is due when its budget of business time (with pauses) is used up.
 
-import { BusinessCalendar, type Instant, parseCalendar } from "../calendar/index.js";
+import { BusinessCalendar, type Instant, NoOpenTimeError, parseCalendar } from "../calendar/index.js";
 import type { Priority, Status } from "../ticket/ticket.js";
 import { budgetSeconds, type SlaPolicy, type Target } from "./policy.js";
 
@@ -76,9 +76,18 @@ function closedPauses(clock: SlaClock, until: Instant): [Instant, Instant][] {
   return clock.pauses.map(([from, to]) => [from, to ?? until] as [Instant, Instant]).filter(([from, to]) => to > from);
 }
 
-/** When a running clock's budget runs out, given its pauses. */
-export function dueOf(clock: SlaClock, calendar: BusinessCalendar): Instant {
-  return calendar.add(clock.startedAt, clock.budgetSeconds, closedPauses(clock, clock.startedAt));
+/**
+ * When a running clock's budget runs out, given its pauses; null when the calendar cannot reach
+ * it within its horizon (a policy saved before saves refused such targets, or hours since cut):
+ * the clock then runs without a due time, not plannable, so that a ticket change never fails on it.
+ */
+export function dueOf(clock: SlaClock, calendar: BusinessCalendar): Instant | null {
+  try {
+    return calendar.add(clock.startedAt, clock.budgetSeconds, closedPauses(clock, clock.startedAt));
+  } catch (error) {
+    if (error instanceof NoOpenTimeError) return null;
+    throw error;
+  }
 }
 
 /** Business seconds the clock has run by `at` (its pauses excluded). */
@@ -96,7 +105,7 @@ export function dueWhilePaused(clock: SlaClock, calendar: BusinessCalendar): Ins
   const open = clock.pauses.at(-1);
   if (!open || open[1] !== null) return dueOf(clock, calendar);
   const due = dueOf(clock, calendar);
-  return due <= open[0] ? due : null;
+  return due !== null && due <= open[0] ? due : null;
 }
 
 /** Whether a clock is past due at `at`: live after its due time (paused too), or met late. */
@@ -196,7 +205,6 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
       stop(clock, "cancelled");
       continue;
     }
-    const retargeted = clock.policyId !== policy.id || clock.budgetSeconds !== budget || clock.calendarId !== policy.calendarId;
     clock.policyId = policy.id;
     clock.calendarId = policy.calendarId;
     clock.budgetSeconds = budget;
@@ -211,7 +219,9 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
       clock.state = "running";
       clock.dueAt = dueOf(clock, context.calendar(clock.calendarId));
       note(clock, "resumed");
-    } else if (retargeted) {
+    } else {
+      // The due time follows the budget and the calendar as they are now: a new policy or
+      // priority, but also a calendar whose hours were edited under the same id.
       const calendar = context.calendar(clock.calendarId);
       const due = clock.state === "running" ? dueOf(clock, calendar) : dueWhilePaused(clock, calendar);
       if (due !== clock.dueAt) {

@@ -2,7 +2,7 @@
 // its offset before the due time, a level its offset after it, in business minutes on the
 // policy's calendar or in wall-clock minutes, as the step says.
 
-import type { BusinessCalendar, Instant } from "../calendar/index.js";
+import { type BusinessCalendar, type Instant, NoOpenTimeError } from "../calendar/index.js";
 import type { Priority } from "../ticket/ticket.js";
 import { ALWAYS_OPEN, type SlaClock } from "./clocks.js";
 import type { EscalationMatrix, MatrixStep } from "./policy.js";
@@ -34,6 +34,16 @@ export function planSteps(matrix: EscalationMatrix, clock: SlaClock, priority: P
   const shift = startLevel > 0 && levels.length > 0 ? Math.min(...levels.map((s) => s.offsetMinutes)) : 0;
   const planned: PlannedStep[] = [];
   for (const step of steps) {
+    try {
+      planStep(step);
+    } catch (error) {
+      // A step its calendar cannot place within the horizon is left out, like one before the start.
+      if (!(error instanceof NoOpenTimeError)) throw error;
+    }
+  }
+  return planned.sort((a, b) => a.dueAt - b.dueAt || a.step.level - b.step.level);
+
+  function planStep(step: MatrixStep): void {
     if (step.kind === "reminder") {
       const seconds = step.offsetMinutes * 60;
       const at = step.clock === "wall" ? due - seconds * 1000 : calendar.subtract(due, seconds, pauses);
@@ -45,5 +55,4 @@ export function planSteps(matrix: EscalationMatrix, clock: SlaClock, priority: P
       planned.push({ step, dueAt: at });
     }
   }
-  return planned.sort((a, b) => a.dueAt - b.dueAt || a.step.level - b.step.level);
 }

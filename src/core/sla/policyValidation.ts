@@ -22,7 +22,8 @@ export type PolicyProblemCode =
   | "reassign_without_target"
   | "not_http_url"
   | "secret_too_short"
-  | "start_level_missing";
+  | "start_level_missing"
+  | "beyond_horizon";
 
 /** One problem: where (a dotted path such as `matrix.steps[1].level`), what (a code and its values), and an English sentence. */
 export interface PolicyProblem {

@@ -34,11 +34,12 @@ export async function loadPolicies(db: Db): Promise<SlaPolicy[]> {
   return rows.map(policyOf);
 }
 
-const parsed = new Map<string, { version: number; calendar: BusinessCalendar }>();
+const parsed = new Map<string, { version: number; spec: string; calendar: BusinessCalendar }>();
 
 /**
- * The calendars of `ids` (null: the wall clock), parsed once per stored version. Returns a
- * lookup that throws for an id it was not given.
+ * The calendars of `ids` (null: the wall clock), parsed once per stored version and spec: a
+ * version alone is not enough, since an edit rolled back (a dry run) and a later real edit both
+ * reach the same version with different hours. Returns a lookup that throws for an id it was not given.
  */
 export async function loadCalendars(db: Db, ids: Iterable<string | null>): Promise<(id: string | null) => BusinessCalendar> {
   const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
@@ -48,12 +49,13 @@ export async function loadCalendars(db: Db, ids: Iterable<string | null>): Promi
   const found = new Map<string, BusinessCalendar>();
   for (const row of rows) {
     const cached = parsed.get(row.id);
-    if (cached && cached.version === row.version) {
+    const spec = JSON.stringify(row.spec);
+    if (cached && cached.version === row.version && cached.spec === spec) {
       found.set(row.id, cached.calendar);
       continue;
     }
     const calendar = new BusinessCalendar(parseCalendar(row.spec));
-    parsed.set(row.id, { version: row.version, calendar });
+    parsed.set(row.id, { version: row.version, spec, calendar });
     found.set(row.id, calendar);
   }
   return (id) => {

@@ -44,8 +44,11 @@ export interface TicketQuery {
   cursor?: string;
 }
 
-/** A ticket in a list, with the earliest due time of its running SLA clocks (null: none running). */
-export type ListedTicket = Ticket & { slaDueAt: Date | null };
+/**
+ * A ticket in a list, with the earliest due time of its running SLA clocks (null: none running),
+ * and whether one of its clocks is paused.
+ */
+export type ListedTicket = Ticket & { slaDueAt: Date | null; slaPaused: boolean };
 
 export interface TicketPage {
   items: ListedTicket[];
@@ -77,7 +80,7 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
   }
   const direction = order === "desc" ? desc : asc;
   const rows = await db
-    .select({ ...getTableColumns(tickets), slaDueAt: sql<Date | string | null>`${EARLIEST_DUE}` })
+    .select({ ...getTableColumns(tickets), slaDueAt: sql<Date | string | null>`${EARLIEST_DUE}`, slaPaused: sql<boolean>`${ANY_PAUSED}` })
     .from(tickets)
     .where(and(...conditions))
     .orderBy(...(sort === "due" ? [sql`${EARLIEST_DUE} ${sql.raw(order)} nulls last`] : [direction(column)]), direction(tickets.number))
@@ -95,13 +98,14 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
               page.map((r) => r.number),
             ),
           );
-  const items = page.map(({ slaDueAt, ...row }) => ({
+  const items = page.map(({ slaDueAt, slaPaused, ...row }) => ({
     ...presentTicket(
       row,
       followers.filter((f) => f.ticketNumber === row.number).map((f) => f.agentId),
     ),
     // A raw SQL column comes back as text from node-postgres and as a Date from PGlite.
     slaDueAt: slaDueAt === null ? null : new Date(slaDueAt),
+    slaPaused: slaPaused === true,
   }));
   const last = page[page.length - 1];
   const key = (row: TicketRow) => (sort === "number" ? row.number : (row[sort === "created_at" ? "createdAt" : "updatedAt"] as Date).toISOString());
@@ -147,6 +151,9 @@ function ticketFilter(query: TicketQuery): SQL[] {
 
 /** The earliest due time of a ticket's running clocks (null without one), for `sort=due`. */
 const EARLIEST_DUE = sql`(select min(c.due_at) from sla_clocks c where c.ticket_number = ${tickets.number} and c.state = 'running')`;
+
+/** Whether one of a ticket's clocks is paused. */
+const ANY_PAUSED = sql`exists (select 1 from sla_clocks c where c.ticket_number = ${tickets.number} and c.state = 'paused')`;
 
 /** After the cursor `(due, number)` in `due` order, nulls last both ways. */
 function dueAfter(due: string | null, number: number, order: "asc" | "desc"): SQL | undefined {

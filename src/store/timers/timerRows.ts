@@ -28,18 +28,38 @@ const dueColumns = {
 };
 
 /**
- * Locks up to `limit` pending timers due at `now`, oldest first. Rows another worker holds are
+ * Locks up to `limit` pending timers due at `now`, oldest first, then the other timers due at
+ * `now` of the same tickets (so that a ticket's catch-up fires in one batch, and its notices are
+ * sent once per person: the answer may exceed `limit` by those). Rows another worker holds are
  * skipped, never waited for: two workers never claim one timer and never deadlock on one.
  */
 export async function claimDueTimers(tx: Db, now: Date, limit: number): Promise<DueTimer[]> {
-  const rows = await tx
+  const rows = (await tx
     .select(dueColumns)
     .from(timers)
     .where(and(eq(timers.state, "pending"), lte(timers.dueAt, now)))
     .orderBy(asc(timers.dueAt), asc(timers.id))
     .limit(limit)
-    .for("update", { skipLocked: true });
-  return rows as DueTimer[];
+    .for("update", { skipLocked: true })) as DueTimer[];
+  if (rows.length < limit) return rows;
+  const siblings = (await tx
+    .select(dueColumns)
+    .from(timers)
+    .where(
+      and(
+        eq(timers.state, "pending"),
+        lte(timers.dueAt, now),
+        anyOf(timers.ticketNumber, new Set(rows.map((t) => t.ticketNumber)), "bigint"),
+        noneOf(
+          timers.id,
+          rows.map((t) => t.id),
+          "bigint",
+        ),
+      ),
+    )
+    .orderBy(asc(timers.dueAt), asc(timers.id))
+    .for("update", { skipLocked: true })) as DueTimer[];
+  return [...rows, ...siblings].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
 }
 
 /**

@@ -9,7 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: readonly { path: string; message: string }[] = [],
+    /** Field problems: `message` in the reader's language, `label` the field in words (when the server knows the language). */
+    readonly details: readonly { path: string; message: string; code?: string; label?: string }[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -97,7 +98,7 @@ function parseJson(text: string): unknown {
 function errorOf(status: number, json: unknown): ApiError {
   if (typeof json === "object" && json !== null && "error" in json) {
     const error = (json as { error: { code?: unknown; message?: unknown; details?: unknown } }).error;
-    const details = Array.isArray(error.details) ? (error.details as { path: string; message: string }[]) : [];
+    const details = Array.isArray(error.details) ? (error.details as { path: string; message: string; code?: string; label?: string }[]) : [];
     return new ApiError(status, String(error.code ?? "error"), String(error.message ?? `HTTP ${status}`), details);
   }
   return new ApiError(status, "http", `HTTP ${status}`);

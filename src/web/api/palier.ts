@@ -1,6 +1,6 @@
 // The API calls the app makes, one function each, named after docs/api.md's resources.
 
-import { request, type Query } from "./client.js";
+import { ApiError, request, type Query } from "./client.js";
 import type {
   Agent,
   Customer,
@@ -23,8 +23,11 @@ export async function login(email: string, password: string): Promise<Session> {
   return (await request<Session>("POST", "/auth/login", { body: { email, password, scope: "agent" }, quiet401: true })).data;
 }
 
+/** Who is signed in; rejects with a 401 when no one is, without the browser logging a failed request. */
 export async function me(): Promise<Session> {
-  return (await request<Session>("GET", "/auth/me", { quiet401: true })).data;
+  const { principal, csrfToken } = (await request<{ principal: Session["principal"] | null; csrfToken: string | null }>("GET", "/auth/session")).data;
+  if (principal === null) throw new ApiError(401, "unauthorized", "signed out");
+  return { principal, csrfToken } as Session;
 }
 
 export async function logout(): Promise<void> {

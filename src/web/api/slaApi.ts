@@ -9,6 +9,9 @@ import type {
   CalendarInput,
   CalendarPreview,
   CalendarSpec,
+  DryRun,
+  Impact,
+  ImpactExample,
   Job,
   MailboxMessage,
   OutboxDelivery,
@@ -57,6 +60,12 @@ export async function updateCalendar(id: string, version: number, input: Calenda
   return savedOf<Calendar>((await request<unknown>("PATCH", `/calendars/${id}`, { body: input, headers: ifMatch(version) })).data, "calendar");
 }
 
+/** What saving `input` on the calendar would do to open tickets, without saving it. */
+export async function dryRunCalendar(id: string, version: number, input: CalendarInput): Promise<DryRun<Calendar>> {
+  const answer = (await request<unknown>("PATCH", `/calendars/${id}`, { body: input, headers: ifMatch(version), query: { dryRun: "true" } })).data;
+  return dryRunOf<Calendar>(answer, "calendar");
+}
+
 /** Due instants for a ticket created at `start` (default: now) with budgets of `minutes` business minutes. */
 export async function previewCalendar(spec: CalendarSpec, minutes: number[], start?: string): Promise<CalendarPreview> {
   const body = { spec, minutes, ...(start ? { start } : {}) };
@@ -96,6 +105,41 @@ export async function createPolicy(input: PolicyInput): Promise<Saved<Policy>> {
 
 export async function updatePolicy(id: string, version: number, input: Partial<PolicyInput>): Promise<Saved<Policy>> {
   return savedOf<Policy>((await request<unknown>("PATCH", `/sla-policies/${id}`, { body: input, headers: ifMatch(version) })).data, "policy");
+}
+
+/** What saving `input` on the policy would do to open tickets, without saving it. */
+export async function dryRunPolicy(id: string, version: number, input: Partial<PolicyInput>): Promise<DryRun<Policy>> {
+  const answer = (await request<unknown>("PATCH", `/sla-policies/${id}`, { body: input, headers: ifMatch(version), query: { dryRun: "true" } })).data;
+  return dryRunOf<Policy>(answer, "policy");
+}
+
+const count = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+const instantOrNull = (value: unknown) => (typeof value === "string" ? value : null);
+
+/**
+ * `{dryRun: true, impact: {…}}` as an impact (missing counts read as 0); any other answer is a
+ * server without dry runs that saved the write, read as a save.
+ */
+export function dryRunOf<T>(answer: unknown, key: string): DryRun<T> {
+  if (!isObject(answer) || answer.dryRun !== true) return { kind: "saved", saved: savedOf<T>(answer, key) };
+  const body = isObject(answer.impact) ? answer.impact : {};
+  const examples: ImpactExample[] = (Array.isArray(body.examples) ? body.examples : []).filter(isObject).map((example) => ({
+    number: count(example.number),
+    subject: typeof example.subject === "string" ? example.subject : "",
+    clock: example.clock === "next_response" || example.clock === "resolution" ? example.clock : "first_response",
+    dueBefore: instantOrNull(example.dueBefore),
+    dueAfter: instantOrNull(example.dueAfter),
+  }));
+  const impact: Impact = {
+    openTickets: count(body.openTickets),
+    retargeted: count(body.retargeted),
+    breachedNow: count(body.breachedNow),
+    stepsNow: count(body.stepsNow),
+    notificationsNow: count(body.notificationsNow),
+    examples,
+    truncated: body.truncated === true || answer.truncated === true,
+  };
+  return { kind: "impact", impact };
 }
 
 /** Puts the policies in the order of `ids` (first applies first). */

@@ -40,6 +40,33 @@ export interface Saved<T> {
   jobId: string | null;
 }
 
+/** One open ticket whose due time an edit moves, as the dry run tells it. */
+export interface ImpactExample {
+  number: number;
+  subject: string;
+  clock: Target;
+  dueBefore: string | null;
+  dueAfter: string | null;
+}
+
+/** What saving an edit would do to open tickets (`PATCH …?dryRun=true`); nothing is saved. */
+export interface Impact {
+  openTickets: number;
+  retargeted: number;
+  breachedNow: number;
+  stepsNow: number;
+  notificationsNow: number;
+  examples: ImpactExample[];
+  /** Some tickets were left out of `examples` (or of the counts, when the server says so). */
+  truncated: boolean;
+}
+
+/**
+ * A dry run's outcome: the impact, or, from a server that does not know dry runs and took the
+ * write for a real one, what it saved.
+ */
+export type DryRun<T> = { kind: "impact"; impact: Impact } | { kind: "saved"; saved: Saved<T> };
+
 export type JobState = "queued" | "running" | "done" | "failed";
 
 export interface Job {
@@ -66,6 +93,8 @@ export interface ClockTimer {
 export interface TicketClock {
   target: Target;
   cycle: number;
+  /** The policy the clock runs on (its matrix names the steps' recipients). */
+  policyId?: string | null;
   policyName: string | null;
   state: ClockState;
   breached: boolean;

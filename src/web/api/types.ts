@@ -15,6 +15,8 @@ export interface AgentPrincipal {
   role: Role;
   teamId: string | null;
   locale: string;
+  /** The IANA zone the agent chose; null: their working calendar's (the browser's in the app). */
+  timeZone: string | null;
 }
 
 export interface CustomerPrincipal {
@@ -23,6 +25,8 @@ export interface CustomerPrincipal {
   name: string;
   email: string;
   language: string | null;
+  /** The IANA zone the customer chose; null: the browser's. */
+  timeZone: string | null;
 }
 
 export type Principal = AgentPrincipal | CustomerPrincipal;
@@ -60,6 +64,8 @@ export interface Ticket {
   slaDueAt?: string | null;
   /** In lists: whether that due time has passed on the server's clock. */
   slaBreached?: boolean;
+  /** In lists: whether the ticket's SLA clocks are paused (none running, one paused). */
+  slaPaused?: boolean;
 }
 
 /** The fields `PATCH /tickets/{number}` changes. */
@@ -72,6 +78,7 @@ export interface TicketChanges {
   assigneeId?: string | null;
   tags?: string[];
   followers?: string[];
+  customFields?: Record<string, unknown>;
 }
 
 export interface Attachment {

@@ -5,7 +5,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { ApiError } from "../api/client.js";
 import * as sla from "../api/slaApi.js";
 import type { Calendar, TimeRange, Weekday } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
@@ -15,12 +14,14 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { queryKeys } from "../queries/keys.js";
 import { JobProgress } from "../sla/JobProgress.js";
 import { useCanManageSla } from "../sla/access.js";
+import { ImpactDialog, UnsavedDialog } from "../sla/EditorDialogs.js";
+import { ErrorSummary, onePerField } from "../sla/ErrorSummary.js";
+import { useGuardedSave } from "../sla/useGuardedSave.js";
+import { useUnsavedEdits } from "../sla/useUnsavedEdits.js";
 import { CalendarPreviewBox } from "./CalendarPreviewBox.js";
 import { draftOf, newDraft, specOf, timeZones, WEEKDAYS, type CalendarDraft } from "./calendarDraft.js";
 import { DateRules } from "./DateRules.js";
 import { RangesEditor } from "./RangesEditor.js";
-
-type Notice = { kind: "saved"; jobId: string | null } | { kind: "conflict" } | { kind: "error"; error: unknown } | null;
 
 export function CalendarEditor({ id, jobId = null }: { id: string | null; jobId?: string | null }) {
   const { t } = useI18n();
@@ -63,10 +64,29 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
   const [draft, setDraft] = useState<CalendarDraft>(() =>
     calendar ? draftOf(calendar.name, calendar.spec) : newDraft(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"),
   );
+  // What the server holds: the draft differs from it while there are unsaved edits.
+  const [baseline, setBaseline] = useState<CalendarDraft>(draft);
   const [version, setVersion] = useState(calendar?.version ?? 0);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(jobId ? { kind: "saved", jobId } : null);
-  const issues: FieldIssue[] = notice?.kind === "error" ? fieldIssues(notice.error, ["spec"]) : [];
+  const input = () => ({ name: draft.name.trim(), spec: specOf(draft) });
+  const saving = useGuardedSave<Calendar>({
+    dryRun: calendar ? () => sla.dryRunCalendar(calendar.id, version, input()) : null,
+    save: () => (calendar ? sla.updateCalendar(calendar.id, version, input()) : sla.createCalendar(input())),
+    onSaved: (saved) => {
+      if (typeof saved.item.version === "number") setVersion(saved.item.version);
+      setBaseline(draft);
+      // The list only: the edited item's own query would remount this form with the new version.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.calendars, exact: true });
+      if (!calendar && saved.item.id) {
+        unsaved.allowNext();
+        navigate(`/sla/calendars/${saved.item.id}${saved.jobId ? `?job=${saved.jobId}` : ""}`, { replace: true });
+      }
+    },
+    initial: jobId ? { kind: "saved", jobId } : null,
+  });
+  const { busy, notice, setNotice } = saving;
+  const dirty = !readOnly && JSON.stringify(draft) !== JSON.stringify(baseline);
+  const unsaved = useUnsavedEdits(dirty);
+  const issues: FieldIssue[] = notice?.kind === "error" ? onePerField(fieldIssues(notice.error, ["spec"])) : [];
   const nameId = useId();
   const zoneId = useId();
 
@@ -75,24 +95,9 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
     if (notice?.kind === "saved") setNotice(null);
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setNotice(null);
-    try {
-      const input = { name: draft.name.trim(), spec: specOf(draft) };
-      const saved = calendar ? await sla.updateCalendar(calendar.id, version, input) : await sla.createCalendar(input);
-      if (typeof saved.item.version === "number") setVersion(saved.item.version);
-      // The list only: the edited item's own query would remount this form with the new version.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.calendars, exact: true });
-      setNotice({ kind: "saved", jobId: saved.jobId });
-      if (!calendar && saved.item.id) navigate(`/sla/calendars/${saved.item.id}${saved.jobId ? `?job=${saved.jobId}` : ""}`, { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code === "version_conflict") setNotice({ kind: "conflict" });
-      else setNotice({ kind: "error", error });
-    } finally {
-      setBusy(false);
-    }
+    void saving.submit();
   };
 
   const nameIssues = issuesAt(issues, "name");
@@ -109,12 +114,7 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
         <PageTitle title={calendar ? t("calendars.editTitle", { name: calendar.name }) : t("calendars.new")} />
       </div>
       {readOnly && <p className="notice notice-info">{t("sla.readOnly")}</p>}
-      {notice?.kind === "error" && (
-        <div className="notice notice-error" role="alert">
-          <p>{t("calendars.fixErrors")}</p>
-          {otherIssues.length > 0 || issues.length === 0 ? <ErrorNotice error={notice.error} /> : null}
-        </div>
-      )}
+      {notice?.kind === "error" && <ErrorSummary error={notice.error} unplaced={otherIssues} />}
       {notice?.kind === "conflict" && (
         <div className="notice notice-warning" role="alert">
           <p>{t("sla.conflict")}</p>
@@ -178,15 +178,18 @@ function CalendarForm({ calendar, jobId, onReload }: { calendar: Calendar | null
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t("app.saving") : t("action.save")}
           </button>
-          {notice?.kind === "saved" && (
+          {notice?.kind === "saved" && !dirty && (
             <span className="notice-inline success" role="status">
               {t("sla.saved")}
             </span>
           )}
+          {dirty && <span className="notice-inline muted">{t("sla.unsaved.badge")}</span>}
         </div>
       )}
       {notice?.kind === "saved" && notice.jobId && <JobProgress jobId={notice.jobId} />}
       <CalendarPreviewBox draft={draft} />
+      {saving.impact && <ImpactDialog impact={saving.impact} busy={busy} onConfirm={() => void saving.confirm()} onCancel={saving.cancel} />}
+      <UnsavedDialog blocker={unsaved.blocker} />
     </form>
   );
 }
@@ -219,7 +222,7 @@ function DayRow({
           invalid={issues.length > 0}
           describedBy={issues.length > 0 ? errorId : undefined}
         />
-        <FieldError id={errorId} issues={issues} />
+        <FieldError id={errorId} issues={issues.slice(0, 1)} />
       </td>
     </tr>
   );

@@ -94,7 +94,7 @@ function HolidayRow(props: { index: number; value: string; issues: FieldIssue[];
           ×
         </button>
       )}
-      <FieldError id={`${id}-error`} issues={props.issues} />
+      <FieldError id={`${id}-error`} issues={props.issues.slice(0, 1)} />
     </li>
   );
 }
@@ -137,7 +137,7 @@ function OverrideRow(props: {
           ×
         </button>
       )}
-      <FieldError id={`${id}-error`} issues={props.issues} />
+      <FieldError id={`${id}-error`} issues={props.issues.slice(0, 1)} />
     </li>
   );
 }

@@ -1,5 +1,6 @@
 // An API failure told in the user's language: known error codes have their own message, the
-// others show the server's words; field details are listed.
+// others show the server's words; field details are listed, named in words when the server
+// knows the reader's language.
 
 import { ApiError } from "../api/client.js";
 import { useI18n } from "../i18n/I18nProvider.js";
@@ -14,7 +15,7 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
         <ul>
           {error.details.map((detail) => (
             <li key={detail.path + detail.message}>
-              <code>{detail.path}</code> {detail.message}
+              {detail.label ? <strong>{detail.label}</strong> : <code>{detail.path}</code>} {detail.message}
             </li>
           ))}
         </ul>

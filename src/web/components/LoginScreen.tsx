@@ -1,6 +1,7 @@
 // Sign-in for agents and managers: e-mail and password; a wrong pair gets one clear message.
 
 import { useId, useState, type FormEvent } from "react";
+import { Link } from "react-router";
 import { ApiError } from "../api/client.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { useSession } from "../session/SessionProvider.js";
@@ -76,6 +77,9 @@ export function LoginScreen({ expired }: { expired: boolean }) {
         <button type="submit" className="button button-primary button-wide" disabled={busy}>
           {busy ? t("login.signingIn") : t("login.submit")}
         </button>
+        <p className="portal-login-other">
+          <Link to="/portal">{t("portal.login.customerLink")}</Link>
+        </p>
       </form>
     </div>
   );

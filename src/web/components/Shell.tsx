@@ -1,6 +1,6 @@
 // The frame around every signed-in screen: a skip link, the header with navigation (the SLA
-// set-up, and the admin section), the notification bell, the language switcher and the
-// signed-in agent with sign-out, then the screen itself.
+// set-up, and the admin section), the notification bell, the language switcher, the
+// signed-in person's profile menu (language and time zone) and sign-out, then the screen itself.
 
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router";
@@ -9,6 +9,7 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { NotificationBell } from "../notifications/NotificationBell.js";
 import { usePrincipal, useSession } from "../session/SessionProvider.js";
 import { LanguageSwitcher } from "./LanguageSwitcher.js";
+import { ProfileMenu } from "./ProfileMenu.js";
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -50,9 +51,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <div className="topbar-end">
           <NotificationBell />
           <LanguageSwitcher />
-          <span className="whoami" title={principal.email}>
-            {principal.name}
-          </span>
+          <ProfileMenu />
           <button type="button" className="button button-quiet" onClick={() => void logout()}>
             {t("shell.logout")}
           </button>

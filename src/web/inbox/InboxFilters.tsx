@@ -1,10 +1,11 @@
-// The inbox's search box and filters (status, priority, channel, team, tag) and its sort order.
+// The inbox's search box and filters (status, unsolved by default; priority, channel, team, tag)
+// and its sort order.
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { CHANNELS, PRIORITIES, STATUSES } from "../../core/ticket/ticket.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { FILTERS, SORTS, UNSOLVED, type InboxQuery, type Sort } from "./inboxQuery.js";
+import { ANY_STATUS, FILTERS, SORTS, type InboxQuery, type Sort } from "./inboxQuery.js";
 
 export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange: (query: InboxQuery) => void }) {
   const { t, tx } = useI18n();
@@ -44,8 +45,8 @@ export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange:
         </button>
       </div>
       <div id={bodyId} className={open ? "filters-body open" : "filters-body"}>
-        <Filter label={t("field.status")} name="status" value={query.status} onChange={(v) => set("status", v)}>
-          <option value={UNSOLVED}>{t("inbox.unsolved")}</option>
+        <Filter label={t("field.status")} name="status" value={query.status} onChange={(v) => set("status", v)} defaultLabel={t("inbox.unsolved")}>
+          <option value={ANY_STATUS}>{t("inbox.anyStatus")}</option>
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {tx(`status.${status}`, status)}
@@ -96,14 +97,16 @@ export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange:
   );
 }
 
-function Filter(props: { label: string; name: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+/** A select whose first option, "", is the default: "any" unless `defaultLabel` says otherwise. */
+function Filter(props: { label: string; name: string; value: string; onChange: (value: string) => void; children: ReactNode; defaultLabel?: string }) {
   const { t } = useI18n();
   const id = useId();
   return (
     <div className="filter">
       <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        <option value="">{t("inbox.any")}</option>
+        <option value="">{props.defaultLabel ?? t("inbox.any")}</option>
+        {!props.value.includes(",") ? null : <option value={props.value}>{props.value.split(",").join(", ")}</option>}
         {props.children}
       </select>
     </div>
@@ -114,7 +117,7 @@ function SortSelect({ value, onChange }: { value: Sort; onChange: (sort: Sort) =
   const { t } = useI18n();
   const id = useId();
   return (
-    <div className="filter">
+    <div className="filter filter-sort">
       <label htmlFor={id}>{t("inbox.sort")}</label>
       <select id={id} name="sort" value={value} onChange={(e) => onChange(e.target.value as Sort)}>
         {SORTS.map((sort) => (

@@ -1,10 +1,11 @@
-// The inbox's list: one row per ticket with its number, subject, customer, status, priority,
-// channel, SLA due time and last update. On a phone each row becomes a card.
+// The inbox's list: one row per ticket with its number, subject, customer, assignee, status,
+// priority, channel, SLA due time (or "paused") and last update. On a phone each row becomes a card.
 
 import { useState } from "react";
 import { Link } from "react-router";
 import type { Ticket } from "../api/types.js";
 import { PriorityBadge, StatusBadge } from "../components/Badges.js";
+import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useCustomer } from "../directory/useCustomer.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { formatDuration } from "../sla/duration.js";
@@ -21,6 +22,7 @@ export function TicketTable({ tickets, now }: { tickets: Ticket[]; now: string |
           <th scope="col">{t("field.number")}</th>
           <th scope="col">{t("field.subject")}</th>
           <th scope="col">{t("field.customer")}</th>
+          <th scope="col">{t("field.assignee")}</th>
           <th scope="col">{t("field.status")}</th>
           <th scope="col">{t("field.priority")}</th>
           <th scope="col">{t("field.channel")}</th>
@@ -38,7 +40,8 @@ export function TicketTable({ tickets, now }: { tickets: Ticket[]; now: string |
 }
 
 function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }) {
-  const { tx, formatRelative, formatDateTime } = useI18n();
+  const { t, tx, formatRelative, formatDateTime } = useI18n();
+  const { agentName } = useDirectory();
   const customer = useCustomer(ticket.customerId);
   return (
     <tr data-ticket={ticket.number}>
@@ -47,6 +50,9 @@ function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }
         <Link to={`/tickets/${ticket.number}`}>{ticket.subject}</Link>
       </td>
       <td className="cell-customer">{customer?.name ?? "…"}</td>
+      <td className="cell-assignee">
+        {ticket.assigneeId === null ? <span className="muted">{t("ticket.unassigned")}</span> : (agentName(ticket.assigneeId) ?? t("ticket.agent"))}
+      </td>
       <td className="cell-status">
         <StatusBadge status={ticket.status} />
       </td>
@@ -71,6 +77,13 @@ function DueCell({ due }: { due: DueTime | undefined }) {
   const { t, locale, formatRelative, formatDateTime } = useI18n();
   // When the row was shown: used only when the server's own distance to the due time is not known.
   const [shownAt] = useState(() => Date.now());
+  if (due?.paused) {
+    return (
+      <span className="due-paused" title={t("inbox.pausedHint")}>
+        {t("inbox.paused")}
+      </span>
+    );
+  }
   if (!due?.dueAt) return <span className="muted">{t("inbox.noDue")}</span>;
   const left = due.leftSeconds ?? (new Date(due.dueAt).getTime() - shownAt) / 1000;
   const past = due.breached || left <= 0;

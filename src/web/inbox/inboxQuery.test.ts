@@ -1,36 +1,54 @@
-// The inbox's address: read with defaults, written without them, and turned into API queries.
+// The inbox's address: read with defaults, written without them, checked for what a hand
+// misspelt, and turned into API queries.
 
 import { describe, expect, it } from "vitest";
-import { apiQuery, inboxHref, readInboxQuery, UNSOLVED } from "./inboxQuery.js";
+import { addressProblems, apiQuery, inboxHref, OPEN_STATUSES, readInboxQuery } from "./inboxQuery.js";
+
+const read = (search: string, landing?: Parameters<typeof readInboxQuery>[1]) => readInboxQuery(new URLSearchParams(search), landing);
 
 describe("the inbox's address", () => {
-  it("reads defaults from an empty query and ignores unknown views and sorts", () => {
-    expect(readInboxQuery(new URLSearchParams(""))).toEqual({
-      view: "mine",
-      status: "",
-      priority: "",
-      channel: "",
-      team: "",
-      tag: "",
-      q: "",
-      sort: "updated_desc",
-    });
-    expect(readInboxQuery(new URLSearchParams("view=everything&sort=random"))).toMatchObject({ view: "mine", sort: "updated_desc" });
+  it("opens on the landing view, unsolved tickets, recently updated first", () => {
+    expect(read("")).toEqual({ view: "mine", status: "", priority: "", channel: "", team: "", tag: "", q: "", sort: "updated_desc" });
+    expect(read("", { view: "all", status: "any" })).toMatchObject({ view: "all", status: "any" });
+    // A view in the address wins over the landing, and takes the default status.
+    expect(read("view=team", { view: "all", status: "any" })).toMatchObject({ view: "team", status: "" });
+  });
+
+  it("sorts the breaching view by due time unless told otherwise", () => {
+    expect(read("view=breaching").sort).toBe("due_asc");
+    expect(read("view=breaching&sort=created_desc").sort).toBe("created_desc");
+    expect(inboxHref(read("view=breaching"))).toBe("/?view=breaching");
+    expect(inboxHref({ ...read("view=breaching"), sort: "updated_desc" })).toBe("/?view=breaching&sort=updated_desc");
   });
 
   it("round-trips through the address, leaving defaults out", () => {
-    const query = readInboxQuery(new URLSearchParams(`view=all&status=${UNSOLVED}&priority=high&q=facture%20mars&sort=created_asc`));
+    const query = read("view=all&status=any&priority=high&q=facture%20mars&sort=created_asc");
     const href = inboxHref(query);
-    expect(href).toBe("/?view=all&status=new%2Copen%2Cpending%2Con_hold&priority=high&q=facture+mars&sort=created_asc");
-    expect(readInboxQuery(new URLSearchParams(href.slice(2)))).toEqual(query);
-    expect(inboxHref(readInboxQuery(new URLSearchParams("")))).toBe("/");
+    expect(href).toBe("/?view=all&status=any&priority=high&q=facture+mars&sort=created_asc");
+    expect(read(href.slice(2))).toEqual(query);
+    expect(inboxHref(read(""))).toBe("/?view=mine");
+    // The open statuses written out are the default.
+    expect(read(`view=all&status=${OPEN_STATUSES}`).status).toBe("");
   });
 
-  it("asks the API for the view, the filters and the sort", () => {
-    const query = readInboxQuery(new URLSearchParams("view=team&channel=phone&q=%20box%20&sort=number_desc"));
+  it("names what it does not understand, and leaves it out", () => {
+    const search = new URLSearchParams("status=bogus&priority=xx&sort=zzz&view=everything&channel=phone&team=42&q=ok&colour=red");
+    expect(addressProblems(search)).toEqual([
+      { name: "status", value: "bogus" },
+      { name: "priority", value: "xx" },
+      { name: "sort", value: "zzz" },
+      { name: "view", value: "everything" },
+      { name: "team", value: "42" },
+    ]);
+    expect(readInboxQuery(search)).toEqual({ view: "mine", status: "", priority: "", channel: "phone", team: "", tag: "", q: "ok", sort: "updated_desc" });
+    expect(addressProblems(new URLSearchParams("view=all&status=new,pending&priority=high,urgent&sort=due_asc"))).toEqual([]);
+  });
+
+  it("asks the API for unsolved tickets by default, every status when told, and the sort", () => {
+    const query = read("view=team&channel=phone&q=%20box%20&sort=number_desc");
     expect(apiQuery(query, 50)).toEqual({
       view: "team",
-      status: "",
+      status: OPEN_STATUSES,
       priority: "",
       channel: "phone",
       team: "",
@@ -40,7 +58,8 @@ describe("the inbox's address", () => {
       order: "desc",
       limit: 50,
     });
-    expect(apiQuery(readInboxQuery(new URLSearchParams("")), 25)).toMatchObject({ sort: "updated_at", order: "desc" });
-    expect(apiQuery(readInboxQuery(new URLSearchParams("view=breaching&sort=due_asc")), 25)).toMatchObject({ view: "breaching", sort: "due", order: "asc" });
+    expect(apiQuery(read("view=mine&status=any"), 25)).toMatchObject({ status: "", sort: "updated_at", order: "desc" });
+    expect(apiQuery(read("view=mine&status=solved,closed"), 25)).toMatchObject({ status: "solved,closed" });
+    expect(apiQuery(read("view=breaching"), 25)).toMatchObject({ view: "breaching", sort: "due", order: "asc" });
   });
 });

@@ -1,11 +1,14 @@
 // Who is signed in: asks `GET /auth/me` once at start, signs in and out, and keeps the CSRF
-// token for the API client. A 401 from any call brings the login screen back.
+// token for the API client. A 401 from any call brings the login screen back. Once signed in,
+// the app speaks the profile's language and shows instants in the profile's time zone.
 
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from "../api/client.js";
 import * as api from "../api/palier.js";
 import type { Principal, Session } from "../api/types.js";
+import { useI18n } from "../i18n/I18nProvider.js";
+import { profileLocale, profileTimeZone, saveProfile, type ProfileChange } from "./profile.js";
 
 export type SessionState =
   { status: "loading" } | { status: "signedOut"; expired: boolean } | { status: "signedIn"; principal: Principal } | { status: "unreachable"; message: string };
@@ -15,6 +18,10 @@ export interface SessionApi {
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
   retry(): void;
+  /** The zone to show instants in: the signed-in profile's, else the browser's. */
+  timeZone: string;
+  /** Saves the signed-in person's language or time zone; the app follows the saved profile. */
+  updateProfile(change: ProfileChange): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -23,6 +30,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<SessionState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
+  const { setLocale } = useI18n();
+  const principal = state.status === "signedIn" ? state.principal : undefined;
+  const savedLocale = principal ? profileLocale(principal) : undefined;
+
+  // The profile's language wins once signed in (and stays for the sign-in screen after).
+  useEffect(() => {
+    if (savedLocale) setLocale(savedLocale);
+  }, [savedLocale, setLocale]);
 
   const signIn = useCallback((session: Session) => {
     setCsrfToken(session.csrfToken);
@@ -71,8 +86,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState({ status: "loading" });
         setAttempt((n) => n + 1);
       },
+      timeZone: profileTimeZone(principal),
+      updateProfile: async (change) => {
+        const session = await saveProfile(change);
+        setState({ status: "signedIn", principal: session.principal });
+      },
     }),
-    [state, signIn, queryClient],
+    [state, signIn, queryClient, principal],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

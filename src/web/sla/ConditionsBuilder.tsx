@@ -132,7 +132,7 @@ function ConditionRow(props: { label: string; condition: Condition; readOnly: bo
           ×
         </button>
       )}
-      <FieldError id={`${id}-error`} issues={props.issues} />
+      <FieldError id={`${id}-error`} issues={props.issues.slice(0, 1)} />
     </li>
   );
 }

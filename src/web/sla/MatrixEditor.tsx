@@ -14,9 +14,10 @@ interface Props {
   onChange(matrix: EscalationMatrix): void;
   readOnly: boolean;
   issues: FieldIssue[];
+  warnings?: FieldIssue[];
 }
 
-export function MatrixEditor({ matrix, onChange, readOnly, issues }: Props) {
+export function MatrixEditor({ matrix, onChange, readOnly, issues, warnings = [] }: Props) {
   const { t } = useI18n();
   const steps = matrix.steps ?? [];
   const setSteps = (next: MatrixStep[]) => onChange({ ...matrix, steps: next });
@@ -39,7 +40,7 @@ export function MatrixEditor({ matrix, onChange, readOnly, issues }: Props) {
     <fieldset className="panel matrix">
       <legend>{t("matrix.title")}</legend>
       <p className="muted small">{t("matrix.hint")}</p>
-      <FieldError id="matrix-error" issues={issuesAt(issues, "matrix").concat(issuesAt(issues, "matrix.steps"))} />
+      <FieldError id="matrix-error" issues={issuesAt(issues, "matrix").concat(issuesAt(issues, "matrix.steps")).slice(0, 1)} />
       {steps.length === 0 && <p className="muted">{t("matrix.noSteps")}</p>}
       <ol className="steps">
         {steps.map((step, index) => (
@@ -50,6 +51,7 @@ export function MatrixEditor({ matrix, onChange, readOnly, issues }: Props) {
             count={steps.length}
             readOnly={readOnly}
             issues={issuesAt(issues, `matrix.steps[${index}]`, true)}
+            warnings={issuesAt(warnings, `matrix.steps[${index}]`, true)}
             onChange={(next) => setSteps(steps.map((s, i) => (i === index ? next : s)))}
             onRemove={() => setSteps(steps.filter((_, i) => i !== index))}
             onMove={(by) => move(index, by)}
@@ -85,7 +87,7 @@ export function MatrixEditor({ matrix, onChange, readOnly, issues }: Props) {
           </div>
         ))}
       </div>
-      <FieldError id="start-level-error" issues={issuesAt(issues, "matrix.startLevel", true)} />
+      <FieldError id="start-level-error" issues={issuesAt(issues, "matrix.startLevel", true).slice(0, 1)} />
     </fieldset>
   );
 }

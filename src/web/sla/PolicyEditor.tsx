@@ -6,7 +6,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { STATUSES } from "../../core/ticket/ticket.js";
-import { ApiError } from "../api/client.js";
 import * as sla from "../api/slaApi.js";
 import type { Calendar, Policy, PolicyInput } from "../api/slaTypes.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
@@ -18,10 +17,17 @@ import { useCanManageSla } from "./access.js";
 import { ConditionsBuilder } from "./ConditionsBuilder.js";
 import { JobProgress } from "./JobProgress.js";
 import { MatrixEditor } from "./MatrixEditor.js";
+import { basisOf } from "./businessTime.js";
+import { ImpactDialog, UnsavedDialog } from "./EditorDialogs.js";
+import { ErrorSummary, onePerField } from "./ErrorSummary.js";
 import { inputOf, newPolicy } from "./policyDraft.js";
 import { TargetsTable } from "./TargetsTable.js";
+import { targetWarnings } from "./targetWarnings.js";
+import { useGuardedSave } from "./useGuardedSave.js";
+import { useUnsavedEdits } from "./useUnsavedEdits.js";
 
-type Notice = { kind: "saved"; jobId: string | null } | { kind: "conflict" } | { kind: "error"; error: unknown } | null;
+/** The paths the form shows beside a field; any other problem is told in the summary. */
+const PLACED = /^(name|calendarId|isDefault|conditions|targets|matrix)\b/;
 
 export function PolicyEditor({ id, jobId = null }: { id: string | null; jobId?: string | null }) {
   const { t } = useI18n();
@@ -60,15 +66,37 @@ export function PolicyEditor({ id, jobId = null }: { id: string | null; jobId?: 
 }
 
 function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | null; calendars: Calendar[]; jobId: string | null; onReload(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const readOnly = !useCanManageSla();
   const [draft, setDraft] = useState<PolicyInput>(() => (policy ? inputOf(policy) : newPolicy()));
+  // What the server holds: the draft differs from it while there are unsaved edits.
+  const [baseline, setBaseline] = useState<PolicyInput>(draft);
   const [version, setVersion] = useState(policy?.version ?? 0);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice>(jobId ? { kind: "saved", jobId } : null);
-  const issues: FieldIssue[] = notice?.kind === "error" ? fieldIssues(notice.error) : [];
+  const input = () => ({ ...draft, name: draft.name.trim() });
+  const saving = useGuardedSave<Policy>({
+    dryRun: policy ? () => sla.dryRunPolicy(policy.id, version, input()) : null,
+    save: () => (policy ? sla.updatePolicy(policy.id, version, input()) : sla.createPolicy(input())),
+    onSaved: (saved) => {
+      if (typeof saved.item.version === "number") setVersion(saved.item.version);
+      setBaseline(draft);
+      // The list only: the edited item's own query would remount this form with the new version.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.policies, exact: true });
+      // The new policy gets its own address; the job rides along so its progress stays in view.
+      if (!policy && saved.item.id) {
+        unsaved.allowNext();
+        navigate(`/sla/policies/${saved.item.id}${saved.jobId ? `?job=${saved.jobId}` : ""}`, { replace: true });
+      }
+    },
+    initial: jobId ? { kind: "saved", jobId } : null,
+  });
+  const { busy, notice, setNotice } = saving;
+  const dirty = !readOnly && JSON.stringify(draft) !== JSON.stringify(baseline);
+  const unsaved = useUnsavedEdits(dirty);
+  const issues: FieldIssue[] = notice?.kind === "error" ? onePerField(fieldIssues(notice.error)) : [];
+  const warnings = targetWarnings(draft, { t, locale });
+  const calendar = calendars.find((c) => c.id === draft.calendarId);
   const nameId = useId();
   const calendarId = useId();
 
@@ -77,25 +105,9 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
     if (notice?.kind === "saved") setNotice(null);
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setNotice(null);
-    try {
-      const input = { ...draft, name: draft.name.trim() };
-      const saved = policy ? await sla.updatePolicy(policy.id, version, input) : await sla.createPolicy(input);
-      if (typeof saved.item.version === "number") setVersion(saved.item.version);
-      // The list only: the edited item's own query would remount this form with the new version.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.policies, exact: true });
-      setNotice({ kind: "saved", jobId: saved.jobId });
-      // The new policy gets its own address; the job rides along so its progress stays in view.
-      if (!policy && saved.item.id) navigate(`/sla/policies/${saved.item.id}${saved.jobId ? `?job=${saved.jobId}` : ""}`, { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code === "version_conflict") setNotice({ kind: "conflict" });
-      else setNotice({ kind: "error", error });
-    } finally {
-      setBusy(false);
-    }
+    void saving.submit();
   };
 
   const nameIssues = issuesAt(issues, "name");
@@ -107,12 +119,7 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
       </p>
       <PageTitle title={title} />
       {readOnly && <p className="notice notice-info">{t("sla.readOnly")}</p>}
-      {notice?.kind === "error" && (
-        <div className="notice notice-error" role="alert">
-          <p>{t("calendars.fixErrors")}</p>
-          <ErrorNotice error={notice.error} />
-        </div>
-      )}
+      {notice?.kind === "error" && <ErrorSummary error={notice.error} unplaced={issues.filter((issue) => !PLACED.test(issue.path))} />}
       {notice?.kind === "conflict" && (
         <div className="notice notice-warning" role="alert">
           <p>{t("sla.conflict")}</p>
@@ -151,6 +158,7 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
               ))}
             </select>
             <FieldError id={`${calendarId}-error`} issues={issuesAt(issues, "calendarId")} />
+            {calendar && <p className="muted small">{t("policies.calendarZone", { zone: calendar.spec.timezone.replace(/_/g, " ") })}</p>}
           </div>
         </div>
         <div className="checkbox-row">
@@ -195,23 +203,33 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
         targets={draft.targets}
         onChange={(targets) => change({ targets })}
         readOnly={readOnly}
-        business={draft.calendarId !== null}
+        basis={basisOf(draft.calendarId, calendar?.spec)}
         issues={issues}
+        warnings={warnings}
       />
-      <MatrixEditor matrix={draft.matrix} onChange={(matrix) => change({ matrix })} readOnly={readOnly} issues={issues} />
+      <MatrixEditor
+        matrix={draft.matrix}
+        onChange={(matrix) => change({ matrix })}
+        readOnly={readOnly}
+        issues={issues}
+        warnings={warnings.filter((warning) => warning.path.startsWith("matrix."))}
+      />
       {!readOnly && (
         <div className="form-actions sticky-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? t("app.saving") : t("action.save")}
           </button>
-          {notice?.kind === "saved" && (
+          {notice?.kind === "saved" && !dirty && (
             <span className="notice-inline success" role="status">
               {t("sla.saved")}
             </span>
           )}
+          {dirty && <span className="notice-inline muted">{t("sla.unsaved.badge")}</span>}
         </div>
       )}
       {notice?.kind === "saved" && notice.jobId && <JobProgress jobId={notice.jobId} />}
+      {saving.impact && <ImpactDialog impact={saving.impact} busy={busy} onConfirm={() => void saving.confirm()} onCancel={saving.cancel} />}
+      <UnsavedDialog blocker={unsaved.blocker} />
     </form>
   );
 }

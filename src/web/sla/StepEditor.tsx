@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { ACTION_TYPES, TARGETS } from "../../core/sla/policy.js";
 import { PRIORITIES, TIERS } from "../../core/ticket/ticket.js";
 import type { MatrixStep, Recipient, StepAction } from "../api/slaTypes.js";
-import { FieldError, issuesAt, type FieldIssue } from "../components/FieldError.js";
+import { FieldError, type FieldIssue } from "../components/FieldError.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { newAction, toggleRecipient } from "./policyDraft.js";
@@ -20,12 +20,14 @@ interface Props {
   step: MatrixStep;
   readOnly: boolean;
   issues: FieldIssue[];
+  /** Contradictions with the targets (a reminder longer than the target it warns about). */
+  warnings?: FieldIssue[];
   onChange(step: MatrixStep): void;
   onRemove(): void;
   onMove(by: -1 | 1): void;
 }
 
-export function StepEditor({ index, count, step, readOnly, issues, onChange, onRemove, onMove }: Props) {
+export function StepEditor({ index, count, step, readOnly, issues, warnings = [], onChange, onRemove, onMove }: Props) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { agentName, teamName } = useDirectory();
@@ -37,9 +39,11 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
     const next = on ? [...(list ?? []), value] : (list ?? []).filter((v) => v !== value);
     return next.length > 0 ? next : undefined;
   };
-  const offsetIssues = issuesAt(issues, `offsetMinutes`, true).concat(issuesAt(issues, "level"));
   const at = (path: string) =>
     issues.filter((issue) => issue.path.endsWith(`.${path}`) || issue.path.includes(`.${path}[`) || issue.path.includes(`.${path}.`));
+  // One message beside the field: the first the server found.
+  const offsetIssues = at("offsetMinutes").concat(at("level")).slice(0, 1);
+  const offsetWarning = warnings.find((warning) => warning.path.endsWith(".offsetMinutes"));
 
   return (
     <li className="step" data-step={step.id} data-kind={step.kind}>
@@ -91,6 +95,7 @@ export function StepEditor({ index, count, step, readOnly, issues, onChange, onR
               aria-describedby={offsetIssues.length > 0 ? `${id}-offset-error` : undefined}
             />
             <FieldError id={`${id}-offset-error`} issues={offsetIssues} />
+            {offsetWarning && <p className="field-warning">{offsetWarning.message}</p>}
           </div>
           <div className="field">
             <label htmlFor={`${id}-clock`}>{t("matrix.clock")}</label>
@@ -250,7 +255,7 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
           </span>
         </div>
       )}
-      <FieldError id={`${step.id}-recipients-error`} issues={issues} />
+      <FieldError id={`${step.id}-recipients-error`} issues={issues.slice(0, 1)} />
     </fieldset>
   );
 }
@@ -382,7 +387,7 @@ function Actions({ step, readOnly, onChange, issues }: { step: MatrixStep; readO
           ))}
         </select>
       )}
-      <FieldError id={`${step.id}-actions-error`} issues={issues} />
+      <FieldError id={`${step.id}-actions-error`} issues={issues.slice(0, 1)} />
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 // A policy's targets: priorities × (first response, next response, resolution) in minutes, each
-// with its length in hours and days beside it; an empty cell is a target not measured.
+// with its length beside it in the time it counts (business hours and working days on a calendar,
+// calendar time around the clock), its error and any contradiction with the other targets.
 
 import { PRIORITIES } from "../../core/ticket/ticket.js";
 import { TARGETS } from "../../core/sla/policy.js";
@@ -7,7 +8,8 @@ import type { Priority } from "../api/types.js";
 import type { PolicyInput, Target } from "../api/slaTypes.js";
 import { FieldError, issuesAt, type FieldIssue } from "../components/FieldError.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { formatMinutes } from "./duration.js";
+import { timeText, type TimeBasis } from "./businessTime.js";
+import { onePerField } from "./ErrorSummary.js";
 
 const ROWS: readonly Priority[] = [...PRIORITIES].reverse();
 
@@ -15,12 +17,15 @@ interface Props {
   targets: PolicyInput["targets"];
   onChange(targets: PolicyInput["targets"]): void;
   readOnly: boolean;
-  business: boolean;
+  basis: TimeBasis;
   issues: FieldIssue[];
+  /** Targets that contradict each other, at their cells' paths. */
+  warnings: FieldIssue[];
 }
 
-export function TargetsTable({ targets, onChange, readOnly, business, issues }: Props) {
+export function TargetsTable({ targets, onChange, readOnly, basis, issues, warnings }: Props) {
   const { t, locale } = useI18n();
+  const business = basis.kind === "business";
   const set = (priority: Priority, target: Target, text: string) => {
     const minutes = text.trim() === "" ? null : Number(text);
     const row = { ...(targets[priority] ?? {}), [target]: minutes !== null && Number.isFinite(minutes) ? minutes : null };
@@ -48,7 +53,8 @@ export function TargetsTable({ targets, onChange, readOnly, business, issues }: 
                 <th scope="row">{t(`priority.${priority}`)}</th>
                 {TARGETS.map((target) => {
                   const value = targets[priority]?.[target];
-                  const cellIssues = issuesAt(issues, `targets.${priority}.${target}`, true);
+                  const cellIssues = onePerField(issuesAt(issues, `targets.${priority}.${target}`, true)).slice(0, 1);
+                  const cellWarnings = issuesAt(warnings, `targets.${priority}.${target}`);
                   const errorId = `target-${priority}-${target}-error`;
                   return (
                     <td key={target}>
@@ -64,12 +70,17 @@ export function TargetsTable({ targets, onChange, readOnly, business, issues }: 
                         onChange={(e) => set(priority, target, e.target.value)}
                         readOnly={readOnly}
                         aria-invalid={cellIssues.length > 0 || undefined}
-                        aria-describedby={cellIssues.length > 0 ? errorId : undefined}
+                        aria-describedby={cellIssues.length > 0 ? errorId : cellWarnings.length > 0 ? `${errorId}-warning` : undefined}
                       />
                       <span className="muted small minutes-hint" aria-hidden="true">
-                        {typeof value === "number" && value > 0 ? formatMinutes(value, locale) : t("policies.notMeasured")}
+                        {typeof value === "number" && value > 0 ? timeText(value * 60, basis, { t, locale }) : t("policies.notMeasured")}
                       </span>
                       <FieldError id={errorId} issues={cellIssues} />
+                      {cellWarnings.length > 0 && (
+                        <p className="field-warning" id={`${errorId}-warning`} data-path={cellWarnings[0]?.path}>
+                          {cellWarnings[0]?.message}
+                        </p>
+                      )}
                     </td>
                   );
                 })}

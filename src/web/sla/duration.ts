@@ -23,10 +23,11 @@ function unitFormat(locale: string, unit: string): Intl.NumberFormat {
  * `seconds` (absolute value, to the nearest second: instants carried over the network land a few
  * milliseconds off) as at most two units. With `withSeconds`
  * false, seconds never show (less than a minute reads as "0m") and a zero second unit is dropped.
+ * With `largest` "hour", days are counted in hours ("32h"): a business day is not 24 hours.
  */
-export function formatDuration(seconds: number, locale: string, withSeconds = true): string {
+export function formatDuration(seconds: number, locale: string, withSeconds = true, largest: "day" | "hour" = "day"): string {
   const total = Math.round(Math.abs(seconds));
-  const allowed = UNITS.filter(([unit]) => unit !== "second" || (withSeconds && total < 3_600));
+  const allowed = UNITS.filter(([unit]) => (unit !== "second" || (withSeconds && total < 3_600)) && (largest === "day" || unit !== "day"));
   const first = allowed.findIndex(([, size]) => total >= size);
   if (first === -1) return unitFormat(locale, allowed[allowed.length - 1]?.[0] ?? "second").format(0);
   const [unit, size] = allowed[first] as (typeof UNITS)[number];

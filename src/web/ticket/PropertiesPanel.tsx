@@ -1,4 +1,4 @@
-// The ticket's properties (status, priority, team, assignee, tags, followers): edited as a
+// The ticket's properties (status, priority, team, assignee, tags, followers, custom fields): edited as a
 // draft and saved in one PATCH with If-Match; a stale version (409) is said plainly and reloaded.
 
 import { useId, useState, type ReactNode } from "react";
@@ -9,6 +9,7 @@ import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { ChipsEditor } from "./ChipsEditor.js";
+import { CustomFields } from "./CustomFields.js";
 import { isVersionConflict, useUpdateTicket } from "./ticketMutations.js";
 
 type Notice = { kind: "saved" } | { kind: "conflict" } | { kind: "error"; error: unknown } | null;
@@ -144,6 +145,7 @@ export function PropertiesPanel({ ticket, readOnly }: Props) {
           suggestions={activeAgents.map((agent) => ({ value: agent.id, label: agent.name }))}
           labelOf={(id) => agentName(id) ?? id}
         />
+        <CustomFields fields={value("customFields")} readOnly={readOnly} onChange={(fields) => change("customFields", fields)} />
       </fieldset>
       {readOnly ? (
         <p className="muted small">{t("ticket.readOnly")}</p>

@@ -6,10 +6,8 @@ import { useMemo } from "react";
 import { renderEvent, type RenderableEvent, type RenderedEvent } from "../../core/events/index.js";
 import type { TicketEvent } from "../api/types.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { useTimeZone } from "../session/useTimeZone.js";
 import { useEventNames } from "./useEventNames.js";
-
-/** The reader's IANA time zone, as the browser knows it. */
-const READER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 export function Timeline({ events }: { events: TicketEvent[] | null }) {
   const { t, tn } = useI18n();
@@ -32,15 +30,17 @@ export function Timeline({ events }: { events: TicketEvent[] | null }) {
 
 function EventList({ events }: { events: TicketEvent[] }) {
   const { locale } = useI18n();
+  const timeZone = useTimeZone();
   const names = useEventNames();
   const rendered = useMemo(
-    () => [...events].reverse().map((event) => ({ event, text: renderEvent(renderable(event), { locale, timeZone: READER_ZONE, names }) })),
-    [events, locale, names],
+    () => [...events].reverse().map((event) => ({ event, text: renderEvent(renderable(event), { locale, timeZone, names }) })),
+    [events, locale, timeZone, names],
   );
+  const when = useMemo(() => new Intl.DateTimeFormat(locale, { timeZone, dateStyle: "medium", timeStyle: "short" }), [locale, timeZone]);
   return (
     <ol className="events">
       {rendered.map(({ event, text }) => (
-        <EventItem key={event.id} event={event} text={text} />
+        <EventItem key={event.id} event={event} text={text} at={when.format(new Date(event.at))} />
       ))}
     </ol>
   );
@@ -57,15 +57,15 @@ function renderable(event: TicketEvent): RenderableEvent {
   } as RenderableEvent;
 }
 
-function EventItem({ event, text }: { event: TicketEvent; text: RenderedEvent }) {
-  const { formatDateTime } = useI18n();
+/** One event; `at` is its instant already written in the reader's language and zone. */
+function EventItem({ event, text, at }: { event: TicketEvent; text: RenderedEvent; at: string }) {
   return (
     <li className="event" data-type={event.type}>
       <div className="event-head">
         <strong>{text.title}</strong>
         <span className="muted"> · {text.actor} · </span>
         <time dateTime={event.at} className="muted">
-          {formatDateTime(event.at)}
+          {at}
         </time>
       </div>
       {text.details.length > 0 && (

@@ -1,12 +1,16 @@
 // Starts the real `palier serve` as a child process for the end-to-end tests: its own data
-// directory, a free port, a known admin password and the demo data; stops it afterwards.
+// directory (a copy of the run's first start with the same settings), a free port, a known admin
+// password and the demo data; stops it afterwards.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+import type {} from "../../support/globalSetup.js"; // declares what the global setup provides
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -34,6 +38,10 @@ async function freePort(): Promise<number> {
  * `PALIER_E2E_URL` (with `PALIER_E2E_EMAIL`, `PALIER_E2E_PASSWORD`) points the tests at a server
  * that is already running; otherwise the built `bin/palier.js serve` is started here, with `env`
  * added to its environment (e.g. `PALIER_CLOCK=manual`).
+ *
+ * Writing the demo is the slow part of a first start, so each set of settings gets its first
+ * start once per test run (a template data directory, built by whichever file asks first while
+ * the others wait); every server then starts on its own copy, as a restart on that directory.
  */
 export async function startServer(timeoutMs = 150_000, env: Record<string, string> = {}): Promise<RunningServer> {
   const external = process.env.PALIER_E2E_URL;
@@ -48,24 +56,89 @@ export async function startServer(timeoutMs = 150_000, env: Record<string, strin
   for (const built of ["dist/cli/main.js", "dist/web/index.html"]) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` before the end-to-end tests`);
   }
+  const settings: Record<string, string> = {
+    HOST: "127.0.0.1",
+    PALIER_ADMIN_EMAIL: EMAIL,
+    PALIER_ADMIN_PASSWORD: PASSWORD,
+    PALIER_DEMO: "1",
+    DATABASE_URL: "",
+    NODE_ENV: "test",
+    ...env,
+  };
   const dataDir = mkdtempSync(join(tmpdir(), "palier-e2e-"));
+  const template = await seededTemplate(settings, timeoutMs);
+  if (template !== null) cpSync(template, dataDir, { recursive: true });
+  return launch(dataDir, settings, timeoutMs, { removeOnStop: true });
+}
+
+const EMAIL = "admin@palier.local";
+const PASSWORD = "e2e-admin-password-42";
+
+/** Where this run keeps its templates (given by the global setup); null outside it. */
+function templatesRoot(): string | null {
+  try {
+    return inject("palierServerTemplates") ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The data directory of a first start with `settings`, made once per run: the first caller
+ * starts and stops a server on it; the others wait for it. Null when there is no run to share.
+ */
+async function seededTemplate(settings: Record<string, string>, timeoutMs: number): Promise<string | null> {
+  const root = templatesRoot();
+  if (root === null) return null;
+  const key = createHash("sha256")
+    .update(JSON.stringify(Object.entries(settings).sort(([a], [b]) => a.localeCompare(b))))
+    .digest("hex")
+    .slice(0, 16);
+  const dir = join(root, key);
+  const data = join(dir, "data");
+  mkdirSync(root, { recursive: true });
+  if (!claim(dir)) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (existsSync(join(dir, "ready"))) return data;
+      if (existsSync(join(dir, "failed"))) throw new Error(`the shared first start failed:\n${readFileSync(join(dir, "failed"), "utf8")}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`the shared first start was not ready within ${timeoutMs / 1000} s`);
+  }
+  try {
+    const server = await launch(data, settings, timeoutMs, { removeOnStop: false });
+    await server.stop();
+    writeFileSync(join(dir, "ready"), "");
+    return data;
+  } catch (error) {
+    writeFileSync(join(dir, "failed"), String((error as Error).stack ?? error));
+    throw error;
+  }
+}
+
+/** Creates `dir` (atomic: whoever creates it builds the template); false when it was there. */
+function claim(dir: string): boolean {
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+/** Starts `palier serve` on `dataDir` and waits until it answers its health check. */
+async function launch(
+  dataDir: string,
+  settings: Record<string, string>,
+  timeoutMs: number,
+  { removeOnStop }: { removeOnStop: boolean },
+): Promise<RunningServer> {
   const port = await freePort();
-  const password = "e2e-admin-password-42";
-  const email = "admin@palier.local";
   const child: ChildProcess = spawn(process.execPath, ["bin/palier.js", "serve"], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      PALIER_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PALIER_ADMIN_EMAIL: email,
-      PALIER_ADMIN_PASSWORD: password,
-      PALIER_DEMO: "1",
-      DATABASE_URL: "",
-      NODE_ENV: "test",
-      ...env,
-    },
+    env: { ...process.env, ...settings, PALIER_DATA_DIR: dataDir, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -82,7 +155,7 @@ export async function startServer(timeoutMs = 150_000, env: Record<string, strin
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (removeOnStop) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -94,7 +167,7 @@ export async function startServer(timeoutMs = 150_000, env: Record<string, strin
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, email, password, stop };
+      if (response.ok) return { baseUrl, email: EMAIL, password: PASSWORD, stop };
     } catch {
       // not listening yet
     }

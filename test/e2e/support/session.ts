@@ -3,12 +3,22 @@
 
 import type { Page } from "playwright-core";
 
-/** Signs in on the login screen and waits for the inbox (in English unless told otherwise). */
-export async function signInAs(page: Page, baseUrl: string, email: string, password: string, inboxTitle = "Inbox"): Promise<void> {
+/**
+ * Signs in on the login screen and waits for the inbox. The app speaks the profile's language once
+ * signed in: `locale` (English unless told otherwise) is saved to the profile first, so a suite
+ * reads the words it expects whatever the demo agent's own language.
+ */
+export async function signInAs(page: Page, baseUrl: string, email: string, password: string, inboxTitle = "Inbox", locale = "en"): Promise<void> {
   await page.goto(baseUrl + "/");
   await page.locator('input[type="email"]').fill(email);
   await page.locator('input[type="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
+  await page.getByTestId("profile").waitFor();
+  const profile = await apiFromPage<{ principal: { locale?: string; language?: string | null } }>(page, "GET", "/auth/me");
+  if ((profile.principal.locale ?? profile.principal.language) !== locale) {
+    await apiFromPage(page, "PATCH", "/auth/me", { locale });
+    await page.reload();
+  }
   await page.getByRole("heading", { level: 1, name: inboxTitle }).waitFor();
 }
 

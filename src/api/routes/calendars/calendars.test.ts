@@ -52,7 +52,7 @@ describeStore("calendar routes", (get) => {
     const created = await api.call<{ id: string }>("manager", "POST", "/api/v1/calendars", { body: { name: "Valide", spec: BRUSSELS } });
     const patched = await api.call<ErrorJson>("manager", "PATCH", `/api/v1/calendars/${created.json.id}`, { body: { spec: { hours: {} } } });
     expect(patched.status).toBe(400);
-    expect(patched.json.error.details).toEqual([{ path: "spec.timezone", message: expect.stringContaining("is required") }]);
+    expect(patched.json.error.details).toEqual([{ path: "spec.timezone", code: "invalid", message: expect.stringContaining("is required") }]);
     expect((await api.call<ErrorJson>("manager", "POST", "/api/v1/calendars", { body: { name: "Liste", spec: [] } })).status).toBe(400);
   });
 

@@ -2,7 +2,7 @@
 // runs on queues a recompute, whose id the answer carries), and the editor's preview.
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { Static } from "typebox";
+import { Type, type Static } from "typebox";
 import { updateCalendar } from "../../../commands/sla/calendars.js";
 import { inWork } from "../../../commands/work.js";
 import { BusinessCalendar, InvalidCalendarError, InvalidInstantError, NoOpenTimeError, parseCalendar, parseInstant } from "../../../core/calendar/index.js";
@@ -13,6 +13,7 @@ import { badRequest, HttpError, notFound } from "../../errors.js";
 import { actorOf, callerWith, now } from "../common/access.js";
 import { errorResponses, IdParams, IfMatchHeaders, Page, SECURITY } from "../common/schema.js";
 import { expectedVersion, setETag } from "../common/versions.js";
+import { DryRunQuery, DryRunSchema, dryRun } from "../slaPolicies/dryRun.js";
 import { previewCalendar } from "./preview.js";
 import { CalendarListQuery, CalendarSchema, CalendarWriteSchema, CreateCalendarBody, PreviewBody, PreviewResponse, UpdateCalendarBody } from "./schema.js";
 
@@ -153,12 +154,14 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: "Change a calendar; If-Match (or version) makes it conditional",
-        description: "When a policy runs on the calendar and its spec changes, the open tickets are recomputed in the background: `jobId` names that job.",
+        description:
+          "When a policy runs on the calendar and its spec changes, the open tickets are recomputed in the background: `jobId` names that job. With `?dryRun=true`, the change is validated and checked as for real, and the answer is its impact on open tickets (`{ dryRun: true, impact }`); nothing is saved.",
         security: SECURITY,
         params: IdParams,
         headers: IfMatchHeaders,
+        querystring: DryRunQuery,
         body: UpdateCalendarBody,
-        response: { 200: CalendarWriteSchema, ...errorResponses },
+        response: { 200: Type.Union([CalendarWriteSchema, DryRunSchema]), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -168,6 +171,18 @@ export const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (changes.spec !== undefined) compileSpec(changes.spec);
       const expected = expectedVersion(request, version);
       const db = request.server.database.db;
+      if (request.query.dryRun) {
+        return dryRun(db, { now: now(request), actor: actorOf(principal) }, async (work) => {
+          const row =
+            Object.keys(changes).length > 0
+              ? (await updateCalendar(work, { id, changes, expectedVersion: expected })).result
+              : await calendarStore.get(work.tx, id);
+          if (!row) throw notFound(`calendar ${id}`);
+          if (expected !== undefined && expected !== row.version && Object.keys(changes).length === 0)
+            throw new VersionConflictError("calendar", id, expected, row.version);
+          return { policyIds: [], calendarId: row.id, everyOpen: false };
+        });
+      }
       let written: { row: CalendarRow; jobId: string | null };
       if (Object.keys(changes).length === 0) {
         const row = await calendarStore.get(db, id);

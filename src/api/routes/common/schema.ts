@@ -32,7 +32,17 @@ export const ErrorResponse = Type.Object(
       {
         code: Type.String(),
         message: Type.String(),
-        details: Type.Array(Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false })),
+        details: Type.Array(
+          Type.Object(
+            {
+              path: Type.String(),
+              code: Type.Optional(Type.String({ description: "what is wrong, stable: required, too_small, unknown_time_zone…" })),
+              message: Type.String({ description: "in the reader's language when the request names one (profile, Accept-Language), else English" }),
+              label: Type.Optional(Type.String({ description: "the field in the reader's words, when the request names a language" })),
+            },
+            { additionalProperties: false },
+          ),
+        ),
       },
       { additionalProperties: false },
     ),

@@ -79,7 +79,7 @@ export async function rejectDeepBodies(request: FastifyRequest): Promise<void> {
   if (path !== undefined) {
     const where = path || "body";
     throw new HttpError(400, "invalid_request", `${where}: nests deeper than ${MAX_BODY_DEPTH} levels`, [
-      { path: where, message: `nests deeper than ${MAX_BODY_DEPTH} levels` },
+      { path: where, code: "too_deep", message: `nests deeper than ${MAX_BODY_DEPTH} levels` },
     ]);
   }
 }
@@ -104,7 +104,7 @@ export async function rejectNulCharacters(request: FastifyRequest): Promise<void
     const path = nulPath(value, where === "body" ? "" : where);
     if (path !== undefined)
       throw new HttpError(400, "invalid_request", `${path || "body"}: must not contain the NUL character (U+0000)`, [
-        { path: path || "body", message: "must not contain the NUL character (U+0000)" },
+        { path: path || "body", code: "nul_character", message: "must not contain the NUL character (U+0000)" },
       ]);
   }
 }

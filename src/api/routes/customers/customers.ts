@@ -47,14 +47,14 @@ export const customerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       callerWith(request, "customers.read");
-      callerWith(request, "tickets.read");
+      const principal = callerWith(request, "tickets.read");
       const db = request.server.database.db;
       const customer = await customerStore.get(db, request.params.id);
       if (!customer) throw notFound(`customer ${request.params.id}`);
       const query = { ...baseQuery(request.query), customerId: customer.id };
       const [page, total] = await Promise.all([listTickets(db, query), countTickets(db, query)]);
       const at = now(request);
-      return { items: page.items.map((ticket) => presentListedTicket(ticket, at)), nextCursor: page.nextCursor, total, now: at.toISOString() };
+      return { items: page.items.map((ticket) => presentListedTicket(ticket, at, principal)), nextCursor: page.nextCursor, total, now: at.toISOString() };
     },
   );
 };

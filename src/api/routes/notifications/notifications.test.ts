@@ -85,7 +85,7 @@ describeStore("notification routes", (get) => {
   it("refuses a read without ids or all, bad cursors, customers and anonymous callers", async () => {
     const empty = await api.call<ErrorJson>("agent", "POST", "/api/v1/notifications/read", { body: {} });
     expect(empty.status).toBe(400);
-    expect(empty.json.error.details).toEqual([{ path: "ids", message: "give the ids to mark read, or all: true" }]);
+    expect(empty.json.error.details).toEqual([{ path: "ids", code: "invalid", message: "give the ids to mark read, or all: true" }]);
     const notFalse = await api.call<ErrorJson>("agent", "POST", "/api/v1/notifications/read", { body: { all: false } });
     expect(notFalse.status).toBe(400);
     const badIds = await api.call<ErrorJson>("agent", "POST", "/api/v1/notifications/read", { body: { ids: ["x"] } });

@@ -2,7 +2,7 @@
 // moves clocks answers with the id of the recompute job it queued (GET /api/v1/jobs/{id}).
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { Static } from "typebox";
+import { Type, type Static } from "typebox";
 import { createPolicy, reorderPolicies, updatePolicy } from "../../../commands/sla/policies.js";
 import { inWork } from "../../../commands/work.js";
 import type { EscalationMatrix } from "../../../core/sla/policy.js";
@@ -12,9 +12,13 @@ import { notFound } from "../../errors.js";
 import { actorOf, callerWith, now } from "../common/access.js";
 import { errorResponses, IdParams, IfMatchHeaders, SECURITY } from "../common/schema.js";
 import { expectedVersion, setETag } from "../common/versions.js";
+import { DryRunQuery, DryRunSchema, dryRun } from "./dryRun.js";
 import { CreatePolicyBody, PolicyList, PolicySchema, PolicyWriteSchema, ReorderBody, ReorderResponse, UpdatePolicyBody } from "./schema.js";
 
 const tags = ["sla"];
+
+/** The fields whose change may make the policy apply to other tickets. */
+const MATCHING_FIELDS = ["conditions", "active", "isDefault"] as const;
 
 /** A policy's JSON: the policy as the core reads it, with its stamps and version. */
 export function presentPolicy(row: SlaPolicyRow): Static<typeof PolicySchema> {
@@ -135,21 +139,29 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "Change an SLA policy; If-Match (or version) makes it conditional",
         description:
-          "A change to targets, calendar, conditions, pause statuses, matrix, active or default recomputes the open tickets in the background: `jobId` names that job.",
+          "A change to targets, calendar, conditions, pause statuses, matrix, active or default recomputes the open tickets in the background: `jobId` names that job. With `?dryRun=true`, the change is validated and checked as for real, and the answer is its impact on open tickets (`{ dryRun: true, impact }`); nothing is saved.",
         security: SECURITY,
         params: IdParams,
         headers: IfMatchHeaders,
+        querystring: DryRunQuery,
         body: UpdatePolicyBody,
-        response: { 200: PolicyWriteSchema, ...errorResponses },
+        response: { 200: Type.Union([PolicyWriteSchema, DryRunSchema]), ...errorResponses },
       },
     },
     async (request, reply) => {
       const principal = callerWith(request, "sla.write");
       const { version, ...changes } = request.body;
       const expected = expectedVersion(request, version);
-      const { result, jobId } = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
-        updatePolicy(work, { id: request.params.id, changes: fieldsOf(changes), expectedVersion: expected }),
-      );
+      const context = { now: now(request), actor: actorOf(principal) };
+      const props = { id: request.params.id, changes: fieldsOf(changes), expectedVersion: expected };
+      if (request.query.dryRun) {
+        return dryRun(request.server.database.db, context, async (work) => {
+          const { result } = await updatePolicy(work, props);
+          // A change of what the policy matches on may reach any open ticket.
+          return { policyIds: [result.id], calendarId: null, everyOpen: MATCHING_FIELDS.some((field) => changes[field] !== undefined) };
+        });
+      }
+      const { result, jobId } = await inWork(request.server.database.db, context, (work) => updatePolicy(work, props));
       setETag(reply, result.version);
       return { ...presentPolicy(result), jobId };
     },

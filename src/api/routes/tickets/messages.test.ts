@@ -165,6 +165,44 @@ describeStore("ticket message routes", (get) => {
       expect(csrfless.status).toBe(403);
     });
 
+    it("reopens the customer's solved ticket when they write, and refuses a message on a closed one", async () => {
+      const number = await openFor(marie.customerId, "Marie: résolu puis rouvert");
+      expect((await api.call("agent", "PATCH", `/api/v1/tickets/${number}`, { body: { status: "solved" } })).status).toBe(200);
+      const reply = await api.call<Static<typeof AddMessageResponse>>(marie, "POST", `/api/v1/tickets/${number}/messages`, {
+        body: { text: "Le problème est revenu." },
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.json.ticket).toMatchObject({ status: "open", solvedAt: null });
+      await api.call("agent", "PATCH", `/api/v1/tickets/${number}`, { body: { status: "solved" } });
+      expect((await api.call("agent", "PATCH", `/api/v1/tickets/${number}`, { body: { status: "closed" } })).status).toBe(200);
+      const late = await api.call<ErrorJson>(marie, "POST", `/api/v1/tickets/${number}/messages`, { body: { text: "Encore moi" } });
+      expect(late.status).toBe(400);
+      expect(late.json.error.message).toContain("a follow-up is a new ticket");
+    });
+
+    it("leaves out how staff handle the ticket: priority, routing, tags, custom fields, SLA, agents' ids", async () => {
+      await api.call("agent", "PATCH", `/api/v1/tickets/${marieTicket}`, {
+        body: { priority: "low", tags: ["client-difficile"], customFields: { risque: "élevé" } },
+      });
+      await api.call("agent", "POST", `/api/v1/tickets/${marieTicket}/messages`, { body: { kind: "reply", text: "Nous regardons." } });
+      const staffOnly = ["priority", "tier", "productId", "teamId", "assigneeId", "tags", "customFields", "followers", "slaDueAt", "slaBreached", "slaPaused"];
+      const read = await api.call<Record<string, unknown>>(marie, "GET", `/api/v1/tickets/${marieTicket}`);
+      const listed = await api.call<{ items: Record<string, unknown>[] }>(marie, "GET", "/api/v1/tickets");
+      const written = await api.call<{ ticket: Record<string, unknown> }>(marie, "POST", `/api/v1/tickets/${marieTicket}/messages`, {
+        body: { text: "Merci" },
+      });
+      for (const shown of [read.json, listed.json.items.find((t) => t.number === marieTicket)!, written.json.ticket]) {
+        expect(shown).toMatchObject({ number: marieTicket, subject: "Marie: facture", customerId: marie.customerId });
+        expect(Object.keys(shown).filter((key) => staffOnly.includes(key))).toEqual([]);
+      }
+      const messages = await api.call<Static<typeof MessageList>>(marie, "GET", `/api/v1/tickets/${marieTicket}/messages`);
+      expect(messages.json.items.some((m) => m.kind === "reply")).toBe(true);
+      expect(messages.json.items.map((m) => m.authorAgentId)).toEqual(messages.json.items.map(() => null));
+      // Staff still read all of it.
+      const staff = await api.call<Record<string, unknown>>("agent", "GET", `/api/v1/tickets/${marieTicket}`);
+      expect(staff.json).toMatchObject({ priority: "low", tags: ["client-difficile"], customFields: { risque: "élevé" } });
+    });
+
     it("keeps customers out of the other resources", async () => {
       for (const path of ["customers", "organizations", "agents", "teams", "products", "tags"]) {
         expect((await api.call<ErrorJson>(marie, "GET", `/api/v1/${path}`)).status).toBe(403);

@@ -36,7 +36,7 @@ export const ticketMessageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = callerWith(request, "tickets.read");
       const ticket = await visibleTicket(request, principal, request.params.number);
       const items = await listMessages(request.server.database.db, ticket.number, { notes: principal.kind === "agent" });
-      return { items: items.map(presentMessage) };
+      return { items: items.map((message) => presentMessage(message, principal)) };
     },
   );
 
@@ -66,7 +66,7 @@ export const ticketMessageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const added = await inWork(db, { now: now(request), actor: actorOf(principal) }, (work) =>
           addMessage(work, { ...request.body, kind, number: ticket.number }),
         );
-        return { status: 201, body: { message: presentMessage(added.message), ticket: presentTicket(added.ticket) } };
+        return { status: 201, body: { message: presentMessage(added.message, principal), ticket: presentTicket(added.ticket, principal) } };
       });
     },
   );

@@ -46,14 +46,14 @@ describeStore("tickets for a requester", (get) => {
   it("wants exactly one of customerId and requester from staff, and neither from a customer", async () => {
     const neither = await api.call<ErrorJson>(token(), "POST", "/api/v1/tickets", { body: request });
     expect(neither.status).toBe(400);
-    expect(neither.json.error.details).toEqual([{ path: "customerId", message: "give customerId or requester" }]);
+    expect(neither.json.error.details).toEqual([{ path: "customerId", code: "invalid", message: "give customerId or requester" }]);
     const someone = (await api.call<Created>(token(), "POST", "/api/v1/tickets", { body: { ...request, requester: { email: "both@example.org" } } })).json
       .ticket.customerId;
     const both = await api.call<ErrorJson>(token(), "POST", "/api/v1/tickets", {
       body: { ...request, customerId: someone, requester: { email: "both@example.org" } },
     });
     expect(both.status).toBe(400);
-    expect(both.json.error.details).toEqual([{ path: "requester", message: "give customerId or requester, not both" }]);
+    expect(both.json.error.details).toEqual([{ path: "requester", code: "invalid", message: "give customerId or requester, not both" }]);
     const badEmail = await api.call<ErrorJson>(token(), "POST", "/api/v1/tickets", { body: { ...request, requester: { email: "pas une adresse" } } });
     expect(badEmail.status).toBe(400);
     expect(badEmail.json.error.details[0]?.path).toBe("requester.email");

@@ -1,7 +1,7 @@
 // The JSON of tickets, their messages and their timeline, and of the requests that list,
 // create and change them (docs/api.md).
 
-import { Type } from "typebox";
+import { type TSchema, Type } from "typebox";
 import { CHANNELS, LANGUAGES, MESSAGE_KINDS, PRIORITIES, STATUSES, TIERS } from "../../../core/ticket/ticket.js";
 import { DateTime, IfMatchHeaders, Nullable, StringEnum, Text, Uuid, VersionField } from "../common/schema.js";
 
@@ -17,22 +17,27 @@ const Followers = Type.Array(Uuid, { maxItems: 100, uniqueItems: true });
 const CustomFields = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { description: "free-form fields of your own" });
 
 /** A ticket as the API shows it. */
+/** A field only staff read: a customer's own answers leave it out (docs/permissions.md). */
+function StaffOnly<T extends TSchema>(schema: T) {
+  return Type.Optional(schema);
+}
+
 export const TicketSchema = Type.Object(
   {
     number: Type.Integer(),
     subject: Type.String(),
     status: Status,
-    priority: Priority,
-    tier: Tier,
+    priority: StaffOnly(Priority),
+    tier: StaffOnly(Tier),
     channel: Channel,
     language: Nullable(Language),
-    productId: Nullable(Uuid),
+    productId: StaffOnly(Nullable(Uuid)),
     customerId: Uuid,
-    teamId: Nullable(Uuid),
-    assigneeId: Nullable(Uuid),
-    tags: Type.Array(Type.String()),
-    customFields: Type.Record(Type.String(), Type.Unknown()),
-    followers: Type.Array(Uuid),
+    teamId: StaffOnly(Nullable(Uuid)),
+    assigneeId: StaffOnly(Nullable(Uuid)),
+    tags: StaffOnly(Type.Array(Type.String())),
+    customFields: StaffOnly(Type.Record(Type.String(), Type.Unknown())),
+    followers: StaffOnly(Type.Array(Uuid)),
     createdAt: DateTime,
     updatedAt: DateTime,
     firstResponseAt: Nullable(DateTime),
@@ -137,8 +142,9 @@ export const ListedTicketSchema = Type.Object(
   {
     ...TicketSchema.properties,
     /** The earliest due time of the ticket's running SLA clocks; null when none runs. */
-    slaDueAt: Nullable(DateTime),
-    slaBreached: Type.Boolean({ description: "whether that due time has passed" }),
+    slaDueAt: StaffOnly(Nullable(DateTime)),
+    slaBreached: StaffOnly(Type.Boolean({ description: "whether that due time has passed" })),
+    slaPaused: StaffOnly(Type.Boolean({ description: "no clock runs and one is paused (e.g. while pending): no due time to show" })),
   },
   { additionalProperties: false },
 );

@@ -40,12 +40,12 @@ describeStore("ticket input bounds", (get) => {
     const deep = { a: { b: { c: { d: { e: { f: 1 } } } } } };
     const answer = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { ...request, customerId, customFields: { invoice: "F-1", deep } } });
     expect(answer.status).toBe(400);
-    expect(answer.json.error.details).toEqual([{ path: "customFields.deep.a.b.c.d.e", message: "nests deeper than 5 levels" }]);
+    expect(answer.json.error.details).toEqual([{ path: "customFields.deep.a.b.c.d.e", code: "invalid", message: "nests deeper than 5 levels" }]);
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`f${i}`, i]));
     const created = await api.call<{ ticket: { number: number } }>("agent", "POST", "/api/v1/tickets", { body: { ...request, customerId } });
     const patched = await api.call<ErrorJson>("agent", "PATCH", `/api/v1/tickets/${created.json.ticket.number}`, { body: { customFields: many } });
     expect(patched.status).toBe(400);
-    expect(patched.json.error.details).toEqual([{ path: "customFields", message: "has 51 fields; at most 50" }]);
+    expect(patched.json.error.details).toEqual([{ path: "customFields", code: "invalid", message: "has 51 fields; at most 50" }]);
   });
 
   it("answers a body nested thousands of levels deep with a 400, not a 500", async () => {

@@ -67,7 +67,10 @@ describeStore("ticket routes", (get) => {
   it("needs a customer or a requester for tickets opened by agents, and a body for their message", async () => {
     const noCustomer = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "Sans client", channel: "email" } });
     expect(noCustomer.status).toBe(400);
-    expect(noCustomer.json.error).toMatchObject({ code: "invalid_request", details: [{ path: "customerId", message: "give customerId or requester" }] });
+    expect(noCustomer.json.error).toMatchObject({
+      code: "invalid_request",
+      details: [{ path: "customerId", code: "invalid", message: "give customerId or requester" }],
+    });
     const emptyMessage = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", {
       body: { subject: "Vide", channel: "email", customerId, message: { text: "  " } },
     });
@@ -76,7 +79,7 @@ describeStore("ticket routes", (get) => {
       body: { subject: "Client inconnu", channel: "email", customerId: "00000000-0000-4000-8000-000000000000" },
     });
     expect(unknownCustomer.status).toBe(400);
-    expect(unknownCustomer.json.error.details).toEqual([{ path: "customerId", message: "refers to something that does not exist" }]);
+    expect(unknownCustomer.json.error.details).toEqual([{ path: "customerId", code: "invalid", message: "refers to something that does not exist" }]);
     expect(await count("Client inconnu")).toBe(0);
   });
 
@@ -188,8 +191,8 @@ describeStore("ticket routes", (get) => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.details).toEqual([
-      { path: "colour", message: "is not a known field" },
-      { path: "prio", message: "is not a known field" },
+      { path: "colour", code: "unknown_field", message: "is not a known field" },
+      { path: "prio", code: "unknown_field", message: "is not a known field" },
     ]);
     const wrongType = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: 42, channel: "fax", customerId: "nope" } });
     expect(wrongType.status).toBe(400);
@@ -211,10 +214,10 @@ describeStore("ticket routes", (get) => {
     expect(big.json.error.code).toBe("payload_too_large");
     const nul = await api.call<ErrorJson>("agent", "POST", "/api/v1/tickets", { body: { subject: "nul\u0000byte", channel: "email", customerId } });
     expect(nul.status).toBe(400);
-    expect(nul.json.error.details).toEqual([{ path: "subject", message: "must not contain the NUL character (U+0000)" }]);
+    expect(nul.json.error.details).toEqual([{ path: "subject", code: "nul_character", message: "must not contain the NUL character (U+0000)" }]);
     const cursor = await api.call<ErrorJson>("agent", "GET", `/api/v1/tickets?cursor=${Buffer.from(JSON.stringify([1e300, 1.5])).toString("base64url")}`);
     expect(cursor.status).toBe(400);
-    expect(cursor.json.error.details).toEqual([{ path: "cursor", message: "is not a cursor from a previous page" }]);
+    expect(cursor.json.error.details).toEqual([{ path: "cursor", code: "invalid", message: "is not a cursor from a previous page" }]);
   });
 
   it("refuses forged cursors holding instants PostgreSQL cannot read, on every sort", async () => {
@@ -226,7 +229,7 @@ describeStore("ticket routes", (get) => {
           instant,
           sort,
           status: 400,
-          details: [{ path: "cursor", message: "is not a cursor from a previous page" }],
+          details: [{ path: "cursor", code: "invalid", message: "is not a cursor from a previous page" }],
         });
       }
     }

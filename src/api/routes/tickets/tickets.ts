@@ -95,7 +95,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const db = request.server.database.db;
       const [page, total] = await Promise.all([listTickets(db, query), countTickets(db, query)]);
       const at = now(request);
-      return { items: page.items.map((ticket) => presentListedTicket(ticket, at)), nextCursor: page.nextCursor, total, now: at.toISOString() };
+      return { items: page.items.map((ticket) => presentListedTicket(ticket, at, principal)), nextCursor: page.nextCursor, total, now: at.toISOString() };
     },
   );
 
@@ -175,7 +175,10 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
             message: message ? { ...message, kind } : undefined,
           }),
         );
-        return { status: 201, body: { ticket: presentTicket(created.ticket), message: created.message ? presentMessage(created.message) : null } };
+        return {
+          status: 201,
+          body: { ticket: presentTicket(created.ticket, principal), message: created.message ? presentMessage(created.message, principal) : null },
+        };
       });
     },
   );
@@ -195,7 +198,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = callerWith(request, "tickets.read");
       const ticket = await visibleTicket(request, principal, request.params.number);
       setETag(reply, ticket.version);
-      return presentTicket(ticket);
+      return presentTicket(ticket, principal);
     },
   );
 
@@ -225,7 +228,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
         updateTicket(work, { number: request.params.number, changes: lowerIds(changes), expectedVersion: expected }),
       );
       setETag(reply, ticket.version);
-      return presentTicket(ticket);
+      return presentTicket(ticket, principal);
     },
   );
 };

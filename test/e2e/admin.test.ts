@@ -178,6 +178,10 @@ suite("the admin screens", () => {
   }, 30_000);
 
   it("speaks French and Dutch on the agent editor, with no English left", async () => {
+    const page = await (await newContext()).newPage();
+    await signInAs(page, server.baseUrl, server.email, server.password);
+    await page.goto(`${server.baseUrl}/admin/agents/new`);
+    await page.getByRole("heading", { level: 1, name: "New agent" }).waitFor();
     const english = Object.values(JSON.parse(readFileSync(`${LOCALES}en/app.json`, "utf8")) as Record<string, string>);
     for (const [locale, title] of [
       ["fr", "Nouvel agent"],
@@ -186,14 +190,8 @@ suite("the admin screens", () => {
       const own = new Set(Object.values(JSON.parse(readFileSync(`${LOCALES}${locale}/app.json`, "utf8")) as Record<string, string>));
       // Whole English sentences and labels that this language says differently.
       const foreign = english.filter((text) => !own.has(text) && text.length >= 5 && !text.includes("{"));
-      const page = await (await newContext(locale)).newPage();
-      await page.goto(`${server.baseUrl}/`);
-      await page.evaluate((l) => localStorage.setItem("palier.locale", l), locale);
-      await page.locator('input[type="email"]').fill(server.email);
-      await page.locator('input[type="password"]').fill(server.password);
-      await page.locator('button[type="submit"]').click();
-      await page.locator("main h1").waitFor();
-      await page.goto(`${server.baseUrl}/admin/agents/new`);
+      // Signed in, the language is the profile's: the switcher changes it (and is set back below).
+      await page.getByTestId("language").selectOption(locale);
       await page.getByRole("heading", { level: 1, name: title }).waitFor();
       // The screen's own words: not the header's language switcher (each language in its own
       // words), nor the names of agents, teams and calendars in the pickers (data).
@@ -204,7 +202,9 @@ suite("the admin screens", () => {
       const left = foreign.filter((sentence) => pieces.has(sentence) || (sentence.length >= 25 && text.includes(sentence)));
       expect(left, `English on the ${locale} agent editor`).toEqual([]);
       await shot(page, `admin-04-agent-editor-${locale}`);
-      await page.context().close();
     }
+    await page.getByTestId("language").selectOption("en");
+    await page.getByRole("heading", { level: 1, name: "New agent" }).waitFor();
+    await page.context().close();
   }, 60_000);
 });

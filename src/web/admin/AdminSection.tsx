@@ -6,7 +6,7 @@ import { Link, Route, Routes, useLocation, useParams } from "react-router";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
-import { canOpenAdmin, canSeeDeliveries } from "./access.js";
+import { canOpenAdmin, canSeeDeliveries, canWrite } from "./access.js";
 import { AgentEditor } from "./AgentEditor.js";
 import { AgentsScreen } from "./AgentsScreen.js";
 import { CustomerEditor } from "./CustomerEditor.js";
@@ -54,8 +54,8 @@ export function AdminSection() {
         <Route path="customers/:id" element={<RecordRoute kind="customers" />} />
         <Route path="organizations" element={<OrganizationsScreen />} />
         <Route path="organizations/:id" element={<RecordRoute kind="organizations" />} />
-        <Route path="mailbox" element={deliveries ? <MailboxScreen /> : <NoAccess />} />
-        <Route path="outbox" element={deliveries ? <OutboxScreen /> : <NoAccess />} />
+        <Route path="mailbox" element={deliveries ? <MailboxScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
+        <Route path="outbox" element={deliveries ? <OutboxScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
         <Route path="*" element={<AdminNotFound />} />
       </Routes>
     </div>
@@ -64,8 +64,12 @@ export function AdminSection() {
 
 /** `/admin/<kind>/new` or `/admin/<kind>/<uuid>`; anything else names no record. */
 function RecordRoute({ kind }: { kind: (typeof DIRECTORY)[number] }) {
+  const { t } = useI18n();
   const { id = "" } = useParams();
+  const principal = usePrincipal();
   if (id !== "new" && !UUID.test(id)) return <AdminNotFound />;
+  // Nothing to read in a blank form: those who may not add one are told so.
+  if (id === "new" && !canWrite(principal, kind)) return <NoAccess why={kind === "agents" ? t("admin.agentsReadOnly") : t("admin.readOnly")} />;
   const recordId = id === "new" ? null : id;
   switch (kind) {
     case "agents":
@@ -91,12 +95,12 @@ function AdminNotFound() {
   );
 }
 
-function NoAccess() {
+function NoAccess({ why }: { why?: string }) {
   const { t } = useI18n();
   return (
     <section className="empty-screen">
       <PageTitle title={t("admin.noAccessTitle")} />
-      <p>{t("admin.noAccess")}</p>
+      <p>{why ?? t("admin.noAccess")}</p>
       <p>
         <Link to="/">{t("notFound.back")}</Link>
       </p>

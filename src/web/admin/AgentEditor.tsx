@@ -146,7 +146,7 @@ function AgentForm({
         <Link to="/admin/agents">{t("admin.agents")}</Link> / {title}
       </p>
       <PageTitle title={title} />
-      {readOnly && <p className="notice notice-info">{t("admin.readOnly")}</p>}
+      {readOnly && <p className="notice notice-info">{t("admin.agentsReadOnly")}</p>}
       {!agent && !readOnly && <p className="muted">{t("admin.newAgentPasswordNote")}</p>}
       {current && !current.active && <p className="notice notice-warning">{t("admin.agentInactive", { name: current.name })}</p>}
       {created && password === null && <p className="notice notice-warning">{t("admin.createdWithoutPassword")}</p>}

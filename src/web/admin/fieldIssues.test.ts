@@ -24,4 +24,9 @@ describe("the server's field messages in the reader's words", () => {
     const error = new ApiError(400, "invalid_request", "x", [{ path: "domains[1]", message: 'must match format "hostname"' }]);
     expect(localIssues(error, (kind) => kind)).toEqual([{ path: "domains[1]", message: "domain" }]);
   });
+
+  it("prefers the detail's stable code when the server gives one", () => {
+    const error = new ApiError(400, "invalid_request", "x", [{ path: "segment", message: "n'importe quoi", code: "wrong_format" }]);
+    expect(localIssues(error, (kind) => kind)).toEqual([{ path: "segment", message: "pattern" }]);
+  });
 });

@@ -22,8 +22,34 @@ export function issueKind(message: string, code?: string): IssueKind {
   return "invalid";
 }
 
+/** The kind of a detail's stable code (errors.json `code.*`), when the server gives one. */
+export function kindOfCode(code: string, path: string): IssueKind | undefined {
+  switch (code) {
+    case "required":
+    case "too_short":
+      return "required";
+    case "too_long":
+      return "tooLong";
+    case "wrong_format":
+      return /email/i.test(path) ? "email" : path.startsWith("domains") ? "domain" : "pattern";
+    case "too_many_items":
+      return "tooMany";
+    case "duplicate_items":
+      return "repeated";
+    case "not_an_id":
+      return "reference";
+    default:
+      return undefined;
+  }
+}
+
 /** The field issues of a failed save, each with its message replaced by a key of `admin.invalid`. */
 export function localIssues(error: unknown, say: (kind: IssueKind, path: string) => string): FieldIssue[] {
-  const code = error instanceof ApiError ? error.code : undefined;
-  return fieldIssues(error).map((issue) => ({ path: issue.path, message: say(issueKind(issue.message, code), issue.path) }));
+  if (!(error instanceof ApiError)) return [];
+  const codes = error.details.map((detail) => detail.code);
+  return fieldIssues(error).map((issue, n) => {
+    const code = codes[n];
+    const kind = (code !== undefined && error.code !== "duplicate" ? kindOfCode(code, issue.path) : undefined) ?? issueKind(issue.message, error.code);
+    return { path: issue.path, message: say(kind, issue.path) };
+  });
 }

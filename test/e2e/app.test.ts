@@ -420,7 +420,7 @@ suite("the browser app", () => {
     // Unassigned tickets say so.
     await inbox.getByLabel("Status").selectOption("");
     await inbox.getByRole("link", { name: /^Unassigned/ }).click();
-    await expect.poll(() => inbox.locator("tbody .cell-assignee").first().textContent()).toBe("Unassigned");
+    await expect.poll(() => inbox.locator("tbody .cell-assignee").first().innerText()).toBe("Unassigned");
 
     // Picked last, "Mine" is where her inbox opens next time.
     await inbox.getByRole("link", { name: /^Mine/ }).click();
@@ -450,7 +450,7 @@ suite("the browser app", () => {
     await page.locator("tbody tr").first().waitFor();
     await page.getByTestId("language").selectOption("fr");
     try {
-      await expect.poll(() => notice.textContent()).toContain("Statut : « bogus »");
+      await expect.poll(() => notice.textContent()).toContain("Statut\u00a0: «\u00a0bogus\u00a0»");
       await shot(page, "16-inbox-bad-address-french");
       await page.getByRole("button", { name: "Réinitialiser les filtres" }).click();
       await page.waitForURL((url) => !url.search.includes("bogus"));

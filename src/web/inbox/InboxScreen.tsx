@@ -42,9 +42,11 @@ export function InboxScreen() {
       <div className="screen-head">
         <PageTitle title={t("inbox.title")} />
         <p className="muted" role="status" data-testid="inbox-total">
-          {list.loading || refused
+          {list.loading
             ? t("app.loading")
-            : tn(query.status === "" ? "inbox.totalUnsolved" : query.status === ANY_STATUS ? "inbox.totalAny" : "inbox.total", list.total)}
+            : refused
+              ? null
+              : tn(query.status === "" ? "inbox.totalUnsolved" : query.status === ANY_STATUS ? "inbox.totalAny" : "inbox.total", list.total)}
         </p>
       </div>
       <ViewTabs

@@ -51,6 +51,8 @@ function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }
       </td>
       <td className="cell-customer">{customer?.name ?? "…"}</td>
       <td className="cell-assignee">
+        {/* On a phone's card the column's name is not above it. */}
+        <span className="cell-label">{t("inbox.assigneeLabel")} </span>
         {ticket.assigneeId === null ? <span className="muted">{t("ticket.unassigned")}</span> : (agentName(ticket.assigneeId) ?? t("ticket.agent"))}
       </td>
       <td className="cell-status">

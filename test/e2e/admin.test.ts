@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
-import { startServer, type RunningServer } from "./support/server.js";
+import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { apiFromPage, signInAs } from "./support/session.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -39,10 +39,10 @@ suite("the admin screens", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(240_000), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     admin = await (await newContext()).newPage();
     await signInAs(admin, server.baseUrl, server.email, server.password);
-  }, 300_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await browser?.close();

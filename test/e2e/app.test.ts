@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
-import { startServer, type RunningServer } from "./support/server.js";
+import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { signInAs } from "./support/session.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -74,7 +74,7 @@ suite("the browser app", () => {
     // A missing element fails its test in seconds, not at the test's own time limit.
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
-  }, 200_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -11,7 +11,7 @@ import en from "../../src/core/i18n/locales/en/app.json" with { type: "json" };
 import fr from "../../src/core/i18n/locales/fr/app.json" with { type: "json" };
 import nl from "../../src/core/i18n/locales/nl/app.json" with { type: "json" };
 import { browserAvailable, launchBrowser } from "./support/browser.js";
-import { startServer, type RunningServer } from "./support/server.js";
+import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const LAPTOP = { width: 1280, height: 800 };
@@ -97,7 +97,7 @@ suite("the customer portal", () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The demo is seeded at the first start: allow for a busy machine.
-    [server, browser] = await Promise.all([startServer(270_000), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -113,7 +113,7 @@ suite("the customer portal", () => {
     // A missing element fails its test in seconds, not at the test's own time limit.
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
-  }, 300_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
-import { startServer, type RunningServer } from "./support/server.js";
+import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { apiFromPage, signInAs } from "./support/session.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -31,7 +31,7 @@ suite("a person's profile", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(420_000, { PALIER_CLOCK: "manual", PALIER_CLOCK_START: CLOCK_START }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ PALIER_CLOCK: "manual", PALIER_CLOCK_START: CLOCK_START }), launchBrowser()]);
     const adminContext = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
     adminContext.setDefaultTimeout(20_000);
     admin = await adminContext.newPage();
@@ -39,7 +39,7 @@ suite("a person's profile", () => {
     context = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
-  }, 480_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await browser?.close();

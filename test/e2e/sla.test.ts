@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
-import { startServer, type RunningServer } from "./support/server.js";
+import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { apiFromPage, signInAs } from "./support/session.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -51,14 +51,14 @@ suite("the SLA screens", () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([startServer(180_000, { PALIER_CLOCK: "manual", PALIER_CLOCK_START: CLOCK_START }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ PALIER_CLOCK: "manual", PALIER_CLOCK_START: CLOCK_START }), launchBrowser()]);
     manager = await newContext();
     page = await manager.newPage();
     await signInAs(page, server.baseUrl, MANAGER, DEMO_PASSWORD);
     const adminContext = await newContext();
     admin = await adminContext.newPage();
     await signInAs(admin, server.baseUrl, server.email, server.password);
-  }, 200_000);
+  }, SUITE_START_MS);
 
   afterAll(async () => {
     await browser?.close();

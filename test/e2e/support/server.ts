@@ -43,7 +43,15 @@ async function freePort(): Promise<number> {
  * start once per test run (a template data directory, built by whichever file asks first while
  * the others wait); every server then starts on its own copy, as a restart on that directory.
  */
-export async function startServer(timeoutMs = 150_000, env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * How long a server may take to be ready, the run's shared first start included: writing the
+ * demo takes tens of seconds on a quiet two-core machine and a few minutes on a loaded one.
+ */
+export const SERVER_START_MS = 300_000;
+/** The `beforeAll` budget of a suite that starts a server and a browser. */
+export const SUITE_START_MS = SERVER_START_MS + 60_000;
+
+export async function startServer(env: Record<string, string> = {}, timeoutMs = SERVER_START_MS): Promise<RunningServer> {
   const external = process.env.PALIER_E2E_URL;
   if (external) {
     return {

@@ -1,20 +1,25 @@
 // Every address of the signed-in app and the screen it shows: the one place a new screen is
 // added. `palier serve` answers index.html for every app path, so each address is a bookmark.
 
+import { Suspense } from "react";
 import { Link, Route, Routes, useLocation, useParams } from "react-router";
-import { AdminSection } from "./admin/AdminSection.js";
-import { CalendarEditor } from "./calendars/CalendarEditor.js";
-import { CalendarsScreen } from "./calendars/CalendarsScreen.js";
 import { ErrorBoundary } from "./components/ErrorBoundary.js";
 import { ErrorNotice } from "./components/ErrorNotice.js";
 import { PageTitle } from "./components/PageTitle.js";
 import { useI18n } from "./i18n/I18nProvider.js";
 import { InboxScreen } from "./inbox/InboxScreen.js";
-import { NewTicketScreen } from "./newTicket/NewTicketScreen.js";
-import { PoliciesScreen } from "./sla/PoliciesScreen.js";
-import { PolicyEditor } from "./sla/PolicyEditor.js";
-import { SlaSection } from "./sla/SlaSection.js";
+import { lazyScreen } from "./lib/lazyScreen.js";
 import { TicketScreen } from "./ticket/TicketScreen.js";
+
+// The inbox and the ticket are the daily screens, in the first download; the set-up screens
+// come in their own chunks when first opened.
+const AdminSection = lazyScreen(() => import("./admin/AdminSection.js"), "AdminSection");
+const CalendarEditor = lazyScreen(() => import("./calendars/CalendarEditor.js"), "CalendarEditor");
+const CalendarsScreen = lazyScreen(() => import("./calendars/CalendarsScreen.js"), "CalendarsScreen");
+const NewTicketScreen = lazyScreen(() => import("./newTicket/NewTicketScreen.js"), "NewTicketScreen");
+const PoliciesScreen = lazyScreen(() => import("./sla/PoliciesScreen.js"), "PoliciesScreen");
+const PolicyEditor = lazyScreen(() => import("./sla/PolicyEditor.js"), "PolicyEditor");
+const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -29,24 +34,32 @@ export function AppRoutes() {
         </section>
       )}
     >
-      <Routes>
-        <Route path="/" element={<InboxScreen />} />
-        <Route path="/inbox" element={<InboxScreen />} />
-        {/* Signing in happens wherever one lands; the old login address shows the inbox. */}
-        <Route path="/login" element={<InboxScreen />} />
-        <Route path="/tickets/new" element={<NewTicketScreen />} />
-        <Route path="/tickets/:number" element={<TicketRoute />} />
-        <Route path="/sla" element={<SlaSection />}>
-          <Route index element={<PoliciesScreen />} />
-          <Route path="policies" element={<PoliciesScreen />} />
-          <Route path="policies/:id" element={<PolicyRoute />} />
-          <Route path="calendars" element={<CalendarsScreen />} />
-          <Route path="calendars/:id" element={<CalendarRoute />} />
-          <Route path="*" element={<SlaFallback />} />
-        </Route>
-        <Route path="/admin/*" element={<AdminSection />} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
+      <Suspense
+        fallback={
+          <p className="splash" role="status">
+            {t("app.loading")}
+          </p>
+        }
+      >
+        <Routes>
+          <Route path="/" element={<InboxScreen />} />
+          <Route path="/inbox" element={<InboxScreen />} />
+          {/* Signing in happens wherever one lands; the old login address shows the inbox. */}
+          <Route path="/login" element={<InboxScreen />} />
+          <Route path="/tickets/new" element={<NewTicketScreen />} />
+          <Route path="/tickets/:number" element={<TicketRoute />} />
+          <Route path="/sla" element={<SlaSection />}>
+            <Route index element={<PoliciesScreen />} />
+            <Route path="policies" element={<PoliciesScreen />} />
+            <Route path="policies/:id" element={<PolicyRoute />} />
+            <Route path="calendars" element={<CalendarsScreen />} />
+            <Route path="calendars/:id" element={<CalendarRoute />} />
+            <Route path="*" element={<SlaFallback />} />
+          </Route>
+          <Route path="/admin/*" element={<AdminSection />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
     </ErrorBoundary>
   );
 }

@@ -182,6 +182,13 @@ export async function setAgentPassword(db: Db, agentId: string, password: string
   });
 }
 
+/** Replaces an agent's password hash; false when there is no such agent. */
+export async function replaceAgentPasswordHash(db: Db, agentId: string, passwordHash: string): Promise<boolean> {
+  if (!UUID.test(agentId)) return false;
+  const updated = await db.update(agents).set({ passwordHash }).where(eq(agents.id, agentId)).returning({ id: agents.id });
+  return updated.length > 0;
+}
+
 /**
  * Sets a customer's password, which lets them sign in with scope `customer`, and ends their
  * sessions. Throws NotFoundError for an unknown customer.

@@ -73,14 +73,28 @@ describeStore("agent routes", (get) => {
     expect(first.json.password.length).toBeGreaterThanOrEqual(20);
     const signedIn = await checkCredentials(api.db, { email: "nouvelle@example.org", password: first.json.password, scope: "agent" });
     expect(signedIn.ok).toBe(true);
+    const login = await api.call("anonymous", "POST", "/api/v1/auth/login", { body: { email: "nouvelle@example.org", password: first.json.password } });
+    expect(login.status).toBe(200);
 
-    // A second one replaces the first.
+    // A second one replaces the first and ends the session the first one opened.
     const second = await api.call<{ password: string }>("admin", "POST", `/api/v1/agents/${agent.id}/password`);
     expect(second.json.password).not.toBe(first.json.password);
     expect((await checkCredentials(api.db, { email: "nouvelle@example.org", password: first.json.password, scope: "agent" })).ok).toBe(false);
     // Nothing of it shows when the agent is read back.
     const read = await api.call("admin", "GET", `/api/v1/agents/${agent.id}`);
     expect(JSON.stringify(read.json)).not.toContain(second.json.password);
+    // Each is a security event naming the admin; the ended session is one too.
+    const events = await selectRows<{ type: string; data: Record<string, unknown> }>(
+      get(),
+      sql`select type, data from security_events where agent_id = ${agent.id} order by id`,
+    );
+    const admin = api.agents.admin.id;
+    expect(events).toEqual([
+      { type: "password_set", data: { changedBy: admin } },
+      { type: "login", data: { scope: "agent" } },
+      { type: "password_set", data: { changedBy: admin } },
+      { type: "sessions_ended", data: { sessions: 1, why: "password_set", changedBy: admin } },
+    ]);
   });
 
   it("lets only admins set a password, and only an existing agent's", async () => {

@@ -4,8 +4,10 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { randomBytes } from "node:crypto";
 import { Type } from "typebox";
-import { setAgentPassword } from "../../../store/accounts.js";
-import { callerWith } from "../common/access.js";
+import { setAgentPassword } from "../../../commands/accounts/setAgentPassword.js";
+import { inWork } from "../../../commands/work.js";
+import { hashPassword } from "../../../store/passwords.js";
+import { actorOf, callerWith, now } from "../common/access.js";
 import { errorResponses, IdParams, SECURITY } from "../common/schema.js";
 import { credentialsChanged } from "../notifications/notificationHub.js";
 
@@ -40,9 +42,12 @@ export const agentPasswordRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      callerWith(request, "agents.write");
+      const principal = callerWith(request, "agents.write");
       const password = generatePassword();
-      await setAgentPassword(request.server.database.db, request.params.id, password);
+      const passwordHash = await hashPassword(password);
+      await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
+        setAgentPassword(work, { id: request.params.id, passwordHash }),
+      );
       // Their sessions ended with it: so do their live streams.
       credentialsChanged();
       return { password };

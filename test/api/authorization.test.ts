@@ -287,6 +287,8 @@ const OUTSIDE_THE_MATRIX = [
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",
   "GET /api/v1/auth/me",
+  // One's own language and time zone: any signed-in caller (tested in src/api/auth/profileRoutes.test.ts).
+  "PATCH /api/v1/auth/me",
   "GET /api/v1/auth/session",
   "GET /api/v1/notifications/stream",
   // The server's clock: any caller reads it; only an admin moves a manual one (tested in src/api/routes/testClock).

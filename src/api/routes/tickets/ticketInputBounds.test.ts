@@ -22,9 +22,11 @@ describeStore("ticket input bounds", (get) => {
   const request = { subject: "Ma box ne marche pas", channel: "web", message: { text: "Depuis ce matin." } };
 
   it("lets a customer open a request, and not choose what triage decides", async () => {
-    const plain = await api.call<{ ticket: { priority: string; productId: string | null } }>(marie, "POST", "/api/v1/tickets", { body: request });
+    const plain = await api.call<{ ticket: { number: number; priority?: string } }>(marie, "POST", "/api/v1/tickets", { body: request });
     expect(plain.status).toBe(201);
-    expect(plain.json.ticket.priority).toBe("normal");
+    expect(plain.json.ticket.priority).toBeUndefined(); // staff's, not shown to the customer
+    const asStaff = await api.call<{ priority: string }>("agent", "GET", `/api/v1/tickets/${plain.json.ticket.number}`);
+    expect(asStaff.json.priority).toBe("normal");
     for (const [field, value] of [
       ["priority", "urgent"],
       ["language", "fr"],

@@ -363,11 +363,8 @@ suite("the browser app", () => {
     const viewer = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
     viewer.setDefaultTimeout(20_000);
     const viewerPage = await viewer.newPage();
-    await viewerPage.goto(server.baseUrl + "/");
-    await viewerPage.getByLabel("E-mail").fill("julie.moreau@demo.palier.local");
-    await viewerPage.getByLabel("Password").fill("demo-palier");
-    await viewerPage.getByRole("button", { name: "Sign in" }).click();
-    await viewerPage.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+    // Her profile is in French: signing in sets it to English, as the test reads English.
+    await signInAs(viewerPage, server.baseUrl, "julie.moreau@demo.palier.local", "demo-palier");
     // A viewer's inbox opens on every unsolved ticket.
     await viewerPage.locator('.view-tabs a[aria-current="page"][data-view="all"]').waitFor();
     expect(await viewerPage.getByRole("link", { name: "New ticket" }).count()).toBe(0);
@@ -432,6 +429,7 @@ suite("the browser app", () => {
     const agent = await landing(DEMO.agent);
     expect(agent.view).toBe("mine");
     // Mine is the agent's open work: solved and closed tickets only through the status filter.
+    await agent.target.locator("tbody .cell-status").first().waitFor();
     const statuses = await agent.target.locator("tbody .cell-status").allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status === "Solved" || status === "Closed")).toEqual([]);

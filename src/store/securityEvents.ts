@@ -6,7 +6,16 @@ import type { Db } from "./database.js";
 import { InvalidReferenceError } from "./errors.js";
 import { securityEvents } from "./schema.js";
 
-export const SECURITY_EVENT_TYPES = ["login", "login_failed", "logout", "token_created", "token_revoked", "role_changed", "password_set", "sessions_ended"] as const;
+export const SECURITY_EVENT_TYPES = [
+  "login",
+  "login_failed",
+  "logout",
+  "token_created",
+  "token_revoked",
+  "role_changed",
+  "password_set",
+  "sessions_ended",
+] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 /**

@@ -167,6 +167,9 @@ function fieldProblems(error: FastifyError): { status: number; code: string; mes
     const details = validationDetails(error);
     return { status: 400, code: "invalid_request", message: details.map((d) => `${d.path}: ${d.message}`).join("; "), details };
   }
+  if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY") {
+    return { status: 400, code: "invalid_request", message: error.message, details: [{ path: "body", code: "invalid_json", message: error.message }] };
+  }
   if (error instanceof PolicyValidationError) {
     const details = error.problems.map(({ path, code, params, message }) => ({ path, code, params, message }));
     return { status: 400, code: "invalid_request", message: error.message, details };

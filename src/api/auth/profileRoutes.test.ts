@@ -108,6 +108,22 @@ describeStore("profile routes", (get) => {
       expect(error.details).toEqual([{ path: "targets.urgent.first_response", code: "too_small", message: "must be >= 1" }]);
     });
 
+    it("says a body that is not JSON is not JSON, in the reader's language", async () => {
+      const send = (language?: string) =>
+        app.inject({
+          method: "POST",
+          url: "/api/v1/sla-policies",
+          headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json", ...(language ? { "accept-language": language } : {}) },
+          payload: '{"name":',
+        });
+      const english = await send();
+      expect(english.statusCode).toBe(400);
+      expect(english.json().error.details).toMatchObject([{ path: "body", code: "invalid_json" }]);
+      const dutch = await send("nl");
+      expect(dutch.statusCode).toBe(400);
+      expect(dutch.json().error.details).toEqual([{ path: "body", code: "invalid_json", label: expect.any(String), message: "is geen geldige JSON" }]);
+    });
+
     it("tells the problem in French and Dutch after Accept-Language, field named in words", async () => {
       const fr = await app.inject({
         method: "POST",

@@ -14,12 +14,15 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../core/access/permissions.js";
+import type { Condition, RuleAction, RuleTime } from "../core/rules/rule.js";
+import type { TriageSignals } from "../core/triage/signals.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -166,6 +169,15 @@ export const tickets = pgTable(
     closedAt: at("closed_at"),
     /** Subject and messages, stemmed in the ticket's language with accents folded. */
     search: tsvector("search"),
+    /** The highest frustration of the customer's messages (0 to 1), null before any is triaged. */
+    frustration: real("frustration"),
+    /** Whether a customer message reached the frustration threshold. */
+    frustrated: boolean("frustrated").notNull().default(false),
+    /** The alarm kinds the customer's messages raised (legal, churn, money, outage, sales). */
+    alarms: text("alarms")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...stamps(),
   },
   (t) => [
@@ -180,6 +192,10 @@ export const tickets = pgTable(
     index("tickets_created_idx").on(t.createdAt),
     index("tickets_tags_idx").using("gin", t.tags),
     index("tickets_search_idx").using("gin", t.search),
+    index("tickets_alarms_idx").using("gin", t.alarms),
+    index("tickets_frustrated_idx")
+      .on(t.status)
+      .where(sql`frustrated`),
   ],
 );
 
@@ -219,6 +235,8 @@ export const messages = pgTable(
     /** Sanitized before it is stored. */
     bodyHtml: text("body_html").notNull(),
     attachments: jsonb("attachments").$type<AttachmentMeta[]>().notNull().default([]),
+    /** A customer message's triage signals (language, frustration, alarms, reasons); null for staff messages. */
+    triage: jsonb("triage").$type<TriageSignals>(),
     createdAt: at("created_at").notNull(),
   },
   (t) => [index("messages_ticket_idx").on(t.ticketNumber, t.createdAt), check("messages_kind_check", inList("kind", ["reply", "note", "customer"]))],
@@ -488,3 +506,63 @@ export const jobs = pgTable(
   },
   (t) => [index("jobs_state_idx").on(t.state, t.createdAt), check("jobs_state_check", inList("state", ["queued", "running", "done", "failed"]))],
 );
+
+/**
+ * The team's own rules, run in `position` order on the events in `triggers` (docs/rules.md).
+ * `time` is set for time rules; `conditions` and `actions` as the core's `Rule` types them.
+ */
+export const rules = pgTable(
+  "rules",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    triggers: text("triggers").array().notNull(),
+    time: jsonb("time").$type<RuleTime>(),
+    conditions: jsonb("conditions").$type<Condition>().notNull(),
+    actions: jsonb("actions").$type<RuleAction[]>().notNull(),
+    stop: boolean("stop").notNull().default(false),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("rules_name_key").on(sql`lower(${t.name})`), index("rules_position_idx").on(t.position)],
+);
+
+/**
+ * A time rule's next moment on one ticket ("pending for 3 business days"): fired by the engine's
+ * timer loop within a second of `due_at`, re-planned when the ticket or the rule changes.
+ */
+export const ruleTimers = pgTable(
+  "rule_timers",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ruleId: uuid("rule_id")
+      .notNull()
+      .references(() => rules.id, { onDelete: "cascade" }),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
+    /** The anchor instant the moment was counted from: a timer fires once per anchor. */
+    anchorAt: at("anchor_at").notNull(),
+    dueAt: at("due_at").notNull(),
+    state: text("state").notNull().default("pending"),
+    firedAt: at("fired_at"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("rule_timers_rule_ticket_key").on(t.ruleId, t.ticketNumber),
+    index("rule_timers_pending_due_idx")
+      .on(t.dueAt)
+      .where(sql`state = 'pending'`),
+    index("rule_timers_ticket_idx").on(t.ticketNumber),
+    check("rule_timers_state_check", inList("state", ["pending", "fired", "cancelled"])),
+  ],
+);
+
+/** Workspace settings by key (e.g. `triage`: the alarm phrases and the frustration threshold). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<Record<string, unknown>>().notNull(),
+  ...stamps(),
+});

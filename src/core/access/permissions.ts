@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   "calendars.write",
   "sla.read",
   "sla.write",
+  "rules.read",
+  "rules.write",
   "notifications.own",
   "outbox.admin",
 ] as const;
@@ -69,6 +71,8 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "calendars.write": MANAGERS,
   "sla.read": STAFF,
   "sla.write": MANAGERS,
+  "rules.read": STAFF,
+  "rules.write": MANAGERS,
   "notifications.own": STAFF,
   "outbox.admin": ["admin"],
 };

@@ -2,7 +2,7 @@
 // language, channel and status, in the past of `now`, and each a life the product allows.
 import { describe, expect, it } from "vitest";
 import { CHANNELS, LANGUAGES, nextStatuses, STATUSES, type Status } from "../core/ticket/ticket.js";
-import { CONVERSATIONS } from "./conversations/index.js";
+import { CONVERSATIONS, WORDS } from "./conversations/index.js";
 import { type Happening, type PlannedTicket, placeholderIds, planDemoTickets } from "./demoTickets.js";
 import { SeededRandom } from "./random.js";
 import { AGENTS, CUSTOMERS } from "./workspace.js";
@@ -114,13 +114,14 @@ describe("the demo's tickets", () => {
     expect(tickets.some((t) => t.opening.customerId === "customer:marie.dubois@example.com")).toBe(true);
   });
 
-  it("escalate the angry ones to L2 with a reason, and VIP tickets are followed", () => {
+  it("escalate the angry ones to L2 with a reason in the ticket's language, and VIP tickets are followed", () => {
     const escalated = tickets.filter((t) => t.tags.includes("escalated"));
     expect(escalated.length).toBeGreaterThan(5);
     for (const t of escalated) {
       expect(t.tier === "L2" || t.tier === "external" || t.tier === "L3").toBe(true);
       expect(t.priority).toBe("urgent");
-      expect(t.happenings.some((h) => h.type === "update" && h.cause?.cause === "comment" && h.cause.text.startsWith("escalated:"))).toBe(true);
+      const escalatedWord = WORDS[t.opening.language].comments.escalated("");
+      expect(t.happenings.some((h) => h.type === "update" && h.cause?.cause === "comment" && h.cause.text.startsWith(escalatedWord))).toBe(true);
     }
     expect(tickets.filter((t) => t.tags.includes("vip")).every((t) => t.opening.followers.includes("agent:isabelle.peeters"))).toBe(true);
   });

@@ -6,7 +6,7 @@
 import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../core/ticket/ticket.js";
 import type { Actor, ChangeCause } from "../core/events/index.js";
 import { normalizeTags } from "../core/ticket/ticketRecord.js";
-import { type ConversationTemplate, type Turn, WORDS } from "./conversations/index.js";
+import { type ConversationTemplate, type LanguageWords, type Turn, WORDS } from "./conversations/index.js";
 import type { DemoIds, Happening, PlannedTicket, ScriptedChanges } from "./ticketScript.js";
 import type { SeededRandom } from "./random.js";
 import { AGENTS, type DemoAgent, type DemoCustomer, ORGANIZATIONS, type TeamKey } from "./workspace.js";
@@ -67,6 +67,8 @@ export class TicketStory {
   private team: TeamKey;
   private assignee: DemoAgent | null = null;
   private clock: number;
+  /** The words of the ticket's language the agents write with. */
+  private readonly words: LanguageWords;
 
   constructor(
     private readonly rng: SeededRandom,
@@ -81,6 +83,7 @@ export class TicketStory {
     const [low, high] = AGE_HOURS[props.status];
     this.clock = now.getTime() - Math.round(rng.between(low, high) * HOUR);
     const words = WORDS[language];
+    this.words = words;
     this.vars = {
       first: customer.name.split(" ")[0] as string,
       amount: words.amount(rng.pick([12.5, 19.99, 24.95, 29.99, 39.99, 45, 59.9, 74.85, 89.97, 119.8])),
@@ -130,7 +133,11 @@ export class TicketStory {
       if (!this.assignee) this.assign();
       this.message(turn.by === "agent" ? "reply" : "note", this.agentActor(), turn.text);
       if (turn.tier && turn.tier !== this.state.tier) {
-        this.update(this.agentActor(), { tier: turn.tier }, comment(turn.tier === "external" ? "waiting on an outside vendor" : "handed to engineering"));
+        this.update(
+          this.agentActor(),
+          { tier: turn.tier },
+          comment(turn.tier === "external" ? this.words.comments.toVendor : this.words.comments.toEngineering),
+        );
       }
       if (template.escalate && !escalated) {
         escalated = true;
@@ -173,7 +180,7 @@ export class TicketStory {
     if (status === "on_hold") {
       this.advance(minutes(this.rng, 10, 90));
       this.message("note", this.agentActor(), WORDS[this.props.language].holdNote);
-      this.update(this.agentActor(), { status: "on_hold" }, comment("waiting on a third party"));
+      this.update(this.agentActor(), { status: "on_hold" }, comment(this.words.comments.onHold));
     }
     if (status === "solved" || status === "closed") {
       this.advance(minutes(this.rng, 5, 180));
@@ -209,7 +216,7 @@ export class TicketStory {
       changes.assigneeId = this.agentId();
       changes.addFollowers = [id(this.ids.agents, ESCALATION_LEAD)];
     }
-    this.update(by, changes, comment(`escalated: ${reason}`));
+    this.update(by, changes, comment(this.words.comments.escalated(reason)));
   }
 
   private pickAgent(team: TeamKey): DemoAgent {
@@ -236,7 +243,7 @@ export class TicketStory {
     if (kind === "reply") {
       if (this.state.status === "new") this.state.status = "open";
       // An agent answering a request the self-care assistant took in takes it over.
-      if (this.state.tier === "L0") this.update(actor, { tier: "L1" }, comment("taken over from the self-care assistant"));
+      if (this.state.tier === "L0") this.update(actor, { tier: "L1" }, comment(this.words.comments.fromSelfCare));
     }
   }
 

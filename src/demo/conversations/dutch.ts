@@ -350,7 +350,7 @@ export const DUTCH: readonly ConversationTemplate[] = [
     tags: ["complaint", "outage", "churn-risk"],
     product: "FIBRE",
     priority: "high",
-    escalate: "third outage in a month, the customer threatens to leave",
+    escalate: "derde storing deze maand, de klant dreigt op te zeggen",
     turns: [
       customer(
         "Dit is de derde storing deze maand. Ik werk van thuis en ben twee werkdagen kwijt. Dit is onaanvaardbaar. Ik wil een serieuze compensatie of ik stap over naar een andere provider.",
@@ -368,7 +368,7 @@ export const DUTCH: readonly ConversationTemplate[] = [
     subject: "Formele klacht – ik schakel de Ombudsman en mijn advocaat in",
     tags: ["complaint", "legal", "cancellation"],
     priority: "high",
-    escalate: "legal threat: lawyer and the telecom ombudsman",
+    escalate: "juridische dreiging: advocaat en de ombudsdienst telecom",
     turns: [
       customer(
         "Geachte,\n\nOndanks vier telefoontjes en twee e-mails blijven jullie een abonnement aanrekenen dat ik drie maanden geleden heb opgezegd. Als dit niet binnen acht dagen is rechtgezet, dien ik een klacht in bij de Ombudsman voor telecommunicatie en schakel ik mijn advocaat in.",
@@ -387,7 +387,7 @@ export const DUTCH: readonly ConversationTemplate[] = [
     topic: "billing",
     subject: "Klacht over onvriendelijke medewerker",
     tags: ["complaint"],
-    escalate: "complaint about an agent's behaviour",
+    escalate: "klacht over het gedrag van een medewerker",
     turns: [
       customer("Ik heb gisteren gebeld over mijn factuur en de medewerker was ronduit onbeleefd en heeft gewoon opgehangen. Dit pik ik niet."),
       reply(
@@ -405,7 +405,7 @@ export const DUTCH: readonly ConversationTemplate[] = [
     product: "FIBRE",
     priority: "urgent",
     business: true,
-    escalate: "business customer down, 4-hour SLA",
+    escalate: "zakelijke klant zonder dienst, SLA van 4 uur",
     turns: [
       customer("Ons distributiecentrum heeft sinds 7 uur geen internet. De scanners en het ordersysteem liggen plat. Graag dringend actie!"),
       note("Zakelijke klant, SLA 4 uur. Technicus onderweg, 4G-back-up op afstand geactiveerd."),
@@ -469,7 +469,7 @@ export const DUTCH: readonly ConversationTemplate[] = [
     subject: "Opzeggen lukt al 3 weken niet",
     tags: ["cancellation", "complaint"],
     social: true,
-    escalate: "public complaint, the customer mentions the ombudsman",
+    escalate: "publieke klacht, de klant noemt de ombudsdienst",
     turns: [
       customer("Al 3 weken probeer ik op te zeggen bij @Lumio_help. Geen reactie. Volgende stap: klacht bij de ombudsman. Schandalig."),
       reply("Dag {first}, dat is echt niet de bedoeling. We nemen je dossier persoonlijk op: stuur je ons een DM met je klantnummer? ^{agent}"),

@@ -393,7 +393,7 @@ export const FRENCH: readonly ConversationTemplate[] = [
     tags: ["complaint", "outage", "churn-risk"],
     product: "FIBRE",
     priority: "high",
-    escalate: "third outage in a month, the customer threatens to leave",
+    escalate: "troisième panne du mois, le client menace de partir",
     turns: [
       customer(
         "Bonjour,\n\nC'est la troisième coupure internet ce mois-ci. Je travaille à domicile et j'ai perdu deux jours de travail. C'est tout simplement inacceptable. Je veux un dédommagement sérieux, sinon je résilie et je pars chez un concurrent.",
@@ -413,7 +413,7 @@ export const FRENCH: readonly ConversationTemplate[] = [
     subject: "Mise en demeure – je transmets le dossier à mon avocat",
     tags: ["complaint", "legal", "cancellation"],
     priority: "high",
-    escalate: "legal threat: lawyer and the telecom ombudsman",
+    escalate: "menace juridique : avocat et médiateur des télécoms",
     turns: [
       customer(
         "Madame, Monsieur,\n\nMalgré quatre appels et deux e-mails, vous continuez à me facturer un abonnement résilié depuis trois mois. Sans régularisation sous huit jours, je transmets le dossier à mon avocat et je saisis le médiateur des télécommunications.",
@@ -432,7 +432,7 @@ export const FRENCH: readonly ConversationTemplate[] = [
     topic: "billing",
     subject: "Plainte : conseiller désagréable au téléphone",
     tags: ["complaint"],
-    escalate: "complaint about an agent's behaviour",
+    escalate: "plainte sur le comportement d'un conseiller",
     turns: [
       customer(
         "Bonjour, j'ai appelé hier pour un problème de facture et le conseiller m'a raccroché au nez après m'avoir parlé très sèchement. Je trouve ce comportement inadmissible.",
@@ -452,7 +452,7 @@ export const FRENCH: readonly ConversationTemplate[] = [
     product: "FIBRE",
     priority: "urgent",
     business: true,
-    escalate: "business customer down, 4-hour SLA",
+    escalate: "client professionnel à l'arrêt, SLA de 4 heures",
     turns: [
       customer(
         "Bonjour, notre agence n'a plus aucun accès internet depuis 8 h. Quarante personnes sont bloquées et les terminaux de paiement ne fonctionnent plus. Merci d'intervenir en urgence.",
@@ -522,7 +522,7 @@ export const FRENCH: readonly ConversationTemplate[] = [
     subject: "Résiliation impossible depuis 3 semaines",
     tags: ["cancellation", "complaint"],
     social: true,
-    escalate: "public complaint, the customer mentions the ombudsman",
+    escalate: "plainte publique, le client cite le médiateur",
     turns: [
       customer("3 semaines que j'essaie de résilier chez @Lumio_help. Aucun retour. Prochaine étape : plainte au médiateur. Inacceptable."),
       reply(

@@ -10,8 +10,8 @@ const SUN = 0;
 const MON = 1;
 const TUE = 2;
 
-/** The issues `parseCalendar` reports for `input`; fails the test when it accepts it. */
-function issuesOf(input: unknown): CalendarIssue[] {
+/** The issues `parseCalendar` reports for `input` with their codes; fails the test when it accepts it. */
+function codedIssuesOf(input: unknown): CalendarIssue[] {
   try {
     parseCalendar(input);
   } catch (error) {
@@ -21,16 +21,55 @@ function issuesOf(input: unknown): CalendarIssue[] {
   throw new Error(`the calendar was accepted: ${JSON.stringify(input)}`);
 }
 
+/** The issues as the `palier calendar` contract states them: path and message. */
+function issuesOf(input: unknown): Pick<CalendarIssue, "path" | "message">[] {
+  return codedIssuesOf(input).map(({ path, message }) => ({ path, message }));
+}
+
 /** The single issue reported for `input`, as `path: message`. */
 function issueOf(input: unknown): string {
   const issues = issuesOf(input);
   expect(issues).toHaveLength(1);
-  const [issue] = issues as [CalendarIssue];
+  const [issue] = issues as [Pick<CalendarIssue, "path" | "message">];
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
 
 /** A valid calendar in Paris with `hours` (and any other fields) replaced. */
 const paris = (fields: Record<string, unknown>): Record<string, unknown> => ({ timezone: "Europe/Paris", hours: {}, ...fields });
+
+describe("codes for readers of other languages", () => {
+  it("gives each problem a stable code and the values its sentence needs", () => {
+    const issues = codedIssuesOf({
+      timezone: "Mars/Olympus",
+      hours: {
+        funday: [],
+        mon: [
+          ["09:00", "12:00"],
+          ["11:00", "13:00"],
+          ["17:00", "16:00"],
+          ["24:00", "24:00"],
+          ["9h", "17:00"],
+        ],
+        tue: "09:00-17:00",
+      },
+      holidays: ["12-25", "2026-02-30"],
+      overrides: { tomorrow: [] },
+      colour: "blue",
+    });
+    expect(issues.map(({ path, code, params }) => ({ path, code, params }))).toEqual([
+      { path: "colour", code: "unknown_field", params: undefined },
+      { path: "timezone", code: "unknown_time_zone", params: undefined },
+      { path: "hours.funday", code: "not_weekday", params: undefined },
+      { path: "hours.mon[2]", code: "range_not_after", params: { from: "17:00", to: "16:00" } },
+      { path: "hours.mon[3]", code: "range_starts_at_midnight", params: undefined },
+      { path: "hours.mon[4]", code: "not_a_time", params: { value: '"9h"' } },
+      { path: "hours.mon", code: "ranges_overlap", params: { first: "09:00–12:00", second: "11:00–13:00" } },
+      { path: "hours.tue", code: "wrong_type", params: { type: "array" } },
+      { path: "holidays[1]", code: "not_a_date", params: { yearly: "yes" } },
+      { path: "overrides.tomorrow", code: "not_a_date", params: { yearly: "no" } },
+    ]);
+  });
+});
 
 describe("refusing bad times and ranges", () => {
   it("refuses an hour past 24, naming the weekday and the range index", () => {
@@ -60,7 +99,7 @@ describe("refusing bad times and ranges", () => {
           },
         }),
       ),
-    ).toThrow(new InvalidCalendarError([{ path: "hours.mon[1]", message: `"25:00" ${TIME_HINT}` }]));
+    ).toThrow(new InvalidCalendarError([{ path: "hours.mon[1]", message: `"25:00" ${TIME_HINT}`, code: "not_a_time", params: { value: `"25:00"` } }]));
     try {
       parseCalendar(
         paris({

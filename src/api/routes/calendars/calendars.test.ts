@@ -52,7 +52,27 @@ describeStore("calendar routes", (get) => {
     const created = await api.call<{ id: string }>("manager", "POST", "/api/v1/calendars", { body: { name: "Valide", spec: BRUSSELS } });
     const patched = await api.call<ErrorJson>("manager", "PATCH", `/api/v1/calendars/${created.json.id}`, { body: { spec: { hours: {} } } });
     expect(patched.status).toBe(400);
-    expect(patched.json.error.details).toEqual([{ path: "spec.timezone", code: "invalid", message: expect.stringContaining("is required") }]);
+    expect(patched.json.error.details).toEqual([{ path: "spec.timezone", code: "required", message: expect.stringContaining("is required") }]);
+    const french = await api.call<ErrorJson>("manager", "POST", "/api/v1/calendars", {
+      body: {
+        name: "Chevauchement",
+        spec: {
+          timezone: "Europe/Brussels",
+          hours: {
+            tue: [
+              ["09:00", "12:00"],
+              ["11:00", "14:00"],
+            ],
+          },
+          holidays: ["31-02"],
+        },
+      },
+      headers: { "accept-language": "fr-BE" },
+    });
+    expect(french.json.error.details).toEqual([
+      { path: "spec.hours.tue", code: "ranges_overlap", label: "Heures d’ouverture › mardi", message: "les plages 09:00–12:00 et 11:00–14:00 se chevauchent" },
+      { path: "spec.holidays[0]", code: "not_a_date", label: "Jours fériés 1", message: "n’est pas une date (AAAA-MM-JJ, ou MM-JJ pour chaque année)" },
+    ]);
     expect((await api.call<ErrorJson>("manager", "POST", "/api/v1/calendars", { body: { name: "Liste", spec: [] } })).status).toBe(400);
   });
 

@@ -39,7 +39,12 @@ export function compileSpec(spec: unknown, path = "spec"): BusinessCalendar {
     return new BusinessCalendar(parseCalendar(spec));
   } catch (error) {
     if (!(error instanceof InvalidCalendarError)) throw error;
-    const details = error.issues.map((issue) => ({ path: issue.path ? `${path}.${issue.path}`.replace(/\.\[/g, "[") : path, message: issue.message }));
+    const details = error.issues.map(({ message, code, params, ...issue }) => ({
+      path: issue.path ? `${path}.${issue.path}`.replace(/\.\[/g, "[") : path,
+      message,
+      code,
+      ...(params ? { params } : {}),
+    }));
     throw new HttpError(400, "invalid_request", details.map((d) => `${d.path}: ${d.message}`).join("; "), details);
   }
 }

@@ -1,5 +1,7 @@
-// Seeding the demo workspace through the product's operations, on each backend: what the app
-// then reads (tickets, messages, timelines, search, logins), and a second seeding refused.
+// Seeding the demo workspace through the product's operations: what the app then reads
+// (tickets, messages, timelines, search, logins), and a second seeding refused. One seeding is
+// tens of seconds, so it runs on one backend, PostgreSQL when the run has it: seeding on PGlite
+// is what src/cli/seed.test.ts, test/serve.test.ts and the browser tests' first starts do.
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { ManualClock } from "../core/clock.js";
@@ -260,19 +262,23 @@ describeStore("demo workspace", (get) => {
   });
 });
 
-describeStore("demo workspace over taken names", (get, kind) => {
-  it("fails with the name that is taken and writes nothing", async () => {
-    await teamStore.create(get().db, { name: "Social" }, NOW);
-    await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(DemoConflictError);
-    await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(/social/i);
-    expect(await hasDemo(get().db)).toBe(false);
-    expect(await countTickets(get().db)).toBe(0);
-    // A fresh database of the same backend still seeds (the failure left no lock behind).
-    const other = await openTestDatabase(kind);
-    try {
-      await expect(seedDemo(other.database.db, { now: NOW, passwordHash: "not-a-hash" })).resolves.toMatchObject({ tickets: 200 });
-    } finally {
-      await other.drop();
-    }
-  }, 240_000);
-});
+describeStore(
+  "demo workspace over taken names",
+  (get, kind) => {
+    it("fails with the name that is taken and writes nothing", async () => {
+      await teamStore.create(get().db, { name: "Social" }, NOW);
+      await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(DemoConflictError);
+      await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(/social/i);
+      expect(await hasDemo(get().db)).toBe(false);
+      expect(await countTickets(get().db)).toBe(0);
+      // A fresh database of the same backend still seeds (the failure left no lock behind).
+      const other = await openTestDatabase(kind);
+      try {
+        await expect(seedDemo(other.database.db, { now: NOW, passwordHash: "not-a-hash" })).resolves.toMatchObject({ tickets: 200 });
+      } finally {
+        await other.drop();
+      }
+    }, 240_000);
+  },
+  { once: true },
+);

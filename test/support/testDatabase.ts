@@ -84,9 +84,12 @@ export async function createPostgresDatabase(template?: "template0"): Promise<{ 
 /**
  * `describe` once per backend, with a migrated database opened before the tests and dropped
  * after them. `get()` returns it (inside tests and hooks); `kind` says which backend runs.
+ * `once`: on one backend only, PostgreSQL when the run has it, for suites whose set-up is costly
+ * and whose PGlite path other suites already cover.
  */
-export function describeStore(name: string, fn: (get: () => Database, kind: Backend) => void): void {
-  describe.each(backends())(`${name} (%s)`, (kind) => {
+export function describeStore(name: string, fn: (get: () => Database, kind: Backend) => void, options: { once?: boolean } = {}): void {
+  const kinds = backends();
+  describe.each(options.once ? kinds.slice(-1) : kinds)(`${name} (%s)`, (kind) => {
     let opened: TestDatabase | undefined;
     beforeAll(async () => {
       opened = await openTestDatabase(kind);

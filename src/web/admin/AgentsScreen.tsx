@@ -3,11 +3,10 @@
 
 import { Link } from "react-router";
 import { ROLES } from "../../core/access/permissions.js";
-import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { useCanWrite } from "./access.js";
-import { FilterSelect, ListState, SearchBox, useListQuery, useRecordList } from "./recordList.js";
+import { FilterSelect, RecordListScreen, SearchBox, useListQuery, useRecordList } from "./recordList.js";
 
 export function AgentsScreen() {
   const { t, tx } = useI18n();
@@ -17,73 +16,59 @@ export function AgentsScreen() {
   const list = useRecordList("agents", query);
   const any = { value: "", label: t("admin.any") };
   return (
-    <section className="admin-screen" aria-busy={list.items === null}>
-      <div className="screen-head">
-        <PageTitle title={t("admin.agents")} />
-        {canWrite && (
-          <Link to="/admin/agents/new" className="button button-primary">
-            {t("admin.newAgent")}
-          </Link>
-        )}
-      </div>
-      <p className="muted">{canWrite ? t("admin.agentsIntro") : t("admin.agentsReadOnly")}</p>
-      <SearchBox label={t("admin.searchAgents")} placeholder={t("admin.searchPlaceholder")} value={query.q ?? ""} onSearch={(q) => setFilter("q", q)}>
-        <FilterSelect
-          label={t("admin.role")}
-          value={query.role ?? ""}
-          onChange={(v) => setFilter("role", v)}
-          options={[any, ...ROLES.map((role) => ({ value: role, label: t(`admin.roleName.${role}`) }))]}
-        />
-        <FilterSelect
-          label={t("field.team")}
-          value={query.team ?? ""}
-          onChange={(v) => setFilter("team", v)}
-          options={[any, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
-        />
-        <FilterSelect
-          label={t("admin.status")}
-          value={query.active ?? ""}
-          onChange={(v) => setFilter("active", v)}
-          options={[any, { value: "true", label: t("admin.active") }, { value: "false", label: t("admin.inactive") }]}
-        />
-      </SearchBox>
-      <ListState list={list} empty={t("admin.noneFound")}>
-        <div className="table-scroll">
-          <table className="ticket-table admin-table">
-            <caption className="visually-hidden">{t("admin.agents")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.name")}</th>
-                <th scope="col">{t("field.email")}</th>
-                <th scope="col">{t("admin.role")}</th>
-                <th scope="col">{t("field.team")}</th>
-                <th scope="col">{t("admin.manager")}</th>
-                <th scope="col">{t("admin.region")}</th>
-                <th scope="col">{t("admin.languages")}</th>
-                <th scope="col">{t("admin.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(list.items ?? []).map((agent) => (
-                <tr key={agent.id} data-agent={agent.email} className={agent.active ? undefined : "inactive-row"}>
-                  <td>
-                    <Link to={`/admin/agents/${agent.id}`}>{agent.name}</Link>
-                  </td>
-                  <td>{agent.email}</td>
-                  <td>{tx(`admin.roleName.${agent.role}`, agent.role)}</td>
-                  <td>{teamName(agent.teamId) ?? "—"}</td>
-                  <td>{agentName(agent.managerId) ?? "—"}</td>
-                  <td>{agent.region ?? "—"}</td>
-                  <td>{agent.languages.join(", ") || "—"}</td>
-                  <td>
-                    <span className={agent.active ? "badge badge-accent" : "badge badge-muted"}>{agent.active ? t("admin.active") : t("admin.inactive")}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </ListState>
-    </section>
+    <RecordListScreen
+      title={t("admin.agents")}
+      add={canWrite ? { to: "/admin/agents/new", label: t("admin.newAgent") } : undefined}
+      intro={canWrite ? t("admin.agentsIntro") : t("admin.agentsReadOnly")}
+      search={
+        <SearchBox label={t("admin.searchAgents")} placeholder={t("admin.searchPlaceholder")} value={query.q ?? ""} onSearch={(q) => setFilter("q", q)}>
+          <FilterSelect
+            label={t("admin.role")}
+            value={query.role ?? ""}
+            onChange={(v) => setFilter("role", v)}
+            options={[any, ...ROLES.map((role) => ({ value: role, label: t(`admin.roleName.${role}`) }))]}
+          />
+          <FilterSelect
+            label={t("field.team")}
+            value={query.team ?? ""}
+            onChange={(v) => setFilter("team", v)}
+            options={[any, ...teams.map((team) => ({ value: team.id, label: team.name }))]}
+          />
+          <FilterSelect
+            label={t("admin.status")}
+            value={query.active ?? ""}
+            onChange={(v) => setFilter("active", v)}
+            options={[any, { value: "true", label: t("admin.active") }, { value: "false", label: t("admin.inactive") }]}
+          />
+        </SearchBox>
+      }
+      list={list}
+      columns={[
+        t("field.name"),
+        t("field.email"),
+        t("admin.role"),
+        t("field.team"),
+        t("admin.manager"),
+        t("admin.region"),
+        t("admin.languages"),
+        t("admin.status"),
+      ]}
+      row={(agent) => (
+        <tr key={agent.id} data-agent={agent.email} className={agent.active ? undefined : "inactive-row"}>
+          <td>
+            <Link to={`/admin/agents/${agent.id}`}>{agent.name}</Link>
+          </td>
+          <td>{agent.email}</td>
+          <td>{tx(`admin.roleName.${agent.role}`, agent.role)}</td>
+          <td>{teamName(agent.teamId) ?? "—"}</td>
+          <td>{agentName(agent.managerId) ?? "—"}</td>
+          <td>{agent.region ?? "—"}</td>
+          <td>{agent.languages.join(", ") || "—"}</td>
+          <td>
+            <span className={agent.active ? "badge badge-accent" : "badge badge-muted"}>{agent.active ? t("admin.active") : t("admin.inactive")}</span>
+          </td>
+        </tr>
+      )}
+    />
   );
 }

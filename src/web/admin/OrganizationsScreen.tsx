@@ -2,10 +2,9 @@
 // domains; searched by name and filtered by segment.
 
 import { Link } from "react-router";
-import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { useCanWrite } from "./access.js";
-import { FilterSelect, ListState, SearchBox, useListQuery, useRecordList } from "./recordList.js";
+import { FilterSelect, RecordListScreen, SearchBox, useListQuery, useRecordList } from "./recordList.js";
 
 /** The segments the demo and the default policies use; others can be typed in. */
 export const COMMON_SEGMENTS = ["standard", "enterprise", "vip"] as const;
@@ -17,61 +16,43 @@ export function OrganizationsScreen() {
   const list = useRecordList("organizations", query);
   const segments = [...new Set([...COMMON_SEGMENTS, ...(query.segment ? [query.segment] : [])])];
   return (
-    <section className="admin-screen" aria-busy={list.items === null}>
-      <div className="screen-head">
-        <PageTitle title={t("admin.organizations")} />
-        {canWrite && (
-          <Link to="/admin/organizations/new" className="button button-primary">
-            {t("admin.newOrganization")}
-          </Link>
-        )}
-      </div>
-      <p className="muted">{canWrite ? t("admin.organizationsIntro") : t("admin.readOnly")}</p>
-      <SearchBox
-        label={t("admin.searchOrganizations")}
-        placeholder={t("admin.searchNamePlaceholder")}
-        value={query.q ?? ""}
-        onSearch={(q) => setFilter("q", q)}
-      >
-        <FilterSelect
-          label={t("admin.segment")}
-          value={query.segment ?? ""}
-          onChange={(v) => setFilter("segment", v)}
-          options={[
-            { value: "", label: t("admin.any") },
-            ...segments.map((segment) => ({ value: segment, label: tx(`admin.segmentName.${segment}`, segment) })),
-          ]}
-        />
-      </SearchBox>
-      <ListState list={list} empty={t("admin.noneFound")}>
-        <div className="table-scroll">
-          <table className="ticket-table admin-table">
-            <caption className="visually-hidden">{t("admin.organizations")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.name")}</th>
-                <th scope="col">{t("admin.segment")}</th>
-                <th scope="col">{t("admin.domains")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(list.items ?? []).map((organization) => (
-                <tr key={organization.id} data-organization={organization.name}>
-                  <td>
-                    <Link to={`/admin/organizations/${organization.id}`}>{organization.name}</Link>
-                  </td>
-                  <td>
-                    <span className={organization.segment === "vip" ? "badge badge-accent" : "badge badge-muted"}>
-                      {tx(`admin.segmentName.${organization.segment}`, organization.segment)}
-                    </span>
-                  </td>
-                  <td>{organization.domains.join(", ") || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </ListState>
-    </section>
+    <RecordListScreen
+      title={t("admin.organizations")}
+      add={canWrite ? { to: "/admin/organizations/new", label: t("admin.newOrganization") } : undefined}
+      intro={canWrite ? t("admin.organizationsIntro") : t("admin.readOnly")}
+      search={
+        <SearchBox
+          label={t("admin.searchOrganizations")}
+          placeholder={t("admin.searchNamePlaceholder")}
+          value={query.q ?? ""}
+          onSearch={(q) => setFilter("q", q)}
+        >
+          <FilterSelect
+            label={t("admin.segment")}
+            value={query.segment ?? ""}
+            onChange={(v) => setFilter("segment", v)}
+            options={[
+              { value: "", label: t("admin.any") },
+              ...segments.map((segment) => ({ value: segment, label: tx(`admin.segmentName.${segment}`, segment) })),
+            ]}
+          />
+        </SearchBox>
+      }
+      list={list}
+      columns={[t("field.name"), t("admin.segment"), t("admin.domains")]}
+      row={(organization) => (
+        <tr key={organization.id} data-organization={organization.name}>
+          <td>
+            <Link to={`/admin/organizations/${organization.id}`}>{organization.name}</Link>
+          </td>
+          <td>
+            <span className={organization.segment === "vip" ? "badge badge-accent" : "badge badge-muted"}>
+              {tx(`admin.segmentName.${organization.segment}`, organization.segment)}
+            </span>
+          </td>
+          <td>{organization.domains.join(", ") || "—"}</td>
+        </tr>
+      )}
+    />
   );
 }

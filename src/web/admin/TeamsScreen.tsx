@@ -3,12 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import * as sla from "../api/slaApi.js";
-import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { queryKeys } from "../queries/keys.js";
 import { useCanWrite } from "./access.js";
-import { ListState, SearchBox, useListQuery, useRecordList } from "./recordList.js";
+import { RecordListScreen, SearchBox, useListQuery, useRecordList } from "./recordList.js";
 
 export function TeamsScreen() {
   const { t, tn } = useI18n();
@@ -19,46 +18,26 @@ export function TeamsScreen() {
   const [query, setFilter] = useListQuery([]);
   const list = useRecordList("teams", query);
   return (
-    <section className="admin-screen" aria-busy={list.items === null}>
-      <div className="screen-head">
-        <PageTitle title={t("admin.teams")} />
-        {canWrite && (
-          <Link to="/admin/teams/new" className="button button-primary">
-            {t("admin.newTeam")}
-          </Link>
-        )}
-      </div>
-      <p className="muted">{canWrite ? t("admin.teamsIntro") : t("admin.readOnly")}</p>
-      <SearchBox label={t("admin.searchTeams")} placeholder={t("admin.searchNamePlaceholder")} value={query.q ?? ""} onSearch={(q) => setFilter("q", q)} />
-      <ListState list={list} empty={t("admin.noneFound")}>
-        <div className="table-scroll">
-          <table className="ticket-table admin-table">
-            <caption className="visually-hidden">{t("admin.teams")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.name")}</th>
-                <th scope="col">{t("admin.lead")}</th>
-                <th scope="col">{t("admin.calendar")}</th>
-                <th scope="col">{t("field.email")}</th>
-                <th scope="col">{t("admin.members")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(list.items ?? []).map((team) => (
-                <tr key={team.id} data-team={team.name}>
-                  <td>
-                    <Link to={`/admin/teams/${team.id}`}>{team.name}</Link>
-                  </td>
-                  <td>{agentName(team.leadId) ?? "—"}</td>
-                  <td>{calendarName(team.calendarId) ?? t("admin.noCalendar")}</td>
-                  <td>{team.email ?? "—"}</td>
-                  <td>{tn("admin.memberCount", agents.filter((agent) => agent.teamId === team.id && agent.active).length)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </ListState>
-    </section>
+    <RecordListScreen
+      title={t("admin.teams")}
+      add={canWrite ? { to: "/admin/teams/new", label: t("admin.newTeam") } : undefined}
+      intro={canWrite ? t("admin.teamsIntro") : t("admin.readOnly")}
+      search={
+        <SearchBox label={t("admin.searchTeams")} placeholder={t("admin.searchNamePlaceholder")} value={query.q ?? ""} onSearch={(q) => setFilter("q", q)} />
+      }
+      list={list}
+      columns={[t("field.name"), t("admin.lead"), t("admin.calendar"), t("field.email"), t("admin.members")]}
+      row={(team) => (
+        <tr key={team.id} data-team={team.name}>
+          <td>
+            <Link to={`/admin/teams/${team.id}`}>{team.name}</Link>
+          </td>
+          <td>{agentName(team.leadId) ?? "—"}</td>
+          <td>{calendarName(team.calendarId) ?? t("admin.noCalendar")}</td>
+          <td>{team.email ?? "—"}</td>
+          <td>{tn("admin.memberCount", agents.filter((agent) => agent.teamId === team.id && agent.active).length)}</td>
+        </tr>
+      )}
+    />
   );
 }

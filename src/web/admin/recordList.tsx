@@ -3,8 +3,9 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ErrorNotice } from "../components/ErrorNotice.js";
+import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { listRecords } from "./adminApi.js";
 import type { RecordKind, RecordOf } from "./adminTypes.js";
@@ -33,8 +34,18 @@ export function useListQuery(filters: readonly string[]): [Record<string, string
   return [query, set];
 }
 
+/** A list's records (null while the first page loads) and how to read more of them. */
+export interface RecordListState<T> {
+  items: T[] | null;
+  error: unknown;
+  hasMore: boolean;
+  loadMore(): void;
+  loadingMore: boolean;
+  retry(): void;
+}
+
 /** The records matching `query`, a page at a time. */
-export function useRecordList<K extends RecordKind>(kind: K, query: Record<string, string>) {
+export function useRecordList<K extends RecordKind>(kind: K, query: Record<string, string>): RecordListState<RecordOf[K]> {
   const list = useInfiniteQuery({
     queryKey: adminKeys.list(kind, query),
     queryFn: ({ pageParam }) => listRecords(kind, { ...query, limit: PAGE, cursor: pageParam }),
@@ -115,11 +126,11 @@ export function FilterSelect({
 }
 
 /** What a list shows below its table: loading, an error, nothing found, or "load more". */
-export function ListState({ list, empty, children }: { list: ReturnType<typeof useRecordList>; empty: string; children: ReactNode }) {
+export function ListState({ list, empty, children }: { list: RecordListState<unknown>; empty: string; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <>
-      {list.error && <ErrorNotice error={list.error} onRetry={list.retry} />}
+      {list.error !== null && list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.retry} />}
       {list.items === null ? <p className="muted">{t("app.loading")}</p> : list.items.length === 0 ? !list.error && <p className="empty">{empty}</p> : children}
       {list.hasMore && (
         <p className="load-more">
@@ -129,5 +140,62 @@ export function ListState({ list, empty, children }: { list: ReturnType<typeof u
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A list screen's frame: its title with the button to add a record (when the reader may write),
+ * the intro, the search with its filters, and the table of `columns` with one row per record
+ * (`row`), or what the list says instead (loading, an error, nothing found).
+ */
+export function RecordListScreen<T>({
+  title,
+  add,
+  intro,
+  search,
+  list,
+  columns,
+  row,
+}: {
+  title: string;
+  /** The address and words of the add button; absent for readers who may not write. */
+  add?: { to: string; label: string };
+  intro: string;
+  search: ReactNode;
+  list: RecordListState<T>;
+  columns: readonly string[];
+  row(item: T): ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section className="admin-screen" aria-busy={list.items === null}>
+      <div className="screen-head">
+        <PageTitle title={title} />
+        {add && (
+          <Link to={add.to} className="button button-primary">
+            {add.label}
+          </Link>
+        )}
+      </div>
+      <p className="muted">{intro}</p>
+      {search}
+      <ListState list={list} empty={t("admin.noneFound")}>
+        <div className="table-scroll">
+          <table className="ticket-table admin-table">
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{(list.items ?? []).map(row)}</tbody>
+          </table>
+        </div>
+      </ListState>
+    </section>
   );
 }

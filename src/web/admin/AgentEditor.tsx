@@ -18,7 +18,7 @@ import { useCanWrite } from "./access.js";
 import { newAgentPassword } from "./adminApi.js";
 import type { AgentRecord } from "./adminTypes.js";
 import { AgentAccess, OneTimePassword } from "./AgentAccess.js";
-import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useSave, wordsOf } from "./formKit.js";
+import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft, wordsOf } from "./formKit.js";
 import { RecordLoader } from "./RecordLoader.js";
 
 /** What the address carries from the creation to the agent's page: the password, shown once. */
@@ -101,16 +101,8 @@ function AgentForm({
   const { teams, agents } = useDirectory();
   const readOnly = !useCanWrite("agents");
   const calendars = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars });
-  const [current, setCurrent] = useState(agent);
-  const [draft, setDraft] = useState(() => draftOf(agent, locale));
-  const { busy, notice, setNotice, save } = useSave("agents", current, setCurrent);
-  const issues = notice?.kind === "error" ? notice.issues : [];
+  const { current, setCurrent, draft, change, busy, notice, setNotice, save, issues } = useRecordDraft("agents", agent, () => draftOf(agent, locale));
   const languagesId = useId();
-
-  const change = (next: Partial<Draft>) => {
-    setDraft((before) => ({ ...before, ...next }));
-    if (notice?.kind === "saved") setNotice(null);
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

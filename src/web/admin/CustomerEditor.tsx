@@ -1,14 +1,14 @@
 // One customer: name, e-mail, phone, language and organization (whose segment, VIP or not, the
 // SLA policies match on), saved with If-Match.
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { LANGUAGES } from "../../core/ticket/ticket.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { useCanWrite } from "./access.js";
 import type { CustomerRecord } from "./adminTypes.js";
-import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useSave } from "./formKit.js";
+import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft } from "./formKit.js";
 import { RecordLoader } from "./RecordLoader.js";
 import { useOrganizations } from "./useOrganizations.js";
 
@@ -25,20 +25,13 @@ function CustomerForm({ customer, onReload }: { customer: CustomerRecord | null;
   const navigate = useNavigate();
   const readOnly = !useCanWrite("customers");
   const { organizations, organization } = useOrganizations();
-  const [current, setCurrent] = useState(customer);
-  const [draft, setDraft] = useState({
+  const { draft, change, busy, notice, save, issues } = useRecordDraft("customers", customer, () => ({
     name: customer?.name ?? "",
     email: customer?.email ?? "",
     phone: customer?.phone ?? "",
     language: customer?.language ?? "",
     organizationId: customer?.organizationId ?? "",
-  });
-  const { busy, notice, setNotice, save } = useSave("customers", current, setCurrent);
-  const issues = notice?.kind === "error" ? notice.issues : [];
-  const change = (next: Partial<typeof draft>) => {
-    setDraft((before) => ({ ...before, ...next }));
-    if (notice?.kind === "saved") setNotice(null);
-  };
+  }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await save({

@@ -1,13 +1,13 @@
 // One organization: its name, segment and e-mail domains, saved with If-Match; its customers
 // are a link to the customer list filtered on it.
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { useCanWrite } from "./access.js";
 import type { OrganizationRecord } from "./adminTypes.js";
-import { SaveBar, SaveNotices, TextField, useSave, wordsOf } from "./formKit.js";
+import { SaveBar, SaveNotices, TextField, useRecordDraft, wordsOf } from "./formKit.js";
 import { COMMON_SEGMENTS } from "./OrganizationsScreen.js";
 import { RecordLoader } from "./RecordLoader.js";
 
@@ -26,18 +26,11 @@ function OrganizationForm({ organization, onReload }: { organization: Organizati
   const navigate = useNavigate();
   const readOnly = !useCanWrite("organizations");
   const segmentsId = useId();
-  const [current, setCurrent] = useState(organization);
-  const [draft, setDraft] = useState({
+  const { draft, change, busy, notice, save, issues } = useRecordDraft("organizations", organization, () => ({
     name: organization?.name ?? "",
     segment: organization?.segment ?? "standard",
     domains: organization?.domains.join(", ") ?? "",
-  });
-  const { busy, notice, setNotice, save } = useSave("organizations", current, setCurrent);
-  const issues = notice?.kind === "error" ? notice.issues : [];
-  const change = (next: Partial<typeof draft>) => {
-    setDraft((before) => ({ ...before, ...next }));
-    if (notice?.kind === "saved") setNotice(null);
-  };
+  }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await save({ name: draft.name.trim(), segment: draft.segment.trim(), domains: wordsOf(draft.domains) });

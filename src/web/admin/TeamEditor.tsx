@@ -1,7 +1,7 @@
 // One team: its name, lead, shared e-mail address and business calendar, saved with If-Match.
 
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import * as sla from "../api/slaApi.js";
 import { PageTitle } from "../components/PageTitle.js";
@@ -10,7 +10,7 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { queryKeys } from "../queries/keys.js";
 import { useCanWrite } from "./access.js";
 import type { TeamRecord } from "./adminTypes.js";
-import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useSave } from "./formKit.js";
+import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft } from "./formKit.js";
 import { RecordLoader } from "./RecordLoader.js";
 
 export function TeamEditor({ id }: { id: string | null }) {
@@ -27,14 +27,12 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
   const { agents } = useDirectory();
   const readOnly = !useCanWrite("teams");
   const calendars = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars });
-  const [current, setCurrent] = useState(team);
-  const [draft, setDraft] = useState({ name: team?.name ?? "", email: team?.email ?? "", leadId: team?.leadId ?? "", calendarId: team?.calendarId ?? "" });
-  const { busy, notice, setNotice, save } = useSave("teams", current, setCurrent);
-  const issues = notice?.kind === "error" ? notice.issues : [];
-  const change = (next: Partial<typeof draft>) => {
-    setDraft((before) => ({ ...before, ...next }));
-    if (notice?.kind === "saved") setNotice(null);
-  };
+  const { draft, change, busy, notice, save, issues } = useRecordDraft("teams", team, () => ({
+    name: team?.name ?? "",
+    email: team?.email ?? "",
+    leadId: team?.leadId ?? "",
+    calendarId: team?.calendarId ?? "",
+  }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await save({ name: draft.name.trim(), email: textOrNull(draft.email), leadId: draft.leadId || null, calendarId: draft.calendarId || null });

@@ -59,6 +59,22 @@ export function useSave<K extends RecordKind>(kind: K, record: RecordOf[K] | nul
   return { busy, notice, setNotice, save };
 }
 
+/**
+ * An editor's state: the record as last saved (`current`), the form's draft and `change` (which
+ * clears a "saved" notice), the save with its notice, and the issues to put beside the fields.
+ */
+export function useRecordDraft<K extends RecordKind, D extends object>(kind: K, record: RecordOf[K] | null, initial: () => D) {
+  const [current, setCurrent] = useState(record);
+  const [draft, setDraft] = useState(initial);
+  const { busy, notice, setNotice, save } = useSave(kind, current, setCurrent);
+  const change = (next: Partial<D>) => {
+    setDraft((before) => ({ ...before, ...next }));
+    if (notice?.kind === "saved") setNotice(null);
+  };
+  const issues = notice?.kind === "error" ? notice.issues : [];
+  return { current, setCurrent, draft, change, busy, notice, setNotice, save, issues };
+}
+
 /** The notices above a form: what failed and where, or that someone else changed the record. */
 export function SaveNotices({ notice, onReload, placed }: { notice: SaveNotice; onReload(): void; placed: readonly string[] }) {
   const { t } = useI18n();

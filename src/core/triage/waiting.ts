@@ -61,6 +61,8 @@ export function findWaiting(words: readonly string[]): string[] {
         for (let k = i - 2; k >= 0 && k >= i - 4; k--) {
           if (LEADS.has(words[k] as string) || (words[k] === "a" && words[k - 1] === "y")) {
             start = words[k] === "a" ? k - 1 : k;
+            // "ça fait", "cela fait": the whole phrase.
+            if (words[k] === "fait" && (words[k - 1] === "ca" || words[k - 1] === "cela")) start = k - 1;
             break;
           }
         }

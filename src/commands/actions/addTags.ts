@@ -1,7 +1,7 @@
 // add_tags: the tags the ticket does not carry yet (tags are normalized: trimmed, lower case).
 
 import { normalizeTags } from "../../core/ticket/ticketRecord.js";
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const addTags: TicketAction<{ type: "add_tags"; tags: string[] }> = {

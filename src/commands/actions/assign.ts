@@ -1,7 +1,7 @@
 // assign: to a named active agent (and their team, when they have one). Choosing the agent by
 // routing (skills, load, language) is not there yet: a rule names the agent.
 
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const assign: TicketAction<{ type: "assign"; agentId: string }> = {

@@ -10,7 +10,7 @@ import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { InvalidReferenceError } from "../../store/errors.js";
 import { insertMessage } from "../../store/tickets/messageRows.js";
 import { addedMessageSearch } from "../../store/tickets/ticketRows.js";
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 type Templates = { [L in Language]?: string };

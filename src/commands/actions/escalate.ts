@@ -6,8 +6,8 @@ import type { StepOutcome } from "../../core/events/index.js";
 import { resolveRecipients } from "../../core/sla/recipients.js";
 import type { Tier } from "../../core/ticket/ticket.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
-import { appendMessage } from "../tickets/addMessage.js";
-import { applyChanges } from "../tickets/changeTicket.js";
+import { appendMessage } from "../tickets/appendMessage.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import { notify } from "./notify.js";
 import type { TicketAction } from "./ticketAction.js";
 

@@ -1,7 +1,7 @@
 // remove_tags: the given tags the ticket carries.
 
 import { normalizeTags } from "../../core/ticket/ticketRecord.js";
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const removeTags: TicketAction<{ type: "remove_tags"; tags: string[] }> = {

@@ -1,7 +1,7 @@
 // set_priority: to the given priority, up or down (raise_priority only ever raises).
 
 import type { Priority } from "../../core/ticket/ticket.js";
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const setPriority: TicketAction<{ type: "set_priority"; priority: Priority }> = {

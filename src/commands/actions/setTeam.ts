@@ -1,7 +1,7 @@
 // set_team: hands the ticket to a team; an assignee from another team lets go of it (it goes to
 // the team's queue), one of that team keeps it.
 
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const setTeam: TicketAction<{ type: "set_team"; teamId: string }> = {

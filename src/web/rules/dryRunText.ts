@@ -1,0 +1,43 @@
+// The dry run in words: what matched and why, what would change, and whether a save needs a
+// second thought (a rule that would act on many of the latest tickets).
+
+import type { MatchedPredicate } from "../../core/rules/rule.js";
+import type { RuleDryRun } from "../api/rules.js";
+import { fieldSpec } from "./ruleFields.js";
+import { fieldLabel, predicateText, valueLabel, type SummaryWords } from "./ruleSummary.js";
+
+/** From this many matching tickets, saving an enabled rule asks first. */
+export const MANY_MATCHES = 10;
+
+/** Whether the dry run shows the rule acting on many tickets: at least {@link MANY_MATCHES}, or half of a small sample. */
+export function matchesMany(result: RuleDryRun): boolean {
+  const tickets = new Set(result.matched.map((match) => match.ticketNumber)).size;
+  return tickets >= MANY_MATCHES || (result.examined > 0 && tickets >= 2 && tickets * 2 >= result.examined);
+}
+
+/** A condition that held, with the words found when the operator looks for words. */
+export function matchedText(matched: MatchedPredicate, words: SummaryWords): string {
+  const text = predicateText({ field: matched.field, op: matched.op, value: matched.value }, words);
+  if (matched.found && matched.found.length > 0) {
+    const found = new Intl.ListFormat(words.locale, { type: "conjunction" }).format(matched.found.map((word) => words.t("rules.quoted", { text: word })));
+    return words.t("rules.dryRun.found", { condition: text, found });
+  }
+  return text;
+}
+
+const CHANGE_FIELDS: Record<string, string> = { teamId: "ticket.teamId", assigneeId: "ticket.assigneeId", productId: "ticket.productId" };
+
+function changeValue(field: string, value: unknown, words: SummaryWords): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.length === 0 ? "—" : value.map(String).join(", ");
+  const path = CHANGE_FIELDS[field] ?? `ticket.${field}`;
+  const spec = fieldSpec(path);
+  if (spec.kind === "text") return typeof value === "string" ? value : JSON.stringify(value);
+  return valueLabel(path, value, words);
+}
+
+/** One change the actions would make: "Priority: Normal → Urgent". */
+export function changeText(field: string, [before, after]: [unknown, unknown], words: SummaryWords): string {
+  const name = fieldLabel(CHANGE_FIELDS[field] ?? `ticket.${field}`, words);
+  return words.t("rules.dryRun.change", { field: name, before: changeValue(field, before, words), after: changeValue(field, after, words) });
+}

@@ -1,0 +1,144 @@
+// The fields a rule's condition may read (the dotted paths of core/rules/rule.ts), grouped as
+// the editor shows them, each with the kind of value it holds; the operators that make sense
+// for each kind, and the shape of the value each operator wants.
+
+import type { RuleOperator } from "../../core/rules/rule.js";
+import { ALARM_KINDS } from "../../core/triage/signals.js";
+import { CHANNELS, LANGUAGES, MESSAGE_KINDS, PRIORITIES, STATUSES, TIERS } from "../../core/ticket/ticket.js";
+
+export const FIELD_GROUPS = ["ticket", "customer", "organization", "message", "actor", "triage", "time"] as const;
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
+
+/**
+ * What a field holds: free text, one of known words (`enum`, with `options` or a directory
+ * list), a list (of words or free text), a number, yes/no, an instant; `clock` is the moment the
+ * rule runs (`within_business_hours`).
+ */
+export type FieldKind = "text" | "enum" | "list" | "number" | "boolean" | "date" | "clock";
+
+/** Where an enum's or a list's choices come from: fixed words (their catalogue prefix) or the directory. */
+export type Choices = { words: readonly string[]; prefix: string } | { directory: "teams" | "agents" | "products" };
+
+export interface FieldSpec {
+  path: string;
+  group: FieldGroup;
+  kind: FieldKind;
+  choices?: Choices;
+}
+
+const ACTOR_TYPES = ["agent", "customer", "rule", "system"] as const;
+const ROLES = ["admin", "manager", "team_lead", "agent", "viewer"] as const;
+
+/** The field of a `within_business_hours` condition, which reads the moment and no ticket field. */
+export const NOW_FIELD = "now";
+/** Custom fields are `ticket.customFields.<key>`. */
+export const CUSTOM_PREFIX = "ticket.customFields.";
+
+export const FIELDS: readonly FieldSpec[] = [
+  { path: "ticket.subject", group: "ticket", kind: "text" },
+  { path: "ticket.status", group: "ticket", kind: "enum", choices: { words: STATUSES, prefix: "status" } },
+  { path: "ticket.priority", group: "ticket", kind: "enum", choices: { words: PRIORITIES, prefix: "priority" } },
+  { path: "ticket.tier", group: "ticket", kind: "enum", choices: { words: TIERS, prefix: "tier" } },
+  { path: "ticket.channel", group: "ticket", kind: "enum", choices: { words: CHANNELS, prefix: "channel" } },
+  { path: "ticket.language", group: "ticket", kind: "enum", choices: { words: LANGUAGES, prefix: "language" } },
+  { path: "ticket.productId", group: "ticket", kind: "enum", choices: { directory: "products" } },
+  { path: "ticket.teamId", group: "ticket", kind: "enum", choices: { directory: "teams" } },
+  { path: "ticket.assigneeId", group: "ticket", kind: "enum", choices: { directory: "agents" } },
+  { path: "ticket.tags", group: "ticket", kind: "list" },
+  { path: "ticket.createdAt", group: "ticket", kind: "date" },
+  { path: "customer.name", group: "customer", kind: "text" },
+  { path: "customer.email", group: "customer", kind: "text" },
+  { path: "customer.language", group: "customer", kind: "enum", choices: { words: LANGUAGES, prefix: "language" } },
+  { path: "organization.name", group: "organization", kind: "text" },
+  { path: "organization.segment", group: "organization", kind: "text" },
+  { path: "organization.domains", group: "organization", kind: "list" },
+  { path: "message.text", group: "message", kind: "text" },
+  { path: "message.kind", group: "message", kind: "enum", choices: { words: MESSAGE_KINDS, prefix: "rules.messageKind" } },
+  { path: "message.channel", group: "message", kind: "enum", choices: { words: CHANNELS, prefix: "channel" } },
+  { path: "actor.type", group: "actor", kind: "enum", choices: { words: ACTOR_TYPES, prefix: "rules.actorType" } },
+  { path: "actor.role", group: "actor", kind: "enum", choices: { words: ROLES, prefix: "rules.role" } },
+  { path: "actor.teamId", group: "actor", kind: "enum", choices: { directory: "teams" } },
+  { path: "triage.language", group: "triage", kind: "enum", choices: { words: [...LANGUAGES, "unknown"], prefix: "rules.detectedLanguage" } },
+  { path: "triage.frustration", group: "triage", kind: "number" },
+  { path: "triage.frustrated", group: "triage", kind: "boolean" },
+  { path: "triage.alarms", group: "triage", kind: "list", choices: { words: ALARM_KINDS, prefix: "triage.alarm" } },
+  { path: "triage.alarmPhrases", group: "triage", kind: "list" },
+  { path: NOW_FIELD, group: "time", kind: "clock" },
+];
+
+const BY_PATH = new Map(FIELDS.map((field) => [field.path, field]));
+
+/** The spec of `path`; a custom field reads as text, an unknown path as text in the ticket group. */
+export function fieldSpec(path: string): FieldSpec {
+  const known = BY_PATH.get(path);
+  if (known) return known;
+  return { path, group: "ticket", kind: "text" };
+}
+
+const CHANGES: readonly RuleOperator[] = ["changed", "changed_from", "changed_to"];
+
+/** The operators that make sense for a field of `kind`, the most useful first. */
+export function operatorsFor(kind: FieldKind): readonly RuleOperator[] {
+  switch (kind) {
+    case "text":
+      return ["matches_words", "contains", "contains_any", "is", "is_not", "starts_with", "in", ...CHANGES];
+    case "enum":
+      return ["is", "is_not", "in", ...CHANGES];
+    case "list":
+      return ["contains", "contains_any", ...CHANGES.slice(0, 1)];
+    case "number":
+      return ["greater_than", "less_than", "is", "changed"];
+    case "boolean":
+      return ["is", "changed"];
+    case "date":
+      return ["greater_than", "less_than", "changed"];
+    case "clock":
+      return ["within_business_hours"];
+  }
+}
+
+/**
+ * The shape of the value an operator wants: none (`changed`), a list (`in`, `contains_any`,
+ * `matches_words`), an optional calendar (`within_business_hours`), else one value.
+ */
+export type ValueShape = "none" | "one" | "many" | "calendar";
+
+export function valueShape(op: RuleOperator): ValueShape {
+  switch (op) {
+    case "changed":
+      return "none";
+    case "in":
+    case "contains_any":
+    case "matches_words":
+      return "many";
+    case "within_business_hours":
+      return "calendar";
+    default:
+      return "one";
+  }
+}
+
+/** The value of the same meaning for another operator: a list keeps its first value for one, one becomes a list. */
+export function reshapeValue(value: unknown, shape: ValueShape): unknown {
+  const list = Array.isArray(value) ? (value as unknown[]) : value === undefined || value === "" ? [] : [value];
+  switch (shape) {
+    case "none":
+    case "calendar":
+      return undefined;
+    case "many":
+      return list;
+    case "one":
+      return list[0] ?? "";
+  }
+}
+
+/** The value a new condition on `spec` starts with, for the operator `op`. */
+export function defaultValue(spec: FieldSpec, op: RuleOperator): unknown {
+  const shape = valueShape(op);
+  if (shape === "many") return [];
+  if (shape !== "one") return undefined;
+  if (spec.kind === "boolean") return true;
+  if (spec.kind === "number") return spec.path === "triage.frustration" ? 0.5 : 0;
+  if (spec.choices && "words" in spec.choices) return spec.choices.words[0] ?? "";
+  return "";
+}

@@ -13,7 +13,7 @@ import { queryKeys } from "../queries/keys.js";
 import { ChipsInput } from "./ChipsInput.js";
 import { GROUP_KINDS, isGroup, itemsPath, type ConditionGroup, type ConditionNode, type GroupKind } from "./conditionTree.js";
 import { CUSTOM_PREFIX, defaultValue, FIELD_GROUPS, FIELDS, fieldSpec, NOW_FIELD, operatorsFor, valueShape, type FieldSpec } from "./ruleFields.js";
-import { fieldLabel } from "./ruleSummary.js";
+import { fieldLabel, opLabel } from "./ruleSummary.js";
 
 interface GroupProps {
   group: ConditionGroup;
@@ -115,14 +115,14 @@ function PredicateRow(props: { predicate: Predicate; label: string; readOnly: bo
   const id = useId();
   const custom = predicate.field.startsWith(CUSTOM_PREFIX);
   const spec = fieldSpec(predicate.field);
-  const operators = operatorsFor(spec.kind);
+  const operators = operatorsFor(spec);
   const shape = valueShape(predicate.op);
   const issue = props.issues.slice(0, 1);
   const invalid = issue.length > 0;
   const setField = (choice: string) => {
     const field = choice === "custom" ? `${CUSTOM_PREFIX}` : choice;
     const next = fieldSpec(field);
-    const ops = operatorsFor(next.kind);
+    const ops = operatorsFor(next);
     const op: RuleOperator = ops.includes(predicate.op) && next.kind === spec.kind ? predicate.op : (ops[0] ?? "is");
     props.onChange({ field, op, value: op === predicate.op && next.kind === spec.kind && !next.choices ? predicate.value : defaultValue(next, op) });
   };
@@ -181,7 +181,7 @@ function PredicateRow(props: { predicate: Predicate; label: string; readOnly: bo
         >
           {operators.map((op) => (
             <option key={op} value={op}>
-              {t(`rules.op.${op}`)}
+              {opLabel(op, predicate.field, { t, tx })}
             </option>
           ))}
         </select>
@@ -206,6 +206,12 @@ function PredicateRow(props: { predicate: Predicate; label: string; readOnly: bo
       <FieldError id={`${id}-error`} issues={issue} />
     </li>
   );
+}
+
+/** `2026-12-02T09:30` for a datetime-local input, in the browser's time. */
+function localInputOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** The choices of an enum or list field: fixed words in the reader's language, or the directory's names. */
@@ -320,8 +326,17 @@ function ValueInput(props: {
     );
   }
   if (spec.kind === "date") {
-    const text = typeof value === "string" ? value.slice(0, 10) : "";
-    return <input {...a11y} type="date" value={text} readOnly={readOnly} onChange={(e) => props.onChange(e.target.value)} />;
+    // An instant, entered in the browser's time.
+    const text = typeof value === "string" && !Number.isNaN(Date.parse(value)) ? localInputOf(new Date(value)) : "";
+    return (
+      <input
+        {...a11y}
+        type="datetime-local"
+        value={text}
+        readOnly={readOnly}
+        onChange={(e) => props.onChange(e.target.value === "" ? "" : new Date(e.target.value).toISOString())}
+      />
+    );
   }
   return (
     <input

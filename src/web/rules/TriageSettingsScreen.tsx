@@ -19,6 +19,7 @@ import { ErrorSummary, onePerField } from "../sla/ErrorSummary.js";
 import { useUnsavedEdits } from "../sla/useUnsavedEdits.js";
 import { useCanEditRules } from "./access.js";
 import { ChipsInput } from "./ChipsInput.js";
+import "../ticket/triage.css";
 
 export function TriageSettingsScreen() {
   const { t } = useI18n();

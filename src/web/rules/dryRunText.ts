@@ -16,8 +16,10 @@ export function matchesMany(result: RuleDryRun): boolean {
 }
 
 /** A condition that held, with the words found when the operator looks for words. */
-export function matchedText(matched: MatchedPredicate, words: SummaryWords): string {
+export function matchedText(matched: MatchedPredicate & { negated?: boolean }, words: SummaryWords): string {
   const text = predicateText({ field: matched.field, op: matched.op, value: matched.value }, words);
+  // Under a `not`: the comparison that failed is why the negation held.
+  if (matched.negated) return words.t("rules.dryRun.negated", { condition: text });
   if (matched.found && matched.found.length > 0) {
     const found = new Intl.ListFormat(words.locale, { type: "conjunction" }).format(matched.found.map((word) => words.t("rules.quoted", { text: word })));
     return words.t("rules.dryRun.found", { condition: text, found });

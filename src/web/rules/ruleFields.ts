@@ -24,6 +24,10 @@ export interface FieldSpec {
   group: FieldGroup;
   kind: FieldKind;
   choices?: Choices;
+  /** Words in an order (priorities, tiers): "greater than" and "less than" compare by it. */
+  ordered?: boolean;
+  /** A change of the ticket can change it, so the `changed` operators apply. */
+  changes?: boolean;
 }
 
 const ACTOR_TYPES = ["agent", "customer", "rule", "system"] as const;
@@ -35,17 +39,22 @@ export const NOW_FIELD = "now";
 export const CUSTOM_PREFIX = "ticket.customFields.";
 
 export const FIELDS: readonly FieldSpec[] = [
-  { path: "ticket.subject", group: "ticket", kind: "text" },
-  { path: "ticket.status", group: "ticket", kind: "enum", choices: { words: STATUSES, prefix: "status" } },
-  { path: "ticket.priority", group: "ticket", kind: "enum", choices: { words: PRIORITIES, prefix: "priority" } },
-  { path: "ticket.tier", group: "ticket", kind: "enum", choices: { words: TIERS, prefix: "tier" } },
-  { path: "ticket.channel", group: "ticket", kind: "enum", choices: { words: CHANNELS, prefix: "channel" } },
-  { path: "ticket.language", group: "ticket", kind: "enum", choices: { words: LANGUAGES, prefix: "language" } },
-  { path: "ticket.productId", group: "ticket", kind: "enum", choices: { directory: "products" } },
-  { path: "ticket.teamId", group: "ticket", kind: "enum", choices: { directory: "teams" } },
-  { path: "ticket.assigneeId", group: "ticket", kind: "enum", choices: { directory: "agents" } },
-  { path: "ticket.tags", group: "ticket", kind: "list" },
+  { path: "ticket.subject", group: "ticket", kind: "text", changes: true },
+  { path: "ticket.status", group: "ticket", kind: "enum", choices: { words: STATUSES, prefix: "status" }, changes: true },
+  { path: "ticket.priority", group: "ticket", kind: "enum", choices: { words: PRIORITIES, prefix: "priority" }, ordered: true, changes: true },
+  { path: "ticket.tier", group: "ticket", kind: "enum", choices: { words: TIERS, prefix: "tier" }, ordered: true, changes: true },
+  { path: "ticket.channel", group: "ticket", kind: "enum", choices: { words: CHANNELS, prefix: "channel" }, changes: true },
+  { path: "ticket.language", group: "ticket", kind: "enum", choices: { words: LANGUAGES, prefix: "language" }, changes: true },
+  { path: "ticket.productId", group: "ticket", kind: "enum", choices: { directory: "products" }, changes: true },
+  { path: "ticket.teamId", group: "ticket", kind: "enum", choices: { directory: "teams" }, changes: true },
+  { path: "ticket.assigneeId", group: "ticket", kind: "enum", choices: { directory: "agents" }, changes: true },
+  { path: "ticket.tags", group: "ticket", kind: "list", changes: true },
+  { path: "ticket.number", group: "ticket", kind: "number" },
   { path: "ticket.createdAt", group: "ticket", kind: "date" },
+  { path: "ticket.updatedAt", group: "ticket", kind: "date" },
+  { path: "ticket.firstResponseAt", group: "ticket", kind: "date" },
+  { path: "ticket.lastCustomerMessageAt", group: "ticket", kind: "date" },
+  { path: "ticket.lastAgentMessageAt", group: "ticket", kind: "date" },
   { path: "customer.name", group: "customer", kind: "text" },
   { path: "customer.email", group: "customer", kind: "text" },
   { path: "customer.language", group: "customer", kind: "enum", choices: { words: LANGUAGES, prefix: "language" } },
@@ -68,33 +77,39 @@ export const FIELDS: readonly FieldSpec[] = [
 
 const BY_PATH = new Map(FIELDS.map((field) => [field.path, field]));
 
-/** The spec of `path`; a custom field reads as text, an unknown path as text in the ticket group. */
+/** The spec of `path`; a custom field (`ticket.customFields.<key>`) reads as text a ticket change may change. */
 export function fieldSpec(path: string): FieldSpec {
   const known = BY_PATH.get(path);
   if (known) return known;
-  return { path, group: "ticket", kind: "text" };
+  return { path, group: "ticket", kind: "text", changes: path.startsWith(CUSTOM_PREFIX) };
 }
 
 const CHANGES: readonly RuleOperator[] = ["changed", "changed_from", "changed_to"];
 
-/** The operators that make sense for a field of `kind`, the most useful first. */
-export function operatorsFor(kind: FieldKind): readonly RuleOperator[] {
-  switch (kind) {
+function comparisons(spec: Pick<FieldSpec, "kind" | "ordered">): readonly RuleOperator[] {
+  switch (spec.kind) {
     case "text":
-      return ["matches_words", "contains", "contains_any", "is", "is_not", "starts_with", "in", ...CHANGES];
+      return ["matches_words", "contains", "contains_any", "is", "is_not", "starts_with", "in"];
     case "enum":
-      return ["is", "is_not", "in", ...CHANGES];
+      return spec.ordered ? ["is", "is_not", "in", "greater_than", "less_than"] : ["is", "is_not", "in"];
     case "list":
-      return ["contains", "contains_any", ...CHANGES.slice(0, 1)];
+      return ["contains", "contains_any"];
     case "number":
-      return ["greater_than", "less_than", "is", "changed"];
+      return ["greater_than", "less_than", "is", "is_not"];
     case "boolean":
-      return ["is", "changed"];
+      return ["is"];
     case "date":
-      return ["greater_than", "less_than", "changed"];
+      return ["greater_than", "less_than"];
     case "clock":
       return ["within_business_hours"];
   }
+}
+
+/** The operators that make sense for a field, the most useful first; the `changed` ones only where a ticket change reaches. */
+export function operatorsFor(spec: Pick<FieldSpec, "kind" | "ordered" | "changes">): readonly RuleOperator[] {
+  const base = comparisons(spec);
+  if (!spec.changes) return base;
+  return [...base, ...(spec.kind === "boolean" || spec.kind === "number" || spec.kind === "date" ? CHANGES.slice(0, 1) : CHANGES)];
 }
 
 /**

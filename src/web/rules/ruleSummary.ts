@@ -2,7 +2,7 @@
 // contains the words “ne marche pas”: set the priority to Urgent"). The list shows it under each
 // rule's name, and the editor above the rule it is editing.
 
-import type { Condition, Predicate, RuleAction, RuleDefinition } from "../../core/rules/rule.js";
+import type { Condition, Predicate, RuleAction, RuleDefinition, RuleOperator } from "../../core/rules/rule.js";
 import type { Recipient } from "../../core/sla/policy.js";
 import type { MessageKey, Params } from "../i18n/messages.js";
 import { conditionOf, groupOf, isGroup, type ConditionGroup } from "./conditionTree.js";
@@ -33,6 +33,8 @@ export function valueLabel(path: string, value: unknown, words: SummaryWords): s
   const text = typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
   if (spec.kind === "boolean") return words.t(value === true || value === "true" ? "rules.yes" : "rules.no");
   if (spec.kind === "number") return new Intl.NumberFormat(words.locale).format(Number(value));
+  if (spec.kind === "date" && typeof value === "string" && !Number.isNaN(Date.parse(value)))
+    return new Intl.DateTimeFormat(words.locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
   const choices = spec.choices;
   if (choices && "words" in choices) return words.tx(`${choices.prefix}.${text}`, text);
   if (choices && "directory" in choices) {
@@ -42,8 +44,15 @@ export function valueLabel(path: string, value: unknown, words: SummaryWords): s
   return words.t("rules.quoted", { text });
 }
 
+/** An operator's words; on an instant, "greater" and "less" read "after" and "before". */
+export function opLabel(op: RuleOperator, path: string, words: Pick<SummaryWords, "t" | "tx">): string {
+  if (fieldSpec(path).kind === "date" && (op === "greater_than" || op === "less_than"))
+    return words.t(op === "greater_than" ? "rules.op.after" : "rules.op.before");
+  return words.tx(`rules.op.${op}`, op);
+}
+
 export function predicateText(predicate: Predicate, words: SummaryWords): string {
-  const op = words.tx(`rules.op.${predicate.op}`, predicate.op);
+  const op = opLabel(predicate.op, predicate.field, words);
   if (predicate.op === "within_business_hours") {
     return words.t("rules.summary.businessHours");
   }

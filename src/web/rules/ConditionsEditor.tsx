@@ -12,7 +12,18 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { queryKeys } from "../queries/keys.js";
 import { ChipsInput } from "./ChipsInput.js";
 import { GROUP_KINDS, isGroup, itemsPath, type ConditionGroup, type ConditionNode, type GroupKind } from "./conditionTree.js";
-import { CUSTOM_PREFIX, defaultValue, FIELD_GROUPS, FIELDS, fieldSpec, NOW_FIELD, operatorsFor, valueShape, type FieldSpec } from "./ruleFields.js";
+import {
+  CUSTOM_PREFIX,
+  defaultValue,
+  reshapeValue,
+  FIELD_GROUPS,
+  FIELDS,
+  fieldSpec,
+  NOW_FIELD,
+  operatorsFor,
+  valueShape,
+  type FieldSpec,
+} from "./ruleFields.js";
 import { fieldLabel, opLabel } from "./ruleSummary.js";
 
 interface GroupProps {
@@ -129,18 +140,8 @@ function PredicateRow(props: { predicate: Predicate; label: string; readOnly: bo
   const setOp = (op: RuleOperator) => {
     const nextShape = valueShape(op);
     const { value: _drop, ...rest } = predicate;
-    const value =
-      nextShape === shape
-        ? predicate.value
-        : nextShape === "many"
-          ? predicate.value === "" || predicate.value === undefined
-            ? []
-            : [predicate.value].flat()
-          : nextShape === "one"
-            ? Array.isArray(predicate.value)
-              ? (predicate.value[0] ?? defaultValue(spec, op))
-              : (predicate.value ?? defaultValue(spec, op))
-            : undefined;
+    const kept = nextShape === shape ? predicate.value : reshapeValue(predicate.value, nextShape);
+    const value = nextShape === "one" && (kept === "" || kept === undefined) ? defaultValue(spec, op) : kept;
     props.onChange(value === undefined ? { ...rest, op } : { ...rest, op, value });
   };
   return (

@@ -86,14 +86,15 @@ export function fieldSpec(path: string): FieldSpec {
 
 const CHANGES: readonly RuleOperator[] = ["changed", "changed_from", "changed_to"];
 
-function comparisons(spec: Pick<FieldSpec, "kind" | "ordered">): readonly RuleOperator[] {
+function comparisons(spec: Pick<FieldSpec, "kind" | "ordered" | "choices">): readonly RuleOperator[] {
   switch (spec.kind) {
     case "text":
       return ["matches_words", "contains", "contains_any", "is", "is_not", "starts_with", "in"];
     case "enum":
       return spec.ordered ? ["is", "is_not", "in", "greater_than", "less_than"] : ["is", "is_not", "in"];
     case "list":
-      return ["contains", "contains_any"];
+      // A list of free words (tags, domains, phrases) can also be searched for words.
+      return spec.choices ? ["contains", "contains_any"] : ["contains", "contains_any", "matches_words"];
     case "number":
       return ["greater_than", "less_than", "is", "is_not"];
     case "boolean":
@@ -106,7 +107,7 @@ function comparisons(spec: Pick<FieldSpec, "kind" | "ordered">): readonly RuleOp
 }
 
 /** The operators that make sense for a field, the most useful first; the `changed` ones only where a ticket change reaches. */
-export function operatorsFor(spec: Pick<FieldSpec, "kind" | "ordered" | "changes">): readonly RuleOperator[] {
+export function operatorsFor(spec: Pick<FieldSpec, "kind" | "ordered" | "changes" | "choices">): readonly RuleOperator[] {
   const base = comparisons(spec);
   if (!spec.changes) return base;
   return [...base, ...(spec.kind === "boolean" || spec.kind === "number" || spec.kind === "date" ? CHANGES.slice(0, 1) : CHANGES)];

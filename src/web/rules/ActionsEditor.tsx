@@ -69,8 +69,13 @@ export function ActionsEditor({ actions, onChange, readOnly, issues }: Props) {
                     >
                       ↓
                     </button>
-                    <button type="button" className="button button-quiet danger" onClick={() => onChange(actions.filter((_, i) => i !== index))}>
-                      {t("rules.removeAction", { name })}
+                    <button
+                      type="button"
+                      className="button button-quiet danger"
+                      aria-label={t("rules.removeAction", { name })}
+                      onClick={() => onChange(actions.filter((_, i) => i !== index))}
+                    >
+                      {t("rules.remove")}
                     </button>
                   </div>
                 )}

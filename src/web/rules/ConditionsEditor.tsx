@@ -63,8 +63,8 @@ export function ConditionGroupEditor({ group, onChange, readOnly, issues, path, 
           ))}
         </select>
         {onRemove && !readOnly && (
-          <button type="button" className="button button-quiet danger" onClick={onRemove}>
-            {t("rules.removeGroup", { what: label })}
+          <button type="button" className="button button-quiet danger" aria-label={t("rules.removeGroup", { what: label })} onClick={onRemove}>
+            {t("rules.remove")}
           </button>
         )}
       </div>

@@ -4,7 +4,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { RULE_TRIGGERS, TIME_ANCHORS, TIME_UNITS, type RuleDefinition, type RuleTrigger } from "../../core/rules/rule.js";
 import * as api from "../api/rules.js";
 import type { Rule } from "../api/rules.js";
@@ -39,6 +39,8 @@ export function RuleEditor({ id }: { id: string | null }) {
     gcTime: 0,
   });
   const reload = () => void ruleQuery.refetch();
+  // A new rule's save moves to its own address, saying it was saved.
+  const justSaved = (useLocation().state as { saved?: boolean } | null)?.saved === true;
   if (ruleQuery.isError) {
     return (
       <section className="empty-screen">
@@ -57,7 +59,7 @@ export function RuleEditor({ id }: { id: string | null }) {
       </p>
     );
   }
-  return <RuleForm key={`${ruleQuery.data?.id}-${ruleQuery.data?.version}`} rule={ruleQuery.data} onReload={reload} />;
+  return <RuleForm key={`${ruleQuery.data?.id}-${ruleQuery.data?.version}`} rule={ruleQuery.data} onReload={reload} justSaved={justSaved} />;
 }
 
 interface Draft {
@@ -68,7 +70,7 @@ interface Draft {
 
 const draftOf = (definition: RuleDefinition): Draft => ({ definition, conditions: groupOf(definition.conditions) });
 
-function RuleForm({ rule, onReload }: { rule: Rule | null; onReload(): void }) {
+function RuleForm({ rule, onReload, justSaved }: { rule: Rule | null; onReload(): void; justSaved: boolean }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -87,6 +89,7 @@ function RuleForm({ rule, onReload }: { rule: Rule | null; onReload(): void }) {
   const saving = useRuleSave({
     definition,
     limit,
+    initial: justSaved ? { kind: "saved" } : null,
     save: (next) => (stored ? api.updateRule(stored.id, stored.version, next) : api.createRule(next)),
     onSaved: (saved) => {
       setStored(saved);
@@ -94,7 +97,8 @@ function RuleForm({ rule, onReload }: { rule: Rule | null; onReload(): void }) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.rules, exact: true });
       if (!stored) {
         unsaved.allowNext();
-        navigate(`/rules/${saved.id}`, { replace: true });
+        queryClient.setQueryData(queryKeys.rule(saved.id), saved);
+        navigate(`/rules/${saved.id}`, { replace: true, state: { saved: true } });
       }
     },
   });

@@ -143,7 +143,7 @@ function TriageForm({ settings, onReload }: { settings: TriageSettings; onReload
                 return (
                   <div key={language} className="field">
                     <ChipsInput
-                      label={t("triage.phrasesIn", { kind: tx(`triage.alarm.${kind}`, kind), language: tx(`language.${language}`, language) })}
+                      label={t("triage.phrasesIn", { language: tx(`language.${language}`, language) })}
                       values={alarms[kind][language]}
                       readOnly={readOnly}
                       onChange={(phrases) => setPhrases(kind, language, phrases)}

@@ -16,6 +16,8 @@ interface Options {
   save(definition: RuleDefinition): Promise<Rule>;
   onSaved(rule: Rule): void;
   limit: number;
+  /** The notice to start with (a new rule's save that moved to its address). */
+  initial?: RuleNotice;
 }
 
 const noticeOf = (error: unknown, from: "save" | "dryRun"): RuleNotice =>
@@ -24,9 +26,9 @@ const noticeOf = (error: unknown, from: "save" | "dryRun"): RuleNotice =>
 /** Whether a save is worth a trial first: an enabled rule with a trigger other than time. */
 export const triesFirst = (definition: RuleDefinition) => definition.enabled && definition.triggers.some((trigger) => trigger !== "time");
 
-export function useRuleSave({ definition, save, onSaved, limit }: Options) {
+export function useRuleSave({ definition, save, onSaved, limit, initial = null }: Options) {
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<RuleNotice>(null);
+  const [notice, setNotice] = useState<RuleNotice>(initial);
   const [dryRun, setDryRun] = useState<{ result: RuleDryRun; tried: string } | null>(null);
   const [confirming, setConfirming] = useState<RuleDryRun | null>(null);
 

@@ -65,7 +65,6 @@ export function TriagePanel({ ticket, messages }: { ticket: Ticket; messages: Me
             optimum={0}
             value={triage.frustration ?? signals?.frustration ?? 0}
           />
-          <TriageChips ticket={ticket} />
           {signals && <Reasons signals={signals} />}
         </>
       )}

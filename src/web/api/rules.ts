@@ -71,6 +71,10 @@ export async function getTriageSettings(): Promise<TriageSettings> {
   return (await request<TriageSettings>("GET", "/settings/triage")).data;
 }
 
-export async function saveTriageSettings(version: number, settings: { threshold?: number; alarms?: AlarmLexicon }): Promise<TriageSettings> {
+/** Changes the threshold and the alarm lists given (each replaces the list of its kind and language). */
+export async function saveTriageSettings(
+  version: number,
+  settings: { threshold?: number; alarms?: Partial<Record<keyof AlarmLexicon, Partial<Record<"fr" | "nl" | "en", string[]>>>> },
+): Promise<TriageSettings> {
   return (await request<TriageSettings>("PUT", "/settings/triage", { body: settings, headers: ifMatch(version) })).data;
 }

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import type { RuleDryRun } from "../api/rules.js";
 import { useI18n } from "../i18n/I18nProvider.js";
-import { changeText, matchedText } from "./dryRunText.js";
+import { changeText, effectText, matchedText } from "./dryRunText.js";
 import { useSummaryWords } from "./useSummaryWords.js";
 
 export const DRY_RUN_LIMITS = { min: 1, max: 1000, initial: 200 } as const;
@@ -96,7 +96,7 @@ export function DryRunMatches({ result, max = 50 }: { result: RuleDryRun; max?: 
               )}
               {match.actions.length > 0 && (
                 <p className="small">
-                  <span className="muted">{t("rules.dryRun.wouldAlso")}</span> {match.actions.map((action) => action.summary).join(" · ")}
+                  <span className="muted">{t("rules.dryRun.wouldAlso")}</span> {match.actions.map((action) => effectText(action, words)).join(" · ")}
                 </p>
               )}
             </li>

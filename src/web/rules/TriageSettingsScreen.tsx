@@ -19,6 +19,7 @@ import { ErrorSummary, onePerField } from "../sla/ErrorSummary.js";
 import { useUnsavedEdits } from "../sla/useUnsavedEdits.js";
 import { useCanEditRules } from "./access.js";
 import { ChipsInput } from "./ChipsInput.js";
+import { changedAlarms } from "./triageDraft.js";
 import "../ticket/triage.css";
 
 export function TriageSettingsScreen() {
@@ -52,6 +53,8 @@ function TriageForm({ settings, onReload }: { settings: TriageSettings; onReload
   const [alarms, setAlarms] = useState<AlarmLexicon>(settings.alarms);
   const [baseline, setBaseline] = useState(() => JSON.stringify({ threshold: settings.threshold, alarms: settings.alarms }));
   const [version, setVersion] = useState(settings.version);
+  // What the server holds: a save sends only the lists that differ from it.
+  const [saved, setSaved] = useState(settings);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const dirty = !readOnly && JSON.stringify({ threshold, alarms }) !== baseline;
@@ -65,10 +68,14 @@ function TriageForm({ settings, onReload }: { settings: TriageSettings; onReload
     setBusy(true);
     setNotice(null);
     try {
-      const saved = await api.saveTriageSettings(version, { threshold, alarms });
-      setVersion(saved.version);
-      setBaseline(JSON.stringify({ threshold, alarms }));
-      queryClient.setQueryData(queryKeys.triageSettings, saved);
+      const changes = changedAlarms(saved.alarms, alarms);
+      const answer = await api.saveTriageSettings(version, { threshold, ...(changes ? { alarms: changes } : {}) });
+      setVersion(answer.version);
+      setSaved(answer);
+      setAlarms(answer.alarms);
+      setThreshold(answer.threshold);
+      setBaseline(JSON.stringify({ threshold: answer.threshold, alarms: answer.alarms }));
+      queryClient.setQueryData(queryKeys.triageSettings, answer);
       setNotice({ kind: "saved" });
     } catch (error) {
       setNotice(error instanceof ApiError && error.status === 409 && error.code === "version_conflict" ? { kind: "conflict" } : { kind: "error", error });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMessageKey, translate, type MessageKey, type Params } from "../i18n/messages.js";
 import type { DryRunMatch } from "../api/rules.js";
-import { changeText, matchedText, matchesMany } from "./dryRunText.js";
+import { changeText, effectText, matchedText, matchesMany } from "./dryRunText.js";
 import type { SummaryWords } from "./ruleSummary.js";
 
 const words = (locale: "en" | "fr" | "nl"): SummaryWords => ({
@@ -33,5 +33,16 @@ describe("the dry run in words", () => {
     expect(changeText("priority", ["normal", "urgent"], words("en"))).toBe("Priority: Normal → Urgent");
     expect(changeText("teamId", [null, "t1"], words("nl"))).toBe("Team: — → Facturation");
     expect(changeText("assigneeId", [null, "a1"], words("fr"))).toBe("Agent assigné\u00a0: — → Thomas Lefebvre");
+  });
+
+  it("tells what else would happen, naming people and teams and never their ids", () => {
+    expect(effectText({ type: "notify", summary: "agent:a1, team:t1, team_lead" }, words("en"))).toBe(
+      "notify Thomas Lefebvre, team Facturation, and the team lead",
+    );
+    expect(effectText({ type: "reply", summary: "fr: Bonjour {{customer.name}}" }, words("en"))).toBe(
+      "send a canned reply in French: “Bonjour {{customer.name}}”",
+    );
+    expect(effectText({ type: "note", summary: "Rappeler le client" }, words("nl"))).toBe("een interne notitie toevoegen: ‘Rappeler le client’");
+    expect(effectText({ type: "webhook", summary: "https://hooks.example/x" }, words("fr"))).toBe("appeler un webhook sur hooks.example");
   });
 });

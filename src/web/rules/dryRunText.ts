@@ -43,3 +43,52 @@ export function changeText(field: string, [before, after]: [unknown, unknown], w
   const name = fieldLabel(CHANGE_FIELDS[field] ?? `ticket.${field}`, words);
   return words.t("rules.dryRun.change", { field: name, before: changeValue(field, before, words), after: changeValue(field, after, words) });
 }
+
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * What else an action would do, in the reader's language, from the dry run's effect: its type and
+ * its data (recipients as `agent:<id>`, `team:<id>` or a role, a note's text, a reply's language
+ * and template, a webhook's address, a policy's id).
+ */
+export function effectText(effect: { type: string; summary: string }, words: SummaryWords): string {
+  const { t, tx } = words;
+  const list = (items: string[]) => new Intl.ListFormat(words.locale, { type: "conjunction" }).format(items);
+  switch (effect.type) {
+    case "notify": {
+      const who = effect.summary
+        .split(",")
+        .map((part) => part.trim())
+        .filter((part) => part !== "")
+        .map((part) =>
+          part.startsWith("agent:")
+            ? (words.agentName(part.slice(6)) ?? t("matrix.recipient.someAgent"))
+            : part.startsWith("team:")
+              ? t("matrix.recipient.teamNamed", { name: words.teamName(part.slice(5)) ?? "…" })
+              : tx(`matrix.recipient.${part}.text`, part),
+        );
+      return who.length === 0 ? t("rules.do.notifyNobody") : t("rules.do.notify", { who: list(who) });
+    }
+    case "note":
+      return t("rules.dryRun.effect.note", { text: effect.summary });
+    case "reply": {
+      const cut = effect.summary.indexOf(":");
+      const language = cut > 0 ? effect.summary.slice(0, cut) : "";
+      return t("rules.dryRun.effect.reply", { language: tx(`language.${language}`, language), text: effect.summary.slice(cut + 1).trim() });
+    }
+    case "webhook":
+      return t("rules.do.webhook", { host: hostOf(effect.summary) });
+    case "apply_policy":
+      return t("rules.do.apply_policy", { policy: words.policyName?.(effect.summary) ?? "…" });
+    case "add_followers":
+      return t("rules.do.add_followers");
+    default:
+      return effect.summary;
+  }
+}

@@ -8,6 +8,8 @@ import type { Principal } from "../core/access/permissions.js";
 import type { Ticket } from "../core/ticket/ticketRecord.js";
 import type { Message } from "../store/tickets/messageRows.js";
 import type { ListedTicket } from "../store/tickets/ticketList.js";
+import type { TriagedTicket } from "../store/tickets/ticketRows.js";
+import type { AlarmKind } from "../core/triage/signals.js";
 import type { AgentSchema } from "./routes/agents/schema.js";
 import type { CustomerSchema } from "./routes/customers/schema.js";
 import type { OrganizationSchema } from "./routes/organizations/schema.js";
@@ -32,6 +34,9 @@ const STAFF_ONLY = [
   "slaDueAt",
   "slaBreached",
   "slaPaused",
+  "frustration",
+  "frustrated",
+  "alarms",
 ] as const;
 
 /** `presented` as `viewer` may read it: a customer does not see how staff handle their ticket. */
@@ -48,6 +53,8 @@ export function presentTicket(t: Ticket, viewer: Principal): Static<typeof Ticke
 }
 
 function allOfTicket(t: Ticket): Static<typeof TicketSchema> {
+  // Every ticket the store reads carries its triage columns; one built by hand may not.
+  const triaged = t as Partial<TriagedTicket>;
   return {
     number: t.number,
     subject: t.subject,
@@ -63,6 +70,9 @@ function allOfTicket(t: Ticket): Static<typeof TicketSchema> {
     tags: t.tags,
     customFields: t.customFields,
     followers: t.followers,
+    frustration: triaged.frustration ?? null,
+    frustrated: triaged.frustrated ?? false,
+    alarms: (triaged.alarms ?? []) as AlarmKind[],
     createdAt: iso(t.createdAt),
     updatedAt: iso(t.updatedAt),
     firstResponseAt: isoOrNull(t.firstResponseAt),
@@ -84,7 +94,10 @@ export function presentListedTicket(t: ListedTicket, now: Date, viewer: Principa
   });
 }
 
-/** A message's JSON, as `viewer` may read it: a customer is answered by the team, not by an agent's id. */
+/**
+ * A message's JSON, as `viewer` may read it: a customer is answered by the team, not by an
+ * agent's id, and does not see what triage read in their words.
+ */
 export function presentMessage(m: Message, viewer: Principal): Static<typeof MessageSchema> {
   return {
     id: m.id,
@@ -96,6 +109,7 @@ export function presentMessage(m: Message, viewer: Principal): Static<typeof Mes
     bodyText: m.bodyText,
     bodyHtml: m.bodyHtml,
     attachments: m.attachments,
+    ...(viewer.kind === "customer" ? {} : { triage: (m.triage ?? null) as Static<typeof MessageSchema>["triage"] }),
     createdAt: iso(m.createdAt),
   };
 }

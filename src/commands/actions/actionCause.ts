@@ -1,8 +1,10 @@
 // Why actions run, and what that cause lends to what they send: the texts of a notice, the data
-// of a notification, the body of a webhook. A matrix step is the only cause today; a rule adds
-// its own kind here.
+// of a notification, the body of a webhook. A matrix step or a team's rule.
 
+import { translator } from "../../core/i18n/index.js";
+import { localeOf } from "../../core/i18n/locale.js";
 import { escalationText } from "../../core/notify/escalationTexts.js";
+import type { RuleTrigger } from "../../core/rules/rule.js";
 import type { MatrixStep, Target } from "../../core/sla/policy.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 
@@ -21,7 +23,17 @@ export interface EscalationCause {
   late: boolean;
 }
 
-export type ActionCause = EscalationCause;
+/** A team's rule matching an event of the ticket (or its moment coming, for a time rule). */
+export interface RuleCause {
+  kind: "rule";
+  ruleId: string;
+  ruleName: string;
+  trigger: RuleTrigger;
+  /** The calendar of the ticket's SLA policy, for the zone of a recipient who keeps no hours; null: UTC. */
+  calendarId: string | null;
+}
+
+export type ActionCause = EscalationCause | RuleCause;
 
 /** A notice's title and body in the recipient's language and time zone. */
 export interface NoticeText {
@@ -32,6 +44,12 @@ export interface NoticeText {
 
 /** What a notice about `cause` says to someone reading in `locale` in `timeZone`. */
 export function noticeText(cause: ActionCause, props: { ticket: Ticket; locale: string; timeZone: string; now: Date }): NoticeText {
+  if (cause.kind === "rule") {
+    const locale = localeOf(props.locale);
+    const t = translator(locale);
+    const values = { name: cause.ruleName, number: props.ticket.number, subject: props.ticket.subject };
+    return { title: t("events.ruleNotice.title", values), body: t("events.ruleNotice.body", values), locale };
+  }
   return escalationText({
     locale: props.locale,
     timeZone: props.timeZone,
@@ -47,16 +65,18 @@ export function noticeText(cause: ActionCause, props: { ticket: Ticket; locale: 
 
 /** The calendar whose zone a notice falls back to when its recipient keeps no hours: the policy's. */
 export function fallbackCalendarId(cause: ActionCause): string | null {
-  return cause.policy.calendarId;
+  return cause.kind === "rule" ? cause.calendarId : cause.policy.calendarId;
 }
 
 /** Whether notices go out at once even outside the recipient's working hours. */
 export function isUrgent(cause: ActionCause): boolean {
-  return cause.step.urgent === true;
+  // A rule's notices wait for their reader's working hours like a non-urgent step's.
+  return cause.kind === "escalation" && cause.step.urgent === true;
 }
 
 /** The `data` of an in-app notification about `cause` (the bell links it back to its step). */
 export function notificationData(cause: ActionCause): Record<string, unknown> {
+  if (cause.kind === "rule") return { type: "rule", ruleId: cause.ruleId, ruleName: cause.ruleName, trigger: cause.trigger };
   return {
     type: "escalation",
     timerId: cause.timerId,
@@ -70,6 +90,9 @@ export function notificationData(cause: ActionCause): Record<string, unknown> {
 
 /** The JSON a webhook about `cause` posts, besides the ticket. */
 export function webhookBody(cause: ActionCause, now: Date): { event: string } & Record<string, unknown> {
+  if (cause.kind === "rule") {
+    return { event: "rule.fired", rule: { id: cause.ruleId, name: cause.ruleName }, trigger: cause.trigger, firedAt: now.toISOString() };
+  }
   return {
     event: "sla.escalation",
     policy: { id: cause.policy.id, name: cause.policy.name },

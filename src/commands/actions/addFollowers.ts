@@ -1,6 +1,6 @@
 // add_followers: the recipients follow the ticket from now on (those not following it yet).
 
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const addFollowers: TicketAction<{ type: "add_followers" }> = {

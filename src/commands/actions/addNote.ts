@@ -1,6 +1,6 @@
 // add_note: an internal note on the ticket, written by the actor of the unit of work.
 
-import { appendMessage } from "../tickets/addMessage.js";
+import { appendMessage } from "../tickets/appendMessage.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const addNote: TicketAction<{ type: "add_note"; text: string }> = {

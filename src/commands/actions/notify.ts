@@ -1,19 +1,23 @@
 // notify: a notice to every recipient, in-app and (when they have an address) by e-mail, in
 // their language and time zone; held until their next working instant outside their hours
-// unless the cause is urgent.
+// unless the cause is urgent. A step's recipients are resolved by its firing; a rule names its
+// own (`recipients`, resolved here as the matrix resolves a step's).
 
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import { workingCalendarId } from "../../core/directory/directory.js";
 import type { StepOutcome } from "../../core/events/index.js";
+import type { Recipient } from "../../core/sla/policy.js";
+import { resolveRecipients } from "../../core/sla/recipients.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
 import { fallbackCalendarId, isUrgent, noticeText, notificationData } from "./actionCause.js";
 import type { TicketAction } from "./ticketAction.js";
 
-export const notify: TicketAction<{ type: "notify" }> = {
+export const notify: TicketAction<{ type: "notify"; recipients?: Recipient[] }> = {
   type: "notify",
   writes: false,
-  async run(context) {
-    const { ticket, recipients, directory, cause } = context;
+  async run(context, action) {
+    const { ticket, directory, cause } = context;
+    const recipients = action.recipients ? resolveRecipients({ recipients: action.recipients }, ticket, directory).recipients : context.recipients;
     const now = context.work.now;
     if (recipients.length === 0) return { skipped: [{ why: "nobody_to_notify" }] };
     const done: StepOutcome[] = [];

@@ -1,7 +1,7 @@
 // raise_priority: to a given priority, or one step up; never lowers it.
 
 import { PRIORITIES, type Priority } from "../../core/ticket/ticket.js";
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 const rank = (p: Priority) => PRIORITIES.indexOf(p);

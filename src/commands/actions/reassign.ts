@@ -1,7 +1,7 @@
 // reassign: to a named agent (and their team), or to a team's queue, unless the ticket is
 // already held so.
 
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const reassign: TicketAction<{ type: "reassign"; agentId?: string; teamId?: string }> = {

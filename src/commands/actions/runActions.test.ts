@@ -9,7 +9,7 @@ import type { Db } from "../../store/database.js";
 import { workIn } from "../work.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { EscalationCause } from "./actionCause.js";
-import { ticketActions } from "./registry.js";
+import { RULE_ONLY_ACTION_TYPES, ticketActions } from "./registry.js";
 import { runActions } from "./runActions.js";
 import type { ActionContext } from "./ticketAction.js";
 
@@ -77,8 +77,8 @@ function contextWith(tx: Db, recipients: ActionContext["recipients"] = []): Acti
 }
 
 describe("running actions", () => {
-  it("cover every action type in the registry", () => {
-    expect(Object.keys(ticketActions).sort()).toEqual([...ACTION_TYPES].sort());
+  it("cover every matrix and rule action type in the registry", () => {
+    expect(Object.keys(ticketActions).sort()).toEqual([...ACTION_TYPES, ...RULE_ONLY_ACTION_TYPES].sort());
     for (const [type, action] of Object.entries(ticketActions)) expect(action.type).toBe(type);
   });
 

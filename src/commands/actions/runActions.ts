@@ -3,12 +3,11 @@
 // back only its own writes while the others still happen.
 
 import type { ActionSkip, StepOutcome } from "../../core/events/index.js";
-import type { StepAction } from "../../core/sla/policy.js";
 import type { Db } from "../../store/database.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { actionFor } from "./registry.js";
-import type { ActionContext, ActionOutcome } from "./ticketAction.js";
+import type { ActionContext, ActionOutcome, AnyAction } from "./ticketAction.js";
 
 /** What a list of actions did, in their order. */
 export interface ActionsReport {
@@ -25,7 +24,7 @@ export interface ActionsReport {
 }
 
 /** Runs `actions` in order from `context` (whose ticket is the ticket before them). */
-export async function runActions(context: ActionContext, actions: readonly StepAction[]): Promise<ActionsReport> {
+export async function runActions(context: ActionContext, actions: readonly AnyAction[]): Promise<ActionsReport> {
   const report: ActionsReport = { ticket: context.ticket, changed: false, done: [], skipped: [], queued: [] };
   for (const action of actions) {
     const implementation = actionFor(action);

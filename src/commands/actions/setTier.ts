@@ -1,7 +1,7 @@
 // set_tier: moves the ticket to a support tier (L0 self-care … external).
 
 import type { Tier } from "../../core/ticket/ticket.js";
-import { applyChanges } from "../tickets/changeTicket.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const setTier: TicketAction<{ type: "set_tier"; tier: Tier }> = {

@@ -1,16 +1,20 @@
 // The contract every ticket action fulfils (notify, reassign, raise the priority…), whoever runs
-// it: a matrix step today, a rule next. An action reads its context, may change the ticket and
+// it: a matrix step or a rule. An action reads its context, may change the ticket and
 // queue outbox items, and says what it did or why it skipped, as data the event records.
 
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import type { Directory } from "../../core/directory/directory.js";
 import type { ActionSkip, ChangeCause, StepOutcome } from "../../core/events/index.js";
 import type { ResolvedRecipient } from "../../core/sla/recipients.js";
+import type { RuleAction } from "../../core/rules/rule.js";
 import type { StepAction } from "../../core/sla/policy.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { Work } from "../work.js";
 import type { ActionCause } from "./actionCause.js";
+
+/** Any action the registry runs: a matrix step's or a rule's. */
+export type AnyAction = StepAction | RuleAction;
 
 /** What an action sees: the same for every action of one firing, except the ticket, which each action leaves to the next. */
 export interface ActionContext {
@@ -28,6 +32,8 @@ export interface ActionContext {
   directory: Directory;
   /** The calendar of an id the directory or the cause names (loaded beforehand). */
   calendar(id: string): BusinessCalendar;
+  /** The ticket's customer, for what speaks to them (a canned reply); given when rules run. */
+  customer?: { name: string; language: string | null };
 }
 
 /** Why an action did nothing, without the action's type (the runner adds it). */
@@ -46,7 +52,7 @@ export interface ActionOutcome {
 }
 
 /** One kind of action, keyed by its `type` in the registry. */
-export interface TicketAction<A extends StepAction = StepAction> {
+export interface TicketAction<A extends AnyAction = AnyAction> {
   readonly type: A["type"];
   /**
    * Whether the action writes to the database: it then runs in a savepoint of its own, so that

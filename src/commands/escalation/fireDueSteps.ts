@@ -2,7 +2,8 @@
 // of their tickets), lock their tickets without waiting, fire each step in due order (or cancel a
 // timer whose clock or step is gone; a reminder already past due is recorded, not sent), send one
 // notice per person per ticket for the steps that fired together, then write timers, events and
-// outbox rows (e-mail, in-app, webhooks) in a few bulk statements.
+// outbox rows (e-mail, in-app, webhooks) in a few bulk statements. The rules listening to SLA
+// warnings, breaches and bounces answer each step as it fires.
 // A crash before the commit leaves every timer pending; the commit fires each exactly once.
 
 import { loadDirectory } from "../../store/directory.js";
@@ -22,8 +23,9 @@ import {
   type SettledTimer,
   settleTimers,
 } from "../../store/timers/timerRows.js";
+import { runRules } from "../rules/runRules.js";
 import type { Work } from "../work.js";
-import { type FiredStep, fireStep } from "./fireStep.js";
+import { type FiredStep, fireStep, slaTriggers } from "./fireStep.js";
 import { sendNotices } from "./sendNotices.js";
 
 export interface BatchResult {
@@ -126,11 +128,18 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
       });
       firedHere.push(fired);
       ticket = fired.ticket;
+      // The rules answering the step: a reminder is an SLA warning, a clock's first level its breach, a level reaching nobody a bounce.
+      let changed = fired.changed;
+      for (const trigger of slaTriggers(fired.event.data)) {
+        const run = await runRules(work, { ticket, trigger });
+        if (run.ticket !== ticket) changed = true;
+        ticket = run.ticket;
+      }
       settled.push({ id: timer.id, state: "fired", lagMs: fired.event.data.lagMs });
       events.push(fired.event);
       outbox.push(...fired.queued);
       result.fired += 1;
-      if (fired.changed && index < group.length - 1) {
+      if (changed && index < group.length - 1) {
         const rest = group.slice(index + 1);
         fresh = await readTimers(
           tx,

@@ -4,6 +4,7 @@
 import type { BusinessCalendar } from "../../core/calendar/index.js";
 import type { Directory } from "../../core/directory/directory.js";
 import { type EscalationCause, type EscalationData, escalationCause, type NewTicketEvent } from "../../core/events/index.js";
+import type { RuleTrigger } from "../../core/rules/rule.js";
 import type { MatrixStep, SlaPolicy, StepAction, Target } from "../../core/sla/policy.js";
 import { type ResolvedRecipient, resolveRecipients } from "../../core/sla/recipients.js";
 import type { OutboxItem } from "../../store/outbox/outbox.js";
@@ -136,4 +137,13 @@ export function stepActions(step: Pick<MatrixStep, "actions">): StepAction[] {
   const others = step.actions.filter((a) => a.type !== "notify");
   const notifies = step.actions.length === 0 || others.length < step.actions.length;
   return notifies ? [...others, { type: "notify" }] : others;
+}
+
+/**
+ * The rule triggers a fired step sets off: a reminder sent is an `sla_warning`; the first level
+ * of a clock is its `sla_breach`; a level whose recipients reach nobody is `escalation_bounced`.
+ */
+export function slaTriggers(data: Pick<EscalationData, "kind" | "breached" | "recipients" | "catchUp">): RuleTrigger[] {
+  if (data.kind === "reminder") return data.catchUp?.why === "past_due" ? [] : ["sla_warning"];
+  return [...(data.breached ? (["sla_breach"] as const) : []), ...(data.recipients.length === 0 ? (["escalation_bounced"] as const) : [])];
 }

@@ -1,14 +1,17 @@
-// Adding a message to a ticket: the message and its event, what it does to the ticket (stamps,
-// a reopening or a first reply), its search text, and the clocks it moves.
+// Adding a message to a ticket: a customer message is triaged first, then the message and its
+// effects are appended (appendMessage.ts), and the rules answer it: `customer_message` for a
+// customer's, `ticket_updated` when a staff message moved the status.
 
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
-import { insertMessage, type Message } from "../../store/tickets/messageRows.js";
-import { addedMessageSearch, lockTicket } from "../../store/tickets/ticketRows.js";
-import { happeningOf, syncClocks } from "../sla/syncClocks.js";
+import type { Message } from "../../store/tickets/messageRows.js";
+import { lockTicket } from "../../store/tickets/ticketRows.js";
+import { answerEvent } from "../rules/answerEvent.js";
+import { planTicketRuleTimers } from "../rules/ruleTimers.js";
 import type { Work } from "../work.js";
-import { applyChanges } from "./changeTicket.js";
-import { checkMessage, messageEffects, messageValues, type NewMessage } from "./messageEffects.js";
+import { appendMessage } from "./appendMessage.js";
+import { messageEffects, type NewMessage } from "./messageEffects.js";
 import { withNamedErrors } from "./namedErrors.js";
+import { triageMessage } from "./triageMessage.js";
 
 export interface AddMessageProps extends NewMessage {
   /** The ticket's number; NotFoundError when there is none. */
@@ -18,29 +21,42 @@ export interface AddMessageProps extends NewMessage {
 /**
  * Adds a message to a ticket as the work's actor. A customer message reopens a pending or solved
  * ticket; an agent's first public reply opens a new ticket and sets its first response time. A
- * closed ticket takes no message; a customer writes only customer messages.
+ * closed ticket takes no message; a customer writes only customer messages. A customer message's
+ * triage signals are stored with it and on the ticket before the rules run, so that their
+ * conditions read them.
  */
 export async function addMessage(work: Work, props: AddMessageProps): Promise<{ ticket: Ticket; message: Message }> {
   return withNamedErrors(async () => {
     const { number, ...message } = props;
-    return appendMessage(work, { ...message, ticket: await lockTicket(work.tx, number) });
+    const before = await lockTicket(work.tx, number);
+    const effects = messageEffects(message, work.actor, before, work.now);
+    const triaged =
+      effects.kind === "customer" && before.status !== "closed"
+        ? await triageMessage(work, {
+            number,
+            customerId: before.customerId,
+            text: effects.body.text,
+            channel: message.channel ?? before.channel,
+            language: before.language,
+          })
+        : undefined;
+    const added = await appendMessage(work, { ...message, ticket: before, triaged });
+    const customer = effects.kind === "customer";
+    if (!customer && added.ticket.status === before.status) {
+      // No rule answers a staff message that moved nothing, but it moves the last agent message time rules count from.
+      await planTicketRuleTimers(work, { ticket: added.ticket, statusChanged: false });
+      return added;
+    }
+    const ticket = await answerEvent(work, {
+      ticket: added.ticket,
+      before,
+      trigger: customer ? "customer_message" : "ticket_updated",
+      message: { text: effects.body.text, kind: effects.kind, channel: added.message.channel as Ticket["channel"] },
+      ...(triaged ? { triage: triaged.signals } : {}),
+      statusChanged: added.ticket.status !== before.status,
+    });
+    return { ticket, message: added.message };
   });
 }
 
-export interface AppendMessageProps extends NewMessage {
-  /** The ticket, locked in the unit of work (see lockTicket). */
-  ticket: Ticket;
-}
-
-/** Adds a message to a ticket the unit of work holds locked; for commands and engine actions. */
-export async function appendMessage(work: Work, props: AppendMessageProps): Promise<{ ticket: Ticket; message: Message }> {
-  const { tx, now, actor } = work;
-  const { ticket, ...message } = props;
-  const effects = messageEffects(message, actor, ticket, now);
-  checkMessage(effects.kind, actor, ticket);
-  const saved = await insertMessage(tx, messageValues(ticket, message, effects, actor, now), actor, [], []);
-  const search = addedMessageSearch(effects.body.text, ticket.language) as unknown as string;
-  const updated = await applyChanges(work, { ticket, changes: effects.changes, cause: effects.cause, extra: { ...effects.stamps, search } });
-  await syncClocks(work, { ticket: updated, happening: happeningOf(effects.kind) });
-  return { ticket: updated, message: saved };
-}
+export { appendMessage, type AppendMessageProps } from "./appendMessage.js";

@@ -1,16 +1,21 @@
-// Creating a ticket: the row as its first message leaves it, its followers, the `created`,
-// `message` and `updated` events in order, and its clocks started; few statements per ticket.
+// Creating a ticket: the row as its first message leaves it (a customer's first message triaged),
+// its followers, the `created`, `message`, `updated` and `triage` events in order, its clocks
+// started, then the `ticket_created` rules run, after the SLA policy applied, so that their
+// changes re-sync the clocks; few statements per ticket.
 
 import { checkTransition, type Channel } from "../../core/ticket/ticket.js";
 import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket/ticketRecord.js";
 import type { ChangeCause, FieldChanges, NewTicketEvent } from "../../core/events/index.js";
 import { writeEvents } from "../../store/events.js";
+import { randomUUID } from "node:crypto";
 import { insertMessage, type Message } from "../../store/tickets/messageRows.js";
 import { insertTicket, subjectAndMessageSearch, subjectSearch } from "../../store/tickets/ticketRows.js";
+import { answerEvent } from "../rules/answerEvent.js";
 import { syncCreated } from "../sla/syncClocks.js";
 import type { Work } from "../work.js";
 import { checkMessage, messageEffects, messageValues, type NewMessage } from "./messageEffects.js";
 import { withNamedErrors } from "./namedErrors.js";
+import { triageColumns, triageEvents, triageMessage } from "./triageMessage.js";
 
 export interface CreateTicketProps extends Partial<TicketFields> {
   subject: string;
@@ -48,10 +53,21 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
   const { tx, now, actor } = work;
   return withNamedErrors(async () => {
     const initial = props.status ?? "new";
-    const language = props.language ?? null;
     // With a first message, the ticket is inserted as that message leaves it (its stamps, its
     // status, its search text, and version 2 as after the update that used to follow the insert).
     const first = props.message ? messageEffects(props.message, actor, { status: initial, firstResponseAt: null }, now) : undefined;
+    const triaged =
+      first?.kind === "customer"
+        ? await triageMessage(work, {
+            customerId: props.customerId,
+            subject: props.subject,
+            text: first.body.text,
+            channel: props.message?.channel ?? props.channel,
+            language: props.language ?? null,
+          })
+        : undefined;
+    // The language the caller gave stays; without one, the ticket takes the language its first message was detected in.
+    const language = props.language ?? triaged?.languageSet ?? null;
     const status = first?.changes.status ?? initial;
     const ticket = await insertTicket(
       tx,
@@ -72,6 +88,7 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
         // A solved ticket that the customer writes to reopens, which clears its solvedAt.
         solvedAt: initial === "solved" && status === "solved" ? now : null,
         ...first?.stamps,
+        ...(triaged ? triageColumns({}, triaged) : {}),
         createdAt: now,
         updatedAt: now,
         ...(first ? { version: 2 } : {}),
@@ -94,7 +111,7 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
     if (!first || !props.message) {
       await writeEvents(tx, [createdEvent]);
       await syncCreated(work, { ticket });
-      return { ticket };
+      return { ticket: await answerEvent(work, { ticket, trigger: "ticket_created", triage: null, statusChanged: true }) };
     }
     checkMessage(first.kind, actor, { number: ticket.number, status: initial });
     // The created, message and (when the message changed the status) updated events, in that order.
@@ -111,9 +128,19 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
               ...(first.cause ? { data: { cause: first.cause } } : {}),
             },
           ];
-    const message = await insertMessage(tx, messageValues(ticket, props.message, first, actor, now), actor, [createdEvent], updatedEvents);
+    const id = randomUUID();
+    const values = { ...messageValues(ticket, props.message, first, actor, now), id, ...(triaged ? { triage: triaged.signals } : {}) };
+    const after = [...updatedEvents, ...(triaged ? triageEvents(ticket.number, id, triaged, work) : [])];
+    const message = await insertMessage(tx, values, actor, [createdEvent], after);
     if (status !== initial) checkTransition(initial, status);
     await syncCreated(work, { ticket, messageKind: first.kind });
-    return { ticket, message };
+    const answered = await answerEvent(work, {
+      ticket,
+      trigger: "ticket_created",
+      message: { text: first.body.text, kind: first.kind, channel: message.channel as Ticket["channel"] },
+      triage: triaged?.signals ?? null,
+      statusChanged: true,
+    });
+    return { ticket: answered, message };
   });
 }

@@ -37,8 +37,10 @@ describeStore("ticket store", (get) => {
     expect(ticket).toMatchObject({ status: "new", priority: "normal", tier: "L1", channel: "email", customerId, lastCustomerMessageAt: T0 });
     expect(message).toMatchObject({ kind: "customer", authorCustomerId: customerId, bodyText: "Remboursement non reçu" });
     const events = await listEvents(db, ticket.number);
-    expect(events.map((e) => e.type)).toEqual(["created", "message"]);
+    // A refund is a money alarm: the triage event follows the message it read.
+    expect(events.map((e) => e.type)).toEqual(["created", "message", "triage"]);
     expect(events[0]?.changes).toMatchObject({ status: [null, "new"], subject: [null, "Remboursement non reçu"] });
+    expect(events[2]?.data).toMatchObject({ messageId: message?.id, signals: { alarms: [{ kind: "money" }] } });
   });
 
   it("writes nothing when any part of the creation fails", async () => {

@@ -33,6 +33,7 @@ export interface EscalationCause {
  * - `escalation`: an action of a matrix step (reassign, raise priority, set tier, add followers).
  * - `auto_closed`: closed by itself some days after it was solved.
  * - `routed`: a routing rule chose the assignee (today: an agent of the team speaking `language`).
+ * - `rule`: an action of a team's rule (`eventId`: its `rule` event, which precedes the change).
  * - `comment`: the words a person gave with the change, shown as written (never translated).
  */
 export type ChangeCause =
@@ -41,7 +42,18 @@ export type ChangeCause =
   | EscalationCause
   | { cause: "auto_closed"; afterDays: number }
   | { cause: "routed"; by: "language"; language: string }
+  | RuleChangeCause
   | { cause: "comment"; text: string };
+
+/** The rule whose action changed the ticket. */
+export interface RuleChangeCause {
+  cause: "rule";
+  ruleId: string;
+  /** The rule's name when it fired, for a rule since renamed or deleted. */
+  ruleName: string;
+  /** The id of the rule's `rule` event. */
+  eventId?: number;
+}
 
 /**
  * Why the SLA clocks moved (an `sla` event), from the happening the clocks followed.

@@ -1,7 +1,8 @@
 // What a fired matrix step records: whom it reached, what each action did and why any part of
 // it did nothing, as data the timeline renders in the reader's language.
 
-import type { Recipient, StepAction, Target } from "../sla/policy.js";
+import type { RuleAction } from "../rules/rule.js";
+import type { Recipient, Target } from "../sla/policy.js";
 import type { Priority, Tier } from "../ticket/ticket.js";
 
 /** How a notification went out. */
@@ -21,7 +22,17 @@ export type StepOutcome =
   | { type: "tier_set"; from: Tier; to: Tier }
   | { type: "followers_added"; agentIds: string[]; names?: string[] }
   | { type: "note_added" }
-  | { type: "webhook_queued"; url: string };
+  | { type: "webhook_queued"; url: string }
+  | { type: "priority_set"; from: Priority; to: Priority }
+  | { type: "tags_added"; tags: string[] }
+  | { type: "tags_removed"; tags: string[] }
+  | { type: "team_set"; teamId: string; name?: string }
+  | { type: "policy_applied"; policyId: string; name?: string }
+  | { type: "escalated"; from: Tier; to: Tier }
+  | { type: "reply_sent"; language: string };
+
+/** The type of any action, a matrix step's or a rule's (one registry runs both). */
+export type ActionType = RuleAction["type"];
 
 /** A recipient of the step that reached nobody, and why. */
 export type RecipientSkip =
@@ -39,15 +50,22 @@ export type RecipientSkip =
 
 /** An action of the step that did nothing, and why; `failed` carries the error's own message. */
 export type ActionSkip =
-  | { action: StepAction["type"]; why: "nobody_to_notify" }
-  | { action: StepAction["type"]; why: "inactive_agent"; agentId: string }
-  | { action: StepAction["type"]; why: "unknown_team"; teamId: string }
-  | { action: StepAction["type"]; why: "already_assigned" }
-  | { action: StepAction["type"]; why: "already_priority"; priority: Priority }
-  | { action: StepAction["type"]; why: "already_tier"; tier: Tier }
-  | { action: StepAction["type"]; why: "all_follow" }
-  | { action: StepAction["type"]; why: "no_recipient" }
-  | { action: StepAction["type"]; why: "failed"; message: string };
+  | { action: ActionType; why: "nobody_to_notify" }
+  | { action: ActionType; why: "inactive_agent"; agentId: string }
+  | { action: ActionType; why: "unknown_team"; teamId: string }
+  | { action: ActionType; why: "already_assigned" }
+  | { action: ActionType; why: "already_priority"; priority: Priority }
+  | { action: ActionType; why: "already_tier"; tier: Tier }
+  | { action: ActionType; why: "all_follow" }
+  | { action: ActionType; why: "no_recipient" }
+  | { action: ActionType; why: "failed"; message: string }
+  | { action: ActionType; why: "already_tagged" }
+  | { action: ActionType; why: "not_tagged" }
+  | { action: ActionType; why: "already_team"; teamId: string }
+  | { action: ActionType; why: "unknown_policy"; policyId: string }
+  | { action: ActionType; why: "already_policy"; policyId: string }
+  | { action: ActionType; why: "top_tier"; tier: Tier }
+  | { action: ActionType; why: "no_template" };
 
 /** Why part of a step did nothing. */
 export type StepSkip = RecipientSkip | ActionSkip;

@@ -7,6 +7,7 @@ import { describeCondition } from "../sla/conditions.js";
 import type { ChangeCause, ClockCause, EscalationCause, PolicyMatchCause } from "./causes.js";
 import type { CatchUp, EscalationData, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 import type { NewTicketEvent } from "./ticketEvent.js";
+import { ruleLimitReason, ruleReason, triageReason } from "./ruleReason.js";
 
 /** The English reason of a change cause, as the store wrote it before causes were data. */
 export function changeReason(cause: ChangeCause | undefined): string | null {
@@ -23,6 +24,8 @@ export function changeReason(cause: ChangeCause | undefined): string | null {
       return `closed automatically ${cause.afterDays} days after it was solved`;
     case "routed":
       return `routed to an agent of the team who speaks ${cause.language}`;
+    case "rule":
+      return `rule ${cause.ruleName}`;
     case "comment":
       return cause.text;
   }
@@ -105,6 +108,12 @@ export function eventReason(event: NewTicketEvent): string | null {
       return clockReason(event.data.cause);
     case "escalation":
       return escalationCauseReason(escalationCause(event.data)) + catchUpReason(event.data.catchUp);
+    case "rule":
+      return ruleReason(event.data);
+    case "rule_limit":
+      return ruleLimitReason(event.data);
+    case "triage":
+      return triageReason(event.data);
   }
 }
 
@@ -147,6 +156,20 @@ export function outcomeSentence(outcome: StepOutcome): string {
       return "added a note";
     case "webhook_queued":
       return `queued webhook to ${outcome.url}`;
+    case "priority_set":
+      return `set priority ${outcome.from} → ${outcome.to}`;
+    case "tags_added":
+      return `added tags ${outcome.tags.join(", ")}`;
+    case "tags_removed":
+      return `removed tags ${outcome.tags.join(", ")}`;
+    case "team_set":
+      return `moved to team ${outcome.name ?? outcome.teamId}`;
+    case "policy_applied":
+      return `applied SLA policy ${outcome.name ?? outcome.policyId}`;
+    case "escalated":
+      return `escalated ${outcome.from} → ${outcome.to}`;
+    case "reply_sent":
+      return `sent a canned reply (${outcome.language})`;
   }
 }
 
@@ -201,6 +224,20 @@ export function skipSentence(skip: StepSkip): string {
         return "no recipient to add";
       case "failed":
         return `failed: ${skip.message}`;
+      case "already_tagged":
+        return "every tag is already there";
+      case "not_tagged":
+        return "none of the tags is there";
+      case "already_team":
+        return `already with team ${skip.teamId}`;
+      case "unknown_policy":
+        return `no SLA policy ${skip.policyId}`;
+      case "already_policy":
+        return `policy ${skip.policyId} already applies`;
+      case "top_tier":
+        return `already at the highest tier (${skip.tier})`;
+      case "no_template":
+        return "no template for the ticket's language";
     }
   })();
   return `${skip.action}: ${why}`;

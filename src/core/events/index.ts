@@ -2,11 +2,32 @@
 // reason kept in the row, and the renderers that say an event in the reader's language.
 
 export { SYSTEM_ACTOR, type Actor } from "./actor.js";
-export { clockCauseOf, policyMatchCause, type ChangeCause, type ClockCause, type EscalationCause, type PolicyMatchCause } from "./causes.js";
-export type { ActionSkip, CatchUp, EscalationData, NoticeChannel, ReachedRecipient, RecipientSkip, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
+export {
+  clockCauseOf,
+  policyMatchCause,
+  type ChangeCause,
+  type ClockCause,
+  type EscalationCause,
+  type PolicyMatchCause,
+  type RuleChangeCause,
+} from "./causes.js";
+export type {
+  ActionSkip,
+  ActionType,
+  CatchUp,
+  EscalationData,
+  NoticeChannel,
+  ReachedRecipient,
+  RecipientSkip,
+  StepOutcome,
+  StepRef,
+  StepSkip,
+} from "./escalationData.js";
 export { changeReason, clockReason, escalationCause, eventReason, matchReason, outcomeSentence, skipSentence } from "./eventReason.js";
 export { legacyChangeCause, legacyClockCause, legacyMatchCause, legacyOutcome } from "./legacyReasons.js";
 export type { EventNames, NameKind, RenderOptions } from "./renderContext.js";
+export type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
+export { predicateSentence } from "./ruleReason.js";
 export { renderEvent, type RenderableEvent, type RenderedEvent } from "./renderEvent.js";
 export {
   clockChangeData,

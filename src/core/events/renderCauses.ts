@@ -105,6 +105,8 @@ export function changeCauseText(context: RenderContext, cause: ChangeCause | und
       return context.t("events.changeCause.auto_closed", { days: cause.afterDays });
     case "routed":
       return context.t("events.changeCause.routed", { language: word(context, "ticket.language", cause.language) });
+    case "rule":
+      return context.t("events.changeCause.rule", { name: cause.ruleName });
     case "comment":
       return cause.text;
   }

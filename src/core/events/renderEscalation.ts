@@ -60,6 +60,19 @@ export function outcomeText(context: RenderContext, outcome: StepOutcome): strin
       return t("events.outcome.note_added");
     case "webhook_queued":
       return t("events.outcome.webhook_queued", { url: outcome.url });
+    case "priority_set":
+      return t("events.outcome.priority_set", { from: word(context, "ticket.priority", outcome.from), to: word(context, "ticket.priority", outcome.to) });
+    case "tags_added":
+    case "tags_removed":
+      return t(`events.outcome.${outcome.type}`, { count: outcome.tags.length, tags: context.list(outcome.tags) });
+    case "team_set":
+      return t("events.outcome.team_set", { name: context.name("team", outcome.teamId, outcome.name) });
+    case "policy_applied":
+      return t("events.outcome.policy_applied", { name: context.name("policy", outcome.policyId, outcome.name) });
+    case "escalated":
+      return t("events.outcome.escalated", { from: word(context, "ticket.tier", outcome.from), to: word(context, "ticket.tier", outcome.to) });
+    case "reply_sent":
+      return t("events.outcome.reply_sent", { language: word(context, "ticket.language", outcome.language) });
   }
 }
 
@@ -81,6 +94,8 @@ export function skipText(context: RenderContext, skip: StepSkip): string {
   if ("priority" in skip) values.value = fieldValue(context, "priority", skip.priority);
   if ("tier" in skip) values.value = fieldValue(context, "tier", skip.tier);
   if ("message" in skip) values.message = skip.message;
+  if ("policyId" in skip) values.name = context.name("policy", skip.policyId);
+  if ("tier" in skip && skip.why === "top_tier") values.value = fieldValue(context, "tier", skip.tier);
   return t("events.skip.action", values);
 }
 

@@ -8,9 +8,10 @@ import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../
 import type { Actor } from "./actor.js";
 import type { ChangeCause, ClockCause, PolicyMatchCause } from "./causes.js";
 import type { EscalationData, StepOutcome, StepSkip } from "./escalationData.js";
+import type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
 
 /** Every kind of ticket event. */
-export const TICKET_EVENT_TYPES = ["created", "message", "updated", "sla_policy", "sla", "escalation"] as const;
+export const TICKET_EVENT_TYPES = ["created", "message", "updated", "sla_policy", "sla", "escalation", "rule", "rule_limit", "triage"] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
 /** The ticket's fields an event records a change of, with their types. */
@@ -82,7 +83,10 @@ export function clockChangeData(change: ClockChange): ClockChangeData {
  * - `updated`: fields changed, and why (`data.cause`);
  * - `sla_policy`: the policy that applies changed (or none applies any more);
  * - `sla`: SLA clocks started, paused, resumed, were met, cancelled or moved;
- * - `escalation`: a matrix step fired (reminder or level), whom it reached and what it did.
+ * - `escalation`: a matrix step fired (reminder or level), whom it reached and what it did;
+ * - `rule`: a rule matched (its name, trigger and the conditions that held) and what its actions did;
+ * - `rule_limit`: rules set off rules as deep as Palier allows, and the chain stopped;
+ * - `triage`: a customer message read as frustrated, or raising alarms, and why.
  */
 export type TicketEventBody =
   | { type: "created"; changes: FieldChanges; data?: ChangeData }
@@ -90,7 +94,10 @@ export type TicketEventBody =
   | { type: "message"; data: MessageEventData }
   | { type: "sla_policy"; data: SlaPolicyData }
   | { type: "sla"; data: SlaData }
-  | { type: "escalation"; data: EscalationData };
+  | { type: "escalation"; data: EscalationData }
+  | { type: "rule"; data: RuleEventData }
+  | { type: "rule_limit"; data: RuleLimitData }
+  | { type: "triage"; data: TriageEventData };
 
 /** An event to append: its ticket, instant, actor and body; `id` when drawn beforehand (it must ascend with the history). */
 export type NewTicketEvent = { ticketNumber: number; at: Date; actor: Actor; id?: number } & TicketEventBody;
@@ -116,7 +123,10 @@ export type StoredTicketEventBody =
       data: Omit<SlaPolicyData, "match"> & { match?: PolicyMatchCause; /** @deprecated the English reason of older rows. */ reason?: string };
     }
   | { type: "sla"; changes: FieldChanges; data: Omit<SlaData, "cause"> & { cause?: ClockCause } }
-  | { type: "escalation"; changes: FieldChanges; data: StoredEscalationData };
+  | { type: "escalation"; changes: FieldChanges; data: StoredEscalationData }
+  | { type: "rule"; changes: FieldChanges; data: RuleEventData }
+  | { type: "rule_limit"; changes: FieldChanges; data: RuleLimitData }
+  | { type: "triage"; changes: FieldChanges; data: TriageEventData };
 
 /**
  * An event as read back. `reason` is the English sentence the row carries: derived from the data

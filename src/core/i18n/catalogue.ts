@@ -6,16 +6,19 @@ import enErrors from "./locales/en/errors.json" with { type: "json" };
 import enEvents from "./locales/en/events.json" with { type: "json" };
 import enNotify from "./locales/en/notify.json" with { type: "json" };
 import enTicket from "./locales/en/ticket.json" with { type: "json" };
+import enTriage from "./locales/en/triage.json" with { type: "json" };
 import frApp from "./locales/fr/app.json" with { type: "json" };
 import frErrors from "./locales/fr/errors.json" with { type: "json" };
 import frEvents from "./locales/fr/events.json" with { type: "json" };
 import frNotify from "./locales/fr/notify.json" with { type: "json" };
 import frTicket from "./locales/fr/ticket.json" with { type: "json" };
+import frTriage from "./locales/fr/triage.json" with { type: "json" };
 import nlApp from "./locales/nl/app.json" with { type: "json" };
 import nlErrors from "./locales/nl/errors.json" with { type: "json" };
 import nlEvents from "./locales/nl/events.json" with { type: "json" };
 import nlNotify from "./locales/nl/notify.json" with { type: "json" };
 import nlTicket from "./locales/nl/ticket.json" with { type: "json" };
+import nlTriage from "./locales/nl/triage.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -24,13 +27,13 @@ export interface MessageTree {
 }
 
 /** English is the reference: its shape gives the keys every language must have. */
-const english = { app: enApp, errors: enErrors, events: enEvents, notify: enNotify, ticket: enTicket };
+const english = { app: enApp, errors: enErrors, events: enEvents, notify: enNotify, ticket: enTicket, triage: enTriage };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
-  fr: { app: frApp, errors: frErrors, events: frEvents, notify: frNotify, ticket: frTicket },
-  nl: { app: nlApp, errors: nlErrors, events: nlEvents, notify: nlNotify, ticket: nlTicket },
+  fr: { app: frApp, errors: frErrors, events: frEvents, notify: frNotify, ticket: frTicket, triage: frTriage },
+  nl: { app: nlApp, errors: nlErrors, events: nlEvents, notify: nlNotify, ticket: nlTicket, triage: nlTriage },
 };
 
 /** The dotted paths to the string leaves of a nested message tree. */

@@ -107,6 +107,8 @@ export interface MatchedPredicate {
   value?: unknown;
   actual: unknown;
   found?: string[];
+  /** The comparison did not hold, under a `not`: why the negation held. */
+  negated?: boolean;
 }
 
 /** Why a rule matched: its id and name as they were, and the comparisons that held. */

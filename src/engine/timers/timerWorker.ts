@@ -1,5 +1,5 @@
-// The timer worker: fires due matrix steps in batches, then sleeps until the earliest pending
-// timer (capped by `pollMs`), waking early on NOTIFY palier_timers and, with a manual clock,
+// The timer worker: fires due matrix steps and time rules in batches, then sleeps until the
+// earliest pending timer of either kind (capped by `pollMs`), waking early on NOTIFY palier_timers and, with a manual clock,
 // whenever the clock moves. Any number of workers may share one PostgreSQL; PGlite runs one.
 
 import { hostname } from "node:os";
@@ -7,8 +7,10 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "../../core/clock.js";
 import type { Actor } from "../../core/events/actor.js";
 import { type BatchResult, fireDueSteps } from "../../commands/escalation/fireDueSteps.js";
+import { fireDueRuleTimers } from "../../commands/rules/fireRuleTimers.js";
 import { inWork } from "../../commands/work.js";
 import type { Database } from "../../store/database.js";
+import { nextRuleDueAt } from "../../store/ruleTimers.js";
 import { nextDueAt } from "../../store/timers/timerRows.js";
 import { listenForTimers, type TimerWakeup } from "./timerWakeup.js";
 import { sleeper, turns } from "../workerLoop.js";
@@ -64,16 +66,20 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
       const batch = await inWork(database.db, { now: clock.now(), actor: SYSTEM }, (work) =>
         fireDueSteps(work, { batchSize, workerId, ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}) }),
       );
-      fired += batch.fired;
-      const progressed = batch.fired + batch.cancelled > 0;
-      if (stopped || !progressed || batch.claimed < batchSize) return { fired, busy: batch.deferred > 0 };
+      // Time rules due now, in a unit of work of their own (a rule's failure does not hold back the steps).
+      const rules = await inWork(database.db, { now: clock.now(), actor: SYSTEM }, (work) => fireDueRuleTimers(work, { batchSize }));
+      fired += batch.fired + rules.fired;
+      const progressed = batch.fired + batch.cancelled + rules.fired + rules.cancelled > 0;
+      const more = batch.claimed >= batchSize || rules.claimed >= batchSize;
+      if (stopped || !progressed || !more) return { fired, busy: batch.deferred + rules.deferred > 0 };
     }
   };
 
   /** How long to sleep: until the earliest pending timer, capped by pollMs; with a jumping clock, until it moves. */
   const nextSleep = async (busy: boolean): Promise<number> => {
     if (busy) return BUSY_RETRY_MS;
-    const next = await nextDueAt(database.db);
+    const [steps, rules] = [await nextDueAt(database.db), await nextRuleDueAt(database.db)];
+    const next = steps && rules ? (steps < rules ? steps : rules) : (steps ?? rules);
     if (!next) return pollMs;
     const wait = next.getTime() - clock.now().getTime();
     if (wait <= 0) return BUSY_RETRY_MS;

@@ -12,8 +12,8 @@ import { messages, ticketEvents } from "../schema.js";
 /** A stored message. */
 export type Message = typeof messages.$inferSelect;
 
-/** A message row to insert (its id is drawn by {@link insertMessage}). */
-export type MessageValues = Omit<typeof messages.$inferInsert, "id">;
+/** A message row to insert (its id is drawn by {@link insertMessage} unless given, for events that name it). */
+export type MessageValues = Omit<typeof messages.$inferInsert, "id"> & { id?: string };
 
 /**
  * Inserts a message with its `message` event between `before` and `after`, in one statement
@@ -26,7 +26,7 @@ export async function insertMessage(
   before: readonly NewTicketEvent[],
   after: readonly NewTicketEvent[],
 ): Promise<Message> {
-  const id = randomUUID();
+  const id = values.id ?? randomUUID();
   const messageEvent: NewTicketEvent = {
     ticketNumber: values.ticketNumber,
     at: values.createdAt,

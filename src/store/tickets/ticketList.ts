@@ -3,12 +3,13 @@
 
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Channel, Priority, Status, Tier } from "../../core/ticket/ticket.js";
-import { normalizeTags, type Ticket } from "../../core/ticket/ticketRecord.js";
+import type { AlarmKind } from "../../core/triage/signals.js";
+import { normalizeTags } from "../../core/ticket/ticketRecord.js";
 import type { Db } from "../database.js";
 import { InvalidReferenceError } from "../errors.js";
 import { ticketFollowers, tickets } from "../schema.js";
 import { searchQuery } from "../search.js";
-import { presentTicket, type TicketRow } from "./ticketRows.js";
+import { presentTicket, type TicketRow, type TriagedTicket } from "./ticketRows.js";
 
 /** `due`: the earliest due time of a running SLA clock first (tickets without one last). */
 export type TicketSort = "created_at" | "updated_at" | "number" | "due";
@@ -33,6 +34,10 @@ export interface TicketQuery {
   customerId?: string | string[];
   /** Full-text search over subject and messages. */
   text?: string;
+  /** true: tickets whose customer sounded frustrated; false: the others. */
+  frustrated?: boolean;
+  /** Tickets that raised any of these alarm kinds. */
+  alarms?: AlarmKind[];
   /** Only the tickets of an SLA view; `breaching` is measured from `now`. */
   sla?: SlaView;
   /** The current instant, for `sla: "breaching"`. */
@@ -48,7 +53,7 @@ export interface TicketQuery {
  * A ticket in a list, with the earliest due time of its running SLA clocks (null: none running),
  * and whether one of its clocks is paused.
  */
-export type ListedTicket = Ticket & { slaDueAt: Date | null; slaPaused: boolean };
+export type ListedTicket = TriagedTicket & { slaDueAt: Date | null; slaPaused: boolean };
 
 export interface TicketPage {
   items: ListedTicket[];
@@ -99,10 +104,10 @@ export async function listTickets(db: Db, query: TicketQuery = {}): Promise<Tick
             ),
           );
   const items = page.map(({ slaDueAt, slaPaused, ...row }) => ({
-    ...presentTicket(
+    ...(presentTicket(
       row,
       followers.filter((f) => f.ticketNumber === row.number).map((f) => f.agentId),
-    ),
+    ) as TriagedTicket),
     // A raw SQL column comes back as text from node-postgres and as a Date from PGlite.
     slaDueAt: slaDueAt === null ? null : new Date(slaDueAt),
     slaPaused: slaPaused === true,
@@ -134,6 +139,8 @@ function ticketFilter(query: TicketQuery): SQL[] {
   if (query.tags?.length) conditions.push(sql`${tickets.tags} @> ${sql.param(normalizeTags(query.tags))}::text[]`);
   if (typeof query.customerId === "string") conditions.push(eq(tickets.customerId, query.customerId));
   else if (query.customerId?.length) conditions.push(inArray(tickets.customerId, query.customerId));
+  if (query.frustrated !== undefined) conditions.push(eq(tickets.frustrated, query.frustrated));
+  if (query.alarms?.length) conditions.push(sql`${tickets.alarms} && ${sql.param(query.alarms)}::text[]`);
   if (query.text?.trim()) conditions.push(sql`${tickets.search} @@ ${searchQuery(query.text)}`);
   if (query.sla === "breaching") {
     if (!query.now) throw new Error("the breaching view needs now");

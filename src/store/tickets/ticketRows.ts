@@ -12,6 +12,18 @@ import { searchVector } from "../search.js";
 /** A ticket as stored. */
 export type TicketRow = typeof tickets.$inferSelect;
 
+/** What a ticket holds of its customer messages' triage (docs/rules.md). */
+export interface TriageColumns {
+  /** The highest frustration of its customer messages (0 to 1), null before any was triaged. */
+  frustration: number | null;
+  frustrated: boolean;
+  /** The alarm kinds raised, in the catalogue's order. */
+  alarms: string[];
+}
+
+/** A ticket with its triage columns (every ticket the store reads carries them). */
+export type TriagedTicket = Ticket & TriageColumns;
+
 /** A ticket row to insert (its number is drawn by the database). */
 export type TicketValues = typeof tickets.$inferInsert;
 

@@ -5,6 +5,7 @@
 import type { Static } from "typebox";
 import type { Principal } from "../../../core/access/permissions.js";
 import type { Channel, Priority, Status, Tier } from "../../../core/ticket/ticket.js";
+import type { AlarmKind } from "../../../core/triage/signals.js";
 import type { TicketQuery } from "../../../store/tickets/ticketList.js";
 import type { CustomerTicketsQuery, TicketListQuery, View } from "./schema.js";
 
@@ -58,6 +59,9 @@ export function ticketListQuery(principal: Principal, query: Static<typeof Ticke
     tags: split(query.tag),
     customerId: split(query.customer)?.map((c) => c.toLowerCase()),
     text: query.q,
+    // Triage is for staff: a customer's filters on it are ignored (viewQuery drops them).
+    ...(query.frustrated !== undefined ? { frustrated: query.frustrated === "true" } : {}),
+    ...(query.alarm !== undefined ? { alarms: split<AlarmKind>(query.alarm) as AlarmKind[] } : {}),
     now,
   });
   return scoped;
@@ -70,6 +74,8 @@ export function viewQuery(principal: Principal, view: View, query: TicketQuery):
     const customers = intersect(toList(query.customerId), [principal.id]);
     if (customers === null) return null;
     scoped.customerId = principal.id;
+    delete scoped.frustrated;
+    delete scoped.alarms;
     // A customer's "mine" is their own tickets; they have no team.
     if (view === "team") return null;
   }

@@ -3,6 +3,7 @@
 
 import { type TSchema, Type } from "typebox";
 import { CHANNELS, LANGUAGES, MESSAGE_KINDS, PRIORITIES, STATUSES, TIERS } from "../../../core/ticket/ticket.js";
+import { ALARM_KINDS } from "../../../core/triage/signals.js";
 import { DateTime, IfMatchHeaders, Nullable, StringEnum, Text, Uuid, VersionField } from "../common/schema.js";
 
 const Status = StringEnum(STATUSES);
@@ -38,6 +39,13 @@ export const TicketSchema = Type.Object(
     tags: StaffOnly(Type.Array(Type.String())),
     customFields: StaffOnly(Type.Record(Type.String(), Type.Unknown())),
     followers: StaffOnly(Type.Array(Uuid)),
+    frustration: StaffOnly(
+      Nullable(
+        Type.Number({ minimum: 0, maximum: 1, description: "the highest frustration of the customer's messages (0 to 1); null before any was triaged" }),
+      ),
+    ),
+    frustrated: StaffOnly(Type.Boolean({ description: "a customer message reached the frustration threshold" })),
+    alarms: StaffOnly(Type.Array(StringEnum(ALARM_KINDS), { description: "the alarm kinds the customer's messages raised" })),
     createdAt: DateTime,
     updatedAt: DateTime,
     firstResponseAt: Nullable(DateTime),
@@ -55,6 +63,20 @@ const Attachment = Type.Object(
   { additionalProperties: false },
 );
 
+/** What triage read in a customer message (docs/rules.md), for staff only. */
+const TriageSchema = Type.Object(
+  {
+    language: StringEnum([...LANGUAGES, "unknown"]),
+    frustration: Type.Number({ minimum: 0, maximum: 1 }),
+    frustrated: Type.Boolean(),
+    alarms: Type.Array(Type.Object({ kind: StringEnum(ALARM_KINDS), phrase: Type.String() }, { additionalProperties: false })),
+    reasons: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
+      description: "the cues of the score: {kind: word|negated|capitals|exclamations|waiting|repeat_contact, phrase?, weight?, share?, count?, days?}",
+    }),
+  },
+  { additionalProperties: false, description: "a customer message's triage signals; staff only, absent for customers" },
+);
+
 /** A message on a ticket. */
 export const MessageSchema = Type.Object(
   {
@@ -67,6 +89,7 @@ export const MessageSchema = Type.Object(
     bodyText: Type.String(),
     bodyHtml: Type.String(),
     attachments: Type.Array(Attachment),
+    triage: Type.Optional(Nullable(TriageSchema)),
     createdAt: DateTime,
   },
   { additionalProperties: false },
@@ -133,6 +156,10 @@ export const TicketListQuery = Type.Object(
     tag: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: "comma-separated tags: tickets carrying all of them" })),
     customer: Type.Optional(uuidList("comma-separated customer ids")),
     q: Type.Optional(Type.String({ maxLength: 500, description: "full-text search over subjects and messages, in French, Dutch and English" })),
+    frustrated: Type.Optional(
+      StringEnum(["true", "false"], { description: "true: tickets whose customer sounded frustrated; false: the others (staff only)" }),
+    ),
+    alarm: Type.Optional(listOf(ALARM_KINDS, "comma-separated alarm kinds (legal, churn, money, outage, sales): tickets that raised any of them (staff only)")),
   },
   { additionalProperties: false },
 );

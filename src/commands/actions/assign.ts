@@ -1,0 +1,18 @@
+// assign: to a named active agent (and their team, when they have one). Choosing the agent by
+// routing (skills, load, language) is not there yet: a rule names the agent.
+
+import { applyChanges } from "../tickets/applyChanges.js";
+import type { TicketAction } from "./ticketAction.js";
+
+export const assign: TicketAction<{ type: "assign"; agentId: string }> = {
+  type: "assign",
+  writes: true,
+  async run({ work, ticket, directory, changeCause }, action) {
+    const agent = directory.agents.get(action.agentId);
+    if (!agent?.active) return { skipped: [{ why: "inactive_agent", agentId: action.agentId }] };
+    const teamId = agent.teamId ?? ticket.teamId;
+    if (ticket.assigneeId === agent.id && ticket.teamId === teamId) return { skipped: [{ why: "already_assigned" }] };
+    const after = await applyChanges(work, { ticket, changes: { assigneeId: agent.id, teamId }, cause: changeCause });
+    return { ticket: after, done: [{ type: "reassigned", agentId: agent.id, name: agent.name }] };
+  },
+};

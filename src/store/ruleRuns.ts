@@ -1,0 +1,107 @@
+// What running rules on a ticket reads: the enabled rules in order, the facts their conditions
+// read beyond the ticket (its customer and organization, its latest message, the latest customer
+// message's triage signals, the acting agent's role and team), the workspace's triage settings,
+// and how often a customer wrote lately.
+
+import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
+import type { Condition, Rule, RuleAction, RuleTime, RuleTrigger } from "../core/rules/rule.js";
+import type { Channel, MessageKind } from "../core/ticket/ticket.js";
+import type { AlarmLexicon, TriageSignals } from "../core/triage/signals.js";
+import type { Db } from "./database.js";
+import { agents, customers, messages, organizations, rules, settings, tickets } from "./schema.js";
+
+/** The enabled rules, by ascending position (ties by id). */
+export async function loadEnabledRules(db: Db): Promise<Rule[]> {
+  const rows = await db.select().from(rules).where(eq(rules.enabled, true)).orderBy(asc(rules.position), asc(rules.id));
+  return rows.map(ruleOf);
+}
+
+/** A stored rule as the core types it. */
+export function ruleOf(row: typeof rules.$inferSelect): Rule {
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    enabled: row.enabled,
+    triggers: row.triggers as RuleTrigger[],
+    ...(row.time ? { time: row.time as RuleTime } : {}),
+    conditions: row.conditions as Condition,
+    actions: row.actions as RuleAction[],
+    stop: row.stop,
+    version: row.version,
+  };
+}
+
+/** A ticket's customer and organization as rules read them. */
+export interface CustomerFacts {
+  customer: { name: string; email: string | null; language: string | null };
+  organization: { name: string; segment: string; domains: string[] } | null;
+}
+
+/** The customer `customerId` and their organization; one query. */
+export async function readCustomerFacts(db: Db, customerId: string): Promise<CustomerFacts> {
+  const [row] = await db
+    .select({
+      name: customers.name,
+      email: customers.email,
+      language: customers.language,
+      orgName: organizations.name,
+      segment: organizations.segment,
+      domains: organizations.domains,
+    })
+    .from(customers)
+    .leftJoin(organizations, eq(organizations.id, customers.organizationId))
+    .where(eq(customers.id, customerId));
+  if (!row) return { customer: { name: "", email: null, language: null }, organization: null };
+  return {
+    customer: { name: row.name, email: row.email, language: row.language },
+    organization: row.orgName === null ? null : { name: row.orgName, segment: row.segment ?? "standard", domains: row.domains ?? [] },
+  };
+}
+
+/** A ticket's latest message and the triage of its latest triaged customer message; one query. */
+export async function readMessageFacts(
+  db: Db,
+  ticketNumber: number,
+): Promise<{ message: { text: string; kind: MessageKind; channel: Channel } | null; triage: TriageSignals | null }> {
+  const [latest] = await db
+    .select({
+      text: messages.bodyText,
+      kind: messages.kind,
+      channel: messages.channel,
+      triage: sql<TriageSignals | null>`(select m.triage from messages m where m.ticket_number = ${ticketNumber} and m.triage is not null order by m.created_at desc, m.id desc limit 1)`,
+    })
+    .from(messages)
+    .where(eq(messages.ticketNumber, ticketNumber))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1);
+  if (!latest) return { message: null, triage: null };
+  return { message: { text: latest.text, kind: latest.kind as MessageKind, channel: latest.channel as Channel }, triage: latest.triage ?? null };
+}
+
+/** An agent's role and team, for `actor.role` and `actor.teamId`. */
+export async function readAgentFacts(db: Db, agentId: string): Promise<{ role: string; teamId: string | null } | undefined> {
+  const [row] = await db.select({ role: agents.role, teamId: agents.teamId }).from(agents).where(eq(agents.id, agentId));
+  return row;
+}
+
+/** The workspace's triage settings as stored (either part may be missing). */
+export interface StoredTriageSettings {
+  threshold?: number;
+  alarms?: Partial<AlarmLexicon>;
+}
+
+/** The `triage` settings, or undefined when the workspace never set them. */
+export async function readTriageSettings(db: Db): Promise<StoredTriageSettings | undefined> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, "triage"));
+  return row?.value as StoredTriageSettings | undefined;
+}
+
+/** How many other tickets the customer opened since `since` (their repeated contacts). */
+export async function countRecentContacts(db: Db, props: { customerId: string; exceptNumber: number; since: Date }): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.customerId, props.customerId), ne(tickets.number, props.exceptNumber), gte(tickets.createdAt, props.since)));
+  return row?.count ?? 0;
+}

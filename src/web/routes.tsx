@@ -19,6 +19,10 @@ const CalendarsScreen = lazyScreen(() => import("./calendars/CalendarsScreen.js"
 const NewTicketScreen = lazyScreen(() => import("./newTicket/NewTicketScreen.js"), "NewTicketScreen");
 const PoliciesScreen = lazyScreen(() => import("./sla/PoliciesScreen.js"), "PoliciesScreen");
 const PolicyEditor = lazyScreen(() => import("./sla/PolicyEditor.js"), "PolicyEditor");
+const RuleEditor = lazyScreen(() => import("./rules/RuleEditor.js"), "RuleEditor");
+const RulesScreen = lazyScreen(() => import("./rules/RulesScreen.js"), "RulesScreen");
+const RulesSection = lazyScreen(() => import("./rules/RulesSection.js"), "RulesSection");
+const TriageSettingsScreen = lazyScreen(() => import("./rules/TriageSettingsScreen.js"), "TriageSettingsScreen");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 
 export function AppRoutes() {
@@ -56,6 +60,11 @@ export function AppRoutes() {
             <Route path="calendars/:id" element={<CalendarRoute />} />
             <Route path="*" element={<SlaFallback />} />
           </Route>
+          <Route path="/rules" element={<RulesSection />}>
+            <Route index element={<RulesScreen />} />
+            <Route path="triage" element={<TriageSettingsScreen />} />
+            <Route path=":id" element={<RuleRoute />} />
+          </Route>
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
@@ -92,6 +101,11 @@ function PolicyRoute() {
   const { id = "new" } = useParams();
   const jobId = useJobId();
   return <PolicyEditor key={id} id={id === "new" ? null : id} jobId={jobId} />;
+}
+
+function RuleRoute() {
+  const { id = "new" } = useParams();
+  return <RuleEditor key={id} id={id === "new" ? null : id} />;
 }
 
 function CalendarRoute() {

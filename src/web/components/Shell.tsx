@@ -37,6 +37,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/sla/policies" aria-current={pathname.startsWith("/sla") ? "page" : undefined}>
             {t("shell.sla")}
           </Link>
+          <Link to="/rules" aria-current={pathname.startsWith("/rules") ? "page" : undefined}>
+            {t("shell.rules")}
+          </Link>
           {canOpenAdmin(principal) && (
             <Link to="/admin/agents" aria-current={pathname.startsWith("/admin") ? "page" : undefined}>
               {t("admin.navEntry")}

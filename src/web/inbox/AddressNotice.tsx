@@ -14,6 +14,8 @@ export function AddressNotice({ problems, onReset }: { problems: AddressProblem[
     channel: t("field.channel"),
     team: t("field.team"),
     tag: t("field.tag"),
+    frustrated: t("inbox.frustrated"),
+    alarm: t("inbox.alarm"),
     q: t("inbox.search"),
   };
   return (

@@ -1,8 +1,9 @@
-// The inbox's search box and filters (status, unsolved by default; priority, channel, team, tag)
-// and its sort order.
+// The inbox's search box and filters (status, unsolved by default; priority, channel, team, tag;
+// the triage signals: frustrated, alarm) and its sort order.
 
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { CHANNELS, PRIORITIES, STATUSES } from "../../core/ticket/ticket.js";
+import { ALARM_KINDS } from "../../core/triage/signals.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { ANY_STATUS, FILTERS, SORTS, type InboxQuery, type Sort } from "./inboxQuery.js";
@@ -82,12 +83,23 @@ export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange:
             </option>
           ))}
         </Filter>
+        <Filter label={t("inbox.frustrated")} name="frustrated" value={query.frustrated} onChange={(v) => set("frustrated", v)}>
+          <option value="true">{t("inbox.frustratedOnly")}</option>
+        </Filter>
+        <Filter label={t("inbox.alarm")} name="alarm" value={query.alarm} onChange={(v) => set("alarm", v)} known={[ALL_ALARMS]}>
+          <option value={ALL_ALARMS}>{t("inbox.anyAlarm")}</option>
+          {ALARM_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {tx(`triage.alarm.${kind}`, kind)}
+            </option>
+          ))}
+        </Filter>
         <SortSelect value={query.sort} onChange={(sort) => onChange({ ...query, sort })} />
         {filtered && (
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => onChange({ ...query, status: "", priority: "", channel: "", team: "", tag: "", q: "" })}
+            onClick={() => onChange({ ...query, status: "", priority: "", channel: "", team: "", tag: "", frustrated: "", alarm: "", q: "" })}
           >
             {t("inbox.clearFilters")}
           </button>
@@ -97,8 +109,22 @@ export function InboxFilters({ query, onChange }: { query: InboxQuery; onChange:
   );
 }
 
-/** A select whose first option, "", is the default: "any" unless `defaultLabel` says otherwise. */
-function Filter(props: { label: string; name: string; value: string; onChange: (value: string) => void; children: ReactNode; defaultLabel?: string }) {
+/** Every alarm kind: tickets with any alarm. */
+const ALL_ALARMS = ALARM_KINDS.join(",");
+
+/**
+ * A select whose first option, "", is the default: "any" unless `defaultLabel` says otherwise. A
+ * list of values from the address is offered as it is, unless `known` names it among the children.
+ */
+function Filter(props: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+  defaultLabel?: string;
+  known?: readonly string[];
+}) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -106,7 +132,7 @@ function Filter(props: { label: string; name: string; value: string; onChange: (
       <label htmlFor={id}>{props.label}</label>
       <select id={id} name={props.name} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         <option value="">{props.defaultLabel ?? t("inbox.any")}</option>
-        {!props.value.includes(",") ? null : <option value={props.value}>{props.value.split(",").join(", ")}</option>}
+        {!props.value.includes(",") || props.known?.includes(props.value) ? null : <option value={props.value}>{props.value.split(",").join(", ")}</option>}
         {props.children}
       </select>
     </div>

@@ -9,6 +9,7 @@ import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useCustomer } from "../directory/useCustomer.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { formatDuration } from "../sla/duration.js";
+import { TriageChips } from "../ticket/TriageSignals.js";
 import { type DueTime, dueFromList } from "./dueTime.js";
 
 /** `due`: the next SLA due time per ticket number, when the view shows deadlines. */
@@ -48,6 +49,7 @@ function TicketRow({ ticket, due }: { ticket: Ticket; due: DueTime | undefined }
       <td className="cell-number">#{ticket.number}</td>
       <td className="cell-subject">
         <Link to={`/tickets/${ticket.number}`}>{ticket.subject}</Link>
+        <TriageChips ticket={ticket} />
       </td>
       <td className="cell-customer">{customer?.name ?? "…"}</td>
       <td className="cell-assignee">

@@ -2,13 +2,24 @@
 // misspelt, and turned into API queries.
 
 import { describe, expect, it } from "vitest";
-import { addressProblems, apiQuery, inboxHref, OPEN_STATUSES, readInboxQuery } from "./inboxQuery.js";
+import { addressProblems, apiQuery, inboxHref, OPEN_STATUSES, readInboxQuery, withoutFilters } from "./inboxQuery.js";
 
 const read = (search: string, landing?: Parameters<typeof readInboxQuery>[1]) => readInboxQuery(new URLSearchParams(search), landing);
 
 describe("the inbox's address", () => {
   it("opens on the landing view, unsolved tickets, recently updated first", () => {
-    expect(read("")).toEqual({ view: "mine", status: "", priority: "", channel: "", team: "", tag: "", q: "", sort: "updated_desc" });
+    expect(read("")).toEqual({
+      view: "mine",
+      status: "",
+      priority: "",
+      channel: "",
+      team: "",
+      tag: "",
+      frustrated: "",
+      alarm: "",
+      q: "",
+      sort: "updated_desc",
+    });
     expect(read("", { view: "all", status: "any" })).toMatchObject({ view: "all", status: "any" });
     // A view in the address wins over the landing, and takes the default status.
     expect(read("view=team", { view: "all", status: "any" })).toMatchObject({ view: "team", status: "" });
@@ -40,7 +51,18 @@ describe("the inbox's address", () => {
       { name: "view", value: "everything" },
       { name: "team", value: "42" },
     ]);
-    expect(readInboxQuery(search)).toEqual({ view: "mine", status: "", priority: "", channel: "phone", team: "", tag: "", q: "ok", sort: "updated_desc" });
+    expect(readInboxQuery(search)).toEqual({
+      view: "mine",
+      status: "",
+      priority: "",
+      channel: "phone",
+      team: "",
+      tag: "",
+      frustrated: "",
+      alarm: "",
+      q: "ok",
+      sort: "updated_desc",
+    });
     expect(addressProblems(new URLSearchParams("view=all&status=new,pending&priority=high,urgent&sort=due_asc"))).toEqual([]);
   });
 
@@ -53,6 +75,8 @@ describe("the inbox's address", () => {
       channel: "phone",
       team: "",
       tag: "",
+      frustrated: "",
+      alarm: "",
       q: "box",
       sort: "number",
       order: "desc",
@@ -61,5 +85,17 @@ describe("the inbox's address", () => {
     expect(apiQuery(read("view=mine&status=any"), 25)).toMatchObject({ status: "", sort: "updated_at", order: "desc" });
     expect(apiQuery(read("view=mine&status=solved,closed"), 25)).toMatchObject({ status: "solved,closed" });
     expect(apiQuery(read("view=breaching"), 25)).toMatchObject({ view: "breaching", sort: "due", order: "asc" });
+  });
+
+  it("keeps the triage filters in the address and asks the API for them", () => {
+    const query = read("view=all&frustrated=true&alarm=legal,money");
+    expect(query).toMatchObject({ frustrated: "true", alarm: "legal,money" });
+    expect(inboxHref(query)).toBe("/?view=all&frustrated=true&alarm=legal%2Cmoney");
+    expect(apiQuery(query, 25)).toMatchObject({ frustrated: "true", alarm: "legal,money" });
+    expect(addressProblems(new URLSearchParams("frustrated=maybe&alarm=legal,lawsuit"))).toEqual([
+      { name: "frustrated", value: "maybe" },
+      { name: "alarm", value: "legal,lawsuit" },
+    ]);
+    expect(withoutFilters(query)).toMatchObject({ frustrated: "", alarm: "" });
   });
 });

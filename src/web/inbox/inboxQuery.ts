@@ -3,6 +3,7 @@
 // and turns it into API queries.
 
 import { CHANNELS, PRIORITIES, STATUSES } from "../../core/ticket/ticket.js";
+import { ALARM_KINDS } from "../../core/triage/signals.js";
 import type { Query } from "../api/client.js";
 import type { View } from "../api/types.js";
 
@@ -24,11 +25,15 @@ export interface InboxQuery {
   channel: string;
   team: string;
   tag: string;
+  /** `true`: only tickets whose customer sounds frustrated. */
+  frustrated: string;
+  /** Comma-separated alarm kinds: tickets with any of these alarms. */
+  alarm: string;
   q: string;
   sort: Sort;
 }
 
-export const FILTERS = ["status", "priority", "channel", "team", "tag", "q"] as const;
+export const FILTERS = ["status", "priority", "channel", "team", "tag", "frustrated", "alarm", "q"] as const;
 
 /** Where the inbox opens when the address names no view. */
 export interface Landing {
@@ -57,6 +62,8 @@ const VALID: Record<AddressProblem["name"], (value: string) => boolean> = {
   channel: listOf(CHANNELS),
   team: (value) => value.split(",").every((id) => UUID.test(id.trim())),
   tag: (value) => value.length <= 500,
+  frustrated: (value) => value === "true",
+  alarm: listOf(ALARM_KINDS),
   q: (value) => value.length <= 500,
 };
 
@@ -88,6 +95,8 @@ export function readInboxQuery(search: URLSearchParams, landing: Landing = { vie
     channel: read("channel"),
     team: read("team"),
     tag: read("tag"),
+    frustrated: read("frustrated"),
+    alarm: read("alarm"),
     q: read("q"),
     sort: sort === "" ? defaultSort(view) : (sort as Sort),
   };
@@ -104,7 +113,7 @@ export function inboxHref(query: InboxQuery): string {
 
 /** `query` with every filter cleared and the view's own sort. */
 export function withoutFilters(query: InboxQuery): InboxQuery {
-  return { view: query.view, status: "", priority: "", channel: "", team: "", tag: "", q: "", sort: defaultSort(query.view) };
+  return { view: query.view, status: "", priority: "", channel: "", team: "", tag: "", frustrated: "", alarm: "", q: "", sort: defaultSort(query.view) };
 }
 
 /** The `GET /tickets` parameters for `query`. */
@@ -118,6 +127,8 @@ export function apiQuery(query: InboxQuery, limit: number): Query {
     channel: query.channel,
     team: query.team,
     tag: query.tag,
+    frustrated: query.frustrated,
+    alarm: query.alarm,
     q: query.q.trim(),
     sort: field === "number" || field === "due" ? field : `${field}_at`,
     order: query.sort.slice(cut + 1),

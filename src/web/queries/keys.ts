@@ -26,4 +26,7 @@ export const queryKeys = {
   job: (id: string) => ["jobs", id] as const,
   mailbox: ["mailbox"] as const,
   deadDeliveries: ["deadDeliveries"] as const,
+  rules: ["rules"] as const,
+  rule: (id: string) => ["rules", id] as const,
+  triageSettings: ["triageSettings"] as const,
 };

@@ -5,6 +5,7 @@ import type { Customer, Message } from "../api/types.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { MessageBody } from "./MessageBody.js";
+import { MessageTriage } from "./TriageSignals.js";
 
 /** `language` (the ticket's, when known) marks the bodies for screen readers and hyphenation. */
 export function Conversation({ messages, customer, language }: { messages: Message[]; customer: Customer | undefined; language: string | null }) {
@@ -35,6 +36,7 @@ function MessageItem({ message, customer, language }: { message: Message; custom
         <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
       </div>
       <MessageBody html={message.bodyHtml} language={language} />
+      <MessageTriage message={message} />
       {message.attachments.length > 0 && (
         <ul className="attachments" aria-label={t("message.attachments")}>
           {message.attachments.map((attachment) => (

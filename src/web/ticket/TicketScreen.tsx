@@ -15,6 +15,7 @@ import { PropertiesPanel } from "./PropertiesPanel.js";
 import { ReplyBox } from "./ReplyBox.js";
 import { SlaPanel } from "./SlaPanel.js";
 import { Timeline } from "./Timeline.js";
+import { TriageChips, TriagePanel } from "./TriageSignals.js";
 import { useTicket } from "./useTicket.js";
 
 export function TicketScreen({ number }: { number: number }) {
@@ -55,7 +56,8 @@ export function TicketScreen({ number }: { number: number }) {
           <span className="ticket-number">#{ticket.number}</span> {ticket.subject}
         </PageTitle>
         <p className="ticket-meta">
-          <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} /> <span>{tx(`channel.${ticket.channel}`, ticket.channel)}</span> ·{" "}
+          <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} /> <TriageChips ticket={ticket} />{" "}
+          <span>{tx(`channel.${ticket.channel}`, ticket.channel)}</span> ·{" "}
           <span>{ticket.assigneeId ? (agentName(ticket.assigneeId) ?? t("ticket.agent")) : t("ticket.unassigned")}</span>
           {ticket.teamId && <span> · {teamName(ticket.teamId)}</span>} · <span>{t("ticket.createdAt", { when: formatDateTime(ticket.createdAt) })}</span>
         </p>
@@ -76,6 +78,7 @@ export function TicketScreen({ number }: { number: number }) {
       </div>
       <aside className="ticket-side" aria-label={t("ticket.details")}>
         <SlaPanel number={ticket.number} />
+        <TriagePanel ticket={ticket} messages={data.messages} />
         <PropertiesPanel ticket={ticket} readOnly={readOnly} />
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>

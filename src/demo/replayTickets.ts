@@ -1,10 +1,11 @@
 // Replays the demo tickets' scripts through the product's own operations, in global time order:
 // each happening is a ticket creation, a message or a change made at its instant by its actor,
-// and before it the escalation matrix fires every step that fell due, at its due time, as the
-// timer engine would have. The timelines, clocks, escalations and notifications are thus exactly
-// what the product writes.
+// and before it the escalation matrix fires every step that fell due, and the time rules every
+// moment that came, at its due time, as the timer engine would have. The timelines, clocks,
+// escalations, rules' decisions and notifications are thus exactly what the product writes.
 
 import { fireDueSteps } from "../commands/escalation/fireDueSteps.js";
+import { fireDueRuleTimers } from "../commands/rules/fireRuleTimers.js";
 import { clockCache } from "../commands/sla/clockCache.js";
 import { SYSTEM } from "../commands/sla/syncClocks.js";
 import { addMessage } from "../commands/tickets/addMessage.js";
@@ -15,6 +16,7 @@ import type { Actor } from "../core/events/actor.js";
 import type { TicketFields } from "../core/ticket/ticketRecord.js";
 import type { Db } from "../store/database.js";
 import { getTicket } from "../store/tickets/ticketRows.js";
+import { nextRuleDueAt } from "../store/ruleTimers.js";
 import { nextDueAt } from "../store/timers/timerRows.js";
 import type { Happening, PlannedTicket, ScriptedChanges } from "./demoTickets.js";
 
@@ -44,13 +46,22 @@ export async function replayTickets(tx: Db, scripts: readonly PlannedTicket[], n
   // step's actions may have changed them.
   const shared = clockCache();
   const workAt = (now: Date, actor: Actor): Work => ({ tx, now, actor, clocks: { ...shared, tickets: new Map() } });
+  // Matrix steps and time rules fire at their instants, whichever comes first, as the engine's
+  // timer loop would have fired them.
+  const nextDue = async (): Promise<{ at: Date; kind: "step" | "rule" } | null> => {
+    const [step, rule] = [await nextDueAt(tx), await nextRuleDueAt(tx)];
+    if (step && (!rule || step <= rule)) return { at: step, kind: "step" };
+    return rule ? { at: rule, kind: "rule" } : null;
+  };
   const fireDue = async (until: Date): Promise<number> => {
     let fired = 0;
-    for (let due = await nextDueAt(tx); due !== null && due <= until; due = await nextDueAt(tx)) {
-      const batch = await fireDueSteps(workAt(due, SYSTEM), { batchSize: BATCH, workerId: DEMO_WORKER });
+    for (let due = await nextDue(); due !== null && due.at <= until; due = await nextDue()) {
+      const work = workAt(due.at, SYSTEM);
+      const batch =
+        due.kind === "step" ? await fireDueSteps(work, { batchSize: BATCH, workerId: DEMO_WORKER }) : await fireDueRuleTimers(work, { batchSize: BATCH });
       // Alone in its transaction, the replay can always take what is due: no progress is a bug.
-      if (batch.fired + batch.cancelled === 0) throw new Error(`the demo's timers due at ${due.toISOString()} did not fire`);
-      fired += batch.fired;
+      if (batch.fired + batch.cancelled === 0) throw new Error(`the demo's ${due.kind} timers due at ${due.at.toISOString()} did not fire`);
+      if (due.kind === "step") fired += batch.fired;
     }
     return fired;
   };

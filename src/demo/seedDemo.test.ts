@@ -17,6 +17,8 @@ import { createTicket, recomputeTicket } from "../../test/support/commandsOnDb.j
 import { ticketClocks } from "../store/sla/ticketClockViews.js";
 import { countTickets, listTickets } from "../store/tickets/ticketList.js";
 import { getTicket } from "../store/tickets/ticketRows.js";
+import { PRIORITIES, type Priority } from "../core/ticket/ticket.js";
+import { WORDS } from "./conversations/index.js";
 import { placeholderIds, planDemoTickets } from "./demoTickets.js";
 import { DEMO_WORKER } from "./replayTickets.js";
 import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "./seedDemo.js";
@@ -74,10 +76,18 @@ describeStore("demo workspace", (get) => {
              or (t.solved_at is not null) <> (t.status in ('solved', 'closed')) or (t.closed_at is not null) <> (t.status = 'closed')`,
     );
     expect(row!.wrong).toBe(0);
+    // Tickets are numbered in the order they were created, the scripts' order: each ends where its
+    // script leaves it, its priority raised where a rule made it urgent.
     const scripted = planDemoTickets(NOW, placeholderIds());
-    const count = (rows: { status: string; tier: string; priority: string }[]) => rows.map((r) => `${r.status} ${r.tier} ${r.priority}`).sort();
-    const stored = await selectRows<{ status: string; tier: string; priority: string }>(get(), sql`select status, tier, priority from tickets`);
-    expect(count(stored)).toEqual(count(scripted));
+    const stored = await selectRows<{ status: string; tier: string; priority: Priority }>(
+      get(),
+      sql`select status, tier, priority from tickets order by number`,
+    );
+    expect(stored.map((t) => `${t.status} ${t.tier}`)).toEqual(scripted.map((t) => `${t.status} ${t.tier}`));
+    stored.forEach((t, i) => {
+      const planned = scripted[i]!.priority;
+      if (t.priority !== planned) expect([t.priority, PRIORITIES.indexOf(t.priority) > PRIORITIES.indexOf(planned)]).toEqual(["urgent", true]);
+    });
   });
 
   it("has agents with managers, teams with leads, regions and languages", async () => {
@@ -125,7 +135,8 @@ describeStore("demo workspace", (get) => {
     const events = await listEvents(db, escalated!.number);
     expect(events[0]!.type).toBe("created");
     expect(events.map((e) => e.at.getTime())).toEqual(events.map((e) => e.at.getTime()).sort((a, b) => a - b));
-    expect(events.some((e) => e.reason?.startsWith("escalated:"))).toBe(true);
+    const escalatedWord = WORDS[ticket!.language ?? "en"].comments.escalated("");
+    expect(events.some((e) => e.reason?.startsWith(escalatedWord))).toBe(true);
     const latest = await selectRows<{ latest: string }>(
       get(),
       sql`select max(greatest(updated_at, coalesce(closed_at, updated_at)))::text as latest from tickets`,
@@ -253,6 +264,34 @@ describeStore("demo workspace", (get) => {
     const received = bell.items.filter((n) => n.ticketNumber === reached!.ticket_number).map((n) => (n.data as { timerId?: number }).timerId);
     expect(received.sort()).toEqual(sent.sort());
   }, 120_000);
+
+  it("runs the team's rules on its tickets, each decision on the timeline with the rule's name and what matched", async () => {
+    const db = get().db;
+    expect(summary.rules).toBe(6);
+    const decisions = await selectRows<{ number: number; rule: string; trigger: string; subject: string; priority: string; tags: string[] }>(
+      get(),
+      sql`select t.number::int as number, e.data->>'ruleName' as rule, e.data->>'trigger' as trigger, t.subject, t.priority, t.tags
+          from ticket_events e join tickets t on t.number = e.ticket_number where e.type = 'rule' order by e.id`,
+    );
+    const by = (rule: string) => decisions.filter((d) => d.rule === rule);
+    // "It does not work" in the subject: urgent from creation, in every language the demo speaks.
+    const broken = by("Ça ne marche pas → urgent");
+    expect(broken.length).toBeGreaterThan(2);
+    for (const decision of broken) {
+      expect(decision.trigger).toBe("ticket_created");
+      expect(decision.subject).toMatch(/marche pas|fonctionne pas|werkt niet|doet het niet|n[o']t work|not working/i);
+    }
+    // A legal alarm reached the head of support and tagged the ticket.
+    const legal = by("Legal alarm → head of support");
+    expect(legal.length).toBeGreaterThan(0);
+    for (const decision of legal) expect(decision.tags).toContain("legal-alarm");
+    // Time rules fired on the way, at their moment.
+    expect(by("Urgent without a reply for 2 business hours → team lead").every((d) => d.trigger === "time")).toBe(true);
+    const [first] = broken;
+    const timeline = await listEvents(db, first!.number);
+    const event = timeline.find((e) => e.type === "rule");
+    expect(event?.data).toMatchObject({ ruleName: "Ça ne marche pas → urgent", matched: [{ field: "ticket.subject", op: "matches_words" }] });
+  });
 
   it("refuses a second seeding and changes nothing", async () => {
     expect(await hasDemo(get().db)).toBe(true);

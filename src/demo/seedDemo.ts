@@ -38,6 +38,8 @@ export interface DemoSummary {
   tickets: number;
   messages: number;
   policies: number;
+  /** The team's own rules (ordered; the demo's tickets went through them). */
+  rules: number;
   /** Escalation-matrix steps (reminders and levels) fired on the demo's tickets. */
   escalations: number;
 }
@@ -89,6 +91,7 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
     tickets: replayed.tickets,
     messages: replayed.messages,
     policies: workspace.policies,
+    rules: workspace.rules,
     escalations: replayed.escalations,
   };
 }

@@ -6,11 +6,13 @@ import { parseCalendar } from "../core/calendar/index.js";
 import type { Db } from "../store/database.js";
 import { agentStore, calendarStore, customerStore, organizationStore, productStore, teamStore } from "../store/entities.js";
 import { DuplicateError } from "../store/errors.js";
+import { createRule } from "../commands/rules/ruleEdits.js";
 import { createPolicy } from "../commands/sla/policies.js";
 import { workIn } from "../commands/work.js";
 import { SYSTEM_ACTOR } from "../core/events/actor.js";
 import { createTag, listTags } from "../store/tags.js";
 import { demoPolicies } from "./demoPolicies.js";
+import { demoRules } from "./demoRules.js";
 import type { DemoIds } from "./demoTickets.js";
 import {
   AGENTS,
@@ -39,6 +41,7 @@ export class DemoConflictError extends Error {
 export interface DemoWorkspace {
   ids: DemoIds;
   policies: number;
+  rules: number;
 }
 
 /**
@@ -89,6 +92,8 @@ export async function seedWorkspace(tx: Db, { now, passwordHash }: { now: Date; 
   const policies = demoPolicies({ calendars: calendarIds, agents: agentIds });
   const work = workIn(tx, { now, actor: SYSTEM_ACTOR });
   for (const policy of policies) await taken(`SLA policy "${policy.name}"`, () => createPolicy(work, { fields: policy }));
+  const rules = demoRules({ teams: teamIds, agents: agentIds });
+  for (const rule of rules) await taken(`rule "${rule.name}"`, () => createRule(work, { definition: rule }));
 
   const organizationIds = new Map<string, string>();
   for (const organization of ORGANIZATIONS) {
@@ -123,7 +128,7 @@ export async function seedWorkspace(tx: Db, { now, passwordHash }: { now: Date; 
   } while (cursor);
   for (const tag of TAGS) if (!existing.has(tag.name)) await createTag(tx, { ...tag, now });
 
-  return { ids: { agents: agentIds, customers: customerIds, teams: teamIds, products: productIds }, policies: policies.length };
+  return { ids: { agents: agentIds, customers: customerIds, teams: teamIds, products: productIds }, policies: policies.length, rules: rules.length };
 }
 
 /** Runs a creation, turning "already taken" into a DemoConflictError that says what was taken. */

@@ -21,7 +21,23 @@ const LEADS = new Set(
 );
 
 /** Words after a duration that make it a wait ("3 weeks ago"). */
-const TRAILS = new Set(["ago", "geleden", "plus", "later", "now", "nu", "que"]);
+const TRAILS = new Set([
+  "ago",
+  "geleden",
+  "plus",
+  "later",
+  "now",
+  "nu",
+  "que",
+  "wait",
+  "delay",
+  "delayed",
+  "late",
+  "attente",
+  "retard",
+  "wachttijd",
+  "vertraging",
+]);
 
 /** Waits said without a number. */
 const FIXED = [

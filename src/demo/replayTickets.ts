@@ -16,8 +16,7 @@ import type { Actor } from "../core/events/actor.js";
 import type { TicketFields } from "../core/ticket/ticketRecord.js";
 import type { Db } from "../store/database.js";
 import { getTicket } from "../store/tickets/ticketRows.js";
-import { nextRuleDueAt } from "../store/ruleTimers.js";
-import { nextDueAt } from "../store/timers/timerRows.js";
+import { nextDueMoments } from "../store/ruleTimers.js";
 import type { Happening, PlannedTicket, ScriptedChanges } from "./demoTickets.js";
 
 /** The worker name the demo's escalation events carry. */
@@ -49,7 +48,7 @@ export async function replayTickets(tx: Db, scripts: readonly PlannedTicket[], n
   // Matrix steps and time rules fire at their instants, whichever comes first, as the engine's
   // timer loop would have fired them.
   const nextDue = async (): Promise<{ at: Date; kind: "step" | "rule" } | null> => {
-    const [step, rule] = [await nextDueAt(tx), await nextRuleDueAt(tx)];
+    const { step, rule } = await nextDueMoments(tx);
     if (step && (!rule || step <= rule)) return { at: step, kind: "step" };
     return rule ? { at: rule, kind: "rule" } : null;
   };

@@ -97,6 +97,17 @@ export async function nextRuleDueAt(db: Db): Promise<Date | null> {
   return row?.dueAt ?? null;
 }
 
+/** The earliest due times of pending matrix timers (`step`) and rule timers (`rule`), in one query. */
+export async function nextDueMoments(db: Db): Promise<{ step: Date | null; rule: Date | null }> {
+  const [row] = rowsOf<{ step: string | Date | null; rule: string | Date | null }>(
+    await db.execute(sql`
+      select (select min(due_at) from timers where state = 'pending') as step,
+             (select min(due_at) from rule_timers where state = 'pending') as rule`),
+  );
+  const at = (value: string | Date | null | undefined) => (value === null || value === undefined ? null : new Date(value));
+  return { step: at(row?.step), rule: at(row?.rule) };
+}
+
 /** A ticket's timers, for tests and the timeline. */
 export async function listRuleTimers(db: Db, ticketNumber: number): Promise<(typeof ruleTimers.$inferSelect)[]> {
   return db.select().from(ruleTimers).where(eq(ruleTimers.ticketNumber, ticketNumber)).orderBy(asc(ruleTimers.id));

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { Compile } from "typebox/compile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../src/api/routes/common/schema.js";
+import { insertRule } from "../../src/store/rules.js";
 import { buildAgent, buildCalendar, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
 import { describeStore, selectRows } from "../support/testDatabase.js";
 import { type ApiHarness, openApi } from "./harness.js";
@@ -45,6 +46,20 @@ describeStore("invalid bodies", (get) => {
     ids.products = (await buildProduct(db, { now })).id;
     ids.outbox = "1";
     ids.calendars = (await buildCalendar(db, { spec: { timezone: "UTC", hours: { mon: [["09:00", "17:00"]] } }, now })).id;
+    ids.rules = (
+      await insertRule(
+        db,
+        {
+          name: "Invalid bodies",
+          enabled: true,
+          triggers: ["ticket_created"],
+          conditions: { all: [] },
+          actions: [{ type: "add_tags", tags: ["x"] }],
+          stop: false,
+        },
+        now,
+      )
+    ).id;
     ids["sla-policies"] = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
 
     const doc = (

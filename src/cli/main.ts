@@ -6,6 +6,7 @@ import { runCalendarRequest } from "./calendarRequest.js";
 import { migrateCommand } from "./migrate.js";
 import { seedCommand } from "./seed.js";
 import { serveCommand } from "./serve.js";
+import { triageCommand } from "./triage.js";
 import { workerCommand } from "./worker.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -27,6 +28,22 @@ Answer: {"results": [{"at": "…"} | {"seconds": n} | {"open": bool} | {"error":
 
 Exit status: 0 every op answered, 1 some op has an error, 2 the request is unreadable
 or the calendar invalid (message on standard error).`;
+
+const TRIAGE_HELP = `
+Reads one message a line on standard input:
+
+  {"id": "42", "text": "Ça fait trois semaines que j'attends mon remboursement !!!",
+   "subject": "…", "channel": "email", "recentContacts": 2}
+
+(subject, channel and recentContacts optional) and writes one line per message, in order:
+
+  {"id": "42", "language": "fr", "frustration": 0.84, "frustrated": true,
+   "alarms": [{"kind": "money", "phrase": "remboursement"}], "reasons": ["…"]}
+
+A line it cannot read gets {"id"?, "error": "line N: …"} and the others go on. Lines of more
+than 1 MiB and texts of more than 100,000 characters are refused. No network, no download.
+
+Exit status: 0 every line triaged, 1 some line has an error, 2 invalid options.`;
 
 const SERVE_HELP = `
 Configuration (environment variables):
@@ -73,6 +90,16 @@ export async function main(args: string[]): Promise<number> {
       process.stdout.write(outcome.stdout);
       process.stderr.write(outcome.stderr);
       status = outcome.code;
+    });
+
+  program
+    .command("triage")
+    .description("triage signals of customer messages: JSON Lines on stdin, one JSON line per message on stdout")
+    .option("--lang <language>", "the language of the reasons: en, fr or nl", "en")
+    .option("--threshold <score>", "the frustration threshold, 0 to 1 (default the product's)")
+    .addHelpText("after", TRIAGE_HELP)
+    .action(async (options: { lang: string; threshold?: string }) => {
+      status = await triageCommand(options);
     });
 
   program

@@ -25,6 +25,10 @@ describe("alarm words", () => {
     expect(alarmsOf("Ik wil opzeggen.")).toEqual([{ kind: "churn", phrase: "opzeggen" }]);
   });
 
+  it("finds a Dutch separable verb written in two words", () => {
+    expect(alarmsOf("Het internet ligt er uit sinds gisteren.")).toEqual([{ kind: "outage", phrase: "ligt er uit" }]);
+  });
+
   it("matches whole words only", () => {
     expect(alarmsOf("Le panneau est cassé, et le tarifaire aussi.")).toEqual([]);
     expect(alarmsOf("The demonstration was fine.")).toEqual([]);

@@ -57,7 +57,7 @@ export const DEFAULT_ALARMS: AlarmLexicon = {
   },
   outage: {
     fr: ["panne", "hors service", "ne fonctionne plus", "ne marche plus", "inaccessible", "interruption de service"],
-    nl: ["storing", "ligt eruit", "ligt plat", "werkt niet meer", "onbereikbaar", "niet bereikbaar"],
+    nl: ["storing", "ligt eruit", "ligt er uit", "ligt plat", "werkt niet meer", "onbereikbaar", "niet bereikbaar"],
     en: ["outage", "is down", "service down", "site down", "not loading", "unreachable"],
   },
   sales: {

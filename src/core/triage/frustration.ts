@@ -4,7 +4,7 @@
 
 import type { Language } from "../ticket/ticket.js";
 import { LANGUAGES } from "../ticket/ticket.js";
-import { FRUSTRATION_LEXICON, NEGATION_WINDOW, NEGATORS } from "./lexicon.js";
+import { FRUSTRATION_LEXICON, NEGATION_WINDOW, NEGATORS, NEGATORS_AFTER } from "./lexicon.js";
 import { compilePhrases, findPhrases, type PhraseHit, type PhraseIndex } from "./phraseIndex.js";
 import type { DetectedLanguage, FrustrationReason } from "./signals.js";
 import { findWaiting } from "./waiting.js";
@@ -22,13 +22,16 @@ function toPhrase(entry: { phrase: string; language: Language; weight: number })
 
 const negatorsOf = new Map<DetectedLanguage, ReadonlySet<string>>(LANGUAGES.map((language) => [language, new Set(NEGATORS[language])]));
 negatorsOf.set("unknown", new Set(LANGUAGES.flatMap((language) => NEGATORS[language])));
+const negatorsAfterOf = new Map<DetectedLanguage, ReadonlySet<string>>(LANGUAGES.map((language) => [language, new Set(NEGATORS_AFTER[language])]));
+negatorsAfterOf.set("unknown", new Set(LANGUAGES.flatMap((language) => NEGATORS_AFTER[language])));
 
 /** The evidence each cue adds; tuned on a development split of labelled messages (BENCHMARKS.md). */
 export const CUE_WEIGHTS = {
   negatedPraise: 0.7,
   capitals: 0.35,
-  exclamations: 0.2,
-  manyExclamations: 0.35,
+  exclamation: 0.25,
+  exclamations: 0.35,
+  manyExclamations: 0.45,
   waiting: 0.6,
   repeatContact: 0.4,
   repeatContacts: 0.7,
@@ -57,9 +60,17 @@ export function scoreFrustration(input: FrustrationInput): { score: number; reas
 
   const { words } = input;
   const negators = negatorsOf.get(input.language) as ReadonlySet<string>;
+  const negatorsAfter = negatorsAfterOf.get(input.language) as ReadonlySet<string>;
   for (const hit of longestHits(findPhrases(byLanguage.get(input.language) as PhraseIndex<number>, words))) {
     const weight = hit.entry.value;
     const negator = negatorBefore(words, hit.start, negators);
+    // Praise negated after it: "j'aime pas", "werkt niet goed" is read before, "is goed niet" rarely.
+    if (negator < 0 && weight < 0 && negatorsAfter.has(words[hit.end] as string)) {
+      const phrase = words.slice(hit.start, hit.end + 1).join(" ");
+      evidence += CUE_WEIGHTS.negatedPraise;
+      reasons.push({ kind: "word", phrase, weight: CUE_WEIGHTS.negatedPraise });
+      continue;
+    }
     if (negator < 0) {
       evidence += weight;
       if (weight > 0) reasons.push({ kind: "word", phrase: words.slice(hit.start, hit.end).join(" "), weight });
@@ -86,6 +97,10 @@ export function scoreFrustration(input: FrustrationInput): { score: number; reas
   if (exclamations >= 2) {
     evidence += exclamations >= 3 ? CUE_WEIGHTS.manyExclamations : CUE_WEIGHTS.exclamations;
     reasons.push({ kind: "exclamations", count: exclamations });
+  } else if (exclamations === 1 && evidence > 0) {
+    // One exclamation mark adds to a complaint, and says nothing on its own ("Merci !").
+    evidence += CUE_WEIGHTS.exclamation;
+    reasons.push({ kind: "exclamations", count: 1 });
   }
 
   const contacts = input.recentContacts ?? 0;

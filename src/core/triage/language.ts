@@ -1,6 +1,9 @@
-// Which of French, Dutch and English a message is written in, from the words every text of a
-// language uses (articles, pronouns, auxiliaries); "unknown" when it holds too few of them.
+// Which of French, Dutch and English a message is written in: first from the words every text
+// of a language uses (articles, pronouns, auxiliaries), which settles most messages at once;
+// when they do not, from character n-grams (eld, restricted to the three languages); "unknown"
+// when neither can tell.
 
+import { eld } from "eld/medium";
 import { foldedWords } from "../text/fold.js";
 import type { Language } from "../ticket/ticket.js";
 import type { DetectedLanguage } from "./signals.js";
@@ -26,15 +29,23 @@ const FUNCTION_WORDS: Record<Language, string> = {
     yes thanks thank please hello hi sir there here all some any every`,
 };
 
-const WEIGHTS: ReadonlyMap<string, readonly [number, number, number]> = buildWeights();
+// Function words of the neighbouring languages Palier does not read, so that a German, Spanish,
+// Portuguese or Italian message is not taken for one of ours on its shared words ("de", "die").
+const OTHER_WORDS = `der das und ist nicht ich wir mit auf fur eine einen sich auch ihr ihnen bitte danke
+  el los las y es por para con una del su como pero esta este estoy muy gracias hola usted
+  o os um uma com nao voce obrigado ola esta sao
+  il di che non sono per una gli della questo grazie ciao`;
 
-function buildWeights(): Map<string, [number, number, number]> {
-  const order: Language[] = ["fr", "nl", "en"];
-  const weights = new Map<string, [number, number, number]>();
-  order.forEach((language, i) => {
-    for (const word of FUNCTION_WORDS[language].split(/\s+/)) {
+/** Per word: its weight for French, Dutch, English and the other languages. */
+const WEIGHTS: ReadonlyMap<string, readonly [number, number, number, number]> = buildWeights();
+
+function buildWeights(): Map<string, [number, number, number, number]> {
+  const lists = [FUNCTION_WORDS.fr, FUNCTION_WORDS.nl, FUNCTION_WORDS.en, OTHER_WORDS];
+  const weights = new Map<string, [number, number, number, number]>();
+  lists.forEach((list, i) => {
+    for (const word of list.split(/\s+/)) {
       if (word === "") continue;
-      const entry = weights.get(word) ?? [0, 0, 0];
+      const entry = weights.get(word) ?? [0, 0, 0, 0];
       entry[i] = 1;
       weights.set(word, entry);
     }
@@ -42,35 +53,63 @@ function buildWeights(): Map<string, [number, number, number]> {
   // A shared word decides nothing between the languages that share it: it counts for each a
   // share, so three distinct words of one language outweigh any run of shared ones.
   for (const entry of weights.values()) {
-    const shared = entry[0] + entry[1] + entry[2];
-    for (let i = 0; i < 3; i++) if (entry[i] === 1) entry[i] = 1 / shared;
+    const shared = entry[0] + entry[1] + entry[2] + entry[3];
+    for (let i = 0; i < 4; i++) if (entry[i] === 1) entry[i] = 1 / shared;
   }
   return weights;
 }
 
-/** The least evidence, in function words, before a language is named. */
-const MIN_EVIDENCE = 1;
+/** Function words enough to decide without n-grams: at least this many, and twice the runner-up's. */
+export const SURE_EVIDENCE = { words: 3, ratio: 2 };
+
+// eld keeps its settings per instance: an instance of our own. It weighs all its languages, so
+// that a German or Spanish message is not forced into one of ours.
+const ngrams = eld.newInstance();
+
+/** Where eld names another language, one of ours within this share of its score still counts. */
+const NEAR_SCORE = 0.9;
+
+const ADDRESSES = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu;
+
+/** `text` without what says nothing of its language: web addresses, @handles and #hashtags. */
+export function withoutAddresses(text: string): string {
+  return text.replace(ADDRESSES, " ");
+}
 
 /** The language of `text` among French, Dutch and English; "unknown" when too short or none of them. */
 export function detectLanguage(text: string): DetectedLanguage {
-  return detectLanguageOfWords(foldedWords(text));
+  const cleaned = withoutAddresses(text);
+  return detectLanguageOf(cleaned, foldedWords(cleaned));
 }
 
-/** {@link detectLanguage} on words already folded. */
-export function detectLanguageOfWords(words: readonly string[]): DetectedLanguage {
+/**
+ * {@link detectLanguage} on text already without addresses and its folded words (the caller has
+ * them already).
+ */
+export function detectLanguageOf(text: string, words: readonly string[]): DetectedLanguage {
   let fr = 0;
   let nl = 0;
   let en = 0;
+  let other = 0;
   for (const word of words) {
     const weight = WEIGHTS.get(word);
     if (weight === undefined) continue;
     fr += weight[0];
     nl += weight[1];
     en += weight[2];
+    other += weight[3];
   }
   const top = Math.max(fr, nl, en);
-  if (top < MIN_EVIDENCE) return "unknown";
-  const winners = (fr === top ? 1 : 0) + (nl === top ? 1 : 0) + (en === top ? 1 : 0);
-  if (winners > 1) return "unknown";
-  return fr === top ? "fr" : nl === top ? "nl" : "en";
+  const second = Math.max(other, fr === top ? Math.max(nl, en) : nl === top ? Math.max(fr, en) : Math.max(fr, nl));
+  const leader: DetectedLanguage = top === second ? "unknown" : fr === top ? "fr" : nl === top ? "nl" : "en";
+  if (top >= SURE_EVIDENCE.words && top >= SURE_EVIDENCE.ratio * second) return leader;
+  if (words.length === 0) return "unknown";
+  const result = ngrams.detect(text);
+  const guess = result.language;
+  if (guess === "fr" || guess === "nl" || guess === "en") return guess;
+  if (guess === "") return top >= 1 ? leader : "unknown";
+  const scores = result.getScores();
+  const best = Math.max(scores.fr ?? 0, scores.nl ?? 0, scores.en ?? 0);
+  if (best === 0 || best < NEAR_SCORE * (scores[guess] ?? 0)) return "unknown";
+  return best === scores.fr ? "fr" : best === scores.nl ? "nl" : "en";
 }

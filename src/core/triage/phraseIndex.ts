@@ -31,36 +31,58 @@ export interface PhraseIndex<T> {
   readonly byFirst: ReadonlyMap<string, readonly CompiledPhrase<T>[]>;
 }
 
-// Endings a word may take in each language, and the endings a dictionary form loses before
-// taking them. Short words (under 4 letters) are kept exact: "sue" must not find "suede".
-const ENDINGS: Record<Language, { strip: readonly string[]; add: readonly string[] }> = {
-  fr: {
-    strip: ["ations", "ation", "ements", "ement", "er", "ir", "re", "es", "e", "s"],
-    add: ["", "s", "x", "e", "es", "ee", "ees", "er", "ez", "ent", "ant", "ation", "ations", "ement", "ements", "ions", "i", "is", "it", "ir", "ie", "ies"],
-  },
-  nl: {
-    strip: ["ingen", "ing", "en", "e", "s"],
-    add: ["", "s", "e", "en", "t", "d", "de", "den", "te", "ten", "ing", "ingen"],
-  },
-  en: {
-    strip: ["ing", "ed", "es", "s", "e", "y"],
-    add: ["", "s", "es", "ed", "d", "ing", "er", "ers", "e", "ies", "ied", "y"],
-  },
+// Endings a word may take in each language. The first rule whose ending the dictionary form has
+// gives the stem and the endings it may take instead (a verb's persons and its nouns, a noun's
+// verb); every word also takes its plural and feminine. Short words (under 4 letters) are kept
+// exact: "sue" must not find "suede".
+interface EndingRule {
+  ending: string;
+  forms: readonly string[];
+}
+
+const RULES: Record<Language, readonly EndingRule[]> = {
+  fr: [
+    { ending: "ations", forms: ["ation", "ations", "er", "e", "es", "ee", "ees"] },
+    { ending: "ation", forms: ["ation", "ations", "er", "e", "es", "ee", "ees"] },
+    { ending: "ements", forms: ["ement", "ements", "er", "e", "es", "ee", "ees"] },
+    { ending: "ement", forms: ["ement", "ements", "er", "e", "es", "ee", "ees"] },
+    { ending: "er", forms: ["er", "e", "es", "ee", "ees", "ez", "ent", "ons", "ation", "ations", "ement", "ements"] },
+    { ending: "ir", forms: ["ir", "i", "is", "it", "ie", "ies", "issent"] },
+  ],
+  nl: [
+    { ending: "ingen", forms: ["ing", "ingen", "en", "t"] },
+    { ending: "ing", forms: ["ing", "ingen", "en", "t"] },
+    { ending: "en", forms: ["en", "t", "d", "de", "den", "te", "ten", "ing", "ingen"] },
+  ],
+  en: [
+    { ending: "ing", forms: ["ing", "ed", "s", "e", "es"] },
+    { ending: "ed", forms: ["ed", "ing", "s", "e", "es"] },
+    { ending: "y", forms: ["y", "ies", "ied"] },
+    { ending: "e", forms: ["e", "es", "ed", "ing"] },
+  ],
+};
+
+const EVERY_WORD: Record<Language, readonly string[]> = {
+  fr: ["s", "x", "e", "es"],
+  nl: ["s", "e", "en"],
+  en: ["s", "es", "ed", "ing"],
 };
 
 const MIN_STEM = 4;
 
-/** The forms a folded word stands for in `language`: itself, and its stem with each ending. */
+/** The forms a folded word stands for in `language`: itself, its plural and feminine, and its stem with each ending. */
 export function wordForms(word: string, language: Language): Set<string> {
   const forms = new Set([word]);
   if (word.length < MIN_STEM || /\d/.test(word)) return forms;
-  const { strip, add } = ENDINGS[language];
-  const ending = strip.find((suffix) => word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM);
-  const stem = ending === undefined ? word : word.slice(0, word.length - ending.length);
-  for (const suffix of add) forms.add(stem + suffix);
-  for (const suffix of add) forms.add(word + suffix);
+  for (const suffix of EVERY_WORD[language]) forms.add(word + suffix);
+  const rule = RULES[language].find((r) => word.endsWith(r.ending) && word.length - r.ending.length >= MIN_STEM - 1);
+  if (rule !== undefined) {
+    const stem = word.slice(0, word.length - rule.ending.length);
+    for (const suffix of rule.forms) forms.add(stem + suffix);
+  }
   // English doubles a final consonant before -ed and -ing: "cancelled", "stopping".
-  if (language === "en" && /[bdglmnprt]$/.test(word)) for (const suffix of ["ed", "ing", "er"]) forms.add(word + word[word.length - 1] + suffix);
+  if (language === "en" && rule === undefined && /[bdglmnprt]$/.test(word))
+    for (const suffix of ["ed", "ing"]) forms.add(word + word[word.length - 1] + suffix);
   return forms;
 }
 

@@ -19,6 +19,7 @@ describe("renderTriageReason", () => {
   it("says shares as percentages and counts with plurals", () => {
     expect(renderTriageReason({ kind: "capitals", share: 0.85 }, "en")).toBe("85% of the letters are capitals");
     expect(renderTriageReason({ kind: "exclamations", count: 4 }, "nl")).toBe("4 uitroeptekens achter elkaar");
+    expect(renderTriageReason({ kind: "exclamations", count: 1 }, "en")).toBe("an exclamation mark");
     expect(renderTriageReason({ kind: "repeat_contact", count: 1, days: 7 }, "en")).toBe("1 other contact in the last 7 days");
     expect(renderTriageReason({ kind: "repeat_contact", count: 3, days: 7 }, "fr")).toBe("3 autres contacts ces 7 derniers jours");
     expect(renderTriageReason({ kind: "negated", phrase: "niet slecht" }, "nl")).toBe("‘niet slecht’ is ontkend en telt dus niet mee");

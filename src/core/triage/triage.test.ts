@@ -90,7 +90,7 @@ describe("intensity", () => {
 describe("waiting", () => {
   it.each([
     ["fr", "Je n'ai toujours rien reçu depuis trois semaines.", "depuis trois semaines"],
-    ["fr", "Ça fait 10 jours que j'attends ma commande.", "fait 10 jours"],
+    ["fr", "Ça fait 10 jours que j'attends ma commande.", "ca fait 10 jours"],
     ["nl", "Ik wacht al drie weken op mijn bestelling.", "al drie weken"],
     ["en", "My order has been stuck for 3 weeks.", "for 3 weeks"],
     ["en", "I ordered it two weeks ago.", "two weeks ago"],

@@ -4,7 +4,7 @@
 import { foldedWords } from "../text/fold.js";
 import { compileAlarms, DEFAULT_ALARMS, findAlarms } from "./alarms.js";
 import { scoreFrustration } from "./frustration.js";
-import { detectLanguageOfWords } from "./language.js";
+import { detectLanguageOf, withoutAddresses } from "./language.js";
 import { type AlarmLexicon, FRUSTRATION_THRESHOLD, REPEAT_CONTACT_DAYS, type TriageInput, type TriageSignals } from "./signals.js";
 
 /** How much of a message triage reads: the subject and the first characters of the text. */
@@ -24,9 +24,10 @@ export function triage(input: TriageInput, options: TriageOptions = {}): TriageS
   const threshold = options.threshold ?? FRUSTRATION_THRESHOLD;
   const subject = input.subject ?? "";
   const raw = (subject === "" ? input.text : `${subject}\n${input.text}`).slice(0, TRIAGE_MAX_CHARS);
-  const words = foldedWords(raw);
-  const language = detectLanguageOfWords(words);
-  const { score, reasons } = scoreFrustration({ raw, words, language, recentContacts: input.recentContacts, contactDays: REPEAT_CONTACT_DAYS });
+  const text = withoutAddresses(raw);
+  const words = foldedWords(text);
+  const language = detectLanguageOf(text, words);
+  const { score, reasons } = scoreFrustration({ raw: text, words, language, recentContacts: input.recentContacts, contactDays: REPEAT_CONTACT_DAYS });
   const alarms = findAlarms(compileAlarms(options.alarms ?? DEFAULT_ALARMS), words, language);
   return { language, frustration: score, frustrated: score >= threshold, alarms, reasons };
 }

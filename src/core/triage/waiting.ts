@@ -21,7 +21,23 @@ const LEADS = new Set(
 );
 
 /** Words after a duration that make it a wait ("3 weeks ago"). */
-const TRAILS = new Set(["ago", "geleden", "plus", "later", "now", "nu", "que"]);
+const TRAILS = new Set([
+  "ago",
+  "geleden",
+  "plus",
+  "later",
+  "now",
+  "nu",
+  "que",
+  "wait",
+  "delay",
+  "delayed",
+  "late",
+  "attente",
+  "retard",
+  "wachttijd",
+  "vertraging",
+]);
 
 /** Waits said without a number. */
 const FIXED = [
@@ -61,6 +77,8 @@ export function findWaiting(words: readonly string[]): string[] {
         for (let k = i - 2; k >= 0 && k >= i - 4; k--) {
           if (LEADS.has(words[k] as string) || (words[k] === "a" && words[k - 1] === "y")) {
             start = words[k] === "a" ? k - 1 : k;
+            // "ça fait", "cela fait": the whole phrase.
+            if (words[k] === "fait" && (words[k - 1] === "ca" || words[k - 1] === "cela")) start = k - 1;
             break;
           }
         }

@@ -16,6 +16,47 @@ export async function loadEnabledRules(db: Db): Promise<Rule[]> {
   return rows.map(ruleOf);
 }
 
+/**
+ * A fingerprint of the rules table (ids, versions, enabled): equal fingerprints, equal rules. One
+ * aggregate over a small table, cheaper than reading and parsing every rule for each change.
+ */
+export async function rulesFingerprint(db: Db): Promise<string> {
+  const [row] = await db
+    .select({
+      stamp: sql<string>`coalesce(md5(string_agg(${rules.id}::text || ':' || ${rules.version} || ':' || ${rules.enabled}, ',' order by ${rules.id})), '')`,
+    })
+    .from(rules);
+  return row?.stamp ?? "";
+}
+
+/**
+ * The rules table's fingerprint and a customer's facts in one round trip: what every ticket
+ * change reads before its rules run (the rules themselves only when the fingerprint is new).
+ */
+export async function readRulesAndCustomer(db: Db, customerId: string): Promise<{ stamp: string; customer: CustomerFacts }> {
+  const [row] = await db
+    .select({
+      stamp: sql<string>`(select coalesce(md5(string_agg(r.id::text || ':' || r.version || ':' || r.enabled, ',' order by r.id)), '') from rules r)`,
+      name: customers.name,
+      email: customers.email,
+      language: customers.language,
+      orgName: organizations.name,
+      segment: organizations.segment,
+      domains: organizations.domains,
+    })
+    .from(customers)
+    .leftJoin(organizations, eq(organizations.id, customers.organizationId))
+    .where(eq(customers.id, customerId));
+  if (!row) return { stamp: await rulesFingerprint(db), customer: { customer: { name: "", email: null, language: null }, organization: null } };
+  return {
+    stamp: row.stamp,
+    customer: {
+      customer: { name: row.name, email: row.email, language: row.language },
+      organization: row.orgName === null ? null : { name: row.orgName, segment: row.segment ?? "standard", domains: row.domains ?? [] },
+    },
+  };
+}
+
 /** A stored rule as the core types it. */
 export function ruleOf(row: typeof rules.$inferSelect): Rule {
   return {

@@ -75,13 +75,28 @@ export interface FactsProps {
   calendar?: BusinessCalendar | null;
 }
 
-/** The facts of one event for `rules`: a few cached reads, and the latest message when the caller has none. */
+/** Which facts beyond the ticket `rules` read: only those are read. */
+function factNeeds(rules: readonly Rule[]): { customer: boolean; message: boolean } {
+  const needs = { customer: false, message: false };
+  for (const rule of rules) {
+    walk(rule.conditions, (p) => {
+      if (p.field.startsWith("customer.") || p.field.startsWith("organization.")) needs.customer = true;
+      if (p.field.startsWith("message.") || p.field.startsWith("triage.")) needs.message = true;
+    });
+  }
+  return needs;
+}
+
+const NO_CUSTOMER = { customer: { name: "", email: null, language: null }, organization: null };
+
+/** The facts of one event for `rules`: cached reads of what their conditions read, and the latest message when the caller has none. */
 export async function ruleFacts(work: Work, props: FactsProps): Promise<RuleFacts> {
   const { ticket } = props;
-  const { customer, organization } = await customerFacts(work, ticket.customerId);
+  const reads = factNeeds(props.rules);
+  const { customer, organization } = reads.customer ? await customerFacts(work, ticket.customerId) : NO_CUSTOMER;
   let message = props.message ?? null;
   let triage = props.triage;
-  if (!props.message || triage === undefined) {
+  if (reads.message && (!props.message || triage === undefined)) {
     const read = await readMessageFacts(work.tx, ticket.number);
     message ??= read.message;
     if (triage === undefined) triage = read.triage;

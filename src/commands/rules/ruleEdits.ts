@@ -20,6 +20,7 @@ import {
 } from "../../store/rules.js";
 import { canonicalJson } from "../../store/sla/policyRows.js";
 import type { Work } from "../work.js";
+import { replanRuleTimers } from "./ruleTimers.js";
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -124,11 +125,10 @@ export async function reorderRules(work: Work, props: ReorderRulesProps): Promis
   });
 }
 
-/**
- * Re-plans the timers of time rules `ruleIds` on open tickets.
- * MERGE: call `replanRuleTimers(work, { ruleIds })` from src/commands/rules/ruleTimers.ts here.
- */
-async function replanTimers(_work: Work, _ruleIds: readonly string[]): Promise<void> {}
+/** Re-plans the timers of time rules `ruleIds` on open tickets. */
+async function replanTimers(work: Work, ruleIds: readonly string[]): Promise<void> {
+  await replanRuleTimers(work, { ruleIds: [...ruleIds] });
+}
 
 /** Runs a rule write under the rules' lock, its database errors named by field. */
 async function ruleWrite<T>(work: Work, write: (work: Work) => Promise<T>): Promise<T> {

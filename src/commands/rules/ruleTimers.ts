@@ -67,7 +67,10 @@ export async function planTicketRuleTimers(work: Work, props: PlanTicketProps): 
 }
 
 /** A ticket's anchors; `statusChangedAt` when known. */
-export function anchorsOf(ticket: Pick<Ticket, "createdAt" | "updatedAt" | "lastCustomerMessageAt" | "lastAgentMessageAt">, statusChangedAt: Date | null): RuleAnchors {
+export function anchorsOf(
+  ticket: Pick<Ticket, "createdAt" | "updatedAt" | "lastCustomerMessageAt" | "lastAgentMessageAt">,
+  statusChangedAt: Date | null,
+): RuleAnchors {
   return {
     created: ticket.createdAt.getTime(),
     updated: ticket.updatedAt.getTime(),
@@ -91,11 +94,23 @@ export async function replanRuleTimers(work: Work, props: { ruleIds?: string[] }
   await cancelTimersOfRules(work.tx, gone, work.now);
   if (rules.length === 0) return { planned: 0 };
   const tickets = await readOpenTicketAnchors(work.tx);
-  const statusChanges = rules.some((r) => r.time?.since === "status_changed") ? await lastStatusChanges(work.tx, tickets.map((t) => t.number)) : new Map<number, Date>();
+  const statusChanges = rules.some((r) => r.time?.since === "status_changed")
+    ? await lastStatusChanges(
+        work.tx,
+        tickets.map((t) => t.number),
+      )
+    : new Map<number, Date>();
   const calendar = await calendarsOf(work, [...new Set(tickets.map((t) => t.calendarId))]);
   const planned: PlannedRuleTimer[] = [];
   for (const ticket of tickets) {
-    planned.push(...plannedTimers(rules, ticket.number, anchorsOf(ticket, statusChanges.get(ticket.number) ?? null), ticket.calendarId ? calendar(ticket.calendarId) : null));
+    planned.push(
+      ...plannedTimers(
+        rules,
+        ticket.number,
+        anchorsOf(ticket, statusChanges.get(ticket.number) ?? null),
+        ticket.calendarId ? calendar(ticket.calendarId) : null,
+      ),
+    );
   }
   // One statement per thousand timers keeps the parameters small.
   for (let at = 0; at < planned.length; at += 1000) await upsertRuleTimers(work.tx, planned.slice(at, at + 1000), work.now);

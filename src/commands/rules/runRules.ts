@@ -20,7 +20,7 @@ import type { RuleCause } from "../actions/actionCause.js";
 import { runActions } from "../actions/runActions.js";
 import type { Work } from "../work.js";
 import { actionDirectory, policyCalendarId, ruleFacts, type RunMessage } from "./ruleContext.js";
-import { enabledRules } from "./rulesCache.js";
+import { customerFacts, enabledRules } from "./rulesCache.js";
 
 export interface RunRulesProps {
   /** The ticket as the event left it, locked in the unit of work. */
@@ -53,7 +53,7 @@ export interface RulesRun {
  * Costs one query per unit of work (the enabled rules) when no rule listens to the trigger.
  */
 export async function runRules(work: Work, props: RunRulesProps): Promise<RulesRun> {
-  const rules = props.only ? [props.only] : await enabledRules(work);
+  const rules = props.only ? [props.only] : await enabledRules(work, props.ticket.customerId);
   const depth = props.depth ?? 0;
   const fired = props.fired ?? new Set<string>();
   const listening = rules.filter((r) => r.enabled && r.triggers.includes(props.trigger) && !fired.has(r.id));
@@ -90,8 +90,10 @@ export async function runRules(work: Work, props: RunRulesProps): Promise<RulesR
     const changeCause: RuleChangeCause = { cause: "rule", ruleId: rule.id, ruleName: rule.name, eventId };
     const cause: RuleCause = { kind: "rule", ruleId: rule.id, ruleName: rule.name, trigger: props.trigger, calendarId };
     const { directory, calendar } = await actionDirectory(work, ticket, rule.actions);
+    // A canned reply speaks to the customer: their name and language, read when a rule needs them.
+    const customer = rule.actions.some((a) => a.type === "canned_reply") ? (await customerFacts(work, ticket.customerId)).customer : facts.customer;
     const report = await runActions(
-      { work: { ...work, actor: ruleActor }, ticket, recipients: [], changeCause, cause, directory, calendar, customer: facts.customer },
+      { work: { ...work, actor: ruleActor }, ticket, recipients: [], changeCause, cause, directory, calendar, customer },
       rule.actions,
     );
     if (report.changed) changed = true;

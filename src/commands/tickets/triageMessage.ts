@@ -1,7 +1,7 @@
 // Triage of a customer message as a ticket takes it in: the signals (with the customer's other
 // tickets of the last REPEAT_CONTACT_DAYS as repeated contacts, and the workspace's threshold and
 // alarm words), what they make of the ticket's triage columns, and the `triage` event to write
-// when the message reads frustrated, raises alarms or gives the ticket its language.
+// when the message reads frustrated or raises alarms.
 
 import type { NewTicketEvent } from "../../core/events/index.js";
 import type { Channel, Language } from "../../core/ticket/ticket.js";
@@ -71,10 +71,14 @@ export function triageColumns(current: Partial<TriageColumns>, triaged: TriagedM
   };
 }
 
-/** The `triage` event of a message, when it has something to say (frustrated, alarms, a language set); else none. */
+/**
+ * The `triage` event of a message that reads frustrated or raises alarms (it also says when the
+ * ticket took the detected language); else none: a language set alone shows in the ticket's
+ * `created` or `updated` event.
+ */
 export function triageEvents(ticketNumber: number, messageId: string, triaged: TriagedMessage, work: Work): NewTicketEvent[] {
   const { signals } = triaged;
-  if (!signals.frustrated && signals.alarms.length === 0 && !triaged.languageSet) return [];
+  if (!signals.frustrated && signals.alarms.length === 0) return [];
   return [
     {
       ticketNumber,

@@ -49,12 +49,14 @@ export function ruleValue(context: RenderContext, field: string, value: unknown)
 export function predicateText(context: RenderContext, p: MatchedPredicate): string {
   const quoted = (words: readonly unknown[]) => context.list(words.map((w) => context.t("events.rule.quoted", { text: String(w) })));
   const found = p.found?.length ? p.found : Array.isArray(p.value) ? p.value : [p.value];
-  return context.t("events.rule.predicate", {
+  const text = context.t("events.rule.predicate", {
     field: ruleFieldName(context, p.field),
     op: p.op,
     value: p.op === "matches_words" ? quoted(found) : ruleValue(context, p.field, p.value),
     actual: ruleValue(context, p.field, p.actual),
   });
+  // Under a `not`, the comparison that failed is why the negation held.
+  return p.negated ? context.t("events.rule.negated", { predicate: text }) : text;
 }
 
 /** "Rule: VIP en colère". */

@@ -30,7 +30,7 @@ export interface RuleLimitData {
   rules: { ruleId: string; ruleName: string }[];
 }
 
-/** The data of a `triage` event: what Palier read in a customer message (written when it was frustrated or raised alarms, or set the language). */
+/** The data of a `triage` event: what Palier read in a customer message (written when it reads frustrated or raises alarms). */
 export interface TriageEventData {
   messageId: string;
   signals: TriageSignals;

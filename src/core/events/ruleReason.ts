@@ -26,6 +26,7 @@ const shown = (value: unknown): string =>
 
 /** One comparison that held, in English: `ticket.subject holds "ne marche pas"`, `triage.frustration 0.82 > 0.5`. */
 export function predicateSentence(p: MatchedPredicate): string {
+  if (p.negated) return `not: ${predicateSentence({ ...p, negated: false })}`;
   switch (p.op) {
     case "matches_words":
       return `${p.field} holds ${shown(p.found?.length ? p.found : p.value)}`;

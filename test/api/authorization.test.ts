@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
 import type { CalendarSpec } from "../../src/core/calendar/index.js";
+import type { RuleDefinition } from "../../src/core/rules/rule.js";
 import { createApiToken } from "../../src/store/accounts.js";
 import { queueRecompute } from "../../src/store/jobs.js";
+import { insertRule, listRules } from "../../src/store/rules.js";
 import { buildAgent, buildCalendar, buildCustomer, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
 import { outbox } from "../../src/store/schema.js";
 import { describeStore } from "../support/testDatabase.js";
@@ -28,10 +30,13 @@ interface Fixtures {
   calendarId: string;
   policyId: string;
   jobId: string;
+  ruleId: string;
+  /** Every rule's id when reorder is called (the matrix creates rules as it goes). */
+  ruleIds: string[];
 }
 
 interface Endpoint {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** The route as registered, in OpenAPI style. */
   route: string;
   /** Every permission the call needs. */
@@ -43,6 +48,15 @@ interface Endpoint {
 }
 
 let api: ApiHarness;
+
+const MATRIX_RULE: RuleDefinition = {
+  name: "Matrix rule",
+  enabled: true,
+  triggers: ["customer_message"],
+  conditions: { field: "message.text", op: "matches_words", value: "ne marche pas" },
+  actions: [{ type: "set_priority", priority: "high" }],
+  stop: false,
+};
 
 const MATRIX_CALENDAR: CalendarSpec = { timezone: "Europe/Brussels", hours: { mon: [["08:30", "17:30"]] } };
 
@@ -270,6 +284,49 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: "GET", route: "/api/v1/jobs", needs: ["sla.read"], url: () => "/api/v1/jobs?kind=recompute" },
   { method: "GET", route: "/api/v1/jobs/{id}", needs: ["sla.read"], url: (f) => `/api/v1/jobs/${f.jobId}` },
+
+  { method: "GET", route: "/api/v1/rules", needs: ["rules.read"], url: () => "/api/v1/rules" },
+  {
+    method: "POST",
+    route: "/api/v1/rules",
+    needs: ["rules.write"],
+    url: () => "/api/v1/rules",
+    body: (_f, who, n) => ({ ...MATRIX_RULE, name: `Matrix rule ${who} ${n}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/rules/reorder",
+    needs: ["rules.write"],
+    url: async (f) => {
+      f.ruleIds = (await listRules(api.db)).map((rule) => rule.id).reverse();
+      return "/api/v1/rules/reorder";
+    },
+    body: (f) => ({ ids: f.ruleIds }),
+  },
+  { method: "POST", route: "/api/v1/rules/dry-run", needs: ["rules.read"], url: () => "/api/v1/rules/dry-run", body: () => ({ rule: MATRIX_RULE, limit: 5 }) },
+  { method: "GET", route: "/api/v1/rules/{id}", needs: ["rules.read"], url: (f) => `/api/v1/rules/${f.ruleId}` },
+  {
+    method: "PATCH",
+    route: "/api/v1/rules/{id}",
+    needs: ["rules.write"],
+    url: (f) => `/api/v1/rules/${f.ruleId}`,
+    body: (_f, who, n) => ({ name: `Matrix rule renamed ${who} ${n}` }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/rules/{id}",
+    needs: ["rules.write"],
+    // A rule of its own for each caller, so that every allowed delete finds one.
+    url: async (_f, who, n) => `/api/v1/rules/${(await insertRule(api.db, { ...MATRIX_RULE, name: `Matrix rule to delete ${who} ${n}` }, api.clock.now())).id}`,
+  },
+  { method: "GET", route: "/api/v1/settings/triage", needs: ["rules.read"], url: () => "/api/v1/settings/triage" },
+  {
+    method: "PUT",
+    route: "/api/v1/settings/triage",
+    needs: ["rules.write"],
+    url: () => "/api/v1/settings/triage",
+    body: (_f, _who, n) => ({ threshold: (n % 10) / 10 }),
+  },
   {
     method: "GET",
     route: "/api/v1/tickets/{number}/clocks",
@@ -329,6 +386,7 @@ describeStore("authorization matrix", (get) => {
     fixtures.calendarId = (await buildCalendar(db, { spec: MATRIX_CALENDAR, now })).id;
     fixtures.policyId = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
     fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
+    fixtures.ruleId = (await insertRule(db, MATRIX_RULE, now)).id;
   });
   afterAll(() => api.close());
 

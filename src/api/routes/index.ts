@@ -12,6 +12,8 @@ import { jobRoutes } from "./jobs/jobs.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
+import { ruleRoutes } from "./rules/rules.js";
+import { settingsRoutes } from "./settings/triage.js";
 import { ticketClockRoutes } from "./slaPolicies/clocks.js";
 import { slaPolicyRoutes } from "./slaPolicies/slaPolicies.js";
 import { tagRoutes } from "./tags/tags.js";
@@ -33,6 +35,8 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   }
   // SLA: calendars, policies, a ticket's clocks, recompute jobs; the server's clock (movable when manual).
   for (const routes of [calendarRoutes, slaPolicyRoutes, ticketClockRoutes, jobRoutes, testClockRoutes]) await app.register(routes);
+  // Rules and the triage settings they read.
+  for (const routes of [ruleRoutes, settingsRoutes]) await app.register(routes);
   await app.register(notificationRoutes);
   await app.register(outboxAdminRoutes);
 };

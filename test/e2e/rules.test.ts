@@ -72,7 +72,7 @@ suite("the rules and triage screens", () => {
     await words.press("Enter");
     await page.getByRole("list", { name: "Condition 1: value" }).getByText("ne marche pas").waitFor();
     await page.getByLabel("Add an action").selectOption("set_priority");
-    await page.locator('[data-action="set_priority"]').getByLabel("Priority").selectOption("urgent");
+    await page.locator('[data-action="set_priority"]').getByLabel("Priority", { exact: true }).selectOption("urgent");
     await expect(page.getByTestId("rule-summary").textContent()).resolves.toBe("If Subject contains the words “ne marche pas”: set the priority to Urgent");
 
     // The trial: nothing is written, the count says how many of the last 50 tickets it would touch.

@@ -76,7 +76,7 @@ function Reasons({ signals }: { signals: TriageSignals }) {
   const { t, tx, locale } = useI18n();
   const lines = [
     ...(signals.language !== "unknown" ? [t("triage.languageLine", { language: tx(`language.${signals.language}`, signals.language) })] : []),
-    ...signals.reasons.map((reason) => reasonText(reason, { locale, t })),
+    ...signals.reasons.map((reason) => reasonText(reason, locale)),
   ];
   return (
     <>

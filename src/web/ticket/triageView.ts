@@ -1,10 +1,11 @@
 // The triage signals as the screens read them: a ticket's (its frustration, whether it is
 // frustrated, its alarm kinds) and a customer message's, whichever the server sent; and each
-// frustration reason in the reader's language.
+// frustration reason in the reader's language, from the catalogue's `triage` namespace.
 
+import { renderTriageReason } from "../../core/triage/reasons.js";
 import { ALARM_KINDS, type AlarmKind, type FrustrationReason, type TriageSignals } from "../../core/triage/signals.js";
 import type { Message, Ticket } from "../api/types.js";
-import type { MessageKey, Params } from "../i18n/messages.js";
+import type { Locale } from "../i18n/messages.js";
 
 export interface TicketTriage {
   /** 0 (calm) to 1 (furious); null when no customer message was read. */
@@ -36,29 +37,7 @@ export function messageTriage(message: Message): TriageSignals | null {
   return { ...signals, alarms: Array.isArray(signals.alarms) ? signals.alarms : [], reasons: Array.isArray(signals.reasons) ? signals.reasons : [] };
 }
 
-export interface ReasonWords {
-  locale: string;
-  t(key: MessageKey, params?: Params): string;
-}
-
-/** One reason of a frustration score: "“inadmissible” sounds upset (+0.3)". */
-export function reasonText(reason: FrustrationReason, words: ReasonWords): string {
-  const { t } = words;
-  switch (reason.kind) {
-    case "word":
-      return t("triage.reason.word", {
-        phrase: reason.phrase,
-        weight: new Intl.NumberFormat(words.locale, { signDisplay: "always", maximumFractionDigits: 2 }).format(reason.weight),
-      });
-    case "negated":
-      return t("triage.reason.negated", { phrase: reason.phrase });
-    case "capitals":
-      return t("triage.reason.capitals", { share: new Intl.NumberFormat(words.locale, { style: "percent" }).format(reason.share) });
-    case "exclamations":
-      return t("triage.reason.exclamations", { count: reason.count });
-    case "waiting":
-      return t("triage.reason.waiting", { phrase: reason.phrase });
-    case "repeat_contact":
-      return t("triage.reason.repeat_contact", { count: reason.count, days: reason.days });
-  }
+/** One reason of a frustration score in the reader's language ("“inadmissible” sounds frustrated"), as the server says it. */
+export function reasonText(reason: FrustrationReason, locale: Locale): string {
+  return renderTriageReason(reason, locale);
 }

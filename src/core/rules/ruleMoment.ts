@@ -45,7 +45,7 @@ export function ruleMoment(time: RuleTime, anchor: number, calendar: BusinessCal
 function addBusinessDays(calendar: BusinessCalendar, anchor: number, days: number): number {
   const zone = calendar.zone;
   let at = calendar.isOpen(anchor) ? anchor : calendar.nextOpen(anchor);
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     // The same wall time on the next local day, across daylight-saving changes.
     at = zone.resolve(at + zone.offsetAt(at) + DAY_MS);
     let skipped = 0;

@@ -15,7 +15,14 @@ export interface Outcome {
   failed: MatchedPredicate[];
 }
 
-export type CompiledCondition = (view: FactsView) => Outcome;
+/**
+ * A compiled condition: `holds` answers fast, allocating nothing, for the many rules that do not
+ * match; `explain` says why, for the few that do (and for a `not`, why the inside failed).
+ */
+export interface CompiledCondition {
+  holds(view: FactsView): boolean;
+  explain(view: FactsView): Outcome;
+}
 
 /** The longest text a decision records as the value a field had. */
 const SHOWN_TEXT = 200;
@@ -34,7 +41,8 @@ export function loose(text: string): string {
 
 /** The facts of one evaluation, with their texts folded once, on first use, for every rule that reads them. */
 export class FactsView {
-  private readonly texts = new Map<string, string>();
+  private readonly foldedTexts = new Map<string, string>();
+  private readonly looseTexts = new Map<string, string>();
   private beforeFacts: RuleFacts | undefined;
 
   constructor(readonly facts: RuleFacts) {}
@@ -52,17 +60,15 @@ export class FactsView {
 
   /** `text` folded for `matches_words`, remembered under `key`. */
   folded(key: string, text: string): string {
-    const k = `f:${key}`;
-    let done = this.texts.get(k);
-    if (done === undefined) this.texts.set(k, (done = fold(text)));
+    let done = this.foldedTexts.get(key);
+    if (done === undefined) this.foldedTexts.set(key, (done = fold(text)));
     return done;
   }
 
   /** `text` in lower case without accents, remembered under `key`. */
   loose(key: string, text: string): string {
-    const k = `l:${key}`;
-    let done = this.texts.get(k);
-    if (done === undefined) this.texts.set(k, (done = loose(text)));
+    let done = this.looseTexts.get(key);
+    if (done === undefined) this.looseTexts.set(key, (done = loose(text)));
     return done;
   }
 }
@@ -79,34 +85,43 @@ export function compileCondition(condition: Condition): CompiledCondition {
 function compileFresh(condition: Condition): CompiledCondition {
   if ("all" in condition) {
     const parts = condition.all.map(compileCondition);
-    return (view) => {
-      const matched: MatchedPredicate[] = [];
-      for (const part of parts) {
-        const outcome = part(view);
-        if (!outcome.holds) return { holds: false, matched: [], failed: outcome.failed };
-        matched.push(...outcome.matched);
-      }
-      return { holds: true, matched, failed: [] };
+    return {
+      holds: (view) => parts.every((part) => part.holds(view)),
+      explain: (view) => {
+        const matched: MatchedPredicate[] = [];
+        for (const part of parts) {
+          const outcome = part.explain(view);
+          if (!outcome.holds) return { holds: false, matched: [], failed: outcome.failed };
+          matched.push(...outcome.matched);
+        }
+        return { holds: true, matched, failed: [] };
+      },
     };
   }
   if ("any" in condition) {
     const parts = condition.any.map(compileCondition);
-    return (view) => {
-      const failed: MatchedPredicate[] = [];
-      for (const part of parts) {
-        const outcome = part(view);
-        if (outcome.holds) return { holds: true, matched: outcome.matched, failed: [] };
-        failed.push(...outcome.failed);
-      }
-      return { holds: false, matched: [], failed };
+    return {
+      holds: (view) => parts.some((part) => part.holds(view)),
+      explain: (view) => {
+        const failed: MatchedPredicate[] = [];
+        for (const part of parts) {
+          const outcome = part.explain(view);
+          if (outcome.holds) return { holds: true, matched: outcome.matched, failed: [] };
+          failed.push(...outcome.failed);
+        }
+        return { holds: false, matched: [], failed };
+      },
     };
   }
   if ("not" in condition) {
     const inner = compileCondition(condition.not);
     // What made the inner condition fail is why its negation holds, and the other way round.
-    return (view) => {
-      const outcome = inner(view);
-      return { holds: !outcome.holds, matched: outcome.failed.map(negate), failed: outcome.matched.map(negate) };
+    return {
+      holds: (view) => !inner.holds(view),
+      explain: (view) => {
+        const outcome = inner.explain(view);
+        return { holds: !outcome.holds, matched: outcome.failed.map(negate), failed: outcome.matched.map(negate) };
+      },
     };
   }
   return compilePredicate(condition);
@@ -117,22 +132,29 @@ function negate(predicate: MatchedPredicate): MatchedPredicate {
   return negated ? rest : { ...rest, negated: true };
 }
 
-/** One comparison's test: whether it holds for the facts, the value it read and the words it found. */
-type Test = (view: FactsView) => { holds: boolean; actual: unknown; found?: string[] };
+/** One comparison: whether it holds, and what it read (the value, the words found) to explain it. */
+interface Test {
+  check(view: FactsView): boolean;
+  describe(view: FactsView): { actual: unknown; found?: string[] };
+}
 
 function compilePredicate(predicate: Predicate): CompiledCondition {
   const test = compileTest(predicate);
   const base: Omit<MatchedPredicate, "actual"> = { field: predicate.field, op: predicate.op };
   if (predicate.value !== undefined) base.value = predicate.value;
-  return (view) => {
-    const { holds, actual, found } = test(view);
-    const record: MatchedPredicate = { ...base, actual };
-    if (found) record.found = found;
-    return holds ? { holds, matched: [record], failed: [] } : { holds, matched: [], failed: [record] };
+  return {
+    holds: (view) => test.check(view),
+    explain: (view) => {
+      const holds = test.check(view);
+      const { actual, found } = test.describe(view);
+      const record: MatchedPredicate = { ...base, actual };
+      if (found) record.found = found;
+      return holds ? { holds, matched: [record], failed: [] } : { holds, matched: [], failed: [record] };
+    },
   };
 }
 
-const never: Test = () => ({ holds: false, actual: null });
+const never: Test = { check: () => false, describe: () => ({ actual: null }) };
 
 function compileTest(predicate: Predicate): Test {
   const { op, value } = predicate;
@@ -145,15 +167,20 @@ function compileTest(predicate: Predicate): Test {
   if (!holds) return never;
   if (op === "matches_words") {
     const phrases = wordPhrases(value);
-    return (view) => {
-      const actual = view.value(spec);
-      const found = phrases.filter(([, folded]) => wordsHold(view, spec, actual, folded)).map(([phrase]) => phrase);
-      return { holds: found.length > 0, actual: show(actual), found };
+    return {
+      check: (view) => {
+        const actual = view.value(spec);
+        return phrases.some(([, folded]) => wordsHold(view, spec, actual, folded));
+      },
+      describe: (view) => {
+        const actual = view.value(spec);
+        return { actual: show(actual), found: phrases.filter(([, folded]) => wordsHold(view, spec, actual, folded)).map(([phrase]) => phrase) };
+      },
     };
   }
-  return (view) => {
-    const actual = view.value(spec);
-    return { holds: holds(view, actual, spec.path), actual: show(actual) };
+  return {
+    check: (view) => holds(view, view.value(spec), spec.path),
+    describe: (view) => ({ actual: show(view.value(spec)) }),
   };
 }
 
@@ -278,24 +305,25 @@ function changeTest(spec: FieldSpec, op: "changed" | "changed_from" | "changed_t
   const matches = op === "changed" ? undefined : equalsAny(spec, values);
   const each = values.map((one) => equalsAny(spec, [one]));
   const beforeKey = `before:${spec.path}`;
-  return (view) => {
-    const after = view.value(spec);
-    const before = view.before(spec);
-    const actual = [shown(spec, before ?? null), shown(spec, after)];
-    if (before === undefined || sameValue(before, after)) return { holds: false, actual };
-    if (!matches) return { holds: true, actual };
-    if (Array.isArray(before) || Array.isArray(after)) {
-      // On a list, from X: X was there and is gone; to X: X was not there and is now.
-      const was = Array.isArray(before) ? before : [];
-      const is = Array.isArray(after) ? after : [];
-      const holds = each.some((has) => {
-        const wasThere = has(view, was, beforeKey);
-        const isThere = has(view, is, spec.path);
-        return op === "changed_from" ? wasThere && !isThere : isThere && !wasThere;
-      });
-      return { holds, actual };
-    }
-    return { holds: op === "changed_from" ? matches(view, before, beforeKey) : matches(view, after, spec.path), actual };
+  return {
+    check: (view) => {
+      const after = view.value(spec);
+      const before = view.before(spec);
+      if (before === undefined || sameValue(before, after)) return false;
+      if (!matches) return true;
+      if (Array.isArray(before) || Array.isArray(after)) {
+        // On a list, from X: X was there and is gone; to X: X was not there and is now.
+        const was = Array.isArray(before) ? before : [];
+        const is = Array.isArray(after) ? after : [];
+        return each.some((has) => {
+          const wasThere = has(view, was, beforeKey);
+          const isThere = has(view, is, spec.path);
+          return op === "changed_from" ? wasThere && !isThere : isThere && !wasThere;
+        });
+      }
+      return op === "changed_from" ? matches(view, before, beforeKey) : matches(view, after, spec.path);
+    },
+    describe: (view) => ({ actual: [shown(spec, view.before(spec) ?? null), shown(spec, view.value(spec))] }),
   };
 }
 
@@ -315,18 +343,20 @@ function withinBusinessHours(predicate: Predicate): Test {
   const spec = fieldSpec(predicate.field || "now");
   if (!spec || spec.type !== "instant") return never;
   const calendarId = typeof predicate.value === "string" ? predicate.value : undefined;
-  return (view) => {
-    const at = view.value(spec);
-    const actual = shown(spec, at);
-    if (typeof at !== "number") return { holds: false, actual };
-    const calendar = calendarId === undefined ? view.facts.calendar : view.facts.calendars?.get(calendarId);
-    if (!calendar) return { holds: true, actual };
-    try {
-      return { holds: calendar.isOpen(at), actual };
-    } catch {
-      // An instant beyond the calendar's horizon is not within its hours.
-      return { holds: false, actual };
-    }
+  return {
+    check: (view) => {
+      const at = view.value(spec);
+      if (typeof at !== "number") return false;
+      const calendar = calendarId === undefined ? view.facts.calendar : view.facts.calendars?.get(calendarId);
+      if (!calendar) return true;
+      try {
+        return calendar.isOpen(at);
+      } catch {
+        // An instant beyond the calendar's horizon is not within its hours.
+        return false;
+      }
+    },
+    describe: (view) => ({ actual: shown(spec, view.value(spec)) }),
   };
 }
 

@@ -21,7 +21,7 @@ function viewOf(facts: RuleFacts): FactsView {
  * unknown field, or with a value its operator cannot use, never holds (validation refuses both).
  */
 export function evaluateCondition(condition: Condition, facts: RuleFacts): { holds: boolean; matched: MatchedPredicate[] } {
-  const { holds, matched } = compileCondition(condition)(viewOf(facts));
+  const { holds, matched } = compileCondition(condition).explain(viewOf(facts));
   return { holds, matched: holds ? matched : [] };
 }
 
@@ -37,9 +37,9 @@ export function evaluateRules(rules: readonly Rule[], facts: RuleFacts, trigger:
   const view = viewOf(facts);
   const matches: RuleMatch[] = [];
   for (const rule of candidates) {
-    const outcome = compileCondition(rule.conditions)(view);
-    if (!outcome.holds) continue;
-    matches.push({ ruleId: rule.id, ruleName: rule.name, matched: outcome.matched });
+    const condition = compileCondition(rule.conditions);
+    if (!condition.holds(view)) continue;
+    matches.push({ ruleId: rule.id, ruleName: rule.name, matched: condition.explain(view).matched });
     if (rule.stop) break;
   }
   return matches;

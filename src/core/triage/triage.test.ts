@@ -1,5 +1,6 @@
 // Triage of one message: negation in each language, intensity, waiting, repeated contacts,
 // the threshold, and bounds on what it reads.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FRUSTRATION_THRESHOLD, type FrustrationReason } from "./signals.js";
 import { triage, TRIAGE_MAX_CHARS } from "./triage.js";
@@ -44,6 +45,14 @@ describe("frustration and its negation", () => {
     ["nl", "Dit is schandalig, ik ben woedend."],
     ["en", "This is unacceptable and your support is useless."],
   ])("is frustrated by strong words in %s", (_language, text) => {
+    expect(triage({ text }).frustrated).toBe(true);
+  });
+
+  it.each([
+    ["fr", "C'est la troisième fois que je vous écris à ce sujet."],
+    ["nl", "Dit is al de derde keer dat ik hierover mail."],
+    ["en", "Why was I charged again? I was told it was free."],
+  ])("is frustrated by a complaint told without angry words in %s", (_language, text) => {
     expect(triage({ text }).frustrated).toBe(true);
   });
 
@@ -142,5 +151,25 @@ describe("threshold and input", () => {
   it("reads only the first characters of a huge message", () => {
     const text = `${"bonjour ".repeat(TRIAGE_MAX_CHARS / 8)} remboursement`;
     expect(triage({ text }).alarms).toEqual([]);
+  });
+});
+
+describe("any input", () => {
+  it("answers every string with a score from 0 to 1 and a known language, without throwing", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 300 }),
+        fc.option(fc.string(), { nil: undefined }),
+        fc.integer({ min: -5, max: 50 }),
+        (text, subject, contacts) => {
+          const signals = triage({ text, subject, recentContacts: contacts });
+          expect(signals.frustration).toBeGreaterThanOrEqual(0);
+          expect(signals.frustration).toBeLessThanOrEqual(1);
+          expect(["fr", "nl", "en", "unknown"]).toContain(signals.language);
+          expect(signals.frustrated).toBe(signals.frustration >= FRUSTRATION_THRESHOLD);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

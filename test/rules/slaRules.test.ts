@@ -1,0 +1,63 @@
+// Rules answering the escalation matrix: a clock's first level is its breach (`sla_breach`), and
+// a rule's notify reaches the recipients it names, in the batch that fired the step.
+
+import { sql } from "drizzle-orm";
+import { beforeAll, expect, it } from "vitest";
+import { fireDueSteps } from "../../src/commands/escalation/fireDueSteps.js";
+import { inWork } from "../../src/commands/work.js";
+import type { Database } from "../../src/store/database.js";
+import { listTicketEvents } from "../../src/store/events.js";
+import { insertRule } from "../../src/store/rules.js";
+import { getTicket } from "../../src/store/tickets/ticketRows.js";
+import { buildAgent, buildPolicy, buildTicket } from "../support/factories.js";
+import { describeStore } from "../support/testDatabase.js";
+
+const T0 = new Date("2026-11-23T09:00:00Z");
+const SYSTEM = { type: "system" as const };
+
+describeStore("rules on SLA events", (get) => {
+  let db: Database["db"];
+
+  beforeAll(async () => {
+    db = get().db;
+    await buildPolicy(db, { name: "Autour de l'horloge", isDefault: true, calendarId: null, now: T0 });
+  });
+
+  it("answers a breach with the rule's tags and a notice to the agent it names", async () => {
+    const manager = await buildAgent(db, { name: "Sofie Janssens", email: "sofie@example.be", now: T0 });
+    await inWork(db, { now: T0, actor: SYSTEM }, (work) =>
+      insertRule(
+        work.tx,
+        {
+          name: "Dépassement",
+          enabled: true,
+          triggers: ["sla_breach"],
+          conditions: { all: [] },
+          actions: [
+            { type: "add_tags", tags: ["en-retard"] },
+            { type: "notify", recipients: [{ kind: "agent", agentId: manager.id }] },
+          ],
+          stop: false,
+        },
+        T0,
+      ),
+    );
+    const { ticket } = await buildTicket(db, { now: T0 });
+    // A day later every step is due: the first level is the breach.
+    const later = new Date(T0.getTime() + 86_400_000);
+    await inWork(db, { now: later, actor: SYSTEM }, (work) => fireDueSteps(work, { batchSize: 100, workerId: "test" }));
+    expect((await getTicket(db, ticket.number))?.tags).toEqual(["en-retard"]);
+    const decisions = (await listTicketEvents(db, ticket.number)).filter((e) => e.type === "rule");
+    // Each clock's first level is its own breach: first response, then resolution.
+    expect(decisions.map((e) => (e.data as { trigger: string }).trigger)).toEqual(["sla_breach", "sla_breach"]);
+    expect(decisions[0]?.data).toMatchObject({
+      outcomes: [
+        { type: "tags_added", tags: ["en-retard"] },
+        { type: "notified", agentId: manager.id, name: "Sofie Janssens" },
+      ],
+    });
+    expect(decisions[1]?.data).toMatchObject({ outcomes: [{ type: "notified", agentId: manager.id }], skips: [{ action: "add_tags", why: "already_tagged" }] });
+    const notices = await db.execute(sql`select kind from outbox where ticket_number = ${ticket.number} and agent_id = ${manager.id}`);
+    expect((notices as unknown as { rows: { kind: string }[] }).rows.map((r) => r.kind).sort()).toEqual(["email", "email", "inapp", "inapp"]);
+  });
+});

@@ -87,6 +87,12 @@ describe("validateRule", () => {
     expect(rule.time).toEqual({ since: "status_changed", amount: 3, unit: "business_days" });
   });
 
+  it("refuses applying a chosen SLA policy, which a ticket cannot hold yet", () => {
+    expect(problems({ ...valid, actions: [{ type: "apply_policy", policyId: "99999999-0000-4000-8000-000000000009" }] })).toEqual([
+      "actions[0].type action_not_available",
+    ]);
+  });
+
   it("checks that the ids a rule names exist", () => {
     const other = "99999999-0000-4000-8000-000000000009";
     const definition = {
@@ -100,7 +106,7 @@ describe("validateRule", () => {
       actions: [
         { type: "set_team", teamId: TEAM },
         { type: "assign", agentId: other },
-        { type: "apply_policy", policyId: other },
+        { type: "reassign", teamId: other },
         {
           type: "notify",
           recipients: [
@@ -114,7 +120,7 @@ describe("validateRule", () => {
       "conditions.all[0].value[1] unknown_reference",
       "conditions.all[1].value unknown_reference",
       "actions[1].agentId unknown_reference",
-      "actions[2].policyId unknown_reference",
+      "actions[2].teamId unknown_reference",
       "actions[3].recipients[1].teamId unknown_reference",
     ]);
   });

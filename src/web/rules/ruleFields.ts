@@ -67,7 +67,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { path: "actor.type", group: "actor", kind: "enum", choices: { words: ACTOR_TYPES, prefix: "rules.actorType" } },
   { path: "actor.role", group: "actor", kind: "enum", choices: { words: ROLES, prefix: "rules.role" } },
   { path: "actor.teamId", group: "actor", kind: "enum", choices: { directory: "teams" } },
-  { path: "triage.language", group: "triage", kind: "enum", choices: { words: [...LANGUAGES, "unknown"], prefix: "rules.detectedLanguage" } },
+  { path: "triage.language", group: "triage", kind: "enum", choices: { words: [...LANGUAGES, "unknown"], prefix: "language" } },
   { path: "triage.frustration", group: "triage", kind: "number" },
   { path: "triage.frustrated", group: "triage", kind: "boolean" },
   { path: "triage.alarms", group: "triage", kind: "list", choices: { words: ALARM_KINDS, prefix: "triage.alarm" } },

@@ -2,12 +2,8 @@
 
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { runCalendarRequest } from "./calendarRequest.js";
-import { migrateCommand } from "./migrate.js";
-import { seedCommand } from "./seed.js";
-import { serveCommand } from "./serve.js";
-import { triageCommand } from "./triage.js";
-import { workerCommand } from "./worker.js";
+// Each command is loaded when it runs: `palier calendar` or `--version` need neither the database
+// nor triage's language model, which take a second or more to load.
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -86,6 +82,7 @@ export async function main(args: string[]): Promise<number> {
     .addHelpText("after", CALENDAR_HELP)
     .action(async () => {
       if (process.stdin.isTTY) process.stderr.write("palier calendar: reading a JSON request from standard input (end with Ctrl-D)\n");
+      const { runCalendarRequest } = await import("./calendarRequest.js");
       const outcome = runCalendarRequest(await readStdin());
       process.stdout.write(outcome.stdout);
       process.stderr.write(outcome.stderr);
@@ -99,6 +96,7 @@ export async function main(args: string[]): Promise<number> {
     .option("--threshold <score>", "the frustration threshold, 0 to 1 (default the product's)")
     .addHelpText("after", TRIAGE_HELP)
     .action(async (options: { lang: string; threshold?: string }) => {
+      const { triageCommand } = await import("./triage.js");
       status = await triageCommand(options);
     });
 
@@ -107,6 +105,7 @@ export async function main(args: string[]): Promise<number> {
     .description("start Palier: migrate, create the admin and the demo on first start, serve the API and the web app")
     .addHelpText("after", SERVE_HELP)
     .action(async () => {
+      const { serveCommand } = await import("./serve.js");
       status = await serveCommand();
     });
 
@@ -115,6 +114,7 @@ export async function main(args: string[]): Promise<number> {
     .description("run only the background workers (escalation timers, outbox delivery) against PostgreSQL; start several to share the load")
     .addHelpText("after", WORKER_HELP)
     .action(async () => {
+      const { workerCommand } = await import("./worker.js");
       status = await workerCommand();
     });
 
@@ -122,6 +122,7 @@ export async function main(args: string[]): Promise<number> {
     .command("migrate")
     .description("apply the pending database migrations, then exit")
     .action(async () => {
+      const { migrateCommand } = await import("./migrate.js");
       status = await migrateCommand();
     });
 
@@ -134,6 +135,7 @@ export async function main(args: string[]): Promise<number> {
       "\nRefuses (exit status 1) when the demo workspace is already there. `palier serve` seeds it by itself\ninto an empty database unless PALIER_DEMO=0.",
     )
     .action(async (options: { demo?: boolean }) => {
+      const { seedCommand } = await import("./seed.js");
       status = await seedCommand(options);
     });
 

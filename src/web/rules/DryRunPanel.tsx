@@ -3,7 +3,8 @@
 // would change and what else would happen. Also the dialog that asks before saving a rule that
 // would act on many tickets.
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Modal } from "../components/Modal.js";
+import { useId } from "react";
 import type { RuleDryRun } from "../api/rules.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { changeText, effectText, matchedText } from "./dryRunText.js";
@@ -105,30 +106,6 @@ export function DryRunMatches({ result, max = 50 }: { result: RuleDryRun; max?: 
       </ul>
       {result.matched.length > max && <p className="muted small">{t("rules.dryRun.more", { count: result.matched.length - max })}</p>}
     </>
-  );
-}
-
-function Modal({ title, onCancel, children }: { title: string; onCancel(): void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="editor-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
-      {children}
-    </dialog>
   );
 }
 

@@ -1,37 +1,13 @@
 // The two questions the SLA editors ask: leave with unsaved edits, and save an edit whose impact
 // on open tickets the dry run has told. Native modal dialogs: focus stays inside, Escape cancels.
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Modal } from "../components/Modal.js";
 import type { Blocker } from "react-router";
 import type { Impact } from "../api/slaTypes.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { formatInstant } from "../lib/viewerTime.js";
 import { exampleLine, impactLines } from "./impactText.js";
 import "./sla.css";
-
-function Modal({ title, onCancel, children }: { title: string; onCancel(): void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="editor-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
-      {children}
-    </dialog>
-  );
-}
 
 /** Asks before a held navigation leaves unsaved edits behind. */
 export function UnsavedDialog({ blocker }: { blocker: Blocker }) {

@@ -1,6 +1,7 @@
 // The rules in the order they run, each with its triggers and what it does in one line; managers
 // move them up and down (the order is saved at once) and switch them on and off.
 
+import { MoveButtons } from "../components/MoveButtons.js";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -114,26 +115,14 @@ export function RulesScreen() {
                     <span>{t("rules.onLabel")}</span>
                     <span className="visually-hidden"> {rule.name}</span>
                   </label>
-                  <span className="move-buttons">
-                    <button
-                      type="button"
-                      className="button button-quiet move-up"
-                      disabled={busy || index === 0}
-                      onClick={() => void move(index, -1)}
-                      aria-label={t("rules.moveUp", { name: rule.name })}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-quiet move-down"
-                      disabled={busy || index === rules.length - 1}
-                      onClick={() => void move(index, 1)}
-                      aria-label={t("rules.moveDown", { name: rule.name })}
-                    >
-                      ↓
-                    </button>
-                  </span>
+                  <MoveButtons
+                    index={index}
+                    count={rules.length}
+                    busy={busy}
+                    onMove={(at, by) => void move(at, by)}
+                    upLabel={t("rules.moveUp", { name: rule.name })}
+                    downLabel={t("rules.moveDown", { name: rule.name })}
+                  />
                 </span>
               )}
             </li>

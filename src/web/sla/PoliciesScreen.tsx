@@ -1,6 +1,7 @@
 // The SLA policies in the order they are tried (the first active match applies, the default
 // catches the rest); managers move them up and down, which reorders them on the server.
 
+import { MoveButtons } from "../components/MoveButtons.js";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -94,26 +95,14 @@ export function PoliciesScreen() {
                 </span>
               </div>
               {canEdit && (
-                <span className="move-buttons">
-                  <button
-                    type="button"
-                    className="button button-quiet move-up"
-                    disabled={busy || index === 0}
-                    onClick={() => void move(index, -1)}
-                    aria-label={t("policies.moveUp", { name: policy.name })}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet move-down"
-                    disabled={busy || index === policies.length - 1}
-                    onClick={() => void move(index, 1)}
-                    aria-label={t("policies.moveDown", { name: policy.name })}
-                  >
-                    ↓
-                  </button>
-                </span>
+                <MoveButtons
+                  index={index}
+                  count={policies.length}
+                  busy={busy}
+                  onMove={(at, by) => void move(at, by)}
+                  upLabel={t("policies.moveUp", { name: policy.name })}
+                  downLabel={t("policies.moveDown", { name: policy.name })}
+                />
               )}
             </li>
           ))}

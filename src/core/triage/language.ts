@@ -3,7 +3,8 @@
 // when they do not, from character n-grams (eld, restricted to the three languages); "unknown"
 // when neither can tell.
 
-import { eld } from "eld/medium";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { foldedWords } from "../text/fold.js";
 import type { Language } from "../ticket/ticket.js";
 import type { DetectedLanguage } from "./signals.js";
@@ -62,9 +63,24 @@ function buildWeights(): Map<string, [number, number, number, number]> {
 /** Function words enough to decide without n-grams: at least this many, and twice the runner-up's. */
 export const SURE_EVIDENCE = { words: 3, ratio: 2 };
 
-// eld keeps its settings per instance: an instance of our own. It weighs all its languages, so
-// that a German or Spanish message is not forced into one of ours.
-const ngrams = eld.newInstance();
+type Ngrams = (typeof import("eld/medium"))["eld"];
+let ngramsModel: Ngrams | undefined;
+
+/**
+ * eld's n-gram model, loaded on the first message the function words cannot settle: reading it
+ * takes a second, which a process that never needs it (most commands, most test files) is spared.
+ * The package is ES modules only; Node (20.19 and later) requires them synchronously.
+ * eld keeps its settings per instance: an instance of our own. It weighs all its languages, so
+ * that a German or Spanish message is not forced into one of ours.
+ */
+function ngrams(): Ngrams {
+  if (ngramsModel === undefined) {
+    const require = createRequire(import.meta.url);
+    const loaded = require(fileURLToPath(import.meta.resolve("eld/medium"))) as typeof import("eld/medium");
+    ngramsModel = loaded.eld.newInstance();
+  }
+  return ngramsModel;
+}
 
 /** Where eld names another language, one of ours within this share of its score still counts. */
 const NEAR_SCORE = 0.9;
@@ -104,7 +120,7 @@ export function detectLanguageOf(text: string, words: readonly string[]): Detect
   const leader: DetectedLanguage = top === second ? "unknown" : fr === top ? "fr" : nl === top ? "nl" : "en";
   if (top >= SURE_EVIDENCE.words && top >= SURE_EVIDENCE.ratio * second) return leader;
   if (words.length === 0) return "unknown";
-  const result = ngrams.detect(text);
+  const result = ngrams().detect(text);
   const guess = result.language;
   if (guess === "fr" || guess === "nl" || guess === "en") return guess;
   if (guess === "") return top >= 1 ? leader : "unknown";

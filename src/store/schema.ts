@@ -21,6 +21,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../core/access/permissions.js";
+import type { Handoff } from "../core/escalation/handoff.js";
+import { ESCALATION_KINDS, ESCALATION_STATUSES } from "../core/escalation/handoff.js";
+import type { Layer, Override } from "../core/oncall/schedule.js";
+import { ASSIGNMENT_STRATEGIES } from "../core/routing/strategy.js";
 import type { Condition, RuleAction, RuleTime } from "../core/rules/rule.js";
 import type { TriageSignals } from "../core/triage/signals.js";
 
@@ -68,9 +72,21 @@ export const teams = pgTable(
     email: text("email"),
     leadId: uuid("lead_id").references((): AnyPgColumn => agents.id, { onDelete: "set null" }),
     calendarId: uuid("calendar_id").references(() => calendars.id),
+    /** The tier the team works at (L0 self-care, L1, L2, L3, external); null: not said. */
+    tier: text("tier"),
+    /** How the team's tickets reach its agents: load_balanced, round_robin or manual. */
+    assignment: text("assignment").notNull().default("manual"),
+    /** The agent round robin served last; the next one after them is served next. */
+    roundRobinLastId: uuid("round_robin_last_id").references((): AnyPgColumn => agents.id, { onDelete: "set null" }),
+    /** The schedule saying who of the team is on call (the matrix's `on_call` recipient). */
+    onCallScheduleId: uuid("on_call_schedule_id").references((): AnyPgColumn => oncallSchedules.id, { onDelete: "set null" }),
     ...stamps(),
   },
-  (t) => [uniqueIndex("teams_name_key").on(sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex("teams_name_key").on(sql`lower(${t.name})`),
+    check("teams_tier_check", inList("tier", ["L0", "L1", "L2", "L3", "external"])),
+    check("teams_assignment_check", inList("assignment", ASSIGNMENT_STRATEGIES)),
+  ],
 );
 
 export const agents = pgTable(
@@ -87,10 +103,24 @@ export const agents = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Free skill tags ("billing", "api"). */
     skills: text("skills")
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The product codes the agent knows. */
+    products: text("products")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** The channels the agent works; empty: all of them. */
+    channels: text("channels")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Out of office from this instant (inclusive) until `out_of_office_until` (exclusive; null: until further notice). */
+    outOfOfficeFrom: at("out_of_office_from"),
+    outOfOfficeUntil: at("out_of_office_until"),
     /** How many open tickets the agent can carry at once. */
     capacity: integer("capacity").notNull().default(20),
     calendarId: uuid("calendar_id").references(() => calendars.id),
@@ -178,6 +208,8 @@ export const tickets = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Since when the ticket waits in its team's queue for someone available; null: not waiting. */
+    queuedAt: at("queued_at"),
     ...stamps(),
   },
   (t) => [
@@ -196,6 +228,9 @@ export const tickets = pgTable(
     index("tickets_frustrated_idx")
       .on(t.status)
       .where(sql`frustrated`),
+    index("tickets_queued_idx")
+      .on(t.teamId, t.queuedAt)
+      .where(sql`queued_at is not null`),
   ],
 );
 
@@ -566,3 +601,69 @@ export const settings = pgTable("settings", {
   value: jsonb("value").$type<Record<string, unknown>>().notNull(),
   ...stamps(),
 });
+
+/** An on-call schedule (docs/oncall.md): participants are agent ids. */
+export const oncallSchedules = pgTable(
+  "oncall_schedules",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    timezone: text("timezone").notNull(),
+    layers: jsonb("layers").$type<Layer[]>().notNull(),
+    overrides: jsonb("overrides").$type<Override[]>().notNull().default([]),
+    ...stamps(),
+  },
+  (t) => [uniqueIndex("oncall_schedules_name_key").on(sql`lower(${t.name})`)],
+);
+
+/**
+ * A human escalation (docs/escalation.md): who handed the ticket to whom, with which hand-off,
+ * what the customer was told, and how the receiver answered. A ticket may hold several over its
+ * life; at most one is open or accepted at a time.
+ */
+export const escalations = pgTable(
+  "escalations",
+  {
+    id: id(),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    status: text("status").notNull().default("open"),
+    fromAgentId: uuid("from_agent_id").references(() => agents.id, { onDelete: "set null" }),
+    fromTeamId: uuid("from_team_id").references(() => teams.id, { onDelete: "set null" }),
+    toTeamId: uuid("to_team_id").references(() => teams.id, { onDelete: "set null" }),
+    toAgentId: uuid("to_agent_id").references(() => agents.id, { onDelete: "set null" }),
+    /** External: the vendor or partner, their reference and the date they promised. */
+    vendor: text("vendor"),
+    vendorReference: text("vendor_reference"),
+    promisedAt: at("promised_at"),
+    handoff: jsonb("handoff").$type<Handoff>().notNull(),
+    /** The expected answer the customer was told, on the receiving team's business calendar. */
+    etaAt: at("eta_at"),
+    /** The public reply that told the customer of the transfer; null: not told. */
+    noticeMessageId: uuid("notice_message_id").references(() => messages.id, { onDelete: "set null" }),
+    decidedById: uuid("decided_by_id").references(() => agents.id, { onDelete: "set null" }),
+    decidedAt: at("decided_at"),
+    bounceReason: text("bounce_reason"),
+    /** A bounce may name a better team. */
+    suggestedTeamId: uuid("suggested_team_id").references(() => teams.id, { onDelete: "set null" }),
+    rootCause: text("root_cause"),
+    rootCauseText: text("root_cause_text"),
+    resolvedAt: at("resolved_at"),
+    /** The last reminder to its owner for an escalation without activity. */
+    remindedAt: at("reminded_at"),
+    ...stamps(),
+  },
+  (t) => [
+    index("escalations_ticket_idx").on(t.ticketNumber, t.createdAt),
+    index("escalations_status_idx").on(t.status, t.createdAt),
+    index("escalations_to_team_idx").on(t.toTeamId, t.status),
+    index("escalations_from_agent_idx").on(t.fromAgentId, t.status),
+    uniqueIndex("escalations_one_active_key")
+      .on(t.ticketNumber)
+      .where(sql`status in ('open', 'accepted')`),
+    check("escalations_kind_check", inList("kind", ESCALATION_KINDS)),
+    check("escalations_status_check", inList("status", ESCALATION_STATUSES)),
+  ],
+);

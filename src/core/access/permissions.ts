@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   "sla.write",
   "rules.read",
   "rules.write",
+  "oncall.read",
+  "oncall.write",
+  "escalations.write",
   "notifications.own",
   "outbox.admin",
 ] as const;
@@ -73,6 +76,10 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "sla.write": MANAGERS,
   "rules.read": STAFF,
   "rules.write": MANAGERS,
+  "oncall.read": STAFF,
+  "oncall.write": [...MANAGERS, "team_lead"],
+  // Escalating a ticket, and accepting or bouncing one handed to you.
+  "escalations.write": WORKERS,
   "notifications.own": STAFF,
   "outbox.admin": ["admin"],
 };

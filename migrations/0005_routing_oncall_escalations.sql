@@ -34,6 +34,7 @@ CREATE TABLE "oncall_schedules" (
 	"timezone" text NOT NULL,
 	"layers" jsonb NOT NULL,
 	"overrides" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"notices_until" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL

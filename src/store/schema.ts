@@ -611,6 +611,8 @@ export const oncallSchedules = pgTable(
     timezone: text("timezone").notNull(),
     layers: jsonb("layers").$type<Layer[]>().notNull(),
     overrides: jsonb("overrides").$type<Override[]>().notNull().default([]),
+    /** Hand-offs up to this instant have had their notice sent to the incoming person. */
+    noticesUntil: at("notices_until"),
     ...stamps(),
   },
   (t) => [uniqueIndex("oncall_schedules_name_key").on(sql`lower(${t.name})`)],

@@ -208,6 +208,8 @@ export const tickets = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The SLA policy a rule applied to the ticket, above the policies' own conditions; null: none was. */
+    slaPolicyId: uuid("sla_policy_id").references((): AnyPgColumn => slaPolicies.id, { onDelete: "set null" }),
     /** Since when the ticket waits in its team's queue for someone available; null: not waiting. */
     queuedAt: at("queued_at"),
     ...stamps(),

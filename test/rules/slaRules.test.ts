@@ -60,4 +60,44 @@ describeStore("rules on SLA events", (get) => {
     const notices = await db.execute(sql`select kind from outbox where ticket_number = ${ticket.number} and agent_id = ${manager.id}`);
     expect((notices as unknown as { rows: { kind: string }[] }).rows.map((r) => r.kind).sort()).toEqual(["email", "email", "inapp", "inapp"]);
   });
+
+  it("applies a chosen SLA policy above the policies' conditions, and the clocks follow it", async () => {
+    // A policy whose conditions this ticket does not meet, with a 30-minute first response.
+    const chosen = await buildPolicy(db, {
+      name: "Juridique",
+      calendarId: null,
+      conditions: { all: [{ field: "segment", op: "is", value: "nobody" }] },
+      targets: { low: { first_response: 30 }, normal: { first_response: 30 }, high: { first_response: 30 }, urgent: { first_response: 30 } },
+      now: T0,
+    });
+    await inWork(db, { now: T0, actor: SYSTEM }, (work) =>
+      insertRule(
+        work.tx,
+        {
+          name: "Avocat : politique juridique",
+          enabled: true,
+          triggers: ["ticket_created"],
+          conditions: { all: [{ field: "ticket.subject", op: "matches_words", value: ["avocat"] }] },
+          actions: [{ type: "apply_policy", policyId: chosen.id }],
+          stop: false,
+        },
+        T0,
+      ),
+    );
+    const { ticket } = await buildTicket(db, { subject: "Mon AVOCAT vous écrira", now: T0 });
+    expect((await getTicket(db, ticket.number))?.slaPolicyId).toBe(chosen.id);
+    const events = await listTicketEvents(db, ticket.number);
+    const policyEvents = events.filter((e) => e.type === "sla_policy").map((e) => e.data as { policyId: string; match: { cause: string } });
+    expect(policyEvents.at(-1)).toMatchObject({ policyId: chosen.id, match: { cause: "applied" } });
+    expect(events.find((e) => e.type === "rule")?.data).toMatchObject({ outcomes: [{ type: "policy_applied", policyId: chosen.id, name: "Juridique" }] });
+    const clocks = await db.execute(
+      sql`select policy_id, due_at from sla_clocks where ticket_number = ${ticket.number} and target = 'first_response' and state = 'running'`,
+    );
+    const rows = (clocks as unknown as { rows: { policy_id: string; due_at: string | Date }[] }).rows;
+    expect(rows.map((r) => [r.policy_id, new Date(r.due_at).toISOString()])).toEqual([[chosen.id, new Date(T0.getTime() + 30 * 60_000).toISOString()]]);
+
+    // Another ticket without the word stays under the default policy.
+    const { ticket: plain } = await buildTicket(db, { subject: "Question sur ma facture", now: T0 });
+    expect((await getTicket(db, plain.number))?.slaPolicyId).toBeNull();
+  });
 });

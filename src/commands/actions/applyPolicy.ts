@@ -1,16 +1,22 @@
-// apply_policy: names the SLA policy a rule wants on the ticket. Policies apply by their own
-// conditions (src/core/sla/conditions.ts), and a ticket does not hold a chosen policy yet: the
-// action says so as a failure, after checking the policy exists, rather than pretend.
+// apply_policy: puts the ticket under the named SLA policy, above the policies' own conditions,
+// for as long as that policy is active. The clocks follow in the same unit of work: the
+// `sla_policy` event says the policy was applied by a rule.
 
 import { loadPolicies } from "../../store/sla/policies.js";
+import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";
 
 export const applyPolicy: TicketAction<{ type: "apply_policy"; policyId: string }> = {
   type: "apply_policy",
-  writes: false,
-  async run({ work }, action) {
+  writes: true,
+  async run({ work, ticket, changeCause }, action) {
     const policies = (work.clocks.policies ??= await loadPolicies(work.tx));
-    if (!policies.some((p) => p.id === action.policyId)) return { skipped: [{ why: "unknown_policy", policyId: action.policyId }] };
-    return { skipped: [{ why: "failed", message: "a ticket cannot hold a chosen SLA policy yet: policies apply by their conditions" }] };
+    const policy = policies.find((p) => p.id === action.policyId);
+    if (!policy) return { skipped: [{ why: "unknown_policy", policyId: action.policyId }] };
+    if (ticket.slaPolicyId === policy.id) return { skipped: [{ why: "already_policy", policyId: policy.id }] };
+    return {
+      ticket: await applyChanges(work, { ticket, changes: { slaPolicyId: policy.id }, cause: changeCause }),
+      done: [{ type: "policy_applied", policyId: policy.id, name: policy.name }],
+    };
   },
 };

@@ -24,7 +24,7 @@ export function happeningOf(kind: MessageKind): Happening {
 }
 
 // The ticket fields that policies match on or clocks follow.
-const CLOCK_FIELDS = ["status", "priority", "teamId", "productId", "tags", "language", "customerId", "customFields"] as const;
+const CLOCK_FIELDS = ["status", "priority", "teamId", "productId", "tags", "language", "customerId", "customFields", "slaPolicyId"] as const;
 
 export interface SyncChangedProps {
   /** The ticket as changed, locked in the unit of work. */

@@ -24,12 +24,4 @@ export interface Handoff {
 }
 
 /** The default list of root causes; a workspace may replace it (settings key `escalation`). */
-export const DEFAULT_ROOT_CAUSES = [
-  "agent_overload",
-  "missing_skill",
-  "dependency",
-  "product_defect",
-  "authority_needed",
-  "customer_side",
-  "other",
-] as const;
+export const DEFAULT_ROOT_CAUSES = ["agent_overload", "missing_skill", "dependency", "product_defect", "authority_needed", "customer_side", "other"] as const;

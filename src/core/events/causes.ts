@@ -90,13 +90,15 @@ export function clockCauseOf(happening: Happening, status: Status): ClockCause {
  * - `conditions`: its `all` conditions held, and of its `any` conditions those in `any` held
  *   (both empty: a policy without conditions, which covers every ticket);
  * - `default`: the default policy, since no other matched;
+ * - `applied`: a rule applied it to the ticket, above the policies' conditions;
  * - `none`: no policy applies, the ticket is no longer measured.
  */
-export type PolicyMatchCause = { cause: "conditions"; all: Condition[]; any: Condition[] } | { cause: "default" } | { cause: "none" };
+export type PolicyMatchCause = { cause: "conditions"; all: Condition[]; any: Condition[] } | { cause: "default" } | { cause: "applied" } | { cause: "none" };
 
 /** The cause of a policy match for the ticket `facts` it was matched on; `none` when nothing matched. */
 export function policyMatchCause(match: PolicyMatch | undefined | null, facts: TicketFacts): PolicyMatchCause {
   if (!match) return { cause: "none" };
+  if (facts.appliedPolicyId && match.policy.id === facts.appliedPolicyId) return { cause: "applied" };
   if (match.policy.isDefault) return { cause: "default" };
   const { all = [], any = [] } = match.policy.conditions;
   return { cause: "conditions", all, any: any.filter((c) => conditionHolds(c, facts)) };

@@ -70,6 +70,8 @@ export function matchReason(match: PolicyMatchCause): string {
       return "no policy applies";
     case "default":
       return "default policy: no other policy matched";
+    case "applied":
+      return "applied by a rule";
     case "conditions": {
       const all = match.all.map(describeCondition);
       const any = match.any.map(describeCondition);

@@ -21,6 +21,7 @@ const ID_FIELDS: Record<string, NameKind> = {
   customerId: "customer",
   teamId: "team",
   assigneeId: "agent",
+  slaPolicyId: "policy",
   followers: "agent",
   calendarId: "calendar",
   organizationId: "organization",
@@ -61,7 +62,7 @@ export function conditionText(context: RenderContext, condition: Condition): str
 
 /** Why a policy applies. */
 export function matchText(context: RenderContext, match: PolicyMatchCause): string {
-  if (match.cause !== "conditions") return context.t(match.cause === "default" ? "events.match.default" : "events.match.none");
+  if (match.cause !== "conditions") return context.t(`events.match.${match.cause}`);
   if (match.all.length === 0 && match.any.length === 0) return context.t("events.match.everyTicket");
   const all = match.all.map((c) => conditionText(context, c));
   const any = match.any.map((c) => conditionText(context, c));

@@ -26,6 +26,7 @@ export interface TicketFieldValues {
   customerId: string;
   teamId: string | null;
   assigneeId: string | null;
+  slaPolicyId: string | null;
   tags: string[];
   customFields: Record<string, unknown>;
   followers: string[];

@@ -17,6 +17,7 @@ export function testTicket(overrides: Partial<Ticket> = {}): Ticket {
     customerId: "00000000-0000-4000-8000-000000000001",
     teamId: null,
     assigneeId: null,
+    slaPolicyId: null,
     tags: ["billing"],
     customFields: {},
     followers: [],

@@ -87,9 +87,10 @@ describe("validateRule", () => {
     expect(rule.time).toEqual({ since: "status_changed", amount: 3, unit: "business_days" });
   });
 
-  it("refuses applying a chosen SLA policy, which a ticket cannot hold yet", () => {
+  it("applies an SLA policy that exists, and names one that does not", () => {
+    expect(problems({ ...valid, actions: [{ type: "apply_policy", policyId: POLICY }] })).toEqual([]);
     expect(problems({ ...valid, actions: [{ type: "apply_policy", policyId: "99999999-0000-4000-8000-000000000009" }] })).toEqual([
-      "actions[0].type action_not_available",
+      "actions[0].policyId unknown_reference",
     ]);
   });
 

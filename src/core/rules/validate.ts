@@ -35,7 +35,6 @@ export type RuleProblemCode =
   | "not_http_url"
   | "secret_too_short"
   | "reassign_without_target"
-  | "action_not_available"
   | "unknown_rule_field"
   | "operator_not_for_field"
   | "unknown_reference"
@@ -371,9 +370,6 @@ class Checker {
     if (type === undefined) return this.fail(`${path}.type`, "required", "is required");
     if (!ACTION_TYPES.includes(type as string))
       return this.fail(`${path}.type`, "not_in_vocabulary", `must be one of: ${ACTION_TYPES.join(", ")}`, { values: ACTION_TYPES.join(", ") });
-    // A ticket follows the policy its conditions match; it cannot hold a chosen one yet.
-    if (type === "apply_policy")
-      return this.fail(`${path}.type`, "action_not_available", "apply_policy is not available yet: a ticket follows the SLA policy its conditions match");
     const fields = ACTION_FIELDS[type as RuleAction["type"]];
     for (const name of fields.required)
       if (action[name] === undefined) this.fail(`${path}.${name}`, "field_required", `is required for a ${String(type)} action`, { field: name });

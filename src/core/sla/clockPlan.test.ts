@@ -28,6 +28,7 @@ const TICKET: ClockTicket = {
   teamId: null,
   customerId: "cu",
   customFields: {},
+  slaPolicyId: null,
   createdAt: new Date(0),
   firstResponseAt: null,
   lastCustomerMessageAt: null,

@@ -28,6 +28,7 @@ export type ClockTicket = Pick<
   | "teamId"
   | "customerId"
   | "customFields"
+  | "slaPolicyId"
   | "createdAt"
   | "firstResponseAt"
   | "lastCustomerMessageAt"
@@ -46,6 +47,7 @@ export function factsOf(ticket: ClockTicket, customer: CustomerFacts = { organiz
     teamId: ticket.teamId,
     customerId: ticket.customerId,
     customFields: ticket.customFields,
+    appliedPolicyId: ticket.slaPolicyId,
   };
 }
 

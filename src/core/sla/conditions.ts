@@ -75,10 +75,13 @@ export function describeCondition(condition: Condition): string {
 }
 
 /**
- * The policy that applies to a ticket: the first active non-default policy by position whose
- * conditions hold, else the first active default policy; undefined when none applies.
+ * The policy that applies to a ticket: the one a rule applied while it is active, else the first
+ * active non-default policy by position whose conditions hold, else the first active default
+ * policy; undefined when none applies.
  */
 export function matchPolicy(policies: readonly SlaPolicy[], facts: TicketFacts): PolicyMatch | undefined {
+  const applied = facts.appliedPolicyId ? policies.find((p) => p.id === facts.appliedPolicyId && p.active) : undefined;
+  if (applied) return { policy: applied, reason: "applied by a rule" };
   const ordered = policies.filter((p) => p.active).sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   for (const policy of ordered) {
     if (policy.isDefault || !conditionsHold(policy.conditions, facts)) continue;

@@ -120,6 +120,8 @@ export interface TicketFacts {
   organizationId: string | null;
   segment: string | null;
   customFields: Record<string, unknown>;
+  /** The policy a rule applied to the ticket: it applies while active, whatever the conditions. */
+  appliedPolicyId?: string | null;
 }
 
 /** The budget of `target` for `priority` in seconds, or null when the policy does not measure it. */

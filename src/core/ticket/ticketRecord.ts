@@ -14,6 +14,8 @@ export interface TicketFields {
   customerId: string;
   teamId: string | null;
   assigneeId: string | null;
+  /** The SLA policy a rule applied, above the policies' own conditions; null: they decide. */
+  slaPolicyId: string | null;
   tags: string[];
   customFields: Record<string, unknown>;
   /** Agent ids, without repeats. */

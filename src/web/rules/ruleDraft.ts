@@ -3,7 +3,7 @@
 
 import type { RuleAction, RuleDefinition, RuleTime } from "../../core/rules/rule.js";
 
-/** The actions the editor offers, in the order of its menu (applying a chosen SLA policy is not available yet). */
+/** The actions the editor offers, in the order of its menu. */
 export const RULE_ACTION_TYPES = [
   "set_priority",
   "add_tags",
@@ -11,6 +11,7 @@ export const RULE_ACTION_TYPES = [
   "set_team",
   "set_tier",
   "assign",
+  "apply_policy",
   "escalate",
   "notify",
   "add_note",
@@ -44,6 +45,8 @@ export function newRuleAction(type: (typeof RULE_ACTION_TYPES)[number]): RuleAct
       return { type, tier: "L2" };
     case "assign":
       return { type, agentId: "" };
+    case "apply_policy":
+      return { type, policyId: "" };
     case "escalate":
       return { type };
     case "notify":

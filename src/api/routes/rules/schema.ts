@@ -30,7 +30,7 @@ const ConditionSchema = Type.Record(Type.String(), Type.Unknown(), {
 const ActionSchema = Type.Record(Type.String(), Type.Unknown(), {
   description:
     "{type, ...}: set_priority {priority}, add_tags / remove_tags {tags}, set_team {teamId}, set_tier {tier}, assign {agentId}, reassign {agentId?, teamId?}, " +
-    "raise_priority {to?}, apply_policy {policyId} (refused for now: action_not_available), escalate {tier?, teamId?, note?}, notify {recipients}, add_note {text}, add_followers, " +
+    "raise_priority {to?}, apply_policy {policyId}, escalate {tier?, teamId?, note?}, notify {recipients}, add_note {text}, add_followers, " +
     "canned_reply {templates: {fr?, nl?, en?}}, webhook {url, secret}",
 });
 

@@ -450,8 +450,8 @@ export const timers = pgTable(
     dueAt: at("due_at").notNull(),
     state: text("state").notNull().default("pending"),
     firedAt: at("fired_at"),
-    /** Milliseconds between due and fired. */
-    lagMs: integer("lag_ms"),
+    /** Milliseconds between due and fired (a catch-up after weeks down exceeds an integer's range). */
+    lagMs: bigint("lag_ms", { mode: "number" }),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
   },

@@ -41,11 +41,11 @@ describeStore("catching up on due steps", (get) => {
   ];
   const due = { r1: at(30 * MINUTE), l1: deadline, l2: at(2 * HOUR), l3: at(3 * HOUR) };
 
-  /** Seeds `count` tickets with the four steps pending, and runs one worker at START + 4 h with `batchSize`. */
-  async function catchUp(count: number, batchSize: number) {
+  /** Seeds `count` tickets with the four steps pending, and runs one worker at `now` (START + 4 h) with `batchSize`. */
+  async function catchUp(count: number, batchSize: number, now = at(4 * HOUR)) {
     const policy = await addPolicy(db, steps);
     const tickets = await seedTickets(db, { world, policy, count, deadline, timers: due });
-    const worker = startTimerWorker({ database: get(), clock: new ManualClock(at(4 * HOUR)), pollMs: 60_000, batchSize });
+    const worker = startTimerWorker({ database: get(), clock: new ManualClock(now), pollMs: 60_000, batchSize });
     try {
       await worker.runOnce();
     } finally {
@@ -124,5 +124,20 @@ describeStore("catching up on due steps", (get) => {
       expect((await escalationsOf(number)).map((e) => e.data.stepId)).toEqual(["r1", "l1", "l2", "l3"]);
       expect(notices.filter((n) => n.ticket_number === number && n.kind === "inapp")).toHaveLength(3);
     }
+  });
+
+  it("records the lag of steps fired after weeks down, beyond an integer's milliseconds", async () => {
+    const { numbers } = await catchUp(1, 100, at(40 * 24 * HOUR));
+    const lags = await selectRows<{ step_id: string; state: string; lag_ms: string }>(
+      get(),
+      sql`select step_id, state, lag_ms::text from timers where ticket_number = ${numbers[0]} order by due_at`,
+    );
+    // 40 days less 30 minutes: past 2^31 - 1 ms (24.8 days).
+    expect(lags.map((l) => [l.step_id, l.state, Number(l.lag_ms)])).toEqual([
+      ["r1", "fired", 40 * 24 * HOUR - 30 * MINUTE],
+      ["l1", "fired", 40 * 24 * HOUR - HOUR],
+      ["l2", "fired", 40 * 24 * HOUR - 2 * HOUR],
+      ["l3", "fired", 40 * 24 * HOUR - 3 * HOUR],
+    ]);
   });
 });

@@ -126,7 +126,7 @@ export async function settleTimers(tx: Db, settled: readonly SettledTimer[], now
       fired_at = case when v.state = 'fired' then ${now.toISOString()}::timestamptz end,
       lag_ms = v.lag_ms,
       updated_at = ${now.toISOString()}::timestamptz
-    from (select unnest(${sql.param(ids)}::bigint[]) as id, unnest(${sql.param(states)}::text[]) as state, unnest(${sql.param(lags)}::int[]) as lag_ms) v
+    from (select unnest(${sql.param(ids)}::bigint[]) as id, unnest(${sql.param(states)}::text[]) as state, unnest(${sql.param(lags)}::bigint[]) as lag_ms) v
     where ${timers.id} = v.id`);
 }
 

@@ -21,7 +21,9 @@ export async function seedCommand(options: SeedOptions, io: CommandIo = processI
     const database = await openStore(config);
     try {
       await database.migrate();
-      const summary = await seedDemoWorkspace(database.db, systemClock.now());
+      // A manual clock (PALIER_CLOCK=manual) seeds the demo before its start, as `serve` would.
+      const now = config.manualClock ? (config.clockStart ?? systemClock.now()) : systemClock.now();
+      const summary = await seedDemoWorkspace(database.db, now);
       io.out(`Seeded the demo workspace into ${describeStore(config)}: ${describeSummary(summary)}.\n${demoLoginsText()}`);
       return 0;
     } finally {

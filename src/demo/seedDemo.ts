@@ -44,8 +44,8 @@ export interface DemoSummary {
   escalations: number;
 }
 
-// Serializes two processes seeding one PostgreSQL at once (bootstrap uses 7351002).
-const SEED_LOCK = 7351003;
+/** Serializes two processes seeding one PostgreSQL at once (bootstrap uses 7351002); held until commit. */
+export const SEED_LOCK = 7351003;
 
 /** The workspace is set up this long before its first ticket. */
 const SET_UP_BEFORE_MS = 24 * 3_600_000;

@@ -1,42 +1,95 @@
-// Seeding the demo workspace through the product's operations: what the app then reads
-// (tickets, messages, timelines, search, logins), and a second seeding refused. One seeding is
-// tens of seconds, so it runs on one backend, PostgreSQL when the run has it: seeding on PGlite
-// is what src/cli/seed.test.ts, test/serve.test.ts and the browser tests' first starts do.
+// `palier seed --demo` and the workspace it writes through the product's operations: what the
+// app then reads (tickets, messages, timelines, search, logins), and a second seeding refused.
+// One seeding is tens of seconds, so the run seeds once, on PostgreSQL when it has it (PGlite
+// seeding is also what test/serve.test.ts and the browser tests' first starts do).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { beforeAll, expect, it } from "vitest";
-import { ManualClock } from "../core/clock.js";
-import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
-import { listNotifications } from "../store/notifications.js";
-import { describeStore, openTestDatabase, selectRows } from "../../test/support/testDatabase.js";
-import { teamStore } from "../store/entities.js";
-import { listEvents } from "../store/events.js";
-import { hashPassword, verifyPassword } from "../store/passwords.js";
-import { agents, customers, organizations } from "../store/schema.js";
-import { loadPolicies } from "../store/sla/policies.js";
-import { createTicket, recomputeTicket } from "../../test/support/commandsOnDb.js";
-import { ticketClocks } from "../store/sla/ticketClockViews.js";
-import { countTickets, listTickets } from "../store/tickets/ticketList.js";
-import { getTicket } from "../store/tickets/ticketRows.js";
-import { PRIORITIES, type Priority } from "../core/ticket/ticket.js";
-import { WORDS } from "./conversations/index.js";
-import { placeholderIds, planDemoTickets } from "./demoTickets.js";
-import { DEMO_WORKER } from "./replayTickets.js";
-import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "./seedDemo.js";
-import { agentEmail, DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "./workspace.js";
-import { HEAD_OF_SUPPORT_LOGIN } from "./demoPolicies.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CommandIo } from "../../src/cli/openStore.js";
+import { seedCommand } from "../../src/cli/seed.js";
+import { ManualClock } from "../../src/core/clock.js";
+import { startDeliveryWorker } from "../../src/engine/delivery/deliveryWorker.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
+import { listNotifications } from "../../src/store/notifications.js";
+import { backends, createPostgresDatabase, describeStore, selectRows } from "../support/testDatabase.js";
+import { teamStore } from "../../src/store/entities.js";
+import { listEvents } from "../../src/store/events.js";
+import { verifyPassword } from "../../src/store/passwords.js";
+import { agents, customers, organizations, rules } from "../../src/store/schema.js";
+import { loadPolicies } from "../../src/store/sla/policies.js";
+import { createTicket, recomputeTicket } from "../support/commandsOnDb.js";
+import { ticketClocks } from "../../src/store/sla/ticketClockViews.js";
+import { countTickets, listTickets } from "../../src/store/tickets/ticketList.js";
+import { getTicket } from "../../src/store/tickets/ticketRows.js";
+import { PRIORITIES, type Priority } from "../../src/core/ticket/ticket.js";
+import { WORDS } from "../../src/demo/conversations/index.js";
+import { placeholderIds, planDemoTickets } from "../../src/demo/demoTickets.js";
+import { DEMO_WORKER } from "../../src/demo/replayTickets.js";
+import { DemoConflictError, hasDemo, SEED_LOCK, seedDemo } from "../../src/demo/seedDemo.js";
+import { agentEmail, DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "../../src/demo/workspace.js";
+import { HEAD_OF_SUPPORT_LOGIN } from "../../src/demo/demoPolicies.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
-let passwordHash: string;
 
-describeStore("demo workspace", (get) => {
-  let summary: DemoSummary;
+/** Runs `palier seed` with `env`, capturing what it prints. */
+async function seed(options: { demo?: boolean }, env: NodeJS.ProcessEnv): Promise<{ status: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: CommandIo = { env, out: (text) => (out += text), err: (text) => (err += text) };
+  const status = await seedCommand(options, io);
+  return { status, out, err };
+}
+
+/** Where the run seeds: a new PGlite data directory, or a new PostgreSQL database when the run has one. */
+async function seedTarget(backend: string): Promise<{ env: NodeJS.ProcessEnv; open(): Promise<Database>; drop(): Promise<void> }> {
+  if (backend === "postgres") {
+    const created = await createPostgresDatabase();
+    return { env: { DATABASE_URL: created.url }, open: () => openDatabase({ url: created.url, poolSize: 2 }), drop: created.drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "palier-seed-"));
+  const dataDir = join(dir, "data");
+  return { env: { PALIER_DATA_DIR: dataDir }, open: () => openDatabase({ dataDir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const backend = backends().at(-1) ?? "pglite";
+
+describe(`palier seed --demo (${backend})`, () => {
+  let target: Awaited<ReturnType<typeof seedTarget>>;
+  let database: Database | undefined;
+  let env: NodeJS.ProcessEnv;
+  let run: { status: number; out: string; err: string };
+  /** What the command said it wrote: "200 tickets (630 messages), 20 agents in 4 teams". */
+  let summary: { tickets: number; messages: number; agents: number };
+  const get = (): Database => {
+    if (!database) throw new Error("the seeded database is not open: use it inside tests or hooks");
+    return database;
+  };
 
   beforeAll(async () => {
-    passwordHash = await hashPassword(DEMO_PASSWORD);
-    expect(await hasDemo(get().db)).toBe(false);
-    summary = await seedDemo(get().db, { now: NOW, passwordHash });
-    // Every ticket change and every escalation step goes through the product: a few thousand statements.
+    target = await seedTarget(backend);
+    // On a manual clock, the demo's weeks end at its start: the same workspace on every run.
+    env = { ...target.env, PALIER_CLOCK: "manual", PALIER_CLOCK_START: NOW.toISOString() };
+    run = await seed({ demo: true }, env);
+    const said = /: (\d+) tickets \((\d+) messages\), (\d+) agents in/.exec(run.out);
+    summary = { tickets: Number(said?.[1]), messages: Number(said?.[2]), agents: Number(said?.[3]) };
+    database = await target.open();
+    // Every ticket change and every escalation step goes through the product: many thousand statements.
   }, 240_000);
+
+  afterAll(async () => {
+    await database?.close();
+    await target?.drop();
+  }, 60_000);
+
+  it("says what it seeded, where, and the demo logins", () => {
+    expect(run).toMatchObject({ status: 0, err: "" });
+    expect(run.out).toMatch(/^Seeded the demo workspace into (PGlite|PostgreSQL) .*: 200 tickets \(\d+ messages\), \d+ agents in 4 teams/);
+    expect(run.out).toContain('Demo logins (password "demo-palier")');
+    expect(run.out).toContain("lea.martin@demo.palier.local");
+    expect(run.out).toContain("marie.dubois@example.com");
+  });
 
   it("has about 200 tickets in French, Dutch and English over every channel and status", async () => {
     expect(summary.tickets).toBe(200);
@@ -97,7 +150,9 @@ describeStore("demo workspace", (get) => {
     const withoutManager = demo.filter((a) => a.managerId === null);
     expect(withoutManager.map((a) => a.email)).toEqual(["isabelle.peeters@demo.palier.local"]);
     expect(new Set(demo.map((a) => a.region))).toEqual(new Set(["Benelux", "France", "International"]));
-    expect(demo.every((a) => a.languages.length > 0 && a.passwordHash === passwordHash)).toBe(true);
+    // One hash for every demo login (hashing is slow), and it verifies the demo password.
+    expect(demo.every((a) => a.languages.length > 0 && a.passwordHash === demo[0]!.passwordHash)).toBe(true);
+    expect(await verifyPassword(demo[0]!.passwordHash!, DEMO_PASSWORD)).toBe(true);
     const teams = await selectRows<{ name: string; lead: string }>(
       get(),
       sql`select t.name, a.email as lead from teams t join agents a on a.id = t.lead_id order by t.name`,
@@ -167,7 +222,6 @@ describeStore("demo workspace", (get) => {
       ["Twitter & Facebook", false, true],
       ["Standard", true, false],
     ]);
-    expect(summary.policies).toBe(4);
     const standard = policies.at(-1)!;
     expect(standard.matrix.steps.map((s) => [s.kind, s.level, s.offsetMinutes, s.recipients.map((r) => r.kind).join()])).toEqual([
       ["reminder", 0, 30, "assignee"],
@@ -267,7 +321,7 @@ describeStore("demo workspace", (get) => {
 
   it("runs the team's rules on its tickets, each decision on the timeline with the rule's name and what matched", async () => {
     const db = get().db;
-    expect(summary.rules).toBe(6);
+    expect(await db.$count(rules)).toBe(6);
     const decisions = await selectRows<{ number: number; rule: string; trigger: string; subject: string; priority: string; tags: string[] }>(
       get(),
       sql`select t.number::int as number, e.data->>'ruleName' as rule, e.data->>'trigger' as trigger, t.subject, t.priority, t.tags
@@ -296,28 +350,37 @@ describeStore("demo workspace", (get) => {
   it("refuses a second seeding and changes nothing", async () => {
     expect(await hasDemo(get().db)).toBe(true);
     const before = await countTickets(get().db);
-    await expect(seedDemo(get().db, { now: NOW, passwordHash })).rejects.toBeInstanceOf(DemoAlreadySeededError);
+    // PGlite holds its data directory for one process: the command opens it on its own.
+    if (backend === "pglite") await database?.close();
+    const again = await seed({ demo: true }, env);
+    expect(again.status).toBe(1);
+    expect(again.err).toBe("palier seed: the demo workspace is already there (agents @demo.palier.local); nothing was changed\n");
+    if (backend === "pglite") database = await target.open();
     expect(await countTickets(get().db)).toBe(before);
+  }, 60_000);
+
+  it("asks what to seed without --demo", async () => {
+    expect(await seed({}, env)).toEqual({ status: 2, out: "", err: "palier seed: say what to seed: --demo (the demo workspace)\n" });
   });
 });
 
 describeStore(
   "demo workspace over taken names",
   (get, kind) => {
-    it("fails with the name that is taken and writes nothing", async () => {
+    it("fails with the name that is taken, writes nothing, and leaves no lock behind", async () => {
       await teamStore.create(get().db, { name: "Social" }, NOW);
       await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(DemoConflictError);
       await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(/social/i);
       expect(await hasDemo(get().db)).toBe(false);
       expect(await countTickets(get().db)).toBe(0);
-      // A fresh database of the same backend still seeds (the failure left no lock behind).
-      const other = await openTestDatabase(kind);
-      try {
-        await expect(seedDemo(other.database.db, { now: NOW, passwordHash: "not-a-hash" })).resolves.toMatchObject({ tickets: 200 });
-      } finally {
-        await other.drop();
-      }
-    }, 240_000);
+      // The seeding lock lasts its transaction: another one takes it at once (on PostgreSQL, on
+      // whichever pooled connection; PGlite has one).
+      const [row] = await get().db.transaction(async (tx) =>
+        selectRows<{ taken: boolean }>({ ...get(), db: tx as unknown as Database["db"] }, sql`select pg_try_advisory_xact_lock(${SEED_LOCK}) as taken`),
+      );
+      expect(row?.taken).toBe(true);
+      expect(kind).toBe(backend);
+    }, 120_000);
   },
   { once: true },
 );

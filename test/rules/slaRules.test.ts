@@ -100,4 +100,35 @@ describeStore("rules on SLA events", (get) => {
     const { ticket: plain } = await buildTicket(db, { subject: "Question sur ma facture", now: T0 });
     expect((await getTicket(db, plain.number))?.slaPolicyId).toBeNull();
   });
+
+  it("answers a step's own changes with the ticket_updated rules, and re-plans the time rules from them", async () => {
+    const rule = (name: string, definition: Record<string, unknown>) =>
+      inWork(db, { now: T0, actor: SYSTEM }, (work) =>
+        insertRule(work.tx, { name, enabled: true, conditions: { all: [] }, stop: false, ...definition } as Parameters<typeof insertRule>[1], T0),
+      );
+    await rule("Priorité montée", {
+      triggers: ["ticket_updated"],
+      conditions: { all: [{ field: "ticket.priority", op: "changed_to", value: "urgent" }] },
+      actions: [{ type: "add_tags", tags: ["priorite-montee"] }],
+    });
+    await rule("Deux heures après", {
+      triggers: ["time"],
+      time: { since: "updated", amount: 2, unit: "hours" },
+      actions: [{ type: "add_tags", tags: ["calme"] }],
+    });
+    const { ticket } = await buildTicket(db, { now: T0 });
+    // A day later every step is due; the last level raises the priority (normal → urgent).
+    const later = new Date(T0.getTime() + 86_400_000);
+    await inWork(db, { now: later, actor: SYSTEM }, (work) => fireDueSteps(work, { batchSize: 100, workerId: "test" }));
+    const after = await getTicket(db, ticket.number);
+    expect(after?.priority).toBe("urgent");
+    expect(after?.tags).toContain("priorite-montee");
+    const decision = (await listTicketEvents(db, ticket.number)).find(
+      (e) => e.type === "rule" && (e.data as { ruleName: string }).ruleName === "Priorité montée",
+    );
+    expect(decision?.data).toMatchObject({ trigger: "ticket_updated", outcomes: [{ type: "tags_added", tags: ["priorite-montee"] }] });
+    const timers = await db.execute(sql`select due_at from rule_timers where ticket_number = ${ticket.number} and state = 'pending'`);
+    const due = (timers as unknown as { rows: { due_at: string | Date }[] }).rows.map((r) => new Date(r.due_at).toISOString());
+    expect(due).toEqual([new Date(later.getTime() + 2 * 3_600_000).toISOString()]);
+  });
 });

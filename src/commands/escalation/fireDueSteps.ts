@@ -23,6 +23,7 @@ import {
   type SettledTimer,
   settleTimers,
 } from "../../store/timers/timerRows.js";
+import { planTicketRuleTimers } from "../rules/ruleTimers.js";
 import { runRules } from "../rules/runRules.js";
 import type { Work } from "../work.js";
 import { type FiredStep, fireStep, slaTriggers } from "./fireStep.js";
@@ -87,7 +88,8 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
   const events: NewTicketEvent[] = [];
   const outbox: OutboxItem[] = [];
   for (const group of byTicket(ready)) {
-    let ticket = tickets.get(group[0]?.ticketNumber as number) as Ticket;
+    const locked = tickets.get(group[0]?.ticketNumber as number) as Ticket;
+    let ticket = locked;
     let fresh: Map<number, { state: string; dueAt: Date }> | undefined;
     const firedHere: FiredStep[] = [];
     for (const [index, timer] of group.entries()) {
@@ -112,6 +114,7 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
       // A reminder "before due" that comes to fire after the due time (downtime, or an edit that
       // moved the due time into the past) would tell nobody anything: it is recorded, not sent.
       const pastDue = step.kind === "reminder" && clock.dueAt !== null && clock.dueAt < now;
+      const beforeStep = ticket;
       const fired = await fireStep(work, {
         timer,
         clock,
@@ -128,8 +131,10 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
       });
       firedHere.push(fired);
       ticket = fired.ticket;
-      // The rules answering the step: a reminder is an SLA warning, a clock's first level its breach, a level reaching nobody a bounce.
       let changed = fired.changed;
+      // The step's own changes (a raised priority, another assignee) are an update of the ticket: the `ticket_updated` rules answer them.
+      if (fired.changed) ticket = (await runRules(work, { ticket, before: beforeStep, trigger: "ticket_updated" })).ticket;
+      // The rules answering the step: a reminder is an SLA warning, a clock's first level its breach, a level reaching nobody a bounce.
       for (const trigger of slaTriggers(fired.event.data)) {
         const run = await runRules(work, { ticket, trigger });
         if (run.ticket !== ticket) changed = true;
@@ -154,6 +159,8 @@ export async function fireDueSteps(work: Work, props: FireDueStepsProps): Promis
         ]);
       }
     }
+    // The ticket's time rules count from what changed ("no agent reply for 4 hours" after a reassignment).
+    if (ticket !== locked) await planTicketRuleTimers(work, { ticket, statusChanged: ticket.status !== locked.status });
     // One notice per person for the steps of this ticket that fired together.
     outbox.push(...(await sendNotices(work, { ticket, fired: firedHere, directory, calendar })));
   }

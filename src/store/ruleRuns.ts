@@ -1,33 +1,50 @@
-// What running rules on a ticket reads: the enabled rules in order, the facts their conditions
+// What running rules on a ticket reads (the rules themselves come from rules.ts): the rules' fingerprint, the facts their conditions
 // read beyond the ticket (its customer and organization, its latest message, the latest customer
 // message's triage signals, the acting agent's role and team), the workspace's triage settings,
 // and how often a customer wrote lately.
 
-import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
-import type { Condition, Rule, RuleAction, RuleTime, RuleTrigger } from "../core/rules/rule.js";
+import { and, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Channel, MessageKind } from "../core/ticket/ticket.js";
 import type { AlarmLexicon, TriageSignals } from "../core/triage/signals.js";
 import type { Db } from "./database.js";
 import { agents, customers, messages, organizations, rules, settings, tickets } from "./schema.js";
-
-/** The enabled rules, by ascending position (ties by id). */
-export async function loadEnabledRules(db: Db): Promise<Rule[]> {
-  const rows = await db.select().from(rules).where(eq(rules.enabled, true)).orderBy(asc(rules.position), asc(rules.id));
-  return rows.map(ruleOf);
-}
 
 /**
  * A fingerprint of the rules table (ids, versions, enabled): equal fingerprints, equal rules. One
  * aggregate over a small table, cheaper than reading and parsing every rule for each change.
  */
 export async function rulesFingerprint(db: Db): Promise<string> {
-  const [row] = await db
-    .select({
-      stamp: sql<string>`coalesce(md5(string_agg(${rules.id}::text || ':' || ${rules.version} || ':' || ${rules.enabled}, ',' order by ${rules.id})), '')`,
-    })
-    .from(rules);
+  const [row] = await db.select({ stamp: FINGERPRINT }).from(rules);
   return row?.stamp ?? "";
 }
+
+const FINGERPRINT = sql<string>`(select coalesce(md5(string_agg(r.id::text || ':' || r.version || ':' || r.enabled, ',' order by r.id)), '') from rules r)`;
+
+/** What the customer facts are read from: the customer and their organization. */
+const CUSTOMER_COLUMNS = {
+  name: customers.name,
+  email: customers.email,
+  language: customers.language,
+  orgName: organizations.name,
+  segment: organizations.segment,
+  domains: organizations.domains,
+};
+
+function customerFactsOf(row: {
+  name: string;
+  email: string | null;
+  language: string | null;
+  orgName: string | null;
+  segment: string | null;
+  domains: string[] | null;
+}): CustomerFacts {
+  return {
+    customer: { name: row.name, email: row.email, language: row.language },
+    organization: row.orgName === null ? null : { name: row.orgName, segment: row.segment ?? "standard", domains: row.domains ?? [] },
+  };
+}
+
+const NO_CUSTOMER: CustomerFacts = { customer: { name: "", email: null, language: null }, organization: null };
 
 /**
  * The rules table's fingerprint and a customer's facts in one round trip: what every ticket
@@ -35,42 +52,12 @@ export async function rulesFingerprint(db: Db): Promise<string> {
  */
 export async function readRulesAndCustomer(db: Db, customerId: string): Promise<{ stamp: string; customer: CustomerFacts }> {
   const [row] = await db
-    .select({
-      stamp: sql<string>`(select coalesce(md5(string_agg(r.id::text || ':' || r.version || ':' || r.enabled, ',' order by r.id)), '') from rules r)`,
-      name: customers.name,
-      email: customers.email,
-      language: customers.language,
-      orgName: organizations.name,
-      segment: organizations.segment,
-      domains: organizations.domains,
-    })
+    .select({ stamp: FINGERPRINT, ...CUSTOMER_COLUMNS })
     .from(customers)
     .leftJoin(organizations, eq(organizations.id, customers.organizationId))
     .where(eq(customers.id, customerId));
-  if (!row) return { stamp: await rulesFingerprint(db), customer: { customer: { name: "", email: null, language: null }, organization: null } };
-  return {
-    stamp: row.stamp,
-    customer: {
-      customer: { name: row.name, email: row.email, language: row.language },
-      organization: row.orgName === null ? null : { name: row.orgName, segment: row.segment ?? "standard", domains: row.domains ?? [] },
-    },
-  };
-}
-
-/** A stored rule as the core types it. */
-export function ruleOf(row: typeof rules.$inferSelect): Rule {
-  return {
-    id: row.id,
-    name: row.name,
-    position: row.position,
-    enabled: row.enabled,
-    triggers: row.triggers as RuleTrigger[],
-    ...(row.time ? { time: row.time as RuleTime } : {}),
-    conditions: row.conditions as Condition,
-    actions: row.actions as RuleAction[],
-    stop: row.stop,
-    version: row.version,
-  };
+  if (!row) return { stamp: await rulesFingerprint(db), customer: NO_CUSTOMER };
+  return { stamp: row.stamp, customer: customerFactsOf(row) };
 }
 
 /** A ticket's customer and organization as rules read them. */
@@ -82,22 +69,11 @@ export interface CustomerFacts {
 /** The customer `customerId` and their organization; one query. */
 export async function readCustomerFacts(db: Db, customerId: string): Promise<CustomerFacts> {
   const [row] = await db
-    .select({
-      name: customers.name,
-      email: customers.email,
-      language: customers.language,
-      orgName: organizations.name,
-      segment: organizations.segment,
-      domains: organizations.domains,
-    })
+    .select(CUSTOMER_COLUMNS)
     .from(customers)
     .leftJoin(organizations, eq(organizations.id, customers.organizationId))
     .where(eq(customers.id, customerId));
-  if (!row) return { customer: { name: "", email: null, language: null }, organization: null };
-  return {
-    customer: { name: row.name, email: row.email, language: row.language },
-    organization: row.orgName === null ? null : { name: row.orgName, segment: row.segment ?? "standard", domains: row.domains ?? [] },
-  };
+  return row ? customerFactsOf(row) : NO_CUSTOMER;
 }
 
 /** A ticket's latest message and the triage of its latest triaged customer message; one query. */

@@ -104,7 +104,7 @@ describeStore("rules on SLA events", (get) => {
   it("answers a step's own changes with the ticket_updated rules, and re-plans the time rules from them", async () => {
     const rule = (name: string, definition: Record<string, unknown>) =>
       inWork(db, { now: T0, actor: SYSTEM }, (work) =>
-        insertRule(work.tx, { name, enabled: true, conditions: { all: [] }, stop: false, ...definition } as Parameters<typeof insertRule>[1], T0),
+        insertRule(work.tx, { name, enabled: true, conditions: { all: [] }, stop: false, ...definition } as unknown as Parameters<typeof insertRule>[1], T0),
       );
     await rule("Priorité montée", {
       triggers: ["ticket_updated"],

@@ -4,7 +4,8 @@
 // one small aggregate, and the same rule objects keep their compiled conditions.
 
 import type { Rule } from "../../core/rules/rule.js";
-import { type CustomerFacts, loadEnabledRules, readAgentFacts, readCustomerFacts, readRulesAndCustomer, rulesFingerprint } from "../../store/ruleRuns.js";
+import { type CustomerFacts, readAgentFacts, readCustomerFacts, readRulesAndCustomer, rulesFingerprint } from "../../store/ruleRuns.js";
+import { listEnabledRules } from "../../store/rules.js";
 import type { ClockCache } from "../sla/clockCache.js";
 import type { Work } from "../work.js";
 
@@ -44,7 +45,7 @@ export async function enabledRules(work: Work, customerId?: string): Promise<Rul
   if (stamp === "") return (cache.rules = []);
   let rules = byFingerprint.get(stamp);
   if (!rules) {
-    rules = await loadEnabledRules(work.tx);
+    rules = await listEnabledRules(work.tx);
     if (byFingerprint.size >= KEPT) byFingerprint.delete(byFingerprint.keys().next().value as string);
     byFingerprint.set(stamp, rules);
   }

@@ -1,5 +1,6 @@
 // The one message catalogue, shared by the server and the browser app: one JSON file per
-// language and namespace under locales/, flattened to `namespace.path.to.message` keys.
+// language and namespace under locales/, flattened to `namespace.path.to.message` keys. The app's
+// words are `app.json` with one `app.<area>.json` per large area of screens beside it.
 
 import enApp from "./locales/en/app.json" with { type: "json" };
 import enErrors from "./locales/en/errors.json" with { type: "json" };
@@ -19,6 +20,24 @@ import nlEvents from "./locales/nl/events.json" with { type: "json" };
 import nlNotify from "./locales/nl/notify.json" with { type: "json" };
 import nlTicket from "./locales/nl/ticket.json" with { type: "json" };
 import nlTriage from "./locales/nl/triage.json" with { type: "json" };
+import enAppRouting from "./locales/en/app.routing.json" with { type: "json" };
+import enRouting from "./locales/en/routing.json" with { type: "json" };
+import enAppOncall from "./locales/en/app.oncall.json" with { type: "json" };
+import enOncall from "./locales/en/oncall.json" with { type: "json" };
+import enAppEscalation from "./locales/en/app.escalation.json" with { type: "json" };
+import enEscalation from "./locales/en/escalation.json" with { type: "json" };
+import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
+import frRouting from "./locales/fr/routing.json" with { type: "json" };
+import frAppOncall from "./locales/fr/app.oncall.json" with { type: "json" };
+import frOncall from "./locales/fr/oncall.json" with { type: "json" };
+import frAppEscalation from "./locales/fr/app.escalation.json" with { type: "json" };
+import frEscalation from "./locales/fr/escalation.json" with { type: "json" };
+import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
+import nlRouting from "./locales/nl/routing.json" with { type: "json" };
+import nlAppOncall from "./locales/nl/app.oncall.json" with { type: "json" };
+import nlOncall from "./locales/nl/oncall.json" with { type: "json" };
+import nlAppEscalation from "./locales/nl/app.escalation.json" with { type: "json" };
+import nlEscalation from "./locales/nl/escalation.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -27,13 +46,43 @@ export interface MessageTree {
 }
 
 /** English is the reference: its shape gives the keys every language must have. */
-const english = { app: enApp, errors: enErrors, events: enEvents, notify: enNotify, ticket: enTicket, triage: enTriage };
+const english = {
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation },
+  errors: enErrors,
+  events: enEvents,
+  notify: enNotify,
+  ticket: enTicket,
+  triage: enTriage,
+  routing: enRouting,
+  oncall: enOncall,
+  escalation: enEscalation,
+};
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
-  fr: { app: frApp, errors: frErrors, events: frEvents, notify: frNotify, ticket: frTicket, triage: frTriage },
-  nl: { app: nlApp, errors: nlErrors, events: nlEvents, notify: nlNotify, ticket: nlTicket, triage: nlTriage },
+  fr: {
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation },
+    errors: frErrors,
+    events: frEvents,
+    notify: frNotify,
+    ticket: frTicket,
+    triage: frTriage,
+    routing: frRouting,
+    oncall: frOncall,
+    escalation: frEscalation,
+  },
+  nl: {
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation },
+    errors: nlErrors,
+    events: nlEvents,
+    notify: nlNotify,
+    ticket: nlTicket,
+    triage: nlTriage,
+    routing: nlRouting,
+    oncall: nlOncall,
+    escalation: nlEscalation,
+  },
 };
 
 /** The dotted paths to the string leaves of a nested message tree. */

@@ -45,7 +45,10 @@ describeStore("timer worker", (get) => {
   });
 
   const timersOf = (number: number) =>
-    selectRows<TimerRow>(get(), sql`select id::int, step_id, state, lag_ms, fired_at from timers where ticket_number = ${number} order by due_at, id`);
+    selectRows<TimerRow>(
+      get(),
+      sql`select id::int, step_id, state, lag_ms::float8 as lag_ms, fired_at from timers where ticket_number = ${number} order by due_at, id`,
+    );
   const escalations = (number: number) =>
     selectRows<EventRow>(get(), sql`select id::int, reason, data from ticket_events where ticket_number = ${number} and type = 'escalation' order by id`);
   const count = async (query: ReturnType<typeof sql>) => (await selectRows<{ n: number }>(get(), query))[0]?.n;

@@ -12,7 +12,8 @@ import { inWork } from "../../commands/work.js";
 import type { Database } from "../../store/database.js";
 import { nextRuleDueAt } from "../../store/ruleTimers.js";
 import { nextDueAt } from "../../store/timers/timerRows.js";
-import { listenForTimers, type TimerWakeup } from "./timerWakeup.js";
+import { TIMERS_CHANNEL } from "../../store/sla/clockRows.js";
+import { listen, type Subscription } from "../../store/listen.js";
 import { sleeper, turns } from "../workerLoop.js";
 
 export interface TimerWorkerOptions {
@@ -52,7 +53,7 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`palier timers: ${error.message}\n`));
   let stopped = false;
-  let wakeup: TimerWakeup | undefined;
+  let wakeup: Subscription | undefined;
   const { sleep, wake, reset } = sleeper();
   const unsubscribe = clock.onChange?.(() => wake());
 
@@ -88,9 +89,11 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
 
   const loop = async () => {
     try {
-      wakeup = await listenForTimers(database, wake, onError);
+      // Notifications sent while the connection was down are lost: look for due timers on reconnecting.
+      const notices = (error: Error) => onError(new Error(`timer notifications: ${error.message}`));
+      wakeup = await listen(database, TIMERS_CHANNEL, () => wake(), { onReconnect: wake, onError: notices });
     } catch (error) {
-      onError(error as Error);
+      onError(new Error(`timer notifications: cannot listen: ${(error as Error).message}`));
     }
     while (!stopped) {
       reset();

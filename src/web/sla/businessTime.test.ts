@@ -45,4 +45,9 @@ describe("business and calendar time in words", () => {
   it("counts business hours without a working day when the calendar's days differ", () => {
     expect(timeText(1920 * 60, { kind: "business", daySeconds: null }, words("en"))).toBe("32h of business time");
   });
+
+  it("says the bare duration while the policy's basis is not yet known", () => {
+    expect(timeText(3600 + 5, { kind: "unknown" }, words("en"), true)).toBe("1h 0m");
+    expect(timeText(8 * 3600, { kind: "unknown" }, words("nl"))).toBe("8 u");
+  });
 });

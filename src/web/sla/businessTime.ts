@@ -12,7 +12,7 @@ export interface TimeWords {
 }
 
 /** How a clock or a policy counts its time: on a calendar (with its working day, if regular) or around the clock. */
-export type TimeBasis = { kind: "calendar" } | { kind: "business"; daySeconds: number | null };
+export type TimeBasis = { kind: "calendar" } | { kind: "business"; daySeconds: number | null } | { kind: "unknown" };
 
 const minutesOf = (time: string) => {
   const [h = "0", m = "0"] = time.split(":");
@@ -51,9 +51,12 @@ export function workingDaysText(seconds: number, daySeconds: number | null, word
 
 /**
  * `seconds` said with its basis: "5d 4h (calendar time)", or "32h of business time (4 working
- * days of 8h)". `withSeconds` keeps seconds under an hour (live countdowns).
+ * days of 8h)"; the bare duration while the basis is unknown. `withSeconds` keeps seconds
+ * under an hour (live countdowns).
  */
 export function timeText(seconds: number, basis: TimeBasis, words: TimeWords, withSeconds = false): string {
+  // Until the policy's calendar is read, the duration alone: never a basis it may not have.
+  if (basis.kind === "unknown") return formatDuration(seconds, words.locale, withSeconds);
   if (basis.kind === "calendar") return words.t("sla.time.calendar", { time: formatDuration(seconds, words.locale, withSeconds) });
   const hours = formatDuration(seconds, words.locale, withSeconds, "hour");
   const days = workingDaysText(seconds, basis.daySeconds, words);

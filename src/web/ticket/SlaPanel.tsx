@@ -56,8 +56,8 @@ export function SlaPanel({ number }: { number: number }) {
   const now = useServerNow(clocks.offsetMs, ticking, 1_000, clocks.readAt);
   const policyName = cards.find((clock) => clock.policyName)?.policyName;
   const { policy, basis } = usePolicyOf(cards.find((clock) => clock.policyId)?.policyId ?? undefined);
-  // Until the policy and its calendar are read, a clock's own seconds are said as business time.
-  const fallback: TimeBasis = { kind: "business", daySeconds: null };
+  // Until the policy and its calendar are read, a clock's seconds are said without a basis.
+  const fallback: TimeBasis = { kind: "unknown" };
   return (
     <section className="panel sla-panel" aria-labelledby="sla-title">
       <h2 id="sla-title">{t("sla.panelTitle")}</h2>

@@ -1,7 +1,9 @@
 // The real `palier` executable as a separate process: stdin in, stdout/stderr/exit status out.
 // It runs the compiled CLI in dist/, which `npm test` builds before vitest starts.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -204,5 +206,109 @@ describe("palier help and commands", () => {
     const run = await palier(["calendar", "--timezone", "UTC"]);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain("unknown option '--timezone'");
+  });
+});
+
+describe("palier mail inspect as a process", () => {
+  const dir = mkdtempSync(join(tmpdir(), "palier-mail-"));
+  const plain = join(dir, "plain.eml");
+  writeFileSync(
+    plain,
+    [
+      'From: "Sanne de Vries" <sanne@example.nl>',
+      "To: support@palier.example",
+      "Subject: =?UTF-8?Q?Het_werkt_niet_=E2=80=93_factuur?=",
+      "Date: Wed, 2 Dec 2026 10:00:00 +0100",
+      "Message-ID: <s1@example.nl>",
+      "In-Reply-To: <palier-7@palier.example>",
+      "",
+      "Goedemorgen, de factuur van maart werkt niet in mijn account.",
+      "",
+    ].join("\r\n"),
+  );
+  const auto = join(dir, "auto.eml");
+  writeFileSync(
+    auto,
+    [
+      "From: jan@example.nl",
+      "Subject: Automatisch antwoord: factuur",
+      "Auto-Submitted: auto-replied",
+      "Message-ID: <a1@example.nl>",
+      "",
+      "Ik ben afwezig tot maandag.",
+      "",
+    ].join("\r\n"),
+  );
+
+  it("writes one JSON line per message, in order, with the contract's fields", async () => {
+    const run = await palier(["mail", "inspect", plain, auto]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[0] ?? {})).toEqual([
+      "file",
+      "messageId",
+      "from",
+      "to",
+      "subject",
+      "date",
+      "text",
+      "attachments",
+      "inReplyTo",
+      "references",
+      "automated",
+      "bounce",
+      "language",
+      "errors",
+    ]);
+    expect(lines[0]).toMatchObject({
+      file: plain,
+      messageId: "<s1@example.nl>",
+      from: { address: "sanne@example.nl", name: "Sanne de Vries" },
+      subject: "Het werkt niet – factuur",
+      date: "2026-12-02T09:00:00.000Z",
+      text: "Goedemorgen, de factuur van maart werkt niet in mijn account.",
+      inReplyTo: "<palier-7@palier.example>",
+      automated: null,
+      language: "nl",
+      errors: [],
+    });
+    expect(lines[1]).toMatchObject({ file: auto, automated: { kind: "auto_reply", reason: "auto-submitted: auto-replied" } });
+  });
+
+  it("reads standard input for -", async () => {
+    const run = await palier(["mail", "inspect", "-"], readFileSync(plain, "utf8"));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ file: "-", messageId: "<s1@example.nl>" });
+  });
+
+  it("exits 1 when a message could only be kept raw, still answering the others", async () => {
+    const run = await palier(["mail", "inspect", "--max-bytes", "200", auto, plain]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { file: string; errors: { code: string }[] });
+    expect(lines.map((line) => [line.file, line.errors.map((error) => error.code)])).toEqual([
+      [auto, []],
+      [plain, ["too_large"]],
+    ]);
+  });
+
+  it("exits 2 on bad arguments, writing nothing on standard output", async () => {
+    for (const args of [
+      ["mail", "inspect"],
+      ["mail", "inspect", plain, join(dir, "missing.eml")],
+      ["mail", "inspect", "-", "-"],
+      ["mail", "inspect", "--max-bytes", "lots", plain],
+    ]) {
+      const run = await palier(args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/^palier mail inspect: /);
+    }
   });
 });

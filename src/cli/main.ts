@@ -41,6 +41,19 @@ than 1 MiB and texts of more than 100,000 characters are refused. No network, no
 
 Exit status: 0 every line triaged, 1 some line has an error, 2 invalid options.`;
 
+const MAIL_INSPECT_HELP = `
+Reads each message as the intake does and writes one JSON line per message, in order:
+
+  {"file", "messageId", "from": {"address", "name"}, "to": [...], "subject", "date", "text",
+   "attachments": [{"filename", "contentType", "size", "inline", "contentId"}],
+   "inReplyTo", "references": [...], "automated": null | {"kind", "reason"},
+   "bounce": null | {"recipient", "status", "diagnostic"}, "language", "errors": [...]}
+
+automated.kind is auto_reply, bulk, list, bounce or loop. errors name what could not be read
+as sent ({"code", "detail"}); the message is still read as far as it goes.
+
+Exit status: 0 every message parsed, 1 some could only be kept raw, 2 bad arguments.`;
+
 const SERVE_HELP = `
 Configuration (environment variables):
   PORT, HOST               where to listen (default 127.0.0.1:3000; PORT=0 picks a free port)
@@ -98,6 +111,23 @@ export async function main(args: string[]): Promise<number> {
     .action(async (options: { lang: string; threshold?: string }) => {
       const { triageCommand } = await import("./triage.js");
       status = await triageCommand(options);
+    });
+
+  program
+    .command("mail")
+    .description("e-mail tools")
+    .command("inspect")
+    .description("what Palier makes of e-mail messages: one JSON line per message, in order")
+    .argument("[files...]", "raw messages (.eml); - for standard input")
+    .option("--max-bytes <n>", "keep larger messages raw, unparsed (default 26214400, 25 MiB)")
+    .addHelpText("after", MAIL_INSPECT_HELP)
+    .action(async (files: string[], options: { maxBytes?: string }) => {
+      const { runMailInspect } = await import("./mailInspect.js");
+      status = await runMailInspect(
+        files,
+        { stdin: process.stdin, write: (text) => process.stdout.write(text), error: (text) => process.stderr.write(text) },
+        options,
+      );
     });
 
   program

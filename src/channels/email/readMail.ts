@@ -1,0 +1,229 @@
+// One e-mail as Palier reads it, from its raw bytes: sender, recipients, decoded subject, the
+// body as the agent will read it (UTF-8, HTML sanitized), attachments, threading headers,
+// whether a machine sent it and, for a bounce, what failed. The SMTP receiver, the IMAP
+// fetcher and `palier mail inspect` all read mail through this one function (docs/email.md).
+// Nothing here throws on bad mail: what could not be read is named in `errors`, and a message
+// mailparser cannot parse at all comes back `raw` with its bytes kept.
+
+import { createHash } from "node:crypto";
+import { convert } from "html-to-text";
+import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from "mailparser";
+import { classifyAutomated, type Automated } from "../../core/mail/automated.js";
+import { readBounce, type Bounce } from "../../core/mail/bounce.js";
+import { sanitize } from "../../core/message/messageBody.js";
+import { detectLanguage } from "../../core/triage/language.js";
+import type { DetectedLanguage } from "../../core/triage/signals.js";
+import { extractUuencoded } from "./uuencode.js";
+
+export interface MailAddress {
+  address: string;
+  name: string;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Shown in the body (an image the HTML refers to, or a part marked inline) rather than offered as a download. */
+  inline: boolean;
+  contentId: string | null;
+  /** SHA-256 of the content, hex. */
+  sha256: string;
+  content: Buffer;
+}
+
+/** Something the reader could not take as sent; the message is still read as far as it goes. */
+export interface MailProblem {
+  code: "unparsable" | "no_from" | "no_message_id" | "bad_date" | "undecodable_text" | "too_large";
+  detail: string;
+}
+
+export interface InboundMail {
+  messageId: string | null;
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  replyTo: MailAddress[];
+  subject: string;
+  date: Date | null;
+  /** The body as the agent will read it: the plain-text part, or the HTML part's text. */
+  text: string;
+  /** The HTML part, sanitized; null when the message has none. */
+  html: string | null;
+  attachments: MailAttachment[];
+  inReplyTo: string | null;
+  references: string[];
+  /** Header names in lower case with every value as sent (unfolded). */
+  headers: Map<string, string[]>;
+  automated: Automated | null;
+  bounce: Bounce | null;
+  language: DetectedLanguage;
+  errors: MailProblem[];
+  /** True when the message could only be kept as raw bytes. */
+  raw: boolean;
+  size: number;
+}
+
+export interface ReadMailOptions {
+  /** The addresses Palier sends from: mail from them is its own, come back (a loop). */
+  ownAddresses?: readonly string[];
+  /** Larger messages are not parsed: kept raw with a `too_large` problem. */
+  maxBytes?: number;
+}
+
+/** 25 MiB, the default limit of a message read. */
+export const DEFAULT_MAX_MAIL_BYTES = 25 * 1024 * 1024;
+
+function addresses(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const out: MailAddress[] = [];
+  const walk = (entries: AddressObject["value"]) => {
+    for (const entry of entries) {
+      if (entry.group) walk(entry.group);
+      else if (entry.address) out.push({ address: entry.address.toLowerCase(), name: entry.name ?? "" });
+    }
+  };
+  for (const object of objects) walk(object.value);
+  return out;
+}
+
+/** "<a@b> <c@d>" or ["<a@b>", …] → ["<a@b>", "<c@d>"]. */
+function messageIds(value: string | string[] | undefined): string[] {
+  const text = Array.isArray(value) ? value.join(" ") : (value ?? "");
+  return text.match(/<[^<>\s]+>/g) ?? [];
+}
+
+function headerMap(lines: ParsedMail["headerLines"]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const { key, line } of lines) {
+    const colon = line.indexOf(":");
+    const value = (colon >= 0 ? line.slice(colon + 1) : "").replace(/\r?\n[ \t]+/g, " ").trim();
+    const name = key.toLowerCase();
+    map.set(name, [...(map.get(name) ?? []), value]);
+  }
+  return map;
+}
+
+/** An HTML body as the agent reads it in text: no wrapping, headings as written, images and link targets left out. */
+function textOfHtml(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } })),
+      { selector: "img", format: "skip" },
+      { selector: "a", options: { ignoreHref: true } },
+    ],
+  });
+}
+
+/** Alternative renditions that are not files: Apple Watch's text/watch-html. */
+const RENDITIONS = new Set(["text/watch-html"]);
+
+function attachmentOf(attachment: Attachment, index: number): MailAttachment {
+  const contentId = attachment.contentId ? attachment.contentId.replace(/^<|>$/g, "") : null;
+  const inline = attachment.related === true || attachment.contentDisposition === "inline";
+  return {
+    filename: attachment.filename ?? `attachment-${index + 1}${attachment.contentType === "message/rfc822" ? ".eml" : ""}`,
+    contentType: attachment.contentType.toLowerCase(),
+    size: attachment.content.length,
+    inline,
+    contentId,
+    sha256: createHash("sha256").update(attachment.content).digest("hex"),
+    content: attachment.content,
+  };
+}
+
+/** A message that could not be read beyond its size. */
+function rawMail(size: number, problem: MailProblem): InboundMail {
+  return {
+    messageId: null,
+    from: null,
+    to: [],
+    cc: [],
+    replyTo: [],
+    subject: "",
+    date: null,
+    text: "",
+    html: null,
+    attachments: [],
+    inReplyTo: null,
+    references: [],
+    headers: new Map(),
+    automated: null,
+    bounce: null,
+    language: "unknown",
+    errors: [problem],
+    raw: true,
+    size,
+  };
+}
+
+/** Reads one message. Never throws on the message's content. */
+export async function readMail(source: Buffer, options: ReadMailOptions = {}): Promise<InboundMail> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES;
+  if (source.length > maxBytes) {
+    return rawMail(source.length, { code: "too_large", detail: `${source.length} bytes, over the limit of ${maxBytes}` });
+  }
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(source, { skipHtmlToText: true, skipImageLinks: true, skipTextLinks: true, keepDeliveryStatus: true, checksumAlgo: false });
+  } catch (error) {
+    return rawMail(source.length, { code: "unparsable", detail: (error as Error).message });
+  }
+  const errors: MailProblem[] = [];
+  const headers = headerMap(parsed.headerLines);
+  const from = addresses(parsed.from)[0] ?? null;
+  if (from === null) errors.push({ code: "no_from", detail: headers.has("from") ? `from: ${headers.get("from")?.[0] ?? ""}` : "no From header" });
+  const messageId = messageIds(parsed.messageId)[0] ?? null;
+  if (messageId === null) errors.push({ code: "no_message_id", detail: "no Message-ID header" });
+  let date = parsed.date ?? null;
+  if (date !== null && Number.isNaN(date.getTime())) {
+    errors.push({ code: "bad_date", detail: `date: ${headers.get("date")?.[0] ?? ""}` });
+    date = null;
+  }
+
+  const statusParts = parsed.attachments.filter((attachment) => /^message\/(global-)?delivery-status$/i.test(attachment.contentType));
+  const kept = parsed.attachments.filter((attachment) => !statusParts.includes(attachment) && !RENDITIONS.has(attachment.contentType.toLowerCase()));
+  const deliveryStatus = statusParts.length > 0 ? statusParts.map((part) => part.content.toString("utf8")).join("\n") : null;
+
+  const rawHtml = typeof parsed.html === "string" && parsed.html.trim() !== "" ? parsed.html : null;
+  const html = rawHtml === null ? null : sanitize(rawHtml);
+  const plain = parsed.text ?? "";
+  const uu = extractUuencoded(plain.trim() === "" && rawHtml !== null ? textOfHtml(rawHtml) : plain);
+  const text = uu.text.replace(/\s+$/, "");
+  const attachments = [...kept.map(attachmentOf), ...uu.files.map((file) => ({ ...file, inline: false, contentId: null }))];
+  const replaced = [...`${parsed.subject ?? ""}${text}`].filter((char) => char === "\uFFFD").length;
+  if (replaced > 0) errors.push({ code: "undecodable_text", detail: `${replaced} characters could not be decoded (a missing or wrong charset)` });
+
+  const subject = (parsed.subject ?? "").replace(/\s+/g, " ").trim();
+  const automated = classifyAutomated({
+    headers,
+    from: from?.address ?? null,
+    subject,
+    text,
+    hasDeliveryStatus: deliveryStatus !== null,
+    ownAddresses: options.ownAddresses,
+  });
+  const bounce = automated?.kind === "bounce" ? readBounce({ deliveryStatus, failedRecipients: headers.get("x-failed-recipients")?.[0] ?? null, text }) : null;
+  return {
+    messageId,
+    from,
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    replyTo: addresses(parsed.replyTo),
+    subject,
+    date,
+    text,
+    html,
+    attachments,
+    inReplyTo: messageIds(parsed.inReplyTo)[0] ?? null,
+    references: messageIds(parsed.references),
+    headers,
+    automated,
+    bounce,
+    language: detectLanguage(`${subject}\n${text}`.slice(0, 5_000)),
+    errors,
+    raw: false,
+    size: source.length,
+  };
+}

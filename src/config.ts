@@ -31,6 +31,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of e-mails (`PALIER_MAIL_FROM`, default `Palier <palier@localhost>`). */
   mailFrom: string;
+  /** The built-in SMTP receiver's port (`SMTP_IN_PORT`, default 2525; 0 any free port; `off` none). */
+  smtpInPort: number | null;
+  /** Where it listens (`SMTP_IN_HOST`, default HOST). */
+  smtpInHost: string;
+  /** The largest message taken, in bytes (`MAIL_MAX_BYTES`, default 25 MiB). */
+  mailMaxBytes: number;
 }
 
 /** Thrown with every problem in the environment, one per line. */
@@ -70,6 +76,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailFrom = env.PALIER_MAIL_FROM || "Palier <palier@localhost>";
   if (!/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(mailFrom.trim()))
     problems.push(`PALIER_MAIL_FROM: "${mailFrom}" is not an address (palier@example.org or Palier <palier@example.org>)`);
+  const smtpIn = (env.SMTP_IN_PORT ?? "2525").trim();
+  const smtpInPort = smtpIn === "off" ? null : Number(smtpIn);
+  if (smtpInPort !== null && !(/^\d+$/.test(smtpIn) && smtpInPort <= 65_535))
+    problems.push(`SMTP_IN_PORT: "${env.SMTP_IN_PORT}" is not a port number (0–65535) nor off`);
+  const mailMaxBytes = Number(env.MAIL_MAX_BYTES ?? 25 * 1024 * 1024);
+  if (!Number.isSafeInteger(mailMaxBytes) || mailMaxBytes < 1024)
+    problems.push(`MAIL_MAX_BYTES: "${env.MAIL_MAX_BYTES}" is not a number of bytes (1024 or more)`);
   const config: Config = {
     port,
     host: env.HOST || "127.0.0.1",
@@ -84,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag("PALIER_SECURE_COOKIES", false),
     smtpUrl,
     mailFrom: mailFrom.trim(),
+    smtpInPort,
+    smtpInHost: env.SMTP_IN_HOST || env.HOST || "127.0.0.1",
+    mailMaxBytes,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

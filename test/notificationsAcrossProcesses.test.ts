@@ -44,6 +44,7 @@ async function startServe(name: string, databaseUrl: string): Promise<Server> {
       PALIER_DATA_DIR: join(dir, name),
       HOST: "127.0.0.1",
       PORT: "0",
+      SMTP_IN_PORT: "0",
       PALIER_ADMIN_TOKEN: TOKEN,
       PALIER_DEMO: "0",
       PALIER_CLOCK: "manual",

@@ -47,6 +47,7 @@ function spawnServe(env: Record<string, string> = {}): {
       PALIER_DATA_DIR: dataDir,
       HOST: "127.0.0.1",
       PORT: "0",
+      SMTP_IN_PORT: "0",
       PALIER_ADMIN_TOKEN: TOKEN,
       ...env,
     },

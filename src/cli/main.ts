@@ -67,6 +67,9 @@ Configuration (environment variables):
   PALIER_SECURE_COOKIES    1 behind HTTPS
   SMTP_URL                 smtp://user:password@host:port or smtps://…; unset: e-mails stay in the built-in mailbox
   PALIER_MAIL_FROM         the From of e-mails (default "Palier <palier@localhost>")
+  SMTP_IN_PORT             the built-in SMTP receiver for mail routed to Palier (default 2525; 0 any free port; off)
+  SMTP_IN_HOST             where it listens (default HOST)
+  MAIL_MAX_BYTES           the largest message received, in bytes (default 26214400, 25 MiB)
 
 Stops cleanly on SIGINT (Ctrl-C) or SIGTERM. Exit status: 0 stopped cleanly, 1 could not start
 (the data directory is in use, the database is unreachable, the port is taken), 2 invalid configuration.`;

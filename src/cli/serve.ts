@@ -8,6 +8,7 @@ import { buildApp } from "../api/app.js";
 import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
+import { startSmtpReceiver } from "../channels/email/smtpReceiver.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
@@ -114,6 +115,24 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   const housekeeping = startHousekeeping({ database, clock, onError: (error) => io.err(`palier serve: housekeeping: ${error.message}\n`) });
   app.addHook("onClose", () => housekeeping.stop());
   try {
+    // Mail routed to Palier arrives here and becomes tickets and messages; closing the app stops it.
+    const smtp =
+      config.smtpInPort === null
+        ? null
+        : await startSmtpReceiver({
+            database,
+            clock,
+            host: config.smtpInHost,
+            port: config.smtpInPort,
+            maxBytes: config.mailMaxBytes,
+            onError: (error) => io.err(`palier serve: mail: ${error.message}\n`),
+          }).catch((error: NodeJS.ErrnoException) => {
+            const where = `${config.smtpInHost}:${config.smtpInPort}`;
+            if (error.code === "EADDRINUSE")
+              throw new CommandError(`cannot receive mail on ${where}: the port is in use (set SMTP_IN_PORT to another one, or off)`, 1);
+            throw new CommandError(`cannot receive mail on ${where}: ${error.message}`, 1);
+          });
+    if (smtp) app.addHook("onClose", () => smtp.close());
     const web = await registerWebApp(app);
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {
       const where = `${config.host}:${config.port}`;
@@ -126,6 +145,7 @@ async function start(config: Config, database: Database, io: CommandIo, started:
     // One write: whoever reads the "ready" line gets the rest with it.
     io.out(
       `\nPalier is ready at ${url} (${describeStore(config)}; started in ${seconds(performance.now() - started)}).\n` +
+        (smtp ? `It receives mail by SMTP on ${config.smtpInHost}:${smtp.port}.\n` : "") +
         (web.built ? "" : `The web app is not built (no ${WEB_ROOT}/index.html): run npm run build. The API works meanwhile.\n`) +
         (demo ? demoLoginsText() : "") +
         `Admin: ${config.adminEmail} (password: PALIER_ADMIN_PASSWORD, or the one printed at the first start).\nPress Ctrl-C to stop.\n`,

@@ -29,6 +29,11 @@ import type { Condition, RuleAction, RuleTime } from "../core/rules/rule.js";
 import type { TriageSignals } from "../core/triage/signals.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+/** Raw bytes: a Buffer in, a Buffer out (PostgreSQL's driver gives a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const id = () => uuid("id").primaryKey().defaultRandom();
 const stamps = () => ({
@@ -249,12 +254,17 @@ export const ticketFollowers = pgTable(
   (t) => [primaryKey({ columns: [t.ticketNumber, t.agentId] })],
 );
 
-/** Attachment metadata; the bytes live elsewhere. */
+/** Attachment metadata; the bytes live elsewhere (`attachments` for those Palier received). */
 export interface AttachmentMeta {
   name: string;
   contentType: string;
   size: number;
   url?: string;
+  /** The `attachments` row holding the bytes. */
+  id?: string;
+  /** Shown in the body (an image the HTML refers to) rather than offered as a download. */
+  inline?: boolean;
+  contentId?: string | null;
 }
 
 export const messages = pgTable(
@@ -277,6 +287,68 @@ export const messages = pgTable(
     createdAt: at("created_at").notNull(),
   },
   (t) => [index("messages_ticket_idx").on(t.ticketNumber, t.createdAt), check("messages_kind_check", inList("kind", ["reply", "note", "customer"]))],
+);
+
+/** The bytes of a file a message brought (an e-mail's attachments and inline images). */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: id(),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).references(() => tickets.number, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
+    /** The e-mail it came in, when it is not on a ticket's message (an automated mail's files). */
+    mailId: uuid("mail_id").references((): AnyPgColumn => mailMessages.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    inline: boolean("inline").notNull().default(false),
+    contentId: text("content_id"),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("attachments_message_idx").on(t.messageId), index("attachments_ticket_idx").on(t.ticketNumber)],
+);
+
+/**
+ * Every e-mail in or out (docs/email.md): what became of it, the Message-ID replies thread
+ * by, and, for mail received, its raw bytes, so that nothing is lost and an admin can read or
+ * reprocess what could not be taken.
+ */
+export const mailMessages = pgTable(
+  "mail_messages",
+  {
+    id: id(),
+    /** `in`: received; `out`: sent by Palier. */
+    direction: text("direction").notNull(),
+    /** What became of it: in, `ticket` (opened one), `reply` (added to one), `automated` (kept, not answered), `bounce` (recorded on the ticket whose mail bounced), `error` (kept raw); out, `queued`. */
+    outcome: text("outcome").notNull(),
+    /** The Message-ID header, angle brackets included; null when the message had none. */
+    messageIdHeader: text("message_id_header"),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).references(() => tickets.number, { onDelete: "set null" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "set null" }),
+    fromAddress: text("from_address"),
+    toAddresses: text("to_addresses")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    subject: text("subject").notNull().default(""),
+    /** For automated mail: its kind and the header or phrase that says so. */
+    automated: jsonb("automated").$type<{ kind: string; reason: string }>(),
+    /** What could not be read as sent. */
+    problems: jsonb("problems").$type<{ code: string; detail: string }[]>().notNull().default([]),
+    size: integer("size").notNull(),
+    /** The message as received; null for mail Palier sent (its outbox row holds it). */
+    raw: bytea("raw"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    index("mail_messages_message_id_idx").on(t.messageIdHeader),
+    index("mail_messages_ticket_idx").on(t.ticketNumber, t.createdAt),
+    index("mail_messages_from_idx").on(t.fromAddress, t.createdAt),
+    check("mail_messages_direction_check", inList("direction", ["in", "out"])),
+    check("mail_messages_outcome_check", inList("outcome", ["ticket", "reply", "automated", "bounce", "error", "queued"])),
+  ],
 );
 
 /**

@@ -165,6 +165,7 @@ describe("readMail", () => {
     );
     expect(mail.automated).toEqual({ kind: "bounce", reason: "content-type: multipart/report; report-type=delivery-status" });
     expect(mail.bounce).toEqual({ recipient: "marie@example.be", status: "5.1.1", diagnostic: "550 5.1.1 User unknown" });
+    expect(mail.bouncedMessageId).toBe("<palier-1042-3@palier.example>");
     expect(mail.text).toBe("I'm sorry to have to inform you that your message could not be delivered.");
     expect(mail.attachments.map((attachment) => attachment.contentType)).toEqual(["message/rfc822"]);
   });

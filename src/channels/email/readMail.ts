@@ -8,61 +8,14 @@
 import { createHash } from "node:crypto";
 import { convert } from "html-to-text";
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from "mailparser";
-import { classifyAutomated, type Automated } from "../../core/mail/automated.js";
-import { readBounce, type Bounce } from "../../core/mail/bounce.js";
+import { classifyAutomated } from "../../core/mail/automated.js";
+import { readBounce } from "../../core/mail/bounce.js";
+import type { InboundMail, MailAddress, MailAttachment, MailProblem } from "../../core/mail/inboundMail.js";
 import { sanitize } from "../../core/message/messageBody.js";
 import { detectLanguage } from "../../core/triage/language.js";
-import type { DetectedLanguage } from "../../core/triage/signals.js";
 import { extractUuencoded } from "./uuencode.js";
 
-export interface MailAddress {
-  address: string;
-  name: string;
-}
-
-export interface MailAttachment {
-  filename: string;
-  contentType: string;
-  size: number;
-  /** Shown in the body (an image the HTML refers to, or a part marked inline) rather than offered as a download. */
-  inline: boolean;
-  contentId: string | null;
-  /** SHA-256 of the content, hex. */
-  sha256: string;
-  content: Buffer;
-}
-
-/** Something the reader could not take as sent; the message is still read as far as it goes. */
-export interface MailProblem {
-  code: "unparsable" | "no_from" | "no_message_id" | "bad_date" | "undecodable_text" | "too_large";
-  detail: string;
-}
-
-export interface InboundMail {
-  messageId: string | null;
-  from: MailAddress | null;
-  to: MailAddress[];
-  cc: MailAddress[];
-  replyTo: MailAddress[];
-  subject: string;
-  date: Date | null;
-  /** The body as the agent will read it: the plain-text part, or the HTML part's text. */
-  text: string;
-  /** The HTML part, sanitized; null when the message has none. */
-  html: string | null;
-  attachments: MailAttachment[];
-  inReplyTo: string | null;
-  references: string[];
-  /** Header names in lower case with every value as sent (unfolded). */
-  headers: Map<string, string[]>;
-  automated: Automated | null;
-  bounce: Bounce | null;
-  language: DetectedLanguage;
-  errors: MailProblem[];
-  /** True when the message could only be kept as raw bytes. */
-  raw: boolean;
-  size: number;
-}
+export type { InboundMail, MailAddress, MailAttachment, MailProblem } from "../../core/mail/inboundMail.js";
 
 export interface ReadMailOptions {
   /** The addresses Palier sends from: mail from them is its own, come back (a loop). */
@@ -133,6 +86,21 @@ function attachmentOf(attachment: Attachment, index: number): MailAttachment {
   };
 }
 
+/** The Message-ID in the returned copy or headers a bounce carries (message/rfc822, text/rfc822-headers). */
+function returnedMessageId(parts: readonly Attachment[]): string | null {
+  for (const part of parts) {
+    if (!/^(message\/(global|rfc822)|text\/rfc822-headers)$/i.test(part.contentType)) continue;
+    const head =
+      part.content
+        .subarray(0, 64 * 1024)
+        .toString("utf8")
+        .split(/\r?\n\r?\n/)[0] ?? "";
+    const match = /^message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^<>\s]+>)/im.exec(head);
+    if (match) return match[1] as string;
+  }
+  return null;
+}
+
 /** A message that could not be read beyond its size. */
 function rawMail(size: number, problem: MailProblem): InboundMail {
   return {
@@ -151,6 +119,7 @@ function rawMail(size: number, problem: MailProblem): InboundMail {
     headers: new Map(),
     automated: null,
     bounce: null,
+    bouncedMessageId: null,
     language: "unknown",
     errors: [problem],
     raw: true,
@@ -221,6 +190,7 @@ export async function readMail(source: Buffer, options: ReadMailOptions = {}): P
     headers,
     automated,
     bounce,
+    bouncedMessageId: bounce === null ? null : returnedMessageId(kept),
     language: detectLanguage(`${subject}\n${text}`.slice(0, 5_000)),
     errors,
     raw: false,

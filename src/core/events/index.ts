@@ -26,6 +26,7 @@ export type {
 export { changeReason, clockReason, escalationCause, eventReason, matchReason, outcomeSentence, skipSentence } from "./eventReason.js";
 export { legacyChangeCause, legacyClockCause, legacyMatchCause, legacyOutcome } from "./legacyReasons.js";
 export type { EventNames, NameKind, RenderOptions } from "./renderContext.js";
+export type { MailEventData } from "./mailData.js";
 export type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
 export { predicateSentence } from "./ruleReason.js";
 export { renderEvent, type RenderableEvent, type RenderedEvent } from "./renderEvent.js";

@@ -26,18 +26,21 @@ import enAppOncall from "./locales/en/app.oncall.json" with { type: "json" };
 import enOncall from "./locales/en/oncall.json" with { type: "json" };
 import enAppEscalation from "./locales/en/app.escalation.json" with { type: "json" };
 import enEscalation from "./locales/en/escalation.json" with { type: "json" };
+import enMail from "./locales/en/mail.json" with { type: "json" };
 import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
 import frRouting from "./locales/fr/routing.json" with { type: "json" };
 import frAppOncall from "./locales/fr/app.oncall.json" with { type: "json" };
 import frOncall from "./locales/fr/oncall.json" with { type: "json" };
 import frAppEscalation from "./locales/fr/app.escalation.json" with { type: "json" };
 import frEscalation from "./locales/fr/escalation.json" with { type: "json" };
+import frMail from "./locales/fr/mail.json" with { type: "json" };
 import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
 import nlRouting from "./locales/nl/routing.json" with { type: "json" };
 import nlAppOncall from "./locales/nl/app.oncall.json" with { type: "json" };
 import nlOncall from "./locales/nl/oncall.json" with { type: "json" };
 import nlAppEscalation from "./locales/nl/app.escalation.json" with { type: "json" };
 import nlEscalation from "./locales/nl/escalation.json" with { type: "json" };
+import nlMail from "./locales/nl/mail.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -56,6 +59,7 @@ const english = {
   routing: enRouting,
   oncall: enOncall,
   escalation: enEscalation,
+  mail: enMail,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
@@ -71,6 +75,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     routing: frRouting,
     oncall: frOncall,
     escalation: frEscalation,
+    mail: frMail,
   },
   nl: {
     app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation },
@@ -82,6 +87,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     routing: nlRouting,
     oncall: nlOncall,
     escalation: nlEscalation,
+    mail: nlMail,
   },
 };
 

@@ -46,16 +46,13 @@ const STATUS = /\b([245]\.\d{1,3}\.\d{1,3})\b/;
  * when the message has none), else by `failedRecipients` and the first status code in `text`.
  */
 export function readBounce(input: { deliveryStatus: string | null; failedRecipients: string | null; text: string }): Bounce {
-  if (input.deliveryStatus !== null) {
-    const fields = fieldsOf(input.deliveryStatus);
-    const status = fields.get("status");
-    const diagnostic = fields.get("diagnostic-code");
-    return {
-      recipient: addressOf(fields.get("final-recipient") ?? fields.get("original-recipient")),
-      status: status !== undefined ? (STATUS.exec(status)?.[1] ?? status) : null,
-      diagnostic: diagnostic !== undefined ? diagnostic.replace(/^[a-z-]+;\s*/i, "") : null,
-    };
-  }
-  const recipient = input.failedRecipients?.split(",")[0]?.trim() || null;
-  return { recipient, status: STATUS.exec(input.text)?.[1] ?? null, diagnostic: null };
+  const fields = fieldsOf(input.deliveryStatus ?? "");
+  const status = fields.get("status");
+  const diagnostic = fields.get("diagnostic-code");
+  // What the report's fields leave out, the header and the text may say.
+  return {
+    recipient: addressOf(fields.get("final-recipient") ?? fields.get("original-recipient")) ?? (input.failedRecipients?.split(",")[0]?.trim() || null),
+    status: status !== undefined ? (STATUS.exec(status)?.[1] ?? status) : (STATUS.exec(input.text)?.[1] ?? null),
+    diagnostic: diagnostic !== undefined ? diagnostic.replace(/^[a-z-]+;\s*/i, "") : null,
+  };
 }

@@ -146,7 +146,7 @@ async function launch(
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["bin/palier.js", "serve"], {
     cwd: ROOT,
-    env: { ...process.env, ...settings, PALIER_DATA_DIR: dataDir, PORT: String(port) },
+    env: { ...process.env, SMTP_IN_PORT: "0", ...settings, PALIER_DATA_DIR: dataDir, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

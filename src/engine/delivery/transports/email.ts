@@ -22,6 +22,12 @@ export interface EmailContent {
   text: string;
   html?: string;
   locale?: string;
+  /** A reply to a customer: its From (the team's address), its own Message-ID and the thread it answers. */
+  from?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers?: Record<string, string>;
 }
 
 /** Sends e-mails; `send` resolves with the transport it used, or throws (retried unless permanent). */
@@ -51,7 +57,20 @@ export function emailContentOf(row: OutboxRow): EmailContent {
     text: requiredText(payload, "text", "email"),
     ...(typeof html === "string" && html !== "" ? { html } : {}),
     ...(typeof payload.locale === "string" ? { locale: payload.locale } : {}),
+    ...(typeof payload.from === "string" && payload.from !== "" ? { from: payload.from } : {}),
+    ...(typeof payload.messageId === "string" && /^<[^<>\s]+>$/.test(payload.messageId) ? { messageId: payload.messageId } : {}),
+    ...(typeof payload.inReplyTo === "string" && /^<[^<>\s]+>$/.test(payload.inReplyTo) ? { inReplyTo: payload.inReplyTo } : {}),
+    ...(Array.isArray(payload.references)
+      ? { references: payload.references.filter((id): id is string => typeof id === "string" && /^<[^<>\s]+>$/.test(id)) }
+      : {}),
+    ...(isHeaderMap(payload.headers) ? { headers: payload.headers } : {}),
   };
+}
+
+/** Extra headers: names of letters, digits and dashes, values on one line. */
+function isHeaderMap(value: unknown): value is Record<string, string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return Object.entries(value).every(([name, text]) => /^[A-Za-z][A-Za-z0-9-]*$/.test(name) && typeof text === "string" && !/[\r\n]/.test(text));
 }
 
 /** The domain of a From address (`Palier <palier@example.org>` → example.org), for Message-IDs. */
@@ -85,14 +104,16 @@ export function createMailer(options: MailerOptions = {}): Mailer {
     send: async (row) => {
       const mail = emailContentOf(row);
       await transporter.sendMail({
-        from,
+        from: mail.from ?? from,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
         ...(mail.html ? { html: mail.html } : {}),
         // The same on every attempt, so that a receiver can drop a message it already has.
-        messageId: `<${row.deliveryId}@${domain}>`,
-        headers: { "X-Palier-Delivery-Id": row.deliveryId, ...(mail.locale ? { "Content-Language": mail.locale } : {}) },
+        messageId: mail.messageId ?? `<${row.deliveryId}@${domain}>`,
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+        ...(mail.references && mail.references.length > 0 ? { references: mail.references } : {}),
+        headers: { ...mail.headers, "X-Palier-Delivery-Id": row.deliveryId, ...(mail.locale ? { "Content-Language": mail.locale } : {}) },
       });
       return "smtp";
     },

@@ -1,0 +1,95 @@
+// E-mail as stored (docs/email.md): every message in or out with what became of it and the
+// Message-ID replies thread by, the raw bytes of what was received, and the files messages
+// brought.
+
+import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import type { Db } from "./database.js";
+import { attachments, mailMessages, teams } from "./schema.js";
+import { anyOf } from "./sql/anyOf.js";
+import { pgTextArray } from "./sql/pgArray.js";
+
+export type MailRow = typeof mailMessages.$inferSelect;
+export type NewMailRow = Omit<typeof mailMessages.$inferInsert, "id">;
+export type AttachmentRow = typeof attachments.$inferSelect;
+export type NewAttachmentRow = Omit<typeof attachments.$inferInsert, "id">;
+
+export async function insertMail(db: Db, row: NewMailRow): Promise<MailRow> {
+  const [inserted] = await db.insert(mailMessages).values(row).returning();
+  return inserted as MailRow;
+}
+
+/** The ticket the newest of `messageIds` (Message-ID headers, brackets included) belongs to, if any. */
+export async function ticketOfMessageIds(db: Db, messageIds: readonly string[]): Promise<number | null> {
+  if (messageIds.length === 0) return null;
+  const [row] = await db
+    .select({ ticketNumber: mailMessages.ticketNumber })
+    .from(mailMessages)
+    .where(and(anyOf(mailMessages.messageIdHeader, messageIds, "text"), sql`${mailMessages.ticketNumber} is not null`))
+    .orderBy(desc(mailMessages.createdAt))
+    .limit(1);
+  return row?.ticketNumber ?? null;
+}
+
+/** Whether a message with this Message-ID was received already (a server delivering it twice). */
+export async function receivedBefore(db: Db, messageId: string): Promise<MailRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(mailMessages)
+    .where(and(eq(mailMessages.direction, "in"), eq(mailMessages.messageIdHeader, messageId)))
+    .limit(1);
+  return row;
+}
+
+/** How many messages `address` sent since `since`: a sender writing faster than a person can is a loop. */
+export async function receivedFromSince(db: Db, address: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(mailMessages)
+    .where(and(eq(mailMessages.direction, "in"), eq(mailMessages.fromAddress, address), gte(mailMessages.createdAt, since)));
+  return row?.count ?? 0;
+}
+
+/** A ticket's Message-IDs in the order they were written, oldest first, and the newest one received. */
+export async function threadOf(db: Db, ticketNumber: number): Promise<{ ids: string[]; lastReceived: string | null }> {
+  const rows = await db
+    .select({ id: mailMessages.messageIdHeader, direction: mailMessages.direction })
+    .from(mailMessages)
+    .where(and(eq(mailMessages.ticketNumber, ticketNumber), sql`${mailMessages.messageIdHeader} is not null`))
+    .orderBy(asc(mailMessages.createdAt));
+  const ids = rows.map((row) => row.id as string);
+  const lastReceived = rows.filter((row) => row.direction === "in").at(-1)?.id ?? null;
+  return { ids, lastReceived };
+}
+
+export async function insertAttachments(db: Db, rows: readonly NewAttachmentRow[]): Promise<AttachmentRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insert(attachments)
+    .values([...rows])
+    .returning();
+}
+
+export async function attachmentById(db: Db, id: string): Promise<AttachmentRow | undefined> {
+  const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
+  return row;
+}
+
+/** The team whose address is one of `addresses` (lower case), if any: mail to it goes to that team. */
+export async function teamOfAddresses(db: Db, addresses: readonly string[]): Promise<{ id: string; email: string } | undefined> {
+  if (addresses.length === 0) return undefined;
+  const [row] = await db
+    .select({ id: teams.id, email: teams.email })
+    .from(teams)
+    .where(sql`lower(${teams.email}) = any(${pgTextArray(addresses.map((address) => address.toLowerCase()))}::text[])`)
+    .limit(1);
+  return row ? { id: row.id, email: row.email as string } : undefined;
+}
+
+/** Every team's address, lower case: mail from one of them is Palier's own. */
+export async function teamAddresses(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ email: teams.email })
+    .from(teams)
+    .where(sql`${teams.email} is not null`);
+  return rows.map((row) => (row.email as string).toLowerCase());
+}

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { requireCaller } from "../auth/authenticate.js";
 import { outboxAdminRoutes } from "./admin/outbox.js";
+import { attachmentRoutes } from "./attachments/attachments.js";
 import { agentRoutes } from "./agents/agents.js";
 import { calendarRoutes } from "./calendars/calendars.js";
 import { rejectDeepBodies, rejectNulCharacters, validatorCompiler } from "./common/validation.js";
@@ -38,5 +39,6 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   // Rules and the triage settings they read.
   for (const routes of [ruleRoutes, settingsRoutes]) await app.register(routes);
   await app.register(notificationRoutes);
+  await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);
 };

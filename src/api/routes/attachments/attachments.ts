@@ -1,0 +1,50 @@
+// A file a message brought, downloaded: to staff, and to the customer whose ticket it is on.
+// Served with a safe content type: images that browsers render inertly are shown inline, every
+// other type is a download (Content-Disposition: attachment) that the browser never sniffs.
+
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { attachmentById } from "../../../store/mail.js";
+import { notFound } from "../../errors.js";
+import { callerWith } from "../common/access.js";
+import { errorResponses, IdParams, SECURITY } from "../common/schema.js";
+import { visibleTicket } from "../tickets/tickets.js";
+
+/** Types shown in the page; SVG is not among them (it may carry script). */
+const INLINE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+/** `filename` for a Content-Disposition header: ASCII fallback and the UTF-8 name (RFC 6266). */
+function disposition(kind: "inline" | "attachment", filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    "/attachments/:id",
+    {
+      schema: {
+        tags: ["tickets"],
+        summary: "Download a file a message brought (an e-mail's attachment or inline image)",
+        security: SECURITY,
+        params: IdParams,
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const principal = callerWith(request, "tickets.read");
+      const file = await attachmentById(request.server.database.db, request.params.id);
+      if (!file || file.ticketNumber === null) throw notFound(`attachment ${request.params.id}`);
+      await visibleTicket(request, principal, file.ticketNumber);
+      const type = file.contentType.toLowerCase();
+      const inline = INLINE_TYPES.has(type);
+      reply
+        .header("Content-Type", inline ? type : "application/octet-stream")
+        .header("Content-Disposition", disposition(inline ? "inline" : "attachment", file.filename))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .header("Cache-Control", "private, max-age=3600");
+      // The bytes as stored: a Buffer is sent as it is, never through the JSON serializer.
+      return reply.send(file.content as never);
+    },
+  );
+};

@@ -85,7 +85,10 @@ export interface Attachment {
   name: string;
   contentType: string;
   size: number;
+  /** Where to download it (same origin, the session's cookie). */
   url?: string;
+  /** An image the message's HTML showed in its body. */
+  inline?: boolean;
 }
 
 export interface Message {

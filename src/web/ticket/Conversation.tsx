@@ -1,7 +1,7 @@
 // The conversation of a ticket, oldest first: the customer's messages, the agents' public
 // replies, and internal notes (on yellow, labelled, never shown to the customer).
 
-import type { Customer, Message } from "../api/types.js";
+import type { Attachment, Customer, Message } from "../api/types.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { MessageBody } from "./MessageBody.js";
@@ -39,11 +39,30 @@ function MessageItem({ message, customer, language }: { message: Message; custom
       <MessageTriage message={message} />
       {message.attachments.length > 0 && (
         <ul className="attachments" aria-label={t("message.attachments")}>
-          {message.attachments.map((attachment) => (
-            <li key={attachment.name}>{attachment.name}</li>
+          {message.attachments.map((attachment, index) => (
+            <li key={`${attachment.name}-${index}`}>
+              <AttachmentLink attachment={attachment} />
+            </li>
           ))}
         </ul>
       )}
     </li>
+  );
+}
+
+const IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+/** A file of the message: a download link with its size, a thumbnail for an image; its name alone when it was not kept. */
+function AttachmentLink({ attachment }: { attachment: Attachment }) {
+  const { t, locale } = useI18n();
+  const size = new Intl.NumberFormat(locale, { style: "unit", unit: attachment.size >= 1_000_000 ? "megabyte" : "kilobyte", maximumFractionDigits: 1 }).format(
+    attachment.size >= 1_000_000 ? attachment.size / 1_000_000 : Math.max(attachment.size / 1_000, 0.1),
+  );
+  if (!attachment.url) return <span>{attachment.name}</span>;
+  return (
+    <a href={attachment.url} download={attachment.name} className="attachment-link" title={t("message.download", { name: attachment.name })}>
+      {IMAGE_TYPES.has(attachment.contentType) && <img src={attachment.url} alt="" className="attachment-thumb" loading="lazy" />}
+      <span className="attachment-name">{attachment.name}</span> <span className="muted small">({size})</span>
+    </a>
   );
 }

@@ -59,7 +59,13 @@ export const TicketSchema = Type.Object(
 );
 
 const Attachment = Type.Object(
-  { name: Type.String(), contentType: Type.String(), size: Type.Integer(), url: Type.Optional(Type.String()) },
+  {
+    name: Type.String(),
+    contentType: Type.String(),
+    size: Type.Integer(),
+    url: Type.Optional(Type.String({ description: "where to download it (GET, with the caller's credentials)" })),
+    inline: Type.Optional(Type.Boolean({ description: "an image the message's HTML showed in its body" })),
+  },
   { additionalProperties: false },
 );
 

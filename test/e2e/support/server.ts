@@ -21,7 +21,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -51,7 +52,11 @@ export const SERVER_START_MS = 300_000;
 /** The `beforeAll` budget of a suite that starts a server and a browser. */
 export const SUITE_START_MS = SERVER_START_MS + 60_000;
 
-export async function startServer(env: Record<string, string> = {}, timeoutMs = SERVER_START_MS): Promise<RunningServer> {
+/**
+ * `runtime` is added to the environment of this start only, not of the shared first start: what
+ * does not change the stored data (SMTP_URL, SMTP_IN_PORT), so that suites still share it.
+ */
+export async function startServer(env: Record<string, string> = {}, timeoutMs = SERVER_START_MS, runtime: Record<string, string> = {}): Promise<RunningServer> {
   const external = process.env.PALIER_E2E_URL;
   if (external) {
     return {
@@ -76,7 +81,7 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
   const dataDir = mkdtempSync(join(tmpdir(), "palier-e2e-"));
   const template = await seededTemplate(settings, timeoutMs);
   if (template !== null) cpSync(template, dataDir, { recursive: true });
-  return launch(dataDir, settings, timeoutMs, { removeOnStop: true });
+  return launch(dataDir, { ...settings, ...runtime }, timeoutMs, { removeOnStop: true });
 }
 
 const EMAIL = "admin@palier.local";

@@ -3,7 +3,7 @@
 // projects assert (expected.json). Prints, per category, how many messages are read as
 // asserted, then every miss with the fact, the expected and the read value.
 //
-//   npm run bench:mail               (MAIL_CORPUS_DIR, default ../shared/mail)
+//   npm run bench:mail-corpus        (MAIL_CORPUS_DIR, default ../shared/mail)
 
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";

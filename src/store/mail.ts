@@ -2,7 +2,7 @@
 // Message-ID replies thread by, the raw bytes of what was received, and the files messages
 // brought.
 
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import type { Db } from "./database.js";
 import { attachments, mailMessages, teams } from "./schema.js";
 import { anyOf } from "./sql/anyOf.js";
@@ -30,14 +30,14 @@ export async function ticketOfMessageIds(db: Db, messageIds: readonly string[]):
   return row?.ticketNumber ?? null;
 }
 
-/** Whether a message with this Message-ID was received already (a server delivering it twice). */
-export async function receivedBefore(db: Db, messageId: string): Promise<MailRow | undefined> {
+/** Whether a message with this Message-ID was taken already (a server delivering it twice); one kept as `error` was not. */
+export async function receivedBefore(db: Db, messageId: string): Promise<MailSummary | undefined> {
   const [row] = await db
-    .select()
+    .select(SUMMARY)
     .from(mailMessages)
-    .where(and(eq(mailMessages.direction, "in"), eq(mailMessages.messageIdHeader, messageId)))
+    .where(and(eq(mailMessages.direction, "in"), eq(mailMessages.messageIdHeader, messageId), ne(mailMessages.outcome, "error")))
     .limit(1);
-  return row;
+  return row as MailSummary | undefined;
 }
 
 /** How many messages `address` sent since `since`: a sender writing faster than a person can is a loop. */
@@ -92,4 +92,68 @@ export async function teamAddresses(db: Db): Promise<string[]> {
     .from(teams)
     .where(sql`${teams.email} is not null`);
   return rows.map((row) => (row.email as string).toLowerCase());
+}
+
+export const MAIL_OUTCOMES = ["ticket", "reply", "automated", "bounce", "error", "queued"] as const;
+export type MailOutcome = (typeof MAIL_OUTCOMES)[number];
+
+/** A received message as admins list it: everything but its bytes. */
+export type MailSummary = Omit<MailRow, "raw">;
+
+const SUMMARY = {
+  id: mailMessages.id,
+  direction: mailMessages.direction,
+  outcome: mailMessages.outcome,
+  messageIdHeader: mailMessages.messageIdHeader,
+  ticketNumber: mailMessages.ticketNumber,
+  messageId: mailMessages.messageId,
+  fromAddress: mailMessages.fromAddress,
+  toAddresses: mailMessages.toAddresses,
+  subject: mailMessages.subject,
+  automated: mailMessages.automated,
+  problems: mailMessages.problems,
+  size: mailMessages.size,
+  createdAt: mailMessages.createdAt,
+};
+
+/** Received mail, newest first, by outcome; a page and the cursor of the next. */
+export async function listReceivedMail(
+  db: Db,
+  props: { outcome?: MailOutcome; limit?: number; cursor?: string } = {},
+): Promise<{ items: MailSummary[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(props.limit ?? 50, 1), 200);
+  const conditions = [eq(mailMessages.direction, "in")];
+  if (props.outcome) conditions.push(eq(mailMessages.outcome, props.outcome));
+  if (props.cursor !== undefined) {
+    const after = decodeMailCursor(props.cursor);
+    conditions.push(sql`(${mailMessages.createdAt}, ${mailMessages.id}) < (${after.at}, ${after.id}::uuid)`);
+  }
+  const rows = await db
+    .select(SUMMARY)
+    .from(mailMessages)
+    .where(and(...conditions))
+    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit) as MailSummary[];
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString("base64url") : null };
+}
+
+/** Thrown for a cursor this listing did not write. */
+export class MailCursorError extends Error {}
+
+function decodeMailCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const when = new Date(at ?? "");
+  if (Number.isNaN(when.getTime()) || !/^[0-9a-f-]{36}$/i.test(id ?? "")) throw new MailCursorError("not a cursor of this list");
+  return { at: when, id: id as string };
+}
+
+export async function mailById(db: Db, id: string): Promise<MailRow | undefined> {
+  const [row] = await db.select().from(mailMessages).where(eq(mailMessages.id, id)).limit(1);
+  return row;
+}
+
+export async function deleteMail(db: Db, id: string): Promise<void> {
+  await db.delete(mailMessages).where(eq(mailMessages.id, id));
 }

@@ -10,7 +10,8 @@ import { createApiToken } from "../../src/store/accounts.js";
 import { queueRecompute } from "../../src/store/jobs.js";
 import { insertRule, listRules } from "../../src/store/rules.js";
 import { buildAgent, buildCalendar, buildCustomer, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
-import { outbox } from "../../src/store/schema.js";
+import { insertMail } from "../../src/store/mail.js";
+import { attachments, outbox } from "../../src/store/schema.js";
 import { describeStore } from "../support/testDatabase.js";
 import { type ApiHarness, type Caller, type CustomerSession, openApi } from "./harness.js";
 import { registeredRoutes } from "./routes.js";
@@ -62,6 +63,21 @@ const MATRIX_CALENDAR: CalendarSpec = { timezone: "Europe/Brussels", hours: { mo
 
 // For customers, a ticket route addresses their own ticket: someone else's is a 404 by design.
 const ticketOf = (f: Fixtures, who: Who) => (who === "customer" ? f.ownTicket : f.staffTicket);
+
+/** A received message kept as error (no sender), its id. */
+async function keptMail(): Promise<string> {
+  const raw = Buffer.from("Subject: kept\r\n\r\nno sender");
+  const row = await insertMail(api.db, {
+    direction: "in",
+    outcome: "error",
+    subject: "kept",
+    problems: [{ code: "no_from", detail: "no From header" }],
+    size: raw.length,
+    raw,
+    createdAt: api.clock.now(),
+  });
+  return row.id;
+}
 
 const ENDPOINTS: Endpoint[] = [
   { method: "GET", route: "/api/v1/tickets", needs: ["tickets.read"], url: () => "/api/v1/tickets?view=all&status=new,open" },
@@ -234,6 +250,37 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({}),
   },
   { method: "GET", route: "/api/v1/admin/mailbox", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailbox" },
+  { method: "GET", route: "/api/v1/admin/mail", needs: ["outbox.admin"], url: () => "/api/v1/admin/mail?outcome=error" },
+  { method: "GET", route: "/api/v1/admin/mail/{id}/raw", needs: ["outbox.admin"], url: async () => `/api/v1/admin/mail/${await keptMail()}/raw` },
+  {
+    method: "POST",
+    route: "/api/v1/admin/mail/{id}/reprocess",
+    needs: ["outbox.admin"],
+    // A message kept as error per call (without a sender, it is kept as error again).
+    url: async () => `/api/v1/admin/mail/${await keptMail()}/reprocess`,
+    body: () => ({}),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/attachments/{id}",
+    needs: ["tickets.read"],
+    // A file on the caller's ticket: the customer's own, the staff's for everyone else.
+    url: async (f, who) => {
+      const [row] = await api.db
+        .insert(attachments)
+        .values({
+          ticketNumber: ticketOf(f, who),
+          filename: "note.txt",
+          contentType: "text/plain",
+          size: 2,
+          sha256: "x",
+          content: Buffer.from("ok"),
+          createdAt: api.clock.now(),
+        })
+        .returning();
+      return `/api/v1/attachments/${row?.id}`;
+    },
+  },
 
   { method: "GET", route: "/api/v1/calendars", needs: ["calendars.read"], url: () => "/api/v1/calendars" },
   {

@@ -45,6 +45,7 @@ describeStore("invalid bodies", (get) => {
     ids.teams = (await buildTeam(db, { now })).id;
     ids.products = (await buildProduct(db, { now })).id;
     ids.outbox = "1";
+    ids.mail = "00000000-0000-4000-8000-000000000001";
     ids.calendars = (await buildCalendar(db, { spec: { timezone: "UTC", hours: { mon: [["09:00", "17:00"]] } }, now })).id;
     ids.rules = (
       await insertRule(

@@ -3,6 +3,7 @@
 
 import type { FastifyPluginAsync } from "fastify";
 import { requireCaller } from "../auth/authenticate.js";
+import { mailAdminRoutes } from "./admin/mail.js";
 import { outboxAdminRoutes } from "./admin/outbox.js";
 import { attachmentRoutes } from "./attachments/attachments.js";
 import { agentRoutes } from "./agents/agents.js";
@@ -41,4 +42,5 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(notificationRoutes);
   await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);
+  await app.register(mailAdminRoutes);
 };

@@ -7,12 +7,10 @@
 import type { Readable } from "node:stream";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import type { Clock } from "../../core/clock.js";
-import { SYSTEM_ACTOR } from "../../core/events/actor.js";
-import { receiveMail, type ReceivedMail } from "../../commands/mail/receiveMail.js";
-import { inWork } from "../../commands/work.js";
+import type { ReceivedMail } from "../../commands/mail/receiveMail.js";
 import type { Database } from "../../store/database.js";
-import { insertMail } from "../../store/mail.js";
-import { DEFAULT_MAX_MAIL_BYTES, readMail } from "./readMail.js";
+import { takeMail } from "./intake.js";
+import { DEFAULT_MAX_MAIL_BYTES } from "./readMail.js";
 
 export interface SmtpReceiverOptions {
   database: Database;
@@ -55,36 +53,6 @@ async function collect(stream: Readable, maxBytes: number): Promise<Buffer | nul
     if (!over) chunks.push(chunk as Buffer);
   }
   return over ? null : Buffer.concat(chunks);
-}
-
-/** Takes one received message; never throws (a failed intake keeps the message as `error`). */
-export async function takeMail(
-  options: Pick<SmtpReceiverOptions, "database" | "clock" | "onError">,
-  raw: Buffer,
-  recipients: readonly string[],
-): Promise<ReceivedMail> {
-  const { database, clock } = options;
-  const mail = await readMail(raw, { maxBytes: Number.MAX_SAFE_INTEGER });
-  try {
-    return await inWork(database.db, { now: clock.now(), actor: SYSTEM_ACTOR }, (work) => receiveMail(work, { raw, mail, recipients }));
-  } catch (error) {
-    options.onError?.(new Error(`a message from ${mail.from?.address ?? "an unknown sender"} could not be taken: ${(error as Error).message}`));
-    const row = await inWork(database.db, { now: clock.now(), actor: SYSTEM_ACTOR }, (work) =>
-      insertMail(work.tx, {
-        direction: "in",
-        outcome: "error",
-        messageIdHeader: mail.messageId,
-        fromAddress: mail.from?.address ?? null,
-        toAddresses: [...recipients],
-        subject: mail.subject,
-        problems: [...mail.errors, { code: "intake_failed", detail: (error as Error).message }],
-        size: raw.length,
-        raw,
-        createdAt: work.now,
-      }),
-    );
-    return { outcome: "error", ticketNumber: null, mailId: row.id };
-  }
 }
 
 /** Starts the receiver; resolves once it listens. */

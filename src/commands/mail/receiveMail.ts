@@ -13,6 +13,7 @@ import type { Language } from "../../core/ticket/ticket.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { writeEvents } from "../../store/events.js";
 import {
+  deleteMail,
   insertAttachments,
   insertMail,
   receivedBefore,
@@ -41,6 +42,8 @@ export interface ReceiveMailProps {
   mail: InboundMail;
   /** The envelope's recipients (RCPT TO); the To and Cc headers' when not given. A team's address among them sends the ticket to that team. */
   recipients?: readonly string[];
+  /** A message kept as `error` that this takes again (an admin's reprocessing): its row gives way to this one's. */
+  replaces?: string;
 }
 
 export type MailOutcome = "ticket" | "reply" | "automated" | "bounce" | "error" | "duplicate";
@@ -119,6 +122,7 @@ function withStoredImages(html: string | null, files: readonly MailAttachment[],
 /** Receives one e-mail; see the file's header. Never throws on the mail's content: what cannot be taken is kept as `error`. */
 export async function receiveMail(work: Work, props: ReceiveMailProps): Promise<ReceivedMail> {
   const { mail } = props;
+  if (props.replaces !== undefined) await deleteMail(work.tx, props.replaces);
   if (mail.messageId !== null) {
     const earlier = await receivedBefore(work.tx, mail.messageId);
     if (earlier) return { outcome: "duplicate", ticketNumber: earlier.ticketNumber, mailId: earlier.id };

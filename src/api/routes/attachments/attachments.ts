@@ -3,6 +3,7 @@
 // other type is a download (Content-Disposition: attachment) that the browser never sniffs.
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
 import { attachmentById } from "../../../store/mail.js";
 import { notFound } from "../../errors.js";
 import { callerWith } from "../common/access.js";
@@ -27,7 +28,7 @@ export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Download a file a message brought (an e-mail's attachment or inline image)",
         security: SECURITY,
         params: IdParams,
-        response: { ...errorResponses },
+        response: { 200: Type.Unknown({ description: "the bytes as stored" }), ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -142,4 +142,34 @@ suite("e-mail in the browser app", () => {
     }
     await apiFromPage(page, "PATCH", "/auth/me", { locale: "en" });
   }, 60_000);
+
+  it("shows the admin what became of each message, a message without a sender kept as an error", async () => {
+    await sendToPalier([`To: ${BILLING}`, `Subject: Sans expéditeur ${RUN}`, `Message-ID: <${RUN}.3@example.fr>`, "", "Qui m'a écrit ?"]);
+    const context = await browser.newContext({ viewport: LAPTOP, locale: "en-GB" });
+    context.setDefaultTimeout(20_000);
+    const admin = await context.newPage();
+    await signInAs(admin, server.baseUrl, server.email, server.password);
+    await admin.goto(`${server.baseUrl}/admin/mail`);
+    await admin.getByRole("heading", { level: 1, name: "Received mail" }).waitFor();
+    const kept = admin.locator('.received-mail li[data-outcome="error"]', { hasText: `Sans expéditeur ${RUN}` });
+    await kept.waitFor();
+    await expect(kept.textContent()).resolves.toContain("No sender");
+    await kept.getByRole("button", { name: `Take again: Sans expéditeur ${RUN}` }).click();
+    const status = admin.getByRole("status").filter({ hasText: `Sans expéditeur ${RUN}` });
+    await status.waitFor();
+    await expect(status.textContent()).resolves.toBe(`Sans expéditeur ${RUN}: Still an error`);
+    await shot(admin, "email-05-received-mail-admin-laptop");
+    await admin.getByLabel("Show").selectOption("");
+    await admin.locator('.received-mail li[data-outcome="ticket"]', { hasText: subject }).waitFor();
+    await apiFromPage(admin, "PATCH", "/auth/me", { locale: "fr" });
+    await admin.reload();
+    await admin.getByRole("heading", { level: 1, name: "Courrier reçu" }).waitFor();
+    await shot(admin, "email-06-received-mail-admin-french-laptop");
+    await apiFromPage(admin, "PATCH", "/auth/me", { locale: "nl" });
+    await admin.reload();
+    await admin.getByRole("heading", { level: 1, name: "Ontvangen mail" }).waitFor();
+    await shot(admin, "email-07-received-mail-admin-dutch-laptop");
+    await apiFromPage(admin, "PATCH", "/auth/me", { locale: "en" });
+    await context.close();
+  }, 60_000);
 });

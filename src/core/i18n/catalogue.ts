@@ -27,6 +27,7 @@ import enOncall from "./locales/en/oncall.json" with { type: "json" };
 import enAppEscalation from "./locales/en/app.escalation.json" with { type: "json" };
 import enEscalation from "./locales/en/escalation.json" with { type: "json" };
 import enMail from "./locales/en/mail.json" with { type: "json" };
+import enAppMail from "./locales/en/app.mail.json" with { type: "json" };
 import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
 import frRouting from "./locales/fr/routing.json" with { type: "json" };
 import frAppOncall from "./locales/fr/app.oncall.json" with { type: "json" };
@@ -34,6 +35,7 @@ import frOncall from "./locales/fr/oncall.json" with { type: "json" };
 import frAppEscalation from "./locales/fr/app.escalation.json" with { type: "json" };
 import frEscalation from "./locales/fr/escalation.json" with { type: "json" };
 import frMail from "./locales/fr/mail.json" with { type: "json" };
+import frAppMail from "./locales/fr/app.mail.json" with { type: "json" };
 import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
 import nlRouting from "./locales/nl/routing.json" with { type: "json" };
 import nlAppOncall from "./locales/nl/app.oncall.json" with { type: "json" };
@@ -41,6 +43,7 @@ import nlOncall from "./locales/nl/oncall.json" with { type: "json" };
 import nlAppEscalation from "./locales/nl/app.escalation.json" with { type: "json" };
 import nlEscalation from "./locales/nl/escalation.json" with { type: "json" };
 import nlMail from "./locales/nl/mail.json" with { type: "json" };
+import nlAppMail from "./locales/nl/app.mail.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -50,7 +53,7 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation },
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -66,7 +69,7 @@ const english = {
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation },
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -78,7 +81,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     mail: frMail,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation },
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,

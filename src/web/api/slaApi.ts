@@ -192,5 +192,5 @@ export async function listOutbox(state: "dead" | "pending" | "delivered" = "dead
 }
 
 export async function replayDelivery(id: number): Promise<void> {
-  await request<unknown>("POST", `/admin/outbox/${id}/replay`);
+  await request<unknown>("POST", `/admin/outbox/${id}/replay`, { body: {} });
 }

@@ -83,8 +83,9 @@ export function issueMessage(locale: Locale, issue: FieldIssue): string {
   if ((code === "too_small" || code === "too_large") && countsMinutes(issue.path)) code = `${code}_minutes`;
   if (code === "duplicate_step_id" && typeof params.step === "number") params.step += 1;
   if (code === "start_level_missing" && typeof params.priority === "string") params.priority = word(translator(locale), "ticket.priority", params.priority);
-  const key = `errors.code.${code}`;
-  if (!isMessageKey(key)) return translate(locale, "errors.code.invalid");
+  // An area's own problems (an on-call schedule's) have their sentences in its namespace.
+  const key = [`errors.code.${code}`, `oncall.problem.${code}`].find(isMessageKey);
+  if (key === undefined) return translate(locale, "errors.code.invalid");
   try {
     return translate(locale, key, params);
   } catch {

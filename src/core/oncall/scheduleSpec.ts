@@ -25,7 +25,8 @@ export type ScheduleProblemCode =
   | "starts_at_midnight_end"
   | "empty_window"
   | "override_not_after"
-  | "too_many";
+  | "too_many"
+  | "unknown_agent";
 
 /** One problem: where (`layers[0].rotation.length`), what (a code and its values), and the English sentence. */
 export interface ScheduleProblem {
@@ -129,6 +130,28 @@ export function compileSchedule(input: unknown): CompiledSchedule {
 
   if (problems.length > 0 || !zone) throw new InvalidScheduleError(problems);
   return { zone, layers, overrides };
+}
+
+/**
+ * The participants and override people of a valid schedule that are not in `known` (the
+ * workspace's agent ids), one problem each, at their paths.
+ */
+export function unknownPeople(spec: OnCallScheduleSpec, known: ReadonlySet<string>): ScheduleProblem[] {
+  const problems: ScheduleProblem[] = [];
+  spec.layers.forEach((layer, i) =>
+    layer.rotation.participants.forEach((who, j) => {
+      if (!known.has(who)) problems.push(problem(`layers[${i}].rotation.participants[${j}]`, "unknown_agent", { value: who }));
+    }),
+  );
+  (spec.overrides ?? []).forEach((override, i) => {
+    if (!known.has(override.who)) problems.push(problem(`overrides[${i}].who`, "unknown_agent", { value: override.who }));
+  });
+  return problems;
+}
+
+/** Everyone a schedule names: its participants and the people of its overrides, once each. */
+export function peopleOf(spec: OnCallScheduleSpec): string[] {
+  return [...new Set([...spec.layers.flatMap((layer) => layer.rotation.participants), ...(spec.overrides ?? []).map((o) => o.who)])];
 }
 
 /** Validates a schedule and returns it typed; throws {@link InvalidScheduleError}. */

@@ -17,7 +17,9 @@ export const notify: TicketAction<{ type: "notify"; recipients?: Recipient[] }> 
   writes: false,
   async run(context, action) {
     const { ticket, directory, cause } = context;
-    const recipients = action.recipients ? resolveRecipients({ recipients: action.recipients }, ticket, directory).recipients : context.recipients;
+    const recipients = action.recipients
+      ? resolveRecipients({ recipients: action.recipients }, ticket, directory, context.work.now.getTime()).recipients
+      : context.recipients;
     const now = context.work.now;
     if (recipients.length === 0) return { skipped: [{ why: "nobody_to_notify" }] };
     const done: StepOutcome[] = [];

@@ -46,7 +46,8 @@ export type RecipientSkip =
   | { recipient: Recipient["kind"]; why: "unknown_agent"; agentId: string }
   | { recipient: Recipient["kind"]; why: "unknown_team"; teamId: string }
   | { recipient: Recipient["kind"]; why: "no_active_member"; teamId: string; name?: string }
-  | { recipient: Recipient["kind"]; why: "no_schedule" };
+  | { recipient: Recipient["kind"]; why: "no_schedule"; scheduleId?: string }
+  | { recipient: Recipient["kind"]; why: "nobody_on_call"; scheduleId: string; name?: string };
 
 /** An action of the step that did nothing, and why; `failed` carries the error's own message. */
 export type ActionSkip =

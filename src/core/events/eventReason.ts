@@ -201,7 +201,9 @@ export function skipSentence(skip: StepSkip): string {
         case "no_active_member":
           return `team ${skip.name ?? skip.teamId} has no active agent`;
         case "no_schedule":
-          return "no schedule yet";
+          return skip.scheduleId ? `no on-call schedule ${skip.scheduleId}` : "the ticket's team has no on-call schedule";
+        case "nobody_on_call":
+          return `nobody is on call in ${skip.name ?? skip.scheduleId}`;
       }
     })();
     return `${skip.recipient}: ${why}`;

@@ -203,7 +203,9 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
                 ? (agentName(r.agentId) ?? r.agentId)
                 : r.kind === "team"
                   ? t("matrix.recipient.teamNamed", { name: teamName(r.teamId) ?? r.teamId })
-                  : t("matrix.recipient.onCallNamed", { name: r.scheduleId });
+                  : r.scheduleId
+                    ? t("matrix.recipient.onCallNamed", { name: r.scheduleId })
+                    : t("matrix.recipient.on_call.text");
             return (
               <li key={JSON.stringify(r)} className="chip">
                 {label}

@@ -56,3 +56,13 @@ export async function lockSchedulesWithNoticesDue(db: Db, until: Date, limit = 5
 export async function setNoticesUntil(db: Db, id: string, until: Date): Promise<void> {
   await db.update(oncallSchedules).set({ noticesUntil: until }).where(eq(oncallSchedules.id, id));
 }
+
+/** What a hand-off notice needs of its people: where to reach them and in which language and zone. */
+export async function noticeRecipients(db: Db, ids: readonly string[]) {
+  const wellFormed = [...new Set(ids.filter(isUuid))];
+  if (wellFormed.length === 0) return [];
+  return db
+    .select({ id: agents.id, name: agents.name, email: agents.email, locale: agents.locale, timeZone: agents.timeZone, active: agents.active })
+    .from(agents)
+    .where(inArray(agents.id, wellFormed));
+}

@@ -3,3 +3,4 @@
 export * from "./schedule.js";
 export * from "./scheduleSpec.js";
 export * from "./onCall.js";
+export * from "./handoffs.js";

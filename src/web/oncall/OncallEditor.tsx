@@ -201,12 +201,15 @@ function useServerInstant(scheduleId: string | null): number {
 }
 
 function NowPanel({ scheduleId }: { scheduleId: string }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale } = useI18n();
   const { agentName } = useDirectory();
   const query = useQuery({ queryKey: ["oncallNow", scheduleId], queryFn: () => oncall.onCallNow(scheduleId) });
   const names = (ids: string[]) => (ids.length === 0 ? t("oncall.nobody") : ids.map((id) => agentName(id) ?? id).join(", "));
   if (!query.data) return null;
-  const { onCall, next } = query.data;
+  const { onCall, next, timezone } = query.data;
+  // In the schedule's zone, as its hand-offs are written.
+  const formatDateTime = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { timeZone: zoneOr(timezone).name, dateStyle: "full", timeStyle: "short" }).format(parseInstant(iso));
   return (
     <section className="panel oncall-now" aria-label={t("oncall.now")}>
       <p>

@@ -48,7 +48,9 @@ export function newLayer(participants: string[], zone: string, now: number): Lay
 }
 
 /** The final schedule of the draft over `days` from `now`, or the first problem that keeps it from being computed. */
-export function previewOf(spec: OnCallScheduleSpec, now: number, days = 14): { shifts: Shift[] } | { problem: string } {
+export function previewOf(draft: OnCallScheduleSpec, now: number, days = 14): { shifts: Shift[] } | { problem: string } {
+  // The schedule alone: a draft also carries its name.
+  const spec = { timezone: draft.timezone, layers: draft.layers, overrides: draft.overrides ?? [] };
   try {
     return { shifts: shiftsBetween(compileSchedule(spec), now, now + days * DAY_MS) };
   } catch (error) {

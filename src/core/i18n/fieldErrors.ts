@@ -65,7 +65,8 @@ export function fieldLabel(locale: Locale, path: string): string {
       continue;
     }
     if (CONTAINERS.has(name) && indexes.length === 0 && next) continue;
-    const named = word(t, "errors.field", name);
+    // A time window's `to` is when it ends, not the priority an action raises to.
+    const named = name === "to" && segments[i - 1]?.name === "restrictions" ? t("errors.field.until") : word(t, "errors.field", name);
     words.push(indexes.length > 0 ? t("errors.numbered", { name: named, number: indexes.map((n) => n + 1).join(".") }) : named);
   }
   return words.join(" › ");

@@ -56,11 +56,24 @@ describeStore("on-call schedule routes", (get) => {
       "overrides[0].end",
     ]);
     const french = await api.call<ErrorJson>("manager", "POST", "/api/v1/oncall-schedules", { body, headers: { "accept-language": "fr-BE" } });
-    expect(french.json.error.details[1]).toMatchObject({
+    expect(french.json.error.details[1]).toEqual({
       path: "layers[0].rotation.participants",
       code: "no_participants",
+      label: "Couches 1 › Rotation › Participants",
       message: "une rotation a besoin d’au moins un participant",
     });
+    const window = await api.call<ErrorJson>("manager", "POST", "/api/v1/oncall-schedules", {
+      body: { name: "Plage", timezone: "UTC", layers: [{ ...weekly()[0], restrictions: [{ days: ["mon"], from: "18:00", to: "8:00" }] }] },
+      headers: { "accept-language": "nl" },
+    });
+    expect(window.json.error.details).toEqual([
+      {
+        path: "layers[0].restrictions[0].to",
+        code: "not_a_time",
+        label: "Lagen 1 › Tijdvensters 1 › Tot",
+        message: `"8:00" is geen tijd (UU:MM van 00:00 tot 24:00)`,
+      },
+    ]);
     expect(french.json.error.details[6]).toMatchObject({ code: "override_not_after", message: "finit avant ou à son début" });
   });
 

@@ -17,7 +17,8 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { ErrorSummary, onePerField } from "../sla/ErrorSummary.js";
 import { LayerEditor } from "./LayerEditor.js";
 import * as oncall from "./oncallApi.js";
-import { ONCALL_KEY, useCanEditOncall } from "./OncallScreen.js";
+import { ONCALL_KEY } from "./oncallApi.js";
+import { useCanEditOncall } from "./OncallScreen.js";
 import { DAY_MS, isoOfLocalInput, localInputOf, newLayer, previewOf, zoneOr } from "./scheduleDraft.js";
 import "./oncall.css";
 

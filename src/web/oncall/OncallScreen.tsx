@@ -8,8 +8,6 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import * as oncall from "./oncallApi.js";
 
-export const ONCALL_KEY = ["oncallSchedules"] as const;
-
 /** Admins, managers and team leads write schedules (oncall.write); other staff read them. */
 export function useCanEditOncall(): boolean {
   const principal = usePrincipal();
@@ -19,7 +17,7 @@ export function useCanEditOncall(): boolean {
 export function OncallScreen() {
   const { t, tn } = useI18n();
   const canEdit = useCanEditOncall();
-  const query = useQuery({ queryKey: ONCALL_KEY, queryFn: oncall.listSchedules });
+  const query = useQuery({ queryKey: oncall.ONCALL_KEY, queryFn: oncall.listSchedules });
   const items = query.data ? [...query.data].sort((a, b) => a.name.localeCompare(b.name)) : query.error ? [] : null;
   return (
     <section className="admin-screen" aria-busy={items === null}>

@@ -26,6 +26,9 @@ export interface OncallNow {
   next: { at: string; onCall: string[] } | null;
 }
 
+/** The cache key of the schedules' list (and, with an id, of one schedule). */
+export const ONCALL_KEY = ["oncallSchedules"] as const;
+
 const ifMatch = (version: number) => ({ "If-Match": `"${version}"` });
 
 export async function listSchedules(): Promise<OncallSchedule[]> {

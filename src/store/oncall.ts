@@ -1,7 +1,7 @@
 // On-call schedules beyond the generic entity store: the agents a schedule may name, deletion,
 // and the schedules a batch of matrix steps or the hand-off notices read.
 
-import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { OnCallScheduleSpec } from "../core/oncall/schedule.js";
 import type { Db } from "./database.js";
 import { NotFoundError, VersionConflictError } from "./errors.js";
@@ -46,7 +46,7 @@ export async function lockSchedulesWithNoticesDue(db: Db, until: Date, limit = 5
   return db
     .select()
     .from(oncallSchedules)
-    .where(and(or(isNull(oncallSchedules.noticesUntil), lt(oncallSchedules.noticesUntil, until))))
+    .where(or(isNull(oncallSchedules.noticesUntil), lt(oncallSchedules.noticesUntil, until)))
     .orderBy(oncallSchedules.id)
     .limit(limit)
     .for("update", { skipLocked: true });

@@ -154,12 +154,6 @@ export function peopleOf(spec: OnCallScheduleSpec): string[] {
   return [...new Set([...spec.layers.flatMap((layer) => layer.rotation.participants), ...(spec.overrides ?? []).map((o) => o.who)])];
 }
 
-/** Validates a schedule and returns it typed; throws {@link InvalidScheduleError}. */
-export function validateSchedule(input: unknown): OnCallScheduleSpec {
-  compileSchedule(input);
-  return input as OnCallScheduleSpec;
-}
-
 function compileLayer(input: unknown, path: string, fail: Fail, zone: TimeZone | undefined, out: CompiledLayer[]): void {
   if (!isRecord(input)) return fail(path, "wrong_type", { type: "object" });
   const before = fail.count();

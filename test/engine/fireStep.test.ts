@@ -134,6 +134,23 @@ describeStore("firing a matrix step", (get) => {
     expect(teamless.skipped).toEqual(["on_call: the ticket's team has no on-call schedule", "notify: nobody to notify"]);
   });
 
+  it("reaches the person on call at once outside their working hours, saying why", async () => {
+    // Joost works Paris hours through his team; at 23:00 in Paris he is on call for the night.
+    const rotation = { participants: [world.joost.id], start: "2026-11-23T20:00:00+01:00", length: { days: 1 } };
+    const nights = await oncallScheduleStore.create(
+      db,
+      { name: "Nuits", timezone: "Europe/Paris", layers: [{ rotation, restrictions: [{ days: ["mon"], from: "20:00", to: "08:00" }] }], overrides: [] },
+      at(0),
+    );
+    const { outbox, now, actions, data } = await fire(step({ id: "l1", recipients: [{ kind: "on_call", scheduleId: nights.id }, { kind: "team_lead" }] }), {
+      deadline: new Date("2026-11-23T22:00:00Z"),
+    });
+    // One notice: Joost is both on call and the team lead, reached first as the person on call.
+    expect(data.recipients).toEqual([{ kind: "on_call", agentId: world.joost.id, name: world.joost.name }]);
+    expect(outbox.map((o) => new Date(o.next_attempt_at).getTime())).toEqual([now.getTime(), now.getTime()]);
+    expect(actions).toEqual([`notified ${world.joost.name} (in-app, e-mail; on call: sent outside working hours)`]);
+  });
+
   it("escalates an unassigned ticket to the managers of its team lead's region, and skips an inactive agent", async () => {
     const { data, skipped } = await fire(step({ id: "l1", recipients: [{ kind: "region_managers" }, { kind: "agent", agentId: world.retired.id }] }), {
       ticket: { assigneeId: null },

@@ -123,6 +123,9 @@ describe("the English reason of a typed cause", () => {
     expect(outcomeSentence({ type: "notified", agentId: "a", name: "Sam", channels: ["inapp"], outsideHours: true })).toBe(
       "notified Sam (in-app; urgent: sent outside working hours)",
     );
+    expect(outcomeSentence({ type: "notified", agentId: "a", name: "Sam", channels: ["inapp"], outsideHours: true, onCall: true })).toBe(
+      "notified Sam (in-app; on call: sent outside working hours)",
+    );
     expect(outcomeSentence({ type: "reassigned", teamId: "t", name: "Technique" })).toBe("reassigned to team Technique");
     expect(outcomeSentence({ type: "priority_raised", from: "normal", to: "high" })).toBe("raised priority normal → high");
     expect(outcomeSentence({ type: "tier_set", from: "L1", to: "L2" })).toBe("set tier L1 → L2");

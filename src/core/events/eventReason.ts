@@ -142,7 +142,9 @@ export function outcomeSentence(outcome: StepOutcome): string {
       const hold = outcome.heldUntil
         ? `; held until ${outcome.heldUntil}, outside working hours`
         : outcome.outsideHours
-          ? "; urgent: sent outside working hours"
+          ? outcome.onCall
+            ? "; on call: sent outside working hours"
+            : "; urgent: sent outside working hours"
           : "";
       return `notified ${outcome.name ?? outcome.agentId} (${channels}${hold})`;
     }

@@ -40,7 +40,7 @@ export function outcomeText(context: RenderContext, outcome: StepOutcome): strin
       const hold = outcome.heldUntil
         ? t("events.outcome.heldUntil", { when: context.instant(outcome.heldUntil) })
         : outcome.outsideHours
-          ? t("events.outcome.outsideHours")
+          ? t(outcome.onCall ? "events.outcome.onCallOutsideHours" : "events.outcome.outsideHours")
           : "";
       return t("events.outcome.notified", { name: context.name("agent", outcome.agentId, outcome.name), how, hold });
     }

@@ -303,3 +303,27 @@ describe("the final schedule agrees with who is on call at each instant", () => 
     );
   });
 });
+
+describe("hand-offs of day and week rotations stay at their local time in any zone", () => {
+  const zones = ["Europe/Brussels", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "Australia/Lord_Howe", "America/Santiago", "Pacific/Chatham"];
+
+  it("hands off at 09:30 local on every day of any span, whatever the daylight-saving rules", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2027, 0, 1) }),
+        (zone, days, from) => {
+          const tz = TimeZone.of(zone);
+          const start = formatInstant(tz.resolve(Date.UTC(2025, 11, 1, 9, 30)), tz);
+          const spec = schedule(zone, [rotation(["a", "b", "c", "d"], start, { days })]);
+          const result = shiftsBetween(spec, from, from + 60 * 86_400_000);
+          for (const shift of result.slice(1)) expect(formatInstant(shift.start, tz).slice(11, 16)).toBe("09:30");
+          // Consecutive hand-offs `days` local days apart: within an hour of `days` × 24 h (Lord Howe moves by half an hour).
+          for (const shift of result.slice(1, -1)) expect(Math.abs(shift.end - shift.start - days * 24 * HOUR)).toBeLessThanOrEqual(HOUR);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

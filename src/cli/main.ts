@@ -25,6 +25,27 @@ Answer: {"results": [{"at": "…"} | {"seconds": n} | {"open": bool} | {"error":
 Exit status: 0 every op answered, 1 some op has an error, 2 the request is unreadable
 or the calendar invalid (message on standard error).`;
 
+const ONCALL_HELP = `
+Reads one JSON request on standard input and writes one JSON answer on standard output:
+
+  {"schedule": {"timezone": "Europe/Brussels",
+                "layers": [{"name": "nights",
+                            "rotation": {"participants": ["ann", "bob"],
+                                         "start": "2026-11-02T18:00:00+01:00", "length": {"weeks": 1}},
+                            "restrictions": [{"days": ["mon","tue","wed","thu","fri"], "from": "18:00", "to": "08:00"}]}],
+                "overrides": [{"start": "…", "end": "…", "who": "cem"}]},
+   "queries": [{"at": "2026-11-04T03:00:00+01:00"},
+               {"from": "2026-11-02T00:00:00+01:00", "to": "2026-11-09T00:00:00+01:00"}]}
+
+A length is one of hours (real hours), days or weeks (handing off at the start's local time,
+across daylight-saving changes). A later layer beats an earlier one; an override beats every layer.
+A restriction whose "to" is before its "from" runs past midnight into the next day.
+Answer: {"results": [{"on_call": ["…"]} | {"shifts": [{"start", "end", "who": ["…"]}]} | {"error": "…"}, …]}
+(on_call empty when nobody; shifts cover the span, adjacent equal shifts merged, at most 366 days).
+
+Exit status: 0 every query answered, 1 some query has an error, 2 the request is unreadable
+or the schedule invalid (each field and problem on standard error).`;
+
 const TRIAGE_HELP = `
 Reads one message a line on standard input:
 
@@ -100,6 +121,19 @@ export async function main(args: string[]): Promise<number> {
       if (process.stdin.isTTY) process.stderr.write("palier calendar: reading a JSON request from standard input (end with Ctrl-D)\n");
       const { runCalendarRequest } = await import("./calendarRequest.js");
       const outcome = runCalendarRequest(await readStdin());
+      process.stdout.write(outcome.stdout);
+      process.stderr.write(outcome.stderr);
+      status = outcome.code;
+    });
+
+  program
+    .command("oncall")
+    .description("who is on call and the final schedule of an on-call schedule: one JSON request on stdin, one JSON answer on stdout")
+    .addHelpText("after", ONCALL_HELP)
+    .action(async () => {
+      if (process.stdin.isTTY) process.stderr.write("palier oncall: reading a JSON request from standard input (end with Ctrl-D)\n");
+      const { runOncallRequest } = await import("./oncallRequest.js");
+      const outcome = runOncallRequest(await readStdin());
       process.stdout.write(outcome.stdout);
       process.stderr.write(outcome.stderr);
       status = outcome.code;

@@ -10,6 +10,7 @@ import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startSmtpReceiver } from "../channels/email/smtpReceiver.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
+import { startOncallNotices } from "../engine/oncallNotices.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
@@ -114,6 +115,9 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // Idempotency keys a day old and expired sessions are removed from this process.
   const housekeeping = startHousekeeping({ database, clock, onError: (error) => io.err(`palier serve: housekeeping: ${error.message}\n`) });
   app.addHook("onClose", () => housekeeping.stop());
+  // Whoever comes on call is told, once per hand-off, from this process.
+  const oncallNotices = startOncallNotices({ database, clock, onError: (error) => io.err(`palier serve: on-call notices: ${error.message}\n`) });
+  app.addHook("onClose", () => oncallNotices.stop());
   try {
     // Mail routed to Palier arrives here and becomes tickets and messages; closing the app stops it.
     const smtp =

@@ -1,11 +1,15 @@
 // The directory a batch of matrix steps needs (agents, teams, managers of assignees and of
-// regions), read in a handful of queries whatever the batch size.
+// regions, on-call schedules and everyone they name), read in a handful of queries whatever the
+// batch size.
 
 import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import { type Directory, regionOf, type TicketHolders } from "../core/directory/directory.js";
+import { compileSchedule, InvalidScheduleError, peopleOf } from "../core/oncall/scheduleSpec.js";
 import type { MatrixStep } from "../core/sla/policy.js";
 import type { Db } from "./database.js";
+import { oncallSchedulesByIds, specOf } from "./oncall.js";
 import { agents, teams } from "./schema.js";
+import { isUuid } from "./sql/uuid.js";
 
 const agentColumns = {
   id: agents.id,
@@ -20,7 +24,7 @@ const agentColumns = {
   timeZone: agents.timeZone,
   active: agents.active,
 };
-const teamColumns = { id: teams.id, name: teams.name, leadId: teams.leadId, calendarId: teams.calendarId };
+const teamColumns = { id: teams.id, name: teams.name, leadId: teams.leadId, calendarId: teams.calendarId, onCallScheduleId: teams.onCallScheduleId };
 
 /** Reads everyone the `steps` may reach on `tickets`: a handful of queries, whatever the batch size. */
 export async function loadDirectory(
@@ -47,6 +51,7 @@ export async function loadDirectory(
   }
   await addTeams(tx, directory, teamIds);
   for (const team of directory.teams.values()) if (team.leadId) agentIds.add(team.leadId);
+  await addSchedules(tx, directory, tickets, recipients, agentIds);
   const wanted: SQL[] = [];
   if (agentIds.size) wanted.push(inArray(agents.id, [...agentIds]));
   if (memberTeams.size) wanted.push(and(inArray(agents.teamId, [...memberTeams]), eq(agents.active, true)) as SQL);
@@ -70,6 +75,40 @@ export async function loadDirectory(
   // Every agent's team, for the working hours of agents without a calendar of their own.
   await addTeams(tx, directory, new Set([...directory.agents.values()].map((a) => a.teamId).filter((id): id is string => id !== null)));
   return directory;
+}
+
+/** The schedules `on_call` recipients name, or their tickets' teams' when they name none; everyone in them joins `agentIds`. */
+async function addSchedules(
+  tx: Db,
+  directory: Directory,
+  tickets: readonly TicketHolders[],
+  recipients: readonly MatrixStep["recipients"][number][],
+  agentIds: Set<string>,
+): Promise<void> {
+  const ids = new Set<string>();
+  for (const r of recipients) {
+    if (r.kind !== "on_call") continue;
+    if (r.scheduleId) ids.add(r.scheduleId);
+    else
+      for (const ticket of tickets) {
+        const scheduleId = ticket.teamId ? directory.teams.get(ticket.teamId)?.onCallScheduleId : undefined;
+        if (scheduleId) ids.add(scheduleId);
+      }
+  }
+  if (ids.size === 0) return;
+  directory.schedules ??= new Map();
+  for (const row of await oncallSchedulesByIds(tx, [...ids])) {
+    const spec = specOf(row);
+    let schedule;
+    try {
+      schedule = compileSchedule(spec);
+    } catch (error) {
+      // Validated when saved; one the runtime no longer reads (a zone gone) reaches nobody.
+      if (!(error instanceof InvalidScheduleError)) throw error;
+    }
+    directory.schedules.set(row.id, { id: row.id, name: row.name, schedule });
+    for (const who of peopleOf(spec)) if (isUuid(who)) agentIds.add(who);
+  }
 }
 
 async function addTeams(tx: Db, directory: Directory, ids: Set<string>): Promise<void> {

@@ -6,7 +6,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./database.js";
 import { DuplicateError, InvalidReferenceError, NotFoundError, VersionConflictError } from "./errors.js";
 import { pgErrorOf } from "./pgError.js";
-import { agents, calendars, customers, organizations, products, teams } from "./schema.js";
+import { agents, calendars, customers, oncallSchedules, organizations, products, teams } from "./schema.js";
 
 type Versioned = PgTable & { id: PgColumn; version: PgColumn; createdAt: PgColumn; updatedAt: PgColumn; name: PgColumn };
 
@@ -169,6 +169,7 @@ export const teamStore = entityStore(teams, "team", {
 });
 export const productStore = entityStore(products, "product", { products_code_key: "code" });
 export const calendarStore = entityStore(calendars, "calendar", {});
+export const oncallScheduleStore = entityStore(oncallSchedules, "on-call schedule", { oncall_schedules_name_key: "name" });
 
 export type Organization = typeof organizations.$inferSelect;
 export type Customer = typeof customers.$inferSelect;

@@ -23,6 +23,8 @@ const RuleEditor = lazyScreen(() => import("./rules/RuleEditor.js"), "RuleEditor
 const RulesScreen = lazyScreen(() => import("./rules/RulesScreen.js"), "RulesScreen");
 const RulesSection = lazyScreen(() => import("./rules/RulesSection.js"), "RulesSection");
 const TriageSettingsScreen = lazyScreen(() => import("./rules/TriageSettingsScreen.js"), "TriageSettingsScreen");
+const OncallScreen = lazyScreen(() => import("./oncall/OncallScreen.js"), "OncallScreen");
+const OncallEditor = lazyScreen(() => import("./oncall/OncallEditor.js"), "OncallEditor");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 
 export function AppRoutes() {
@@ -58,6 +60,8 @@ export function AppRoutes() {
             <Route path="policies/:id" element={<PolicyRoute />} />
             <Route path="calendars" element={<CalendarsScreen />} />
             <Route path="calendars/:id" element={<CalendarRoute />} />
+            <Route path="oncall" element={<OncallScreen />} />
+            <Route path="oncall/:id" element={<OncallRoute />} />
             <Route path="*" element={<SlaFallback />} />
           </Route>
           <Route path="/rules" element={<RulesSection />}>
@@ -106,6 +110,11 @@ function PolicyRoute() {
 function RuleRoute() {
   const { id = "new" } = useParams();
   return <RuleEditor key={id} id={id === "new" ? null : id} />;
+}
+
+function OncallRoute() {
+  const { id = "new" } = useParams();
+  return <OncallEditor key={id} id={id === "new" ? null : id} />;
 }
 
 function CalendarRoute() {

@@ -7,6 +7,7 @@ import { can, type Permission, ROLES, type Role } from "../../src/core/access/pe
 import type { CalendarSpec } from "../../src/core/calendar/index.js";
 import type { RuleDefinition } from "../../src/core/rules/rule.js";
 import { createApiToken } from "../../src/store/accounts.js";
+import { oncallScheduleStore } from "../../src/store/entities.js";
 import { queueRecompute } from "../../src/store/jobs.js";
 import { insertRule, listRules } from "../../src/store/rules.js";
 import { buildAgent, buildCalendar, buildCustomer, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
@@ -32,6 +33,7 @@ interface Fixtures {
   policyId: string;
   jobId: string;
   ruleId: string;
+  scheduleId: string;
   /** Every rule's id when reorder is called (the matrix creates rules as it goes). */
   ruleIds: string[];
 }
@@ -367,6 +369,32 @@ const ENDPOINTS: Endpoint[] = [
     url: async (_f, who, n) => `/api/v1/rules/${(await insertRule(api.db, { ...MATRIX_RULE, name: `Matrix rule to delete ${who} ${n}` }, api.clock.now())).id}`,
   },
   { method: "GET", route: "/api/v1/settings/triage", needs: ["rules.read"], url: () => "/api/v1/settings/triage" },
+  { method: "GET", route: "/api/v1/oncall-schedules", needs: ["oncall.read"], url: () => "/api/v1/oncall-schedules" },
+  {
+    method: "POST",
+    route: "/api/v1/oncall-schedules",
+    needs: ["oncall.write"],
+    url: () => "/api/v1/oncall-schedules",
+    body: (_f, who, n) => ({ name: `Matrix schedule ${who} ${n}`, timezone: "Europe/Brussels", layers: [] }),
+  },
+  { method: "GET", route: "/api/v1/oncall-schedules/{id}", needs: ["oncall.read"], url: (f) => `/api/v1/oncall-schedules/${f.scheduleId}` },
+  {
+    method: "PATCH",
+    route: "/api/v1/oncall-schedules/{id}",
+    needs: ["oncall.write"],
+    url: (f) => `/api/v1/oncall-schedules/${f.scheduleId}`,
+    body: (_f, who, n) => ({ name: `Matrix schedule renamed ${who} ${n}` }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/oncall-schedules/{id}",
+    needs: ["oncall.write"],
+    // A schedule of its own for each caller, so that every allowed delete finds one.
+    url: async (_f, who, n) =>
+      `/api/v1/oncall-schedules/${(await oncallScheduleStore.create(api.db, { name: `Matrix schedule to delete ${who} ${n}`, timezone: "UTC", layers: [], overrides: [] }, api.clock.now())).id}`,
+  },
+  { method: "GET", route: "/api/v1/oncall-schedules/{id}/now", needs: ["oncall.read"], url: (f) => `/api/v1/oncall-schedules/${f.scheduleId}/now` },
+  { method: "GET", route: "/api/v1/oncall-schedules/{id}/shifts", needs: ["oncall.read"], url: (f) => `/api/v1/oncall-schedules/${f.scheduleId}/shifts` },
   {
     method: "PUT",
     route: "/api/v1/settings/triage",
@@ -434,6 +462,7 @@ describeStore("authorization matrix", (get) => {
     fixtures.policyId = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
     fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
     fixtures.ruleId = (await insertRule(db, MATRIX_RULE, now)).id;
+    fixtures.scheduleId = (await oncallScheduleStore.create(db, { name: "Matrix schedule", timezone: "Europe/Brussels", layers: [], overrides: [] }, now)).id;
   });
   afterAll(() => api.close());
 

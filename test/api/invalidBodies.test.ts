@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { Compile } from "typebox/compile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ErrorResponse } from "../../src/api/routes/common/schema.js";
+import { oncallScheduleStore } from "../../src/store/entities.js";
 import { insertRule } from "../../src/store/rules.js";
 import { buildAgent, buildCalendar, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
 import { describeStore, selectRows } from "../support/testDatabase.js";
@@ -61,6 +62,7 @@ describeStore("invalid bodies", (get) => {
         now,
       )
     ).id;
+    ids["oncall-schedules"] = (await oncallScheduleStore.create(db, { name: "Invalid bodies", timezone: "UTC", layers: [], overrides: [] }, now)).id;
     ids["sla-policies"] = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
 
     const doc = (

@@ -2,13 +2,15 @@
 // hours unless urgent), each action on the ticket, and the escalation event that explains it.
 
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, expect, it } from "vitest";
 import { ManualClock } from "../../src/core/clock.js";
 import { outcomeSentence, skipSentence, type EscalationData } from "../../src/core/events/index.js";
 import type { MatrixStep } from "../../src/core/sla/policy.js";
 import type { Db } from "../../src/store/database.js";
+import { oncallScheduleStore } from "../../src/store/entities.js";
 import { listEvents } from "../../src/store/events.js";
+import { teams } from "../../src/store/schema.js";
 import { getTicket } from "../../src/store/tickets/ticketRows.js";
 import { startTimerWorker } from "../../src/engine/timers/timerWorker.js";
 import { describeStore, selectRows } from "../support/testDatabase.js";
@@ -88,7 +90,7 @@ describeStore("firing a matrix step", (get) => {
       { kind: "team_lead", agentId: world.joost.id, name: world.joost.name },
     ]);
     // The region's other manager is inactive; the active one is reached once, as the assignee's manager.
-    expect(skipped).toEqual(["on_call: no schedule yet"]);
+    expect(skipped).toEqual(["on_call: no on-call schedule s1"]);
     const inapp = (id: string) => outbox.find((o) => o.kind === "inapp" && o.agent_id === id)?.payload as { title: string; body: string };
     // Léa and Joost work Paris hours (through their team): 10:00 UTC is 11:00 there; the manager has no calendar: UTC.
     expect(inapp(world.lea.id).body).toContain(`Le ticket #${number} « Facture en double 0 » a atteint son délai de première réponse (échéance 11:00).`);
@@ -101,6 +103,52 @@ describeStore("firing a matrix step", (get) => {
       [world.manager.email, "en"],
       [world.joost.email, "nl"],
     ]);
+  });
+
+  it("reaches whoever is on call when the step fires, in the step's schedule or else the ticket team's", async () => {
+    // A daily hand-off at 08:00 in Paris, from Monday 23 November: the manager first, then Joost.
+    const rotation = { participants: [world.manager.id, world.joost.id], start: "2026-11-23T08:00:00+01:00", length: { days: 1 } };
+    const schedule = await oncallScheduleStore.create(
+      db,
+      { name: "Astreinte facturation", timezone: "Europe/Paris", layers: [{ rotation }], overrides: [] },
+      at(0),
+    );
+    const named = await fire(step({ id: "l1", recipients: [{ kind: "on_call", scheduleId: schedule.id }] }));
+    expect(named.data.recipients).toEqual([{ kind: "on_call", agentId: world.manager.id, name: world.manager.name }]);
+    expect(named.outbox.filter((o) => o.kind === "inapp").map((o) => o.agent_id)).toEqual([world.manager.id]);
+
+    await db.update(teams).set({ onCallScheduleId: schedule.id }).where(eq(teams.id, world.billing.id));
+    try {
+      // Tuesday 10:00 UTC: Joost's day.
+      const byTeam = await fire(step({ id: "l1", recipients: [{ kind: "on_call" }] }), { deadline: at(25 * HOUR) });
+      expect(byTeam.data.recipients).toEqual([{ kind: "on_call", agentId: world.joost.id, name: world.joost.name }]);
+    } finally {
+      await db.update(teams).set({ onCallScheduleId: null }).where(eq(teams.id, world.billing.id));
+    }
+
+    const empty = await oncallScheduleStore.create(db, { name: "Personne", timezone: "UTC", layers: [], overrides: [] }, at(0));
+    const nobody = await fire(step({ id: "l1", recipients: [{ kind: "on_call", scheduleId: empty.id }] }));
+    expect(nobody.data.recipients).toEqual([]);
+    expect(nobody.skipped).toEqual(["on_call: nobody is on call in Personne", "notify: nobody to notify"]);
+    const teamless = await fire(step({ id: "l1", recipients: [{ kind: "on_call" }] }));
+    expect(teamless.skipped).toEqual(["on_call: the ticket's team has no on-call schedule", "notify: nobody to notify"]);
+  });
+
+  it("reaches the person on call at once outside their working hours, saying why", async () => {
+    // Joost works Paris hours through his team; at 23:00 in Paris he is on call for the night.
+    const rotation = { participants: [world.joost.id], start: "2026-11-23T20:00:00+01:00", length: { days: 1 } };
+    const nights = await oncallScheduleStore.create(
+      db,
+      { name: "Nuits", timezone: "Europe/Paris", layers: [{ rotation, restrictions: [{ days: ["mon"], from: "20:00", to: "08:00" }] }], overrides: [] },
+      at(0),
+    );
+    const { outbox, now, actions, data } = await fire(step({ id: "l1", recipients: [{ kind: "on_call", scheduleId: nights.id }, { kind: "team_lead" }] }), {
+      deadline: new Date("2026-11-23T22:00:00Z"),
+    });
+    // One notice: Joost is both on call and the team lead, reached first as the person on call.
+    expect(data.recipients).toEqual([{ kind: "on_call", agentId: world.joost.id, name: world.joost.name }]);
+    expect(outbox.map((o) => new Date(o.next_attempt_at).getTime())).toEqual([now.getTime(), now.getTime()]);
+    expect(actions).toEqual([`notified ${world.joost.name} (in-app, e-mail; on call: sent outside working hours)`]);
   });
 
   it("escalates an unassigned ticket to the managers of its team lead's region, and skips an inactive agent", async () => {

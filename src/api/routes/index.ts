@@ -12,6 +12,7 @@ import { rejectDeepBodies, rejectNulCharacters, validatorCompiler } from "./comm
 import { customerRoutes } from "./customers/customers.js";
 import { jobRoutes } from "./jobs/jobs.js";
 import { notificationRoutes } from "./notifications/notifications.js";
+import { oncallScheduleRoutes } from "./oncallSchedules/oncallSchedules.js";
 import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
 import { ruleRoutes } from "./rules/rules.js";
@@ -39,6 +40,7 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   for (const routes of [calendarRoutes, slaPolicyRoutes, ticketClockRoutes, jobRoutes, testClockRoutes]) await app.register(routes);
   // Rules and the triage settings they read.
   for (const routes of [ruleRoutes, settingsRoutes]) await app.register(routes);
+  await app.register(oncallScheduleRoutes);
   await app.register(notificationRoutes);
   await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);

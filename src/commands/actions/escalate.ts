@@ -38,7 +38,7 @@ export const escalate: TicketAction<{ type: "escalate"; tier?: Tier; teamId?: st
       done.push({ type: "note_added" });
     }
     const queued: OutboxItem[] = [];
-    const { recipients } = resolveRecipients({ recipients: [{ kind: "team_lead" }] }, after, directory);
+    const { recipients } = resolveRecipients({ recipients: [{ kind: "team_lead" }] }, after, directory, work.now.getTime());
     if (recipients.length > 0) {
       const notice = await notify.run({ ...context, ticket: after, recipients }, { type: "notify" });
       done.push(...(notice.done ?? []));

@@ -1,6 +1,6 @@
 // notify: a notice to every recipient, in-app and (when they have an address) by e-mail, in
 // their language and time zone; held until their next working instant outside their hours
-// unless the cause is urgent. A step's recipients are resolved by its firing; a rule names its
+// unless the cause is urgent or they are reached as the person on call. A step's recipients are resolved by its firing; a rule names its
 // own (`recipients`, resolved here as the matrix resolves a step's).
 
 import type { BusinessCalendar } from "../../core/calendar/index.js";
@@ -17,26 +17,33 @@ export const notify: TicketAction<{ type: "notify"; recipients?: Recipient[] }> 
   writes: false,
   async run(context, action) {
     const { ticket, directory, cause } = context;
-    const recipients = action.recipients ? resolveRecipients({ recipients: action.recipients }, ticket, directory).recipients : context.recipients;
+    const recipients = action.recipients
+      ? resolveRecipients({ recipients: action.recipients }, ticket, directory, context.work.now.getTime()).recipients
+      : context.recipients;
     const now = context.work.now;
     if (recipients.length === 0) return { skipped: [{ why: "nobody_to_notify" }] };
     const done: StepOutcome[] = [];
     const queued: OutboxItem[] = [];
     const fallbackId = fallbackCalendarId(cause);
-    for (const { agent } of recipients) {
+    for (const { agent, kind } of recipients) {
       const calendarId = workingCalendarId(agent, directory);
       const hours = calendarId ? context.calendar(calendarId) : undefined;
       // The zone the agent chose, else their working hours', else the clock's calendar's.
       const zone = agent.timeZone ?? (hours ?? (fallbackId ? context.calendar(fallbackId) : undefined))?.zone.name ?? "UTC";
       const text = noticeText(cause, { ticket, locale: agent.locale, timeZone: zone, now });
       const away = hours !== undefined && !hours.isOpen(now.getTime());
-      const notBefore = away && !isUrgent(cause) ? nextOpening(hours, now) : undefined;
+      // Whoever is on call is reached at once: being reachable out of hours is what on call means.
+      const notBefore = away && !isUrgent(cause) && kind !== "on_call" ? nextOpening(hours, now) : undefined;
       done.push({
         type: "notified",
         agentId: agent.id,
         name: agent.name,
         channels: agent.email ? ["inapp", "email"] : ["inapp"],
-        ...(notBefore ? { heldUntil: notBefore.toISOString() } : away ? { outsideHours: true as const } : {}),
+        ...(notBefore
+          ? { heldUntil: notBefore.toISOString() }
+          : away
+            ? { outsideHours: true as const, ...(kind === "on_call" && !isUrgent(cause) ? { onCall: true as const } : {}) }
+            : {}),
       });
       const common = { ticketNumber: ticket.number, agentId: agent.id, ...(notBefore ? { notBefore } : {}) };
       // In-app first: the delivery worker turns it into the agent's notification.

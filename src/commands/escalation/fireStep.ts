@@ -79,7 +79,7 @@ export async function fireStep(work: Work, props: FireStepProps): Promise<FiredS
   const late = lagMs > LATE_AFTER_MS;
   const deadline = (clock.dueAt ?? timer.dueAt).getTime();
   const target = clock.target as Target;
-  const { recipients, skipped } = props.pastDue ? { recipients: [], skipped: [] } : resolveRecipients(step, props.ticket, directory);
+  const { recipients, skipped } = props.pastDue ? { recipients: [], skipped: [] } : resolveRecipients(step, props.ticket, directory, now.getTime());
   const data: EscalationData = {
     timerId: timer.id,
     policyId: policy.id,

@@ -1,5 +1,7 @@
 // The directory of agents and teams an escalation or a rule may reach, as loaded for a batch:
-// who exists, who leads and manages whom, where they work and in which hours.
+// who exists, who leads and manages whom, where they work and in which hours, who is on call.
+
+import type { CompiledSchedule } from "../oncall/scheduleSpec.js";
 
 export interface AgentInfo {
   id: string;
@@ -21,12 +23,23 @@ export interface TeamInfo {
   name: string;
   leadId: string | null;
   calendarId: string | null;
+  /** The team's on-call schedule (an `on_call` recipient without a schedule of its own reads it). */
+  onCallScheduleId?: string | null;
+}
+
+/** An on-call schedule as a batch reads it; `schedule` undefined when the stored one no longer compiles. */
+export interface ScheduleInfo {
+  id: string;
+  name: string;
+  schedule: CompiledSchedule | undefined;
 }
 
 /** The agents and teams a batch may reach, by id. */
 export interface Directory {
   agents: Map<string, AgentInfo>;
   teams: Map<string, TeamInfo>;
+  /** The on-call schedules the batch's `on_call` recipients name (and everyone they name, in `agents`). */
+  schedules?: Map<string, ScheduleInfo>;
 }
 
 /** What the directory needs to know of a ticket: who holds it. */

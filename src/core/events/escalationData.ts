@@ -12,11 +12,12 @@ export type NoticeChannel = "inapp" | "email";
  * What one action of a step did. Agents and teams are ids; `name` is the name they had when the
  * step fired, shown only when the reader's directory no longer knows the id.
  * - `notified`: `heldUntil` when quiet hours delayed it to the agent's next working instant,
- *   `outsideHours` when an urgent step sent it outside them anyway.
+ *   `outsideHours` when an urgent step sent it outside them anyway (with `onCall` when it went
+ *   at once because the agent was reached as the person on call).
  * - `reassigned`: to `agentId` (and their team), or to `teamId`'s queue.
  */
 export type StepOutcome =
-  | { type: "notified"; agentId: string; name?: string; channels: NoticeChannel[]; heldUntil?: string; outsideHours?: true }
+  | { type: "notified"; agentId: string; name?: string; channels: NoticeChannel[]; heldUntil?: string; outsideHours?: true; onCall?: true }
   | { type: "reassigned"; agentId?: string; teamId?: string; name?: string }
   | { type: "priority_raised"; from: Priority; to: Priority }
   | { type: "tier_set"; from: Tier; to: Tier }
@@ -46,7 +47,8 @@ export type RecipientSkip =
   | { recipient: Recipient["kind"]; why: "unknown_agent"; agentId: string }
   | { recipient: Recipient["kind"]; why: "unknown_team"; teamId: string }
   | { recipient: Recipient["kind"]; why: "no_active_member"; teamId: string; name?: string }
-  | { recipient: Recipient["kind"]; why: "no_schedule" };
+  | { recipient: Recipient["kind"]; why: "no_schedule"; scheduleId?: string }
+  | { recipient: Recipient["kind"]; why: "nobody_on_call"; scheduleId: string; name?: string };
 
 /** An action of the step that did nothing, and why; `failed` carries the error's own message. */
 export type ActionSkip =

@@ -123,11 +123,15 @@ describe("the English reason of a typed cause", () => {
     expect(outcomeSentence({ type: "notified", agentId: "a", name: "Sam", channels: ["inapp"], outsideHours: true })).toBe(
       "notified Sam (in-app; urgent: sent outside working hours)",
     );
+    expect(outcomeSentence({ type: "notified", agentId: "a", name: "Sam", channels: ["inapp"], outsideHours: true, onCall: true })).toBe(
+      "notified Sam (in-app; on call: sent outside working hours)",
+    );
     expect(outcomeSentence({ type: "reassigned", teamId: "t", name: "Technique" })).toBe("reassigned to team Technique");
     expect(outcomeSentence({ type: "priority_raised", from: "normal", to: "high" })).toBe("raised priority normal → high");
     expect(outcomeSentence({ type: "tier_set", from: "L1", to: "L2" })).toBe("set tier L1 → L2");
     expect(outcomeSentence({ type: "followers_added", agentIds: ["j"], names: ["Joost"] })).toBe("added followers Joost");
-    expect(skipSentence({ recipient: "on_call", why: "no_schedule" })).toBe("on_call: no schedule yet");
+    expect(skipSentence({ recipient: "on_call", why: "no_schedule" })).toBe("on_call: the ticket's team has no on-call schedule");
+    expect(skipSentence({ recipient: "on_call", why: "nobody_on_call", scheduleId: "s1", name: "Nights" })).toBe("on_call: nobody is on call in Nights");
     expect(skipSentence({ recipient: "assignee", why: "no_assignee" })).toBe("assignee: the ticket has no assignee");
     expect(skipSentence({ action: "notify", why: "nobody_to_notify" })).toBe("notify: nobody to notify");
     expect(skipSentence({ action: "raise_priority", why: "already_priority", priority: "urgent" })).toBe("raise_priority: already urgent");

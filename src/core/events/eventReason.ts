@@ -145,7 +145,9 @@ export function outcomeSentence(outcome: StepOutcome): string {
       const hold = outcome.heldUntil
         ? `; held until ${outcome.heldUntil}, outside working hours`
         : outcome.outsideHours
-          ? "; urgent: sent outside working hours"
+          ? outcome.onCall
+            ? "; on call: sent outside working hours"
+            : "; urgent: sent outside working hours"
           : "";
       return `notified ${outcome.name ?? outcome.agentId} (${channels}${hold})`;
     }
@@ -204,7 +206,9 @@ export function skipSentence(skip: StepSkip): string {
         case "no_active_member":
           return `team ${skip.name ?? skip.teamId} has no active agent`;
         case "no_schedule":
-          return "no schedule yet";
+          return skip.scheduleId ? `no on-call schedule ${skip.scheduleId}` : "the ticket's team has no on-call schedule";
+        case "nobody_on_call":
+          return `nobody is on call in ${skip.name ?? skip.scheduleId}`;
       }
     })();
     return `${skip.recipient}: ${why}`;

@@ -40,7 +40,7 @@ export function outcomeText(context: RenderContext, outcome: StepOutcome): strin
       const hold = outcome.heldUntil
         ? t("events.outcome.heldUntil", { when: context.instant(outcome.heldUntil) })
         : outcome.outsideHours
-          ? t("events.outcome.outsideHours")
+          ? t(outcome.onCall ? "events.outcome.onCallOutsideHours" : "events.outcome.outsideHours")
           : "";
       return t("events.outcome.notified", { name: context.name("agent", outcome.agentId, outcome.name), how, hold });
     }
@@ -85,6 +85,7 @@ export function skipText(context: RenderContext, skip: StepSkip): string {
     if ("agentId" in skip) values.name = context.name("agent", skip.agentId, "name" in skip ? skip.name : undefined);
     if ("teamId" in skip) values.name = context.name("team", skip.teamId, "name" in skip ? skip.name : undefined);
     if ("region" in skip) values.region = skip.region;
+    if ("scheduleId" in skip && skip.scheduleId) values.name = ("name" in skip ? skip.name : undefined) ?? skip.scheduleId;
     return t("events.skip.recipient", values);
   }
   const action = word(context, "events.action", skip.action);

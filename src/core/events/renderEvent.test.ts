@@ -123,6 +123,23 @@ describe("renderEvent", () => {
     expect(render(events[1] as RenderableEvent, "en").why).toBe("First reply");
   });
 
+  it("says who was reached on call, and who was on call nobody, in French", () => {
+    const onCall: RenderableEvent = {
+      type: "escalation",
+      actor: { type: "system" },
+      reason: null,
+      changes: {},
+      data: {
+        ...escalation,
+        outcomes: [{ type: "notified", agentId: "a-sam", name: "Sam Peeters", channels: ["inapp"], outsideHours: true, onCall: true }],
+        skips: [{ recipient: "on_call", why: "nobody_on_call", scheduleId: "s1", name: "Nuits" }],
+      },
+    };
+    const details = render(onCall, "fr").details.join("\n");
+    expect(details).toContain("d’astreinte : envoyé hors des heures de travail");
+    expect(details).toContain("personne n’est d’astreinte dans Nuits");
+  });
+
   it("names agents, teams, customers and policies, preferring the directory to the name recorded", () => {
     const created = render(events[0] as RenderableEvent, "fr");
     expect(created.details.join("\n")).toContain("Brasserie Dupont");

@@ -428,6 +428,8 @@ class Checker {
         if (name !== "kind" && name !== needs)
           this.fail(`${at}.${name}`, "field_not_allowed", `is not a field of a ${String(kind)} recipient`, { field: name });
       if (!needs) return;
+      // An on_call recipient without a schedule reaches whoever is on call for the ticket's team.
+      if (recipient[needs] === undefined && kind === "on_call") return;
       if (recipient[needs] === undefined) return this.fail(`${at}.${needs}`, "field_required", `is required for a ${String(kind)} recipient`, { field: needs });
       if (needs === "agentId") this.reference(recipient.agentId, "agent", `${at}.agentId`);
       else if (needs === "teamId") this.reference(recipient.teamId, "team", `${at}.teamId`);

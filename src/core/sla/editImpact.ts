@@ -104,7 +104,7 @@ export function editImpact(input: EditImpactInput): EditImpact {
       if (step.kind === "reminder" && clock.dueAt !== null && clock.dueAt < now) continue;
       impact.stepsNow += 1;
       const notifies = step.actions.length === 0 || step.actions.some((a) => a.type === "notify");
-      if (notifies) for (const r of resolveRecipients(step, ticket, input.directory).recipients) reached.add(r.agent.id);
+      if (notifies) for (const r of resolveRecipients(step, ticket, input.directory, now).recipients) reached.add(r.agent.id);
     }
     impact.notificationsNow += reached.size;
   }

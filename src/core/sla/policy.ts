@@ -33,7 +33,7 @@ export interface Conditions {
   any?: Condition[];
 }
 
-/** Who a matrix step reaches. `on_call` waits for on-call schedules (routing). */
+/** Who a matrix step reaches. `on_call`: whoever is on call when the step fires, in `scheduleId` or (without it) the ticket team's schedule. */
 export type Recipient =
   | { kind: "assignee" }
   | { kind: "assignee_manager" }
@@ -41,7 +41,7 @@ export type Recipient =
   | { kind: "region_managers" }
   | { kind: "agent"; agentId: string }
   | { kind: "team"; teamId: string }
-  | { kind: "on_call"; scheduleId: string };
+  | { kind: "on_call"; scheduleId?: string };
 
 export const RECIPIENT_KINDS = ["assignee", "assignee_manager", "team_lead", "region_managers", "agent", "team", "on_call"] as const;
 

@@ -54,6 +54,9 @@ const RECIPIENT_FIELDS: Record<Recipient["kind"], readonly string[]> = {
   on_call: ["scheduleId"],
 };
 
+/** Kinds whose fields may be left out: `on_call` without a schedule reads the ticket team's. */
+const OPTIONAL_RECIPIENT_FIELDS: ReadonlySet<Recipient["kind"]> = new Set(["on_call"]);
+
 /** Fields each action type may carry, and those it needs. */
 const ACTION_FIELDS: Record<StepAction["type"], { allowed: readonly string[]; required: readonly string[] }> = {
   notify: { allowed: [], required: [] },
@@ -120,7 +123,15 @@ function checkMatrix(matrix: EscalationMatrix, fail: Fail): void {
     if ((step.recipients ?? []).length === 0 && (step.actions ?? []).length === 0)
       fail(`${path}.recipients`, "step_without_effect", "a step needs recipients or actions");
     (step.recipients ?? []).forEach((recipient, r) =>
-      checkFields(recipient, "kind", RECIPIENT_FIELDS[recipient.kind], RECIPIENT_FIELDS[recipient.kind], `${path}.recipients[${r}]`, "recipient", fail),
+      checkFields(
+        recipient,
+        "kind",
+        RECIPIENT_FIELDS[recipient.kind],
+        OPTIONAL_RECIPIENT_FIELDS.has(recipient.kind) ? [] : RECIPIENT_FIELDS[recipient.kind],
+        `${path}.recipients[${r}]`,
+        "recipient",
+        fail,
+      ),
     );
     (step.actions ?? []).forEach((action, a) => checkAction(action, `${path}.actions[${a}]`, fail));
   });

@@ -3,6 +3,7 @@
 
 import { type AgentInfo, type Directory, regionOf, type TicketHolders } from "../directory/directory.js";
 import type { RecipientSkip } from "../events/escalationData.js";
+import { onCallAt } from "../oncall/onCall.js";
 import type { MatrixStep, Recipient } from "./policy.js";
 
 /** One person a step reaches, and through which of its recipients. */
@@ -13,12 +14,14 @@ export interface ResolvedRecipient {
 
 /**
  * The agents `step` reaches on `ticket`, each once (by the first recipient that names them), and
- * a skip for every recipient that reaches nobody, saying why.
+ * a skip for every recipient that reaches nobody, saying why. `at` (epoch ms) is when the step
+ * fires: who is on call then is who an `on_call` recipient reaches.
  */
 export function resolveRecipients(
   step: Pick<MatrixStep, "recipients">,
   ticket: TicketHolders,
   directory: Directory,
+  at: number,
 ): { recipients: ResolvedRecipient[]; skipped: RecipientSkip[] } {
   const found = new Map<string, ResolvedRecipient>();
   const skipped: RecipientSkip[] = [];
@@ -73,9 +76,17 @@ export function resolveRecipients(
         );
         break;
       }
-      case "on_call":
-        skipped.push({ recipient: "on_call", why: "no_schedule" });
+      case "on_call": {
+        const scheduleId = recipient.scheduleId ?? team?.onCallScheduleId ?? undefined;
+        const info = scheduleId ? directory.schedules?.get(scheduleId) : undefined;
+        if (!scheduleId || !info?.schedule) {
+          skipped.push({ recipient: "on_call", why: "no_schedule", ...(scheduleId ? { scheduleId } : {}) });
+          break;
+        }
+        const onCall = onCallAt(info.schedule, at).flatMap((id) => agent(id) ?? []);
+        reach("on_call", onCall, { why: "nobody_on_call", scheduleId, name: info.name });
         break;
+      }
     }
   }
   return { recipients: [...found.values()], skipped };

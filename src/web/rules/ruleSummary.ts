@@ -90,7 +90,7 @@ function recipientText(recipient: Recipient, words: SummaryWords): string {
     case "team":
       return words.t("matrix.recipient.teamNamed", { name: words.teamName(recipient.teamId) ?? "…" });
     case "on_call":
-      return words.t("matrix.recipient.onCallNamed", { name: recipient.scheduleId });
+      return recipient.scheduleId ? words.t("matrix.recipient.onCallNamed", { name: recipient.scheduleId }) : words.t("matrix.recipient.on_call.text");
     default:
       return words.tx(`matrix.recipient.${recipient.kind}.text`, recipient.kind);
   }

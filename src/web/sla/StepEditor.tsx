@@ -2,13 +2,15 @@
 // the targets and priorities it watches, its recipients and actions, and whether it is urgent,
 // summed up in one line above the fields.
 
-import { useId, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
 import { ACTION_TYPES, TARGETS } from "../../core/sla/policy.js";
 import { PRIORITIES, TIERS } from "../../core/ticket/ticket.js";
 import type { MatrixStep, Recipient, StepAction } from "../api/slaTypes.js";
 import { FieldError, type FieldIssue } from "../components/FieldError.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { listSchedules, ONCALL_KEY } from "../oncall/oncallApi.js";
 import { newAction, toggleRecipient } from "./policyDraft.js";
 import { stepSummary } from "./stepSummary.js";
 
@@ -172,10 +174,14 @@ export function StepEditor({ index, count, step, readOnly, issues, warnings = []
   );
 }
 
+/** The schedule choice that names none: the ticket's team's. */
+const TEAM_SCHEDULE = "team";
+
 function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; readOnly: boolean; onChange(r: Recipient[]): void; issues: FieldIssue[] }) {
   const { t } = useI18n();
   const { agents, teams, agentName, teamName } = useDirectory();
-  const [schedule, setSchedule] = useState("");
+  const schedules = useQuery({ queryKey: ONCALL_KEY, queryFn: listSchedules }).data ?? [];
+  const scheduleName = (id: string) => schedules.find((s) => s.id === id)?.name ?? id;
   const has = (kind: string) => step.recipients.some((r) => r.kind === kind);
   const named = step.recipients.filter((r) => r.kind === "agent" || r.kind === "team" || r.kind === "on_call");
   const add = (recipient: Recipient) => onChange(toggleRecipient(step.recipients, recipient, true));
@@ -203,7 +209,7 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
                 ? (agentName(r.agentId) ?? r.agentId)
                 : r.kind === "team"
                   ? t("matrix.recipient.teamNamed", { name: teamName(r.teamId) ?? r.teamId })
-                  : t("matrix.recipient.onCallNamed", { name: r.scheduleId });
+                  : t("matrix.recipient.onCallNamed", { name: r.scheduleId ? scheduleName(r.scheduleId) : t("oncall.teamSchedule") });
             return (
               <li key={JSON.stringify(r)} className="chip">
                 {label}
@@ -237,22 +243,19 @@ function Recipients({ step, readOnly, onChange, issues }: { step: MatrixStep; re
               </option>
             ))}
           </select>
-          <span className="inline-add">
-            <input
-              aria-label={t("matrix.onCallSchedule")}
-              placeholder={t("matrix.onCallSchedule")}
-              value={schedule}
-              onChange={(e) => setSchedule(e.target.value)}
-            />
-            <button
-              type="button"
-              className="button"
-              disabled={schedule.trim() === ""}
-              onClick={() => (add({ kind: "on_call", scheduleId: schedule.trim() }), setSchedule(""))}
-            >
-              {t("chips.add")}
-            </button>
-          </span>
+          <select
+            aria-label={t("matrix.onCallSchedule")}
+            value=""
+            onChange={(e) => e.target.value && add(e.target.value === TEAM_SCHEDULE ? { kind: "on_call" } : { kind: "on_call", scheduleId: e.target.value })}
+          >
+            <option value="">{t("matrix.onCallSchedule")}</option>
+            <option value={TEAM_SCHEDULE}>{t("oncall.teamSchedule")}</option>
+            {schedules.map((schedule) => (
+              <option key={schedule.id} value={schedule.id}>
+                {schedule.name}
+              </option>
+            ))}
+          </select>
         </div>
       )}
       <FieldError id={`${step.id}-recipients-error`} issues={issues.slice(0, 1)} />

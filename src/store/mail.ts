@@ -13,9 +13,10 @@ export type NewMailRow = Omit<typeof mailMessages.$inferInsert, "id">;
 export type AttachmentRow = typeof attachments.$inferSelect;
 export type NewAttachmentRow = Omit<typeof attachments.$inferInsert, "id">;
 
-export async function insertMail(db: Db, row: NewMailRow): Promise<MailRow> {
-  const [inserted] = await db.insert(mailMessages).values(row).returning();
-  return inserted as MailRow;
+/** Inserts a mail row; answers its id (the raw bytes are not read back). */
+export async function insertMail(db: Db, row: NewMailRow): Promise<{ id: string }> {
+  const [inserted] = await db.insert(mailMessages).values(row).returning({ id: mailMessages.id });
+  return inserted as { id: string };
 }
 
 /** The ticket the newest of `messageIds` (Message-ID headers, brackets included) belongs to, if any. */
@@ -61,12 +62,10 @@ export async function threadOf(db: Db, ticketNumber: number): Promise<{ ids: str
   return { ids, lastReceived };
 }
 
-export async function insertAttachments(db: Db, rows: readonly NewAttachmentRow[]): Promise<AttachmentRow[]> {
-  if (rows.length === 0) return [];
-  return db
-    .insert(attachments)
-    .values([...rows])
-    .returning();
+/** Inserts attachment rows (their bytes are not read back). */
+export async function insertAttachments(db: Db, rows: readonly NewAttachmentRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(attachments).values([...rows]);
 }
 
 export async function attachmentById(db: Db, id: string): Promise<AttachmentRow | undefined> {

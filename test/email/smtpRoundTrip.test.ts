@@ -5,6 +5,7 @@
 // out-of-office reply and a bounce are kept on the ticket without reopening it; a message sent
 // twice makes one ticket; an oversized one is refused; one without a sender is kept, not lost.
 
+import { createServer, type AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { createTransport } from "nodemailer";
 import { simpleParser } from "mailparser";
@@ -214,6 +215,19 @@ describeStore("e-mail in and out over SMTP", (get) => {
     });
   });
 
+  it("says on the ticket when the reply could not be delivered at all", async () => {
+    await addMessage(get().db, { number, kind: "reply", text: "Une dernière précision.", now: clock.now(), actor: { type: "agent", id: agentId } });
+    const worker = startDeliveryWorker({ database: get(), clock, background: false, random: () => 0, smtpUrl: await deadSmtpUrl(), maxAttempts: 1 });
+    try {
+      expect(await worker.runOnce()).toMatchObject({ dead: 1 });
+    } finally {
+      await worker.stop();
+    }
+    const last = (await listTicketEvents(get().db, number)).at(-1);
+    expect(last).toMatchObject({ type: "mail", actor: { type: "system" }, data: { what: "bounced", recipient: "marie.dupont@example.be", status: null } });
+    expect((last?.data as { diagnostic: string }).diagnostic).toMatch(/ECONNREFUSED|connect/i);
+  });
+
   it("makes one ticket of a message delivered twice", async () => {
     const lines = [
       "From: jan@example.nl",
@@ -263,6 +277,15 @@ describeStore("e-mail in and out over SMTP", (get) => {
     return row?.count ?? 0;
   }
 });
+
+/** An SMTP address where nothing listens. */
+async function deadSmtpUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `smtp://127.0.0.1:${port}`;
+}
 
 function sqlOf(text: string) {
   return sql.raw(text);

@@ -6,7 +6,9 @@
 // another delivers them again (receivers dedupe by delivery id).
 
 import type { Clock } from "../../core/clock.js";
-import type { Database } from "../../store/database.js";
+import { SYSTEM_ACTOR } from "../../core/events/actor.js";
+import type { Database, Db } from "../../store/database.js";
+import { writeEvents } from "../../store/events.js";
 import { listen, type Subscription } from "../../store/listen.js";
 import { OUTBOX_CHANNEL, type OutboxRow } from "../../store/outbox/outbox.js";
 import { claimOutbox, type FailedAttempt, LEASE_MS, markDelivered, markFailed, nextOutboxDue } from "../../store/outbox/outboxDelivery.js";
@@ -123,6 +125,11 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         error instanceof PermanentDeliveryError || row.attempts >= maxAttempts ? null : new Date(finished.getTime() + retryDelayMs(row.attempts, random)),
     }));
     await markFailed(db, attempts);
+    await recordUndelivered(
+      db,
+      failed.filter(({ row }) => attempts.some((attempt) => attempt.id === row.id && attempt.retryAt === null)),
+      finished,
+    );
     const dead = attempts.filter((a) => a.retryAt === null).length;
     return { claimed: rows.length, delivered: delivered.length + deliveredInBatches, retried: attempts.length - dead, dead };
   }
@@ -223,4 +230,23 @@ async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: 
     while (next < items.length) await fn(items[next++] as T);
   });
   await Promise.all(lanes);
+}
+
+/**
+ * A reply to a customer that could not be delivered at all is said on its ticket, as a bounce
+ * would be: who was not reached and the last error (the outbox keeps the row for replay).
+ */
+async function recordUndelivered(db: Db, dead: readonly { row: OutboxRow; error: unknown }[], at: Date): Promise<void> {
+  const replies = dead.filter(({ row }) => row.kind === "email" && row.ticketNumber !== null && typeof row.payload.messageId === "string");
+  if (replies.length === 0) return;
+  await writeEvents(
+    db,
+    replies.map(({ row, error }) => ({
+      ticketNumber: row.ticketNumber as number,
+      at,
+      actor: SYSTEM_ACTOR,
+      type: "mail" as const,
+      data: { what: "bounced" as const, recipient: row.address, status: null, diagnostic: describeFailure(error) },
+    })),
+  );
 }

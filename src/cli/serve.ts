@@ -8,6 +8,7 @@ import { buildApp } from "../api/app.js";
 import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
+import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
@@ -113,6 +114,9 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // Idempotency keys a day old and expired sessions are removed from this process.
   const housekeeping = startHousekeeping({ database, clock, onError: (error) => io.err(`palier serve: housekeeping: ${error.message}\n`) });
   app.addHook("onClose", () => housekeeping.stop());
+  // Escalations left without activity remind their owners from this process.
+  const reminders = startHandoffReminders({ database, clock, onError: (error) => io.err(`palier serve: escalation reminders: ${error.message}\n`) });
+  app.addHook("onClose", () => reminders.stop());
   try {
     const web = await registerWebApp(app);
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {

@@ -61,3 +61,22 @@ export class EscalationStateError extends Error {
     this.name = "EscalationStateError";
   }
 }
+
+/** The ticket already has an open or accepted escalation: one at a time (409). */
+export class AlreadyEscalated extends Error {
+  constructor(
+    readonly ticketNumber: number,
+    readonly escalationId: string,
+  ) {
+    super(`ticket #${ticketNumber} is already escalated (escalation ${escalationId}): it must be accepted and solved, or sent back, first`);
+    this.name = "AlreadyEscalated";
+  }
+}
+
+/** Only the receiver of an escalation (the person named, a member of the team) or a manager decides on it (403). */
+export class NotTheReceiver extends Error {
+  constructor(readonly escalationId: string) {
+    super(`escalation ${escalationId} is not yours to decide on: it was handed to another person or team`);
+    this.name = "NotTheReceiver";
+  }
+}

@@ -7,6 +7,7 @@ import { describeCondition } from "../sla/conditions.js";
 import type { ChangeCause, ClockCause, EscalationCause, PolicyMatchCause } from "./causes.js";
 import type { CatchUp, EscalationData, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 import type { NewTicketEvent } from "./ticketEvent.js";
+import { handoffReason } from "./handoffReason.js";
 import { ruleLimitReason, ruleReason, triageReason } from "./ruleReason.js";
 
 /** The English reason of a change cause, as the store wrote it before causes were data. */
@@ -116,6 +117,12 @@ export function eventReason(event: NewTicketEvent): string | null {
       return ruleLimitReason(event.data);
     case "triage":
       return triageReason(event.data);
+    case "handoff":
+    case "handoff_accepted":
+    case "handoff_bounced":
+    case "handoff_reminder":
+    case "root_cause":
+      return handoffReason(event);
   }
 }
 

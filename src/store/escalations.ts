@@ -179,3 +179,14 @@ export async function handoffOrigin(
 export async function markReminded(tx: Db, id: string, now: Date): Promise<void> {
   await tx.update(escalations).set({ remindedAt: now }).where(eq(escalations.id, id));
 }
+
+/** How many escalations the agent made, and how many of them were sent back. */
+export async function agentEscalationCounts(db: Db, agentId: string): Promise<{ escalated: number; bounced: number }> {
+  const rows = await db
+    .select({ status: escalations.status, n: count() })
+    .from(escalations)
+    .where(eq(escalations.fromAgentId, agentId))
+    .groupBy(escalations.status);
+  const escalated = rows.reduce((sum, row) => sum + Number(row.n), 0);
+  return { escalated, bounced: Number(rows.find((row) => row.status === "bounced")?.n ?? 0) };
+}

@@ -3,6 +3,8 @@
 // denies (401/403); and the table must cover every route registered under /api/v1.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escalateTicket } from "../../src/commands/handoff/escalateTicket.js";
+import { inWork } from "../../src/commands/work.js";
 import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
 import type { CalendarSpec } from "../../src/core/calendar/index.js";
 import type { RuleDefinition } from "../../src/core/rules/rule.js";
@@ -31,6 +33,8 @@ interface Fixtures {
   policyId: string;
   jobId: string;
   ruleId: string;
+  /** The team every role's agent belongs to, where escalations are handed. */
+  rolesTeamId: string;
   /** Every rule's id when reorder is called (the matrix creates rules as it goes). */
   ruleIds: string[];
 }
@@ -57,6 +61,23 @@ const MATRIX_RULE: RuleDefinition = {
   actions: [{ type: "set_priority", priority: "high" }],
   stop: false,
 };
+
+const MATRIX_HANDOFF = { summary: "Matrix", tried: "Everything", impact: "One customer", urgency: "normal" };
+
+/** A ticket of the fixtures' team that nobody escalated yet. */
+async function unescalatedTicket(f: Fixtures): Promise<number> {
+  return (await buildTicket(api.db, { now: api.clock.now(), actor: { type: "system" }, customerId: f.customerId, teamId: f.teamId, message: null })).ticket
+    .number;
+}
+
+/** An open escalation of a new ticket, handed to the team every role's agent belongs to. */
+async function openEscalation(f: Fixtures): Promise<string> {
+  const number = await unescalatedTicket(f);
+  const made = await inWork(api.db, { now: api.clock.now(), actor: { type: "system" } }, (work) =>
+    escalateTicket(work, { number, request: { kind: "functional", toTeamId: api.teamId, handoff: MATRIX_HANDOFF, reason: "Matrix" } }),
+  );
+  return made.escalation.id;
+}
 
 const MATRIX_CALENDAR: CalendarSpec = { timezone: "Europe/Brussels", hours: { mon: [["08:30", "17:30"]] } };
 
@@ -328,6 +349,46 @@ const ENDPOINTS: Endpoint[] = [
     body: (_f, _who, n) => ({ threshold: (n % 10) / 10 }),
   },
   {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/escalations",
+    needs: ["escalations.write"],
+    customerDenied: true,
+    // A ticket of its own for each caller: a ticket holds one open escalation at a time.
+    url: async (f, who) => `/api/v1/tickets/${who === "customer" ? f.ownTicket : await unescalatedTicket(f)}/escalations`,
+    body: (f) => ({ kind: "functional", toTeamId: f.rolesTeamId, handoff: MATRIX_HANDOFF, reason: "Matrix" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/escalations/preview",
+    needs: ["escalations.write"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/escalations/preview`,
+    body: (f) => ({ kind: "functional", toTeamId: f.rolesTeamId, handoff: MATRIX_HANDOFF, reason: "Matrix" }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tickets/{number}/escalations",
+    needs: ["tickets.read"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/escalations`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/escalations/{id}/accept",
+    needs: ["escalations.write"],
+    url: async (f) => `/api/v1/escalations/${await openEscalation(f)}/accept`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/escalations/{id}/bounce",
+    needs: ["escalations.write"],
+    url: async (f) => `/api/v1/escalations/${await openEscalation(f)}/bounce`,
+    body: () => ({ reason: "Not for us" }),
+  },
+  { method: "GET", route: "/api/v1/escalations", needs: ["tickets.read"], customerDenied: true, url: () => "/api/v1/escalations?status=open,bounced" },
+  { method: "GET", route: "/api/v1/agents/{id}/escalations", needs: ["agents.read"], url: (f) => `/api/v1/agents/${f.agentId}/escalations` },
+  {
     method: "GET",
     route: "/api/v1/tickets/{number}/clocks",
     needs: ["tickets.read"],
@@ -387,6 +448,7 @@ describeStore("authorization matrix", (get) => {
     fixtures.policyId = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
     fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
     fixtures.ruleId = (await insertRule(db, MATRIX_RULE, now)).id;
+    fixtures.rolesTeamId = api.teamId;
   });
   afterAll(() => api.close());
 

@@ -23,6 +23,7 @@ const RuleEditor = lazyScreen(() => import("./rules/RuleEditor.js"), "RuleEditor
 const RulesScreen = lazyScreen(() => import("./rules/RulesScreen.js"), "RulesScreen");
 const RulesSection = lazyScreen(() => import("./rules/RulesSection.js"), "RulesSection");
 const TriageSettingsScreen = lazyScreen(() => import("./rules/TriageSettingsScreen.js"), "TriageSettingsScreen");
+const EscalationsBoard = lazyScreen(() => import("./escalation/EscalationsBoard.js"), "EscalationsBoard");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 
 export function AppRoutes() {
@@ -65,6 +66,7 @@ export function AppRoutes() {
             <Route path="triage" element={<TriageSettingsScreen />} />
             <Route path=":id" element={<RuleRoute />} />
           </Route>
+          <Route path="/escalations" element={<EscalationsBoard />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

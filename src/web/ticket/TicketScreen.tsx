@@ -7,6 +7,7 @@ import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
+import { EscalationPanel } from "../escalation/EscalationPanel.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { Conversation } from "./Conversation.js";
@@ -79,6 +80,7 @@ export function TicketScreen({ number }: { number: number }) {
       <aside className="ticket-side" aria-label={t("ticket.details")}>
         <SlaPanel number={ticket.number} />
         <TriagePanel ticket={ticket} messages={data.messages} />
+        <EscalationPanel ticket={ticket} readOnly={readOnly} />
         <PropertiesPanel ticket={ticket} readOnly={readOnly} />
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>

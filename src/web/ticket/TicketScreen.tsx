@@ -80,8 +80,8 @@ export function TicketScreen({ number }: { number: number }) {
       <aside className="ticket-side" aria-label={t("ticket.details")}>
         <SlaPanel number={ticket.number} />
         <TriagePanel ticket={ticket} messages={data.messages} />
-        <EscalationPanel ticket={ticket} readOnly={readOnly} />
         <PropertiesPanel ticket={ticket} readOnly={readOnly} />
+        <EscalationPanel ticket={ticket} readOnly={readOnly} />
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>
     </article>

@@ -52,7 +52,7 @@ export async function loadTeams(tx: Db, ids: Iterable<string | null | undefined>
 }
 
 /** Which notice: its title and body keys under `escalation.notify`. */
-export type NoticeKind = "received" | "accepted" | "bounced" | "solved" | "reminder";
+export type NoticeKind = "received" | "accepted" | "bounced" | "solved" | "reminder" | "requested" | "approved" | "declined";
 
 /** Queues one in-app notice of `kind` to each of `recipients`, in their language; values whose words depend on the language come as a function of it. */
 export async function queueNotices(
@@ -63,6 +63,8 @@ export async function queueNotices(
     escalationId: string;
     recipients: readonly Pick<PersonInfo, "id" | "locale" | "active">[];
     values: (locale: ReturnType<typeof localeOf>) => MessageValues;
+    /** The notification's data; default: the hand-off it is about. */
+    data?: Record<string, unknown>;
     now: Date;
   },
 ): Promise<void> {
@@ -78,7 +80,7 @@ export async function queueNotices(
         payload: {
           title: translate(locale, `escalation.notify.${props.kind}Title` as MessageKey, values),
           body: translate(locale, `escalation.notify.${props.kind}Body` as MessageKey, values),
-          data: { type: "handoff", notice: props.kind, escalationId: props.escalationId },
+          data: { ...(props.data ?? { type: "handoff", escalationId: props.escalationId }), notice: props.kind },
         },
       };
     });

@@ -14,7 +14,9 @@ export type EscalationProblemCode =
   | "already_there"
   | "wrong_date"
   | "tried_nothing"
-  | "root_cause_required";
+  | "root_cause_required"
+  | "not_positive"
+  | "wrong_currency";
 
 /** One problem: where (a dotted path such as `handoff.tried`), what (a code and the values its sentence needs). */
 export interface EscalationProblem {
@@ -70,6 +72,14 @@ export class AlreadyEscalated extends Error {
   ) {
     super(`ticket #${ticketNumber} is already escalated (escalation ${escalationId}): it must be accepted and solved, or sent back, first`);
     this.name = "AlreadyEscalated";
+  }
+}
+
+/** Only the manager asked, or one whose own limit covers the amount, decides on an approval (403). */
+export class NotTheApprover extends Error {
+  constructor(readonly approvalId: string) {
+    super(`approval ${approvalId} is not yours to decide on: it is beyond your authority or asked of another manager`);
+    this.name = "NotTheApprover";
   }
 }
 

@@ -122,6 +122,8 @@ export function eventReason(event: NewTicketEvent): string | null {
     case "handoff_bounced":
     case "handoff_reminder":
     case "root_cause":
+    case "approval_requested":
+    case "approval_decided":
       return handoffReason(event);
   }
 }

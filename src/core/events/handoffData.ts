@@ -47,3 +47,21 @@ export interface RootCauseData {
   rootCause: string;
   text: string | null;
 }
+
+/** `approval_requested`: an agent asked to grant a refund or a goodwill gesture; granted at once within their authority, else asked of `approverId`. */
+export interface ApprovalRequestedData {
+  approvalId: string;
+  kind: "refund" | "goodwill";
+  amountCents: number;
+  currency: string;
+  approverId: string | null;
+  withinAuthority: boolean;
+}
+
+/** `approval_decided`: the manager's decision and how long it took. */
+export interface ApprovalDecidedData {
+  approvalId: string;
+  decision: "approved" | "declined";
+  delaySeconds: number;
+  note: string | null;
+}

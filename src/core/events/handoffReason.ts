@@ -16,5 +16,9 @@ export function handoffReason(event: HandoffEventBody): string | null {
       return `no activity for ${event.data.hours} business hours`;
     case "root_cause":
       return `root cause ${event.data.rootCause}${event.data.text ? `: ${event.data.text}` : ""}`;
+    case "approval_requested":
+      return event.data.withinAuthority ? "within the agent's authority" : null;
+    case "approval_decided":
+      return event.data.note;
   }
 }

@@ -86,6 +86,8 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
     case "handoff_bounced":
     case "handoff_reminder":
     case "root_cause":
+    case "approval_requested":
+    case "approval_decided":
       return renderHandoff(context, event);
     default: {
       // A kind this catalogue does not know (a newer writer, an import): its name and its reason.

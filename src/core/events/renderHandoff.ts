@@ -17,6 +17,15 @@ function word(context: RenderContext, group: string, value: string): string {
   return isMessageKey(key) ? context.t(key as MessageKey) : value;
 }
 
+/** An amount in the reader's words: "€120.00". */
+function money(locale: string, cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
+  } catch {
+    return `${(cents / 100).toFixed(2)} ${currency}`;
+  }
+}
+
 /** A hand-off event's title, details and why. */
 export function renderHandoff(context: RenderContext, event: HandoffEventBody): RenderedBody {
   const { t } = context;
@@ -46,6 +55,21 @@ export function renderHandoff(context: RenderContext, event: HandoffEventBody): 
         title: t("events.handoff.reminder", { name: context.name("agent", event.data.agentId) }),
         details: [t("events.handoff.idle", { hours: event.data.hours })],
         why: null,
+      };
+    case "approval_requested": {
+      const d = event.data;
+      const amount = money(context.locale, d.amountCents, d.currency);
+      return {
+        title: t("events.handoff.approvalRequested", { kind: word(context, "approvalKind", d.kind), amount }),
+        details: [d.withinAuthority ? t("events.handoff.withinAuthority") : t("events.handoff.askedOf", { name: context.name("agent", d.approverId) })],
+        why: null,
+      };
+    }
+    case "approval_decided":
+      return {
+        title: t("events.handoff.approvalDecided", { decision: event.data.decision }),
+        details: [t("events.handoff.delay", { delay: context.duration(event.data.delaySeconds * 1000) })],
+        why: event.data.note,
       };
     case "root_cause":
       return {

@@ -8,7 +8,15 @@ import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../
 import type { Actor } from "./actor.js";
 import type { ChangeCause, ClockCause, PolicyMatchCause } from "./causes.js";
 import type { EscalationData, StepOutcome, StepSkip } from "./escalationData.js";
-import type { HandoffAcceptedData, HandoffBouncedData, HandoffData, HandoffReminderData, RootCauseData } from "./handoffData.js";
+import type {
+  ApprovalDecidedData,
+  ApprovalRequestedData,
+  HandoffAcceptedData,
+  HandoffBouncedData,
+  HandoffData,
+  HandoffReminderData,
+  RootCauseData,
+} from "./handoffData.js";
 import type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
 
 /** Every kind of ticket event. */
@@ -27,6 +35,8 @@ export const TICKET_EVENT_TYPES = [
   "handoff_bounced",
   "handoff_reminder",
   "root_cause",
+  "approval_requested",
+  "approval_decided",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -105,7 +115,8 @@ export function clockChangeData(change: ClockChange): ClockChangeData {
  * - `rule_limit`: rules set off rules as deep as Palier allows, and the chain stopped;
  * - `triage`: a customer message read as frustrated, or raising alarms, and why;
  * - `handoff`, `handoff_accepted`, `handoff_bounced`, `handoff_reminder`, `root_cause`: the human
- *   escalation (an agent handing the ticket on, the receiver's decision, a reminder, the root cause).
+ *   escalation (an agent handing the ticket on, the receiver's decision, a reminder, the root cause);
+ * - `approval_requested`, `approval_decided`: an action beyond an agent's authority asked of a manager, and the decision.
  */
 export type TicketEventBody =
   | { type: "created"; changes: FieldChanges; data?: ChangeData }
@@ -125,7 +136,9 @@ export type HandoffEventBody =
   | { type: "handoff_accepted"; data: HandoffAcceptedData }
   | { type: "handoff_bounced"; data: HandoffBouncedData }
   | { type: "handoff_reminder"; data: HandoffReminderData }
-  | { type: "root_cause"; data: RootCauseData };
+  | { type: "root_cause"; data: RootCauseData }
+  | { type: "approval_requested"; data: ApprovalRequestedData }
+  | { type: "approval_decided"; data: ApprovalDecidedData };
 
 /** An event to append: its ticket, instant, actor and body; `id` when drawn beforehand (it must ascend with the history). */
 export type NewTicketEvent = { ticketNumber: number; at: Date; actor: Actor; id?: number } & TicketEventBody;

@@ -8,6 +8,7 @@ import {
   EscalationInvalid,
   EscalationNotFound,
   EscalationStateError,
+  NotTheApprover,
   NotTheReceiver,
   problemField,
   problemMessage,
@@ -211,7 +212,7 @@ function answerOther(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error instanceof InvalidReferenceError)
     return reply.status(400).send(errorBody("invalid_request", error.message, [{ path: error.path, message: error.message.slice(error.path.length + 2) }]));
   if (error instanceof ForbiddenError) return reply.status(403).send(errorBody("forbidden", error.message));
-  if (error instanceof NotTheReceiver) return reply.status(403).send(errorBody("forbidden", error.message));
+  if (error instanceof NotTheReceiver || error instanceof NotTheApprover) return reply.status(403).send(errorBody("forbidden", error.message));
   if (error instanceof EscalationNotFound) return reply.status(404).send(errorBody("not_found", error.message));
   if (error instanceof EscalationStateError || error instanceof AlreadyEscalated) return reply.status(409).send(errorBody("conflict", error.message));
   const status = error.statusCode ?? 500;

@@ -3,6 +3,7 @@
 // denies (401/403); and the table must cover every route registered under /api/v1.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestApproval } from "../../src/commands/handoff/approvals.js";
 import { escalateTicket } from "../../src/commands/handoff/escalateTicket.js";
 import { inWork } from "../../src/commands/work.js";
 import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
@@ -77,6 +78,15 @@ async function openEscalation(f: Fixtures): Promise<string> {
     escalateTicket(work, { number, request: { kind: "functional", toTeamId: api.teamId, handoff: MATRIX_HANDOFF, reason: "Matrix" } }),
   );
   return made.escalation.id;
+}
+
+/** A refund beyond every limit but a manager's, asked by the system. */
+async function pendingApproval(f: Fixtures): Promise<string> {
+  const number = await unescalatedTicket(f);
+  const approval = await inWork(api.db, { now: api.clock.now(), actor: { type: "system" } }, (work) =>
+    requestApproval(work, { number, kind: "refund", amountCents: 1_000_00, reason: "Matrix" }),
+  );
+  return approval.id;
 }
 
 const MATRIX_CALENDAR: CalendarSpec = { timezone: "Europe/Brussels", hours: { mon: [["08:30", "17:30"]] } };
@@ -385,6 +395,37 @@ const ENDPOINTS: Endpoint[] = [
     needs: ["escalations.write"],
     url: async (f) => `/api/v1/escalations/${await openEscalation(f)}/bounce`,
     body: () => ({ reason: "Not for us" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/approvals",
+    needs: ["escalations.write"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/approvals`,
+    body: () => ({ kind: "goodwill", amountCents: 500, reason: "Matrix" }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tickets/{number}/approvals",
+    needs: ["tickets.read"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/approvals`,
+  },
+  // A pending approval of its own for each caller, beyond every limit but a manager's: only the
+  // roles without a limit decide (admin, manager), the roles holding sla.write.
+  {
+    method: "POST",
+    route: "/api/v1/approvals/{id}/approve",
+    needs: ["escalations.write", "sla.write"],
+    url: async (f) => `/api/v1/approvals/${await pendingApproval(f)}/approve`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/approvals/{id}/decline",
+    needs: ["escalations.write", "sla.write"],
+    url: async (f) => `/api/v1/approvals/${await pendingApproval(f)}/decline`,
+    body: () => ({ note: "No" }),
   },
   { method: "GET", route: "/api/v1/escalations", needs: ["tickets.read"], customerDenied: true, url: () => "/api/v1/escalations?status=open,bounced" },
   { method: "GET", route: "/api/v1/agents/{id}/escalations", needs: ["agents.read"], url: (f) => `/api/v1/agents/${f.agentId}/escalations` },

@@ -171,4 +171,35 @@ describeStore("escalation routes", (get) => {
     const customer = await api.signInCustomer("Jan Peeters", "jan.peeters@example.org");
     expect((await api.call(customer, "GET", "/api/v1/escalations")).status).toBe(403);
   });
+
+  describe("approvals", () => {
+    it("refuses an incomplete request naming its fields, and grants within the agent's limit at once", async () => {
+      const number = await ticketOfAgent();
+      const refused = await api.call<ErrorJson>("agent", "POST", `/api/v1/tickets/${number}/approvals`, { body: { amountCents: 0 } });
+      expect(refused.status).toBe(400);
+      expect(refused.json.error.details.map((d) => `${d.path} ${d.code}`)).toEqual(["kind required", "amountCents not_positive", "reason required"]);
+      const granted = await api.call<{ status: string; approverId: string | null }>("agent", "POST", `/api/v1/tickets/${number}/approvals`, {
+        body: { kind: "goodwill", amountCents: 10_00, reason: "Late delivery" },
+      });
+      expect(granted.status).toBe(201);
+      expect(granted.json).toMatchObject({ status: "approved", approverId: null });
+    });
+
+    it("asks a manager beyond it, who declines from the notification's approval id", async () => {
+      const number = await ticketOfAgent();
+      const asked = await api.call<{ id: string; status: string; approverId: string }>("agent", "POST", `/api/v1/tickets/${number}/approvals`, {
+        body: { kind: "refund", amountCents: 450_00, reason: "Charged twice" },
+      });
+      expect(asked.json.status).toBe("pending");
+      expect((await api.call<ErrorJson>("agent", "POST", `/api/v1/approvals/${asked.json.id}/approve`)).status).toBe(403);
+      const declined = await api.call<{ status: string; decisionNote: string }>("manager", "POST", `/api/v1/approvals/${asked.json.id}/decline`, {
+        body: { note: "Refund the second charge only" },
+      });
+      expect(declined.json).toMatchObject({ status: "declined", decisionNote: "Refund the second charge only" });
+      expect((await api.call<ErrorJson>("manager", "POST", `/api/v1/approvals/${asked.json.id}/approve`)).status).toBe(409);
+      const list = await api.call<{ items: { status: string }[] }>("viewer", "GET", `/api/v1/tickets/${number}/approvals`);
+      expect(list.json.items.map((a) => a.status)).toEqual(["declined"]);
+      expect((await api.call("manager", "POST", "/api/v1/approvals/00000000-0000-4000-8000-000000000000/approve")).status).toBe(404);
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { agentRoutes } from "./agents/agents.js";
 import { calendarRoutes } from "./calendars/calendars.js";
 import { rejectDeepBodies, rejectNulCharacters, validatorCompiler } from "./common/validation.js";
 import { customerRoutes } from "./customers/customers.js";
+import { approvalRoutes } from "./escalations/approvals.js";
 import { escalationRoutes } from "./escalations/escalations.js";
 import { jobRoutes } from "./jobs/jobs.js";
 import { notificationRoutes } from "./notifications/notifications.js";
@@ -40,6 +41,7 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   for (const routes of [ruleRoutes, settingsRoutes]) await app.register(routes);
   // The human escalation: hand-offs, decisions, the board.
   await app.register(escalationRoutes);
+  await app.register(approvalRoutes);
   await app.register(notificationRoutes);
   await app.register(outboxAdminRoutes);
 };

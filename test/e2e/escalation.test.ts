@@ -18,6 +18,7 @@ const WIDE = { width: 1440, height: 900 };
 const RUN = `esc${Date.now().toString(36)}`;
 const AGENT = "thomas.lefebvre@demo.palier.local";
 const LEAD = "pieter.janssens@demo.palier.local";
+const MANAGER = "isabelle.peeters@demo.palier.local";
 const DEMO_PASSWORD = "demo-palier";
 const LANGUAGES = ["en", "fr", "nl"] as const;
 const BOARD = { en: "Escalations", fr: "Escalades", nl: "Escalaties" } as const;
@@ -31,6 +32,7 @@ suite("the human escalation", () => {
   let browser: Browser;
   let agent: Page;
   let lead: Page;
+  let manager: Page;
   let number = 0;
   let billingId = "";
 
@@ -47,7 +49,8 @@ suite("the human escalation", () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    [agent, lead] = [await openPage(AGENT), await openPage(LEAD)];
+    // Each one signed in first, so that the notices they receive are written in the language their profile now says.
+    [agent, lead, manager] = [await openPage(AGENT), await openPage(LEAD), await openPage(MANAGER)];
     const me = await apiFromPage<{ principal: { id: string; teamId: string } }>(agent, "GET", "/auth/me");
     billingId = me.principal.teamId;
     const customers = await apiFromPage<{ items: { id: string }[] }>(agent, "GET", "/customers?limit=1");
@@ -142,4 +145,30 @@ suite("the human escalation", () => {
     }
     await apiFromPage(agent, "PATCH", "/auth/me", { locale: "en" });
   }, 120_000);
+
+  it("asks a manager to approve a refund beyond the agent's limit, who approves it from the notification", async () => {
+    await agent.goto(`${server.baseUrl}/tickets/${number}`);
+    const approvals = panel(agent).locator("details.approvals");
+    await approvals.locator("summary").click();
+    await approvals.getByLabel("Kind").selectOption("refund");
+    await approvals.getByLabel("Amount (EUR)").fill("300");
+    await approvals.getByLabel("Reason").fill("Both November invoices were charged");
+    await approvals.getByRole("button", { name: "Ask for approval" }).click();
+    await approvals.locator('li[data-status="pending"]').waitFor();
+    await shot(agent, "escalation-06-approval-asked-en-1440");
+
+    await manager.reload();
+    const bell = manager.getByTestId("bell");
+    await expect.poll(async () => (await bell.getAttribute("aria-label")) ?? "", { timeout: 20_000 }).toMatch(/unread/);
+    await bell.click();
+    const notice = manager.locator(".bell-list li", { hasText: `Approval asked for ticket #${number}` });
+    await notice.waitFor();
+    await shot(manager, "escalation-07-approval-notification-en-1440");
+    await notice.getByRole("button", { name: "Approve" }).click();
+    await notice.locator(".approval-decided", { hasText: "Approved" }).waitFor();
+
+    await agent.reload();
+    await panel(agent).locator("details.approvals summary").click();
+    await panel(agent).locator('details.approvals li[data-status="approved"]').waitFor();
+  }, 90_000);
 });

@@ -9,6 +9,7 @@ import { Modal } from "../components/Modal.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
+import { ApprovalSection } from "./ApprovalSection.js";
 import { EscalateDialog } from "./EscalateDialog.js";
 import { type Escalation, useEscalationMutations, useTicketEscalations } from "./escalationApi.js";
 import "./escalation.css";
@@ -98,6 +99,7 @@ export function EscalationPanel({ ticket, readOnly }: { ticket: Ticket; readOnly
           </ul>
         </details>
       )}
+      <ApprovalSection number={ticket.number} readOnly={readOnly} />
       {error !== null && <ErrorNotice error={error} />}
       {dialog === "escalate" && <EscalateDialog ticket={ticket} onClose={() => setDialog(null)} />}
       {dialog === "bounce" && active && (

@@ -127,6 +127,8 @@ suite("the human escalation", () => {
     await panel(agent).getByText(SENT_BACK.en).waitFor();
     await expect(panel(agent).locator(".bounce-reason").textContent()).resolves.toContain("The export job belongs to billing");
     await expect(agent.locator(".ticket-meta").textContent()).resolves.toContain("Thomas Lefebvre");
+    // The bounce counts on the agent too.
+    await expect(panel(agent).locator(".agent-record").textContent()).resolves.toMatch(/^Thomas Lefebvre: \d+ escalations?, 1 sent back$/);
     await expect
       .poll(async () => (await apiFromPage<{ items: { title: string }[] }>(agent, "GET", "/notifications")).items.map((n) => n.title), { timeout: 20_000 })
       .toContain(`Ticket #${number} was sent back to you`);
@@ -170,5 +172,34 @@ suite("the human escalation", () => {
     await agent.reload();
     await panel(agent).locator("details.approvals summary").click();
     await panel(agent).locator('details.approvals li[data-status="approved"]').waitFor();
+  }, 90_000);
+
+  it("asks for the root cause when the receiving team solves an escalated ticket", async () => {
+    const technical = (await apiFromPage<{ items: { id: string; name: string }[] }>(agent, "GET", "/teams")).items.find(
+      (team) => team.name === "Support technique",
+    );
+    await apiFromPage(agent, "POST", `/tickets/${number}/escalations`, {
+      kind: "functional",
+      toTeamId: technical?.id,
+      handoff: { summary: "The export job still doubles invoices", tried: "Fixed the billing run's settings", impact: "Same customer", urgency: "normal" },
+    });
+    await lead.goto(`${server.baseUrl}/tickets/${number}`);
+    await panel(lead).getByRole("button", { name: "Accept" }).click();
+    await panel(lead).locator('.escalation-active[data-status="accepted"]').waitFor();
+    const properties = lead.locator("form.properties");
+    await properties.getByLabel("Status").selectOption("solved");
+    const prompt = properties.locator(".root-cause");
+    await prompt.waitFor();
+    await properties.getByRole("button", { name: "Save", exact: true }).click();
+    await properties.locator('[role="alert"]', { hasText: "Root cause" }).waitFor();
+    await prompt.getByLabel("Root cause", { exact: true }).selectOption("product_defect");
+    await shot(lead, "escalation-08-root-cause-en-1440");
+    await properties.getByRole("button", { name: "Save", exact: true }).click();
+    await lead.locator(".ticket-meta .badge", { hasText: "Solved" }).waitFor();
+    await expect
+      .poll(async () => (await apiFromPage<{ items: { title: string; body: string }[] }>(agent, "GET", "/notifications")).items.map((n) => n.body), {
+        timeout: 20_000,
+      })
+      .toContain("Root cause: Product defect.");
   }, 90_000);
 });

@@ -2,6 +2,7 @@
 // the hand-off, the expected answer) with accept and send-back for whoever received it, earlier
 // escalations with why they were sent back or what their root cause was, and the escalate button.
 
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { Ticket } from "../api/types.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
@@ -11,7 +12,7 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { ApprovalSection } from "./ApprovalSection.js";
 import { EscalateDialog } from "./EscalateDialog.js";
-import { type Escalation, useEscalationMutations, useTicketEscalations } from "./escalationApi.js";
+import { agentEscalationCounts, type Escalation, useEscalationMutations, useTicketEscalations } from "./escalationApi.js";
 import "./escalation.css";
 import { escalationWord } from "./escalationWords.js";
 
@@ -99,6 +100,7 @@ export function EscalationPanel({ ticket, readOnly }: { ticket: Ticket; readOnly
           </ul>
         </details>
       )}
+      {items.length > 0 && items[items.length - 1]?.fromAgentId && <AgentRecord agentId={items[items.length - 1]?.fromAgentId ?? ""} />}
       <ApprovalSection number={ticket.number} readOnly={readOnly} />
       {error !== null && <ErrorNotice error={error} />}
       {dialog === "escalate" && <EscalateDialog ticket={ticket} onClose={() => setDialog(null)} />}
@@ -162,5 +164,18 @@ function BounceDialog({ onCancel, onBounce }: { onCancel(): void; onBounce(reaso
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** How often the agent who escalated last escalates, and how often it came back: the bounce count on the agent. */
+function AgentRecord({ agentId }: { agentId: string }) {
+  const { t } = useI18n();
+  const { agentName } = useDirectory();
+  const counts = useQuery({ queryKey: ["agentEscalations", agentId], queryFn: () => agentEscalationCounts(agentId) });
+  if (!counts.data) return null;
+  return (
+    <p className="small muted agent-record">
+      {t("escalation.agentRecord", { name: agentName(agentId) ?? "", escalated: counts.data.escalated, bounced: counts.data.bounced })}
+    </p>
   );
 }

@@ -83,6 +83,11 @@ export async function escalationBoard(filter: Record<string, string>): Promise<{
   return (await request<{ items: BoardEscalation[]; now: string }>("GET", "/escalations", { query: filter })).data;
 }
 
+/** How many escalations an agent made, and how many were sent back. */
+export async function agentEscalationCounts(agentId: string): Promise<{ escalated: number; bounced: number }> {
+  return (await request<{ escalated: number; bounced: number }>("GET", `/agents/${agentId}/escalations`)).data;
+}
+
 /** A ticket's escalations and how many times it was sent back; none for a role that cannot read them. */
 export function useTicketEscalations(number: number) {
   return useQuery({ queryKey: escalationKeys.ofTicket(number), queryFn: () => ticketEscalations(number) });
@@ -96,6 +101,7 @@ export function useEscalationMutations(number: number) {
     void queryClient.invalidateQueries({ queryKey: escalationKeys.ofTicket(number) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.ticketMessages(number) });
     void queryClient.invalidateQueries({ queryKey: ["escalationBoard"] });
+    void queryClient.invalidateQueries({ queryKey: ["agentEscalations"] });
   };
   const escalate = useMutation({
     mutationFn: async (draft: EscalationDraft) =>

@@ -4,6 +4,7 @@
 // at the receiving team's tier, the escalating agent kept as a follower, the customer told when
 // asked, a `handoff` event, and the receiver told. `previewEscalation` says the same without writing.
 
+import { eq } from "drizzle-orm";
 import { customerNotice, type CustomerNotice } from "../../core/escalation/customerNotice.js";
 import { escalationEta } from "../../core/escalation/eta.js";
 import { type EscalationInput, type EscalationRequest, validateEscalation } from "../../core/escalation/escalationRequest.js";
@@ -12,13 +13,13 @@ import type { EscalationSettings } from "../../core/escalation/handoff.js";
 import { translate } from "../../core/i18n/index.js";
 import { TIERS, type Tier } from "../../core/ticket/ticket.js";
 import type { Ticket, TicketFields } from "../../core/ticket/ticketRecord.js";
-import { eq } from "drizzle-orm";
 import { activeEscalation, agentWroteOn, type Escalation, getEscalationSettings, insertEscalation, updateEscalation } from "../../store/escalations.js";
 import { writeEvents } from "../../store/events.js";
 import { customers } from "../../store/schema.js";
 import { loadCalendars } from "../../store/sla/policies.js";
 import { isUuid } from "../../store/sql/uuid.js";
-import { lockTicket } from "../../store/tickets/ticketRows.js";
+import { getTicket, lockTicket } from "../../store/tickets/ticketRows.js";
+import { NotFoundError } from "../../store/errors.js";
 import { answerEvent } from "../rules/answerEvent.js";
 import { appendMessage } from "../tickets/appendMessage.js";
 import { applyChanges } from "../tickets/applyChanges.js";
@@ -54,7 +55,9 @@ export interface EscalationMade {
 
 /** The escalation checked, with its ETA and customer notice, without writing anything. */
 export async function previewEscalation(work: Work, props: EscalateTicketProps): Promise<EscalationPreview> {
-  const ticket = await lockTicket(work.tx, props.number);
+  // Read, not locked: a preview writes nothing and should not hold up whoever changes the ticket.
+  const ticket = await getTicket(work.tx, props.number);
+  if (!ticket) throw new NotFoundError("ticket", props.number);
   const settings = await getEscalationSettings(work.tx);
   return plan(work, ticket, props, settings);
 }

@@ -3,6 +3,16 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../core/access/permissions.js";
+import {
+  AlreadyEscalated,
+  EscalationInvalid,
+  EscalationNotFound,
+  EscalationStateError,
+  NotTheApprover,
+  NotTheReceiver,
+  problemField,
+  problemMessage,
+} from "../core/escalation/escalationInvalid.js";
 import { acceptedLocale, fieldLabel, issueMessage, isLocale, type Locale, translate } from "../core/i18n/index.js";
 import { InvalidScheduleError } from "../core/oncall/scheduleSpec.js";
 import { RuleInvalid } from "../core/rules/validate.js";
@@ -48,6 +58,13 @@ export class HttpError extends Error {
 export const unauthorized = (message = "sign in, or send an API token as Authorization: Bearer …") => new HttpError(401, "unauthorized", message);
 export const notFound = (what: string) => new HttpError(404, "not_found", `${what} does not exist`);
 export const badRequest = (path: string, message: string) => new HttpError(400, "invalid_request", `${path}: ${message}`, [{ path, message }]);
+
+/** An escalation's problems for a reader of `locale`: each with its field in words and the problem from the `escalation` namespace. */
+export function escalationErrorBody(locale: Locale, error: EscalationInvalid): ErrorBody {
+  const details = error.problems.map((p) => ({ path: p.path, code: p.code, message: problemMessage(locale, p), label: problemField(locale, p.path) }));
+  const summary = details.map((d) => translate(locale, "errors.item", { field: d.label, message: d.message }));
+  return { error: { code: "invalid_request", message: summary.join("; "), details } };
+}
 
 /** The error body, in English as written: each detail's code defaults to `invalid`. */
 export function errorBody(code: string, message: string, details: ErrorDetail[] = []): ErrorBody {
@@ -153,6 +170,10 @@ function schemaIssueCode(keyword: string, params: Record<string, unknown>): Pick
  */
 export async function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const fields = fieldProblems(error);
+  if (fields?.escalation) {
+    // The human escalation's problems read from its own namespace, English when no language is known.
+    return reply.status(400).send(escalationErrorBody((await readerLocale(request)) ?? "en", fields.escalation));
+  }
   if (fields) {
     const locale = await readerLocale(request);
     return reply
@@ -163,7 +184,9 @@ export async function handleError(error: FastifyError, request: FastifyRequest, 
 }
 
 /** The status, code and details of an error about fields; undefined for any other. */
-function fieldProblems(error: FastifyError): { status: number; code: string; message: string; details: ErrorDetail[] } | undefined {
+function fieldProblems(
+  error: FastifyError,
+): { status: number; code: string; message: string; details: ErrorDetail[]; escalation?: EscalationInvalid } | undefined {
   if (error instanceof HttpError && error.details.length > 0) return { status: error.status, code: error.code, message: error.message, details: error.details };
   if (error.validation) {
     const details = validationDetails(error);
@@ -172,6 +195,7 @@ function fieldProblems(error: FastifyError): { status: number; code: string; mes
   if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY") {
     return { status: 400, code: "invalid_request", message: error.message, details: [{ path: "body", code: "invalid_json", message: error.message }] };
   }
+  if (error instanceof EscalationInvalid) return { status: 400, code: "invalid_request", message: error.message, details: [], escalation: error };
   if (error instanceof PolicyValidationError || error instanceof RuleInvalid || error instanceof InvalidScheduleError) {
     const details = error.problems.map(({ path, code, params, message }) => ({ path, code, params, message }));
     return { status: 400, code: "invalid_request", message: error.message, details };
@@ -189,6 +213,9 @@ function answerOther(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (error instanceof InvalidReferenceError)
     return reply.status(400).send(errorBody("invalid_request", error.message, [{ path: error.path, message: error.message.slice(error.path.length + 2) }]));
   if (error instanceof ForbiddenError) return reply.status(403).send(errorBody("forbidden", error.message));
+  if (error instanceof NotTheReceiver || error instanceof NotTheApprover) return reply.status(403).send(errorBody("forbidden", error.message));
+  if (error instanceof EscalationNotFound) return reply.status(404).send(errorBody("not_found", error.message));
+  if (error instanceof EscalationStateError || error instanceof AlreadyEscalated) return reply.status(409).send(errorBody("conflict", error.message));
   const status = error.statusCode ?? 500;
   if (status === 413) return reply.status(413).send(errorBody("payload_too_large", "the request body is too large"));
   if (status === 415) return reply.status(415).send(errorBody("unsupported_media_type", "send the body as application/json"));

@@ -9,6 +9,7 @@ import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startSmtpReceiver } from "../channels/email/smtpReceiver.js";
+import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
@@ -118,6 +119,9 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // Whoever comes on call is told, once per hand-off, from this process.
   const oncallNotices = startOncallNotices({ database, clock, onError: (error) => io.err(`palier serve: on-call notices: ${error.message}\n`) });
   app.addHook("onClose", () => oncallNotices.stop());
+  // Escalations left without activity remind their owners from this process.
+  const reminders = startHandoffReminders({ database, clock, onError: (error) => io.err(`palier serve: escalation reminders: ${error.message}\n`) });
+  app.addHook("onClose", () => reminders.stop());
   try {
     // Mail routed to Palier arrives here and becomes tickets and messages; closing the app stops it.
     const smtp =

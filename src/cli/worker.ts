@@ -4,6 +4,7 @@
 
 import type { Config } from "../config.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
+import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
@@ -40,10 +41,15 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
           clock: systemClock,
           onError: (error) => io.err(`palier worker: on-call notices: ${error.message}\n`),
         });
+        const reminders = startHandoffReminders({
+          database,
+          clock: systemClock,
+          onError: (error) => io.err(`palier worker: escalation reminders: ${error.message}\n`),
+        });
         io.out(`Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery and clean-up.\nPress Ctrl-C to stop.\n`);
         const signal = await stop.requested;
         io.out(`\nStopping (${signal})…\n`);
-        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop(), oncallNotices.stop()]);
+        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop(), oncallNotices.stop(), reminders.stop()]);
         io.out("Stopped.\n");
         return 0;
       } finally {

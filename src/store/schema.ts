@@ -22,6 +22,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../core/access/permissions.js";
 import type { Handoff } from "../core/escalation/handoff.js";
+import { APPROVAL_KINDS, APPROVAL_STATUSES } from "../core/escalation/approval.js";
 import { ESCALATION_KINDS, ESCALATION_STATUSES } from "../core/escalation/handoff.js";
 import type { Layer, Override } from "../core/oncall/schedule.js";
 import { ASSIGNMENT_STRATEGIES } from "../core/routing/strategy.js";
@@ -741,5 +742,39 @@ export const escalations = pgTable(
       .where(sql`status in ('open', 'accepted')`),
     check("escalations_kind_check", inList("kind", ESCALATION_KINDS)),
     check("escalations_status_check", inList("status", ESCALATION_STATUSES)),
+  ],
+);
+
+/**
+ * An action beyond an agent's authority (a refund, a goodwill gesture) asked of a manager
+ * (docs/escalation.md): the request, the manager asked, the decision and when it came.
+ */
+export const approvals = pgTable(
+  "approvals",
+  {
+    id: id(),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** Whole cents of `currency`. */
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull().default("EUR"),
+    reason: text("reason").notNull(),
+    requestedById: uuid("requested_by_id").references(() => agents.id, { onDelete: "set null" }),
+    /** The manager asked; null: granted within the requester's own authority. */
+    approverId: uuid("approver_id").references(() => agents.id, { onDelete: "set null" }),
+    status: text("status").notNull().default("pending"),
+    decidedById: uuid("decided_by_id").references(() => agents.id, { onDelete: "set null" }),
+    decidedAt: at("decided_at"),
+    decisionNote: text("decision_note"),
+    ...stamps(),
+  },
+  (t) => [
+    index("approvals_ticket_idx").on(t.ticketNumber, t.createdAt),
+    index("approvals_approver_idx").on(t.approverId, t.status),
+    check("approvals_kind_check", inList("kind", APPROVAL_KINDS)),
+    check("approvals_status_check", inList("status", APPROVAL_STATUSES)),
+    check("approvals_amount_check", sql`amount_cents > 0`),
   ],
 );

@@ -25,6 +25,7 @@ const RulesSection = lazyScreen(() => import("./rules/RulesSection.js"), "RulesS
 const TriageSettingsScreen = lazyScreen(() => import("./rules/TriageSettingsScreen.js"), "TriageSettingsScreen");
 const OncallScreen = lazyScreen(() => import("./oncall/OncallScreen.js"), "OncallScreen");
 const OncallEditor = lazyScreen(() => import("./oncall/OncallEditor.js"), "OncallEditor");
+const EscalationsBoard = lazyScreen(() => import("./escalation/EscalationsBoard.js"), "EscalationsBoard");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 
 export function AppRoutes() {
@@ -69,6 +70,7 @@ export function AppRoutes() {
             <Route path="triage" element={<TriageSettingsScreen />} />
             <Route path=":id" element={<RuleRoute />} />
           </Route>
+          <Route path="/escalations" element={<EscalationsBoard />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -3,6 +3,9 @@
 // denies (401/403); and the table must cover every route registered under /api/v1.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestApproval } from "../../src/commands/handoff/approvals.js";
+import { escalateTicket } from "../../src/commands/handoff/escalateTicket.js";
+import { inWork } from "../../src/commands/work.js";
 import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
 import type { CalendarSpec } from "../../src/core/calendar/index.js";
 import type { RuleDefinition } from "../../src/core/rules/rule.js";
@@ -34,6 +37,8 @@ interface Fixtures {
   jobId: string;
   ruleId: string;
   scheduleId: string;
+  /** The team every role's agent belongs to, where escalations are handed. */
+  rolesTeamId: string;
   /** Every rule's id when reorder is called (the matrix creates rules as it goes). */
   ruleIds: string[];
 }
@@ -60,6 +65,32 @@ const MATRIX_RULE: RuleDefinition = {
   actions: [{ type: "set_priority", priority: "high" }],
   stop: false,
 };
+
+const MATRIX_HANDOFF = { summary: "Matrix", tried: "Everything", impact: "One customer", urgency: "normal" };
+
+/** A ticket of the fixtures' team that nobody escalated yet. */
+async function unescalatedTicket(f: Fixtures): Promise<number> {
+  return (await buildTicket(api.db, { now: api.clock.now(), actor: { type: "system" }, customerId: f.customerId, teamId: f.teamId, message: null })).ticket
+    .number;
+}
+
+/** An open escalation of a new ticket, handed to the team every role's agent belongs to. */
+async function openEscalation(f: Fixtures): Promise<string> {
+  const number = await unescalatedTicket(f);
+  const made = await inWork(api.db, { now: api.clock.now(), actor: { type: "system" } }, (work) =>
+    escalateTicket(work, { number, request: { kind: "functional", toTeamId: api.teamId, handoff: MATRIX_HANDOFF, reason: "Matrix" } }),
+  );
+  return made.escalation.id;
+}
+
+/** A refund beyond every limit but a manager's, asked by the system. */
+async function pendingApproval(f: Fixtures): Promise<string> {
+  const number = await unescalatedTicket(f);
+  const approval = await inWork(api.db, { now: api.clock.now(), actor: { type: "system" } }, (work) =>
+    requestApproval(work, { number, kind: "refund", amountCents: 1_000_00, reason: "Matrix" }),
+  );
+  return approval.id;
+}
 
 const MATRIX_CALENDAR: CalendarSpec = { timezone: "Europe/Brussels", hours: { mon: [["08:30", "17:30"]] } };
 
@@ -403,6 +434,77 @@ const ENDPOINTS: Endpoint[] = [
     body: (_f, _who, n) => ({ threshold: (n % 10) / 10 }),
   },
   {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/escalations",
+    needs: ["escalations.write"],
+    customerDenied: true,
+    // A ticket of its own for each caller: a ticket holds one open escalation at a time.
+    url: async (f, who) => `/api/v1/tickets/${who === "customer" ? f.ownTicket : await unescalatedTicket(f)}/escalations`,
+    body: (f) => ({ kind: "functional", toTeamId: f.rolesTeamId, handoff: MATRIX_HANDOFF, reason: "Matrix" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/escalations/preview",
+    needs: ["escalations.write"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/escalations/preview`,
+    body: (f) => ({ kind: "functional", toTeamId: f.rolesTeamId, handoff: MATRIX_HANDOFF, reason: "Matrix" }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tickets/{number}/escalations",
+    needs: ["tickets.read"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/escalations`,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/escalations/{id}/accept",
+    needs: ["escalations.write"],
+    url: async (f) => `/api/v1/escalations/${await openEscalation(f)}/accept`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/escalations/{id}/bounce",
+    needs: ["escalations.write"],
+    url: async (f) => `/api/v1/escalations/${await openEscalation(f)}/bounce`,
+    body: () => ({ reason: "Not for us" }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/tickets/{number}/approvals",
+    needs: ["escalations.write"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/approvals`,
+    body: () => ({ kind: "goodwill", amountCents: 500, reason: "Matrix" }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/tickets/{number}/approvals",
+    needs: ["tickets.read"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/approvals`,
+  },
+  // A pending approval of its own for each caller, beyond every limit but a manager's: only the
+  // roles without a limit decide (admin, manager), the roles holding sla.write.
+  {
+    method: "POST",
+    route: "/api/v1/approvals/{id}/approve",
+    needs: ["escalations.write", "sla.write"],
+    url: async (f) => `/api/v1/approvals/${await pendingApproval(f)}/approve`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/approvals/{id}/decline",
+    needs: ["escalations.write", "sla.write"],
+    url: async (f) => `/api/v1/approvals/${await pendingApproval(f)}/decline`,
+    body: () => ({ note: "No" }),
+  },
+  { method: "GET", route: "/api/v1/escalations", needs: ["tickets.read"], customerDenied: true, url: () => "/api/v1/escalations?status=open,bounced" },
+  { method: "GET", route: "/api/v1/agents/{id}/escalations", needs: ["agents.read"], url: (f) => `/api/v1/agents/${f.agentId}/escalations` },
+  {
     method: "GET",
     route: "/api/v1/tickets/{number}/clocks",
     needs: ["tickets.read"],
@@ -463,6 +565,7 @@ describeStore("authorization matrix", (get) => {
     fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
     fixtures.ruleId = (await insertRule(db, MATRIX_RULE, now)).id;
     fixtures.scheduleId = (await oncallScheduleStore.create(db, { name: "Matrix schedule", timezone: "Europe/Brussels", layers: [], overrides: [] }, now)).id;
+    fixtures.rolesTeamId = api.teamId;
   });
   afterAll(() => api.close());
 

@@ -47,6 +47,9 @@ describeStore("invalid bodies", (get) => {
     ids.products = (await buildProduct(db, { now })).id;
     ids.outbox = "1";
     ids.mail = "00000000-0000-4000-8000-000000000001";
+    // Any escalation id: an invalid body is refused before the escalation is looked up.
+    ids.escalations = "00000000-0000-4000-8000-000000000000";
+    ids.approvals = "00000000-0000-4000-8000-000000000000";
     ids.calendars = (await buildCalendar(db, { spec: { timezone: "UTC", hours: { mon: [["09:00", "17:00"]] } }, now })).id;
     ids.rules = (
       await insertRule(

@@ -10,6 +10,8 @@ import { agentRoutes } from "./agents/agents.js";
 import { calendarRoutes } from "./calendars/calendars.js";
 import { rejectDeepBodies, rejectNulCharacters, validatorCompiler } from "./common/validation.js";
 import { customerRoutes } from "./customers/customers.js";
+import { approvalRoutes } from "./escalations/approvals.js";
+import { escalationRoutes } from "./escalations/escalations.js";
 import { jobRoutes } from "./jobs/jobs.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { oncallScheduleRoutes } from "./oncallSchedules/oncallSchedules.js";
@@ -41,6 +43,9 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   // Rules and the triage settings they read.
   for (const routes of [ruleRoutes, settingsRoutes]) await app.register(routes);
   await app.register(oncallScheduleRoutes);
+  // The human escalation: hand-offs, decisions, the board.
+  await app.register(escalationRoutes);
+  await app.register(approvalRoutes);
   await app.register(notificationRoutes);
   await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);

@@ -6,6 +6,8 @@ import type { Ticket, TicketFields } from "../../core/ticket/ticketRecord.js";
 import { VersionConflictError } from "../../store/errors.js";
 import type { ChangeCause } from "../../core/events/index.js";
 import { lockTicket } from "../../store/tickets/ticketRows.js";
+import type { RootCauseInput } from "../../core/escalation/rootCause.js";
+import { resolveOnSolve } from "../handoff/rootCauseOnSolve.js";
 import { answerEvent } from "../rules/answerEvent.js";
 import type { Work } from "../work.js";
 import { applyChanges } from "./applyChanges.js";
@@ -19,6 +21,8 @@ export interface UpdateTicketProps {
   expectedVersion?: number;
   /** Why, for the `updated` event (none: a person's plain edit); a person's words are a `comment` cause. */
   cause?: ChangeCause;
+  /** Why it came to an escalation: required to solve a ticket whose escalation is open or accepted (docs/escalation.md). */
+  rootCause?: RootCauseInput | undefined;
 }
 
 /**
@@ -32,6 +36,7 @@ export async function updateTicket(work: Work, props: UpdateTicketProps): Promis
     if (props.expectedVersion !== undefined && props.expectedVersion !== before.version) {
       throw new VersionConflictError("ticket", props.number, props.expectedVersion, before.version);
     }
+    if (props.changes.status === "solved" && before.status !== "solved") await resolveOnSolve(work, { ticket: before, rootCause: props.rootCause });
     const after = await applyChanges(work, { ticket: before, changes: props.changes, ...(props.cause ? { cause: props.cause } : {}) });
     if (after === before) return before;
     return answerEvent(work, { ticket: after, before, trigger: "ticket_updated", statusChanged: after.status !== before.status });

@@ -25,3 +25,28 @@ export interface Handoff {
 
 /** The default list of root causes; a workspace may replace it (settings key `escalation`). */
 export const DEFAULT_ROOT_CAUSES = ["agent_overload", "missing_skill", "dependency", "product_defect", "authority_needed", "customer_side", "other"] as const;
+
+/** A root cause of the default list, or any code a workspace's own list holds. */
+export type RootCause = string;
+
+/** How a workspace runs its escalations; the defaults below hold where it set nothing. */
+export interface EscalationSettings {
+  /** Business minutes the receiving team takes to answer, per urgency: the ETA the customer is told. */
+  etaMinutes: Record<HandoffUrgency, number>;
+  /** Escalating this many minutes or less after the ticket was created, with no agent reply or note yet, needs a reason. */
+  tryFirstMinutes: number;
+  /** Business hours an escalation may sit without activity before its owner is reminded. */
+  reminderHours: number;
+  /** The root causes a solved escalated ticket chooses from; `other` asks for words. */
+  rootCauses: readonly RootCause[];
+}
+
+export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = {
+  etaMinutes: { critical: 2 * 60, high: 8 * 60, normal: 16 * 60, low: 40 * 60 },
+  tryFirstMinutes: 10,
+  reminderHours: 4,
+  rootCauses: DEFAULT_ROOT_CAUSES,
+};
+
+/** Roles that receive a hierarchical escalation. */
+export const HIERARCHY_ROLES = ["team_lead", "manager", "admin"] as const;

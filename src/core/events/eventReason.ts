@@ -8,6 +8,7 @@ import type { ChangeCause, ClockCause, EscalationCause, PolicyMatchCause } from 
 import type { CatchUp, EscalationData, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 import type { NewTicketEvent } from "./ticketEvent.js";
 import { mailReason } from "./renderMail.js";
+import { handoffReason } from "./handoffReason.js";
 import { ruleLimitReason, ruleReason, triageReason } from "./ruleReason.js";
 
 /** The English reason of a change cause, as the store wrote it before causes were data. */
@@ -119,6 +120,14 @@ export function eventReason(event: NewTicketEvent): string | null {
       return triageReason(event.data);
     case "mail":
       return mailReason(event.data);
+    case "handoff":
+    case "handoff_accepted":
+    case "handoff_bounced":
+    case "handoff_reminder":
+    case "root_cause":
+    case "approval_requested":
+    case "approval_decided":
+      return handoffReason(event);
   }
 }
 

@@ -8,6 +8,7 @@ import { changeCauseText, clockCauseText, escalationWhy, fieldName, fieldValue, 
 import { nameIds, renderContext, type RenderContext, type RenderOptions } from "./renderContext.js";
 import { escalationLines, escalationTitle } from "./renderEscalation.js";
 import { mailLines, mailTitle } from "./renderMail.js";
+import { renderHandoff } from "./renderHandoff.js";
 import { ruleLimitLines, ruleLines, ruleTitle, triageLines, triageTitle } from "./renderRule.js";
 import type { ClockChangeData, StoredTicketEvent, StoredTicketEventBody } from "./ticketEvent.js";
 
@@ -83,6 +84,14 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
       return { title: triageTitle(context, event.data), details: triageLines(context, event.data), why: null };
     case "mail":
       return { title: mailTitle(context, event.data), details: mailLines(context, event.data), why: null };
+    case "handoff":
+    case "handoff_accepted":
+    case "handoff_bounced":
+    case "handoff_reminder":
+    case "root_cause":
+    case "approval_requested":
+    case "approval_decided":
+      return renderHandoff(context, event);
     default: {
       // A kind this catalogue does not know (a newer writer, an import): its name and its reason.
       const unknown = event as { type: string; reason: string | null };

@@ -8,11 +8,38 @@ import type { Channel, Language, MessageKind, Priority, Status, Tier } from "../
 import type { Actor } from "./actor.js";
 import type { ChangeCause, ClockCause, PolicyMatchCause } from "./causes.js";
 import type { EscalationData, StepOutcome, StepSkip } from "./escalationData.js";
+import type {
+  ApprovalDecidedData,
+  ApprovalRequestedData,
+  HandoffAcceptedData,
+  HandoffBouncedData,
+  HandoffData,
+  HandoffReminderData,
+  RootCauseData,
+} from "./handoffData.js";
 import type { MailEventData } from "./mailData.js";
 import type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
 
 /** Every kind of ticket event. */
-export const TICKET_EVENT_TYPES = ["created", "message", "updated", "sla_policy", "sla", "escalation", "rule", "rule_limit", "triage", "mail"] as const;
+export const TICKET_EVENT_TYPES = [
+  "created",
+  "message",
+  "updated",
+  "sla_policy",
+  "sla",
+  "escalation",
+  "rule",
+  "rule_limit",
+  "triage",
+  "handoff",
+  "handoff_accepted",
+  "handoff_bounced",
+  "handoff_reminder",
+  "root_cause",
+  "approval_requested",
+  "approval_decided",
+  "mail",
+] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
 /** The ticket's fields an event records a change of, with their types. */
@@ -89,6 +116,9 @@ export function clockChangeData(change: ClockChange): ClockChangeData {
  * - `rule`: a rule matched (its name, trigger and the conditions that held) and what its actions did;
  * - `rule_limit`: rules set off rules as deep as Palier allows, and the chain stopped;
  * - `triage`: a customer message read as frustrated, or raising alarms, and why;
+ * - `handoff`, `handoff_accepted`, `handoff_bounced`, `handoff_reminder`, `root_cause`: the human
+ *   escalation (an agent handing the ticket on, the receiver's decision, a reminder, the root cause);
+ * - `approval_requested`, `approval_decided`: an action beyond an agent's authority asked of a manager, and the decision;
  * - `mail`: an e-mail Palier sent bounced, or automated mail was kept without answering it.
  */
 export type TicketEventBody =
@@ -101,7 +131,18 @@ export type TicketEventBody =
   | { type: "rule"; data: RuleEventData }
   | { type: "rule_limit"; data: RuleLimitData }
   | { type: "triage"; data: TriageEventData }
-  | { type: "mail"; data: MailEventData };
+  | { type: "mail"; data: MailEventData }
+  | HandoffEventBody;
+
+/** The human escalation's events (see handoffData.ts). */
+export type HandoffEventBody =
+  | { type: "handoff"; data: HandoffData }
+  | { type: "handoff_accepted"; data: HandoffAcceptedData }
+  | { type: "handoff_bounced"; data: HandoffBouncedData }
+  | { type: "handoff_reminder"; data: HandoffReminderData }
+  | { type: "root_cause"; data: RootCauseData }
+  | { type: "approval_requested"; data: ApprovalRequestedData }
+  | { type: "approval_decided"; data: ApprovalDecidedData };
 
 /** An event to append: its ticket, instant, actor and body; `id` when drawn beforehand (it must ascend with the history). */
 export type NewTicketEvent = { ticketNumber: number; at: Date; actor: Actor; id?: number } & TicketEventBody;
@@ -131,7 +172,8 @@ export type StoredTicketEventBody =
   | { type: "rule"; changes: FieldChanges; data: RuleEventData }
   | { type: "rule_limit"; changes: FieldChanges; data: RuleLimitData }
   | { type: "triage"; changes: FieldChanges; data: TriageEventData }
-  | { type: "mail"; changes: FieldChanges; data: MailEventData };
+  | { type: "mail"; changes: FieldChanges; data: MailEventData }
+  | (HandoffEventBody & { changes: FieldChanges });
 
 /**
  * An event as read back. `reason` is the English sentence the row carries: derived from the data

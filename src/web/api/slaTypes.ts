@@ -120,6 +120,8 @@ export interface AppNotification {
   title: string;
   body: string;
   ticketNumber: number | null;
+  /** What the notice is about (an approval to decide carries its `approvalId`). */
+  data?: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
 }

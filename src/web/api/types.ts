@@ -79,6 +79,9 @@ export interface TicketChanges {
   tags?: string[];
   followers?: string[];
   customFields?: Record<string, unknown>;
+  /** Solving a ticket whose escalation is open or accepted: why it came to that (docs/escalation.md). */
+  rootCause?: string;
+  rootCauseText?: string;
 }
 
 export interface Attachment {

@@ -3,7 +3,7 @@
 
 import { type ReactNode, useEffect, useId, useRef } from "react";
 
-export function Modal({ title, onCancel, children }: { title: string; onCancel(): void; children: ReactNode }) {
+export function Modal({ title, onCancel, children, className }: { title: string; onCancel(): void; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -14,7 +14,7 @@ export function Modal({ title, onCancel, children }: { title: string; onCancel()
   return (
     <dialog
       ref={ref}
-      className="editor-dialog"
+      className={className ? `editor-dialog ${className}` : "editor-dialog"}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

@@ -34,6 +34,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/" aria-current={inInbox ? "page" : undefined}>
             {t("shell.inbox")}
           </Link>
+          <Link to="/escalations" aria-current={pathname.startsWith("/escalations") ? "page" : undefined}>
+            {t("escalation.nav")}
+          </Link>
           <Link to="/sla/policies" aria-current={pathname.startsWith("/sla") ? "page" : undefined}>
             {t("shell.sla")}
           </Link>

@@ -3,6 +3,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { ApprovalActions } from "../escalation/ApprovalActions.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { useNotifications } from "./useNotifications.js";
 
@@ -99,6 +100,9 @@ export function NotificationBell() {
                       </Link>
                     ) : (
                       <div>{body}</div>
+                    )}
+                    {item.data?.type === "approval" && item.data.notice === "requested" && typeof item.data.approvalId === "string" && (
+                      <ApprovalActions approvalId={item.data.approvalId} onDecided={() => notifications.markRead([item.id])} />
                     )}
                   </li>
                 );

@@ -8,6 +8,7 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
+import { RootCauseFields, type RootCauseChoice, rootCauseChanges } from "../escalation/RootCauseFields.js";
 import { ChipsEditor } from "./ChipsEditor.js";
 import { CustomFields } from "./CustomFields.js";
 import { isVersionConflict, useUpdateTicket } from "./ticketMutations.js";
@@ -28,6 +29,7 @@ export function PropertiesPanel({ ticket, readOnly }: Props) {
   const [draft, setDraft] = useState<TicketChanges>({});
   const busy = update.isPending;
   const [notice, setNotice] = useState<Notice>(null);
+  const [rootCause, setRootCause] = useState<RootCauseChoice>({ rootCause: "", rootCauseText: "" });
 
   const value = <K extends keyof TicketChanges>(name: K): Ticket[K & keyof Ticket] =>
     (name in draft ? draft[name] : ticket[name as K & keyof Ticket]) as Ticket[K & keyof Ticket];
@@ -46,7 +48,7 @@ export function PropertiesPanel({ ticket, readOnly }: Props) {
     setNotice(null);
     try {
       // The mutation caches the answer; a conflict reloads the ticket.
-      await update.mutateAsync({ ticket, changes: draft });
+      await update.mutateAsync({ ticket, changes: draft.status === "solved" ? { ...draft, ...rootCauseChanges(rootCause) } : draft });
       setDraft({});
       setNotice({ kind: "saved" });
     } catch (error) {
@@ -146,6 +148,7 @@ export function PropertiesPanel({ ticket, readOnly }: Props) {
           labelOf={(id) => agentName(id) ?? id}
         />
         <CustomFields fields={value("customFields")} readOnly={readOnly} onChange={(fields) => change("customFields", fields)} />
+        {status === "solved" && ticket.status !== "solved" && <RootCauseFields number={ticket.number} value={rootCause} onChange={setRootCause} />}
       </fieldset>
       {readOnly ? (
         <p className="muted small">{t("ticket.readOnly")}</p>

@@ -7,6 +7,7 @@ import { PriorityBadge, StatusBadge } from "../components/Badges.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
+import { EscalationPanel } from "../escalation/EscalationPanel.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { Conversation } from "./Conversation.js";
@@ -80,6 +81,7 @@ export function TicketScreen({ number }: { number: number }) {
         <SlaPanel number={ticket.number} />
         <TriagePanel ticket={ticket} messages={data.messages} />
         <PropertiesPanel ticket={ticket} readOnly={readOnly} />
+        <EscalationPanel ticket={ticket} readOnly={readOnly} />
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>
     </article>

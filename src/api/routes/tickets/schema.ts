@@ -267,6 +267,13 @@ export const UpdateTicketBody = Type.Object(
     followers: Type.Optional(Followers),
     customFields: Type.Optional(CustomFields),
     language: Type.Optional(Nullable(Language)),
+    rootCause: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description: "solving a ticket whose escalation is open or accepted: why it came to it, from the workspace's list (400 without)",
+      }),
+    ),
+    rootCauseText: Type.Optional(Type.String({ maxLength: 2000, description: "the root cause in words: required with `other`" })),
     version: VersionField,
   },
   { additionalProperties: false },

@@ -218,14 +218,14 @@ export const ticketRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const principal = callerWith(request, "tickets.update");
-      const { version, ...changes } = request.body;
+      const { version, rootCause, rootCauseText, ...changes } = request.body;
       if (changes.customFields) {
         const problem = customFieldsProblem(changes.customFields);
         if (problem) throw badRequest(problem.path, problem.message);
       }
       const expected = expectedVersion(request, version);
       const ticket = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
-        updateTicket(work, { number: request.params.number, changes: lowerIds(changes), expectedVersion: expected }),
+        updateTicket(work, { number: request.params.number, changes: lowerIds(changes), expectedVersion: expected, rootCause: { rootCause, rootCauseText } }),
       );
       setETag(reply, ticket.version);
       return presentTicket(ticket, principal);

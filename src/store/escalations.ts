@@ -1,0 +1,192 @@
+// The human escalation's rows (docs/escalation.md): writing and locking one, a ticket's active
+// one and its history, bounce counts per ticket and per agent, the board, the idle ones the
+// reminder loop reads, and the workspace's escalation settings.
+
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings } from "../core/escalation/handoff.js";
+import type { Db } from "./database.js";
+import { escalations, messages, settings, teams, tickets } from "./schema.js";
+import { rowsOf } from "./sql/rows.js";
+
+export type Escalation = typeof escalations.$inferSelect;
+export type NewEscalation = typeof escalations.$inferInsert;
+
+const ACTIVE = ["open", "accepted"];
+
+/** Writes an escalation; returns it as stored. */
+export async function insertEscalation(tx: Db, values: NewEscalation): Promise<Escalation> {
+  const [row] = await tx.insert(escalations).values(values).returning();
+  return row as Escalation;
+}
+
+/** The escalation `id`, locked until `tx` ends; undefined when there is none. */
+export async function lockEscalation(tx: Db, id: string): Promise<Escalation | undefined> {
+  const [row] = await tx.select().from(escalations).where(eq(escalations.id, id)).for("update");
+  return row;
+}
+
+/** The escalation `id`, or undefined. */
+export async function getEscalation(db: Db, id: string): Promise<Escalation | undefined> {
+  const [row] = await db.select().from(escalations).where(eq(escalations.id, id));
+  return row;
+}
+
+/** Writes `set` on escalation `id`, stamps `now` and bumps its version. */
+export async function updateEscalation(tx: Db, id: string, set: Partial<Escalation>, now: Date): Promise<Escalation> {
+  const [row] = await tx
+    .update(escalations)
+    .set({ ...set, updatedAt: now, version: sql`${escalations.version} + 1` })
+    .where(eq(escalations.id, id))
+    .returning();
+  return row as Escalation;
+}
+
+/** The ticket's open or accepted escalation (at most one), locked until `tx` ends. */
+export async function activeEscalation(tx: Db, ticketNumber: number): Promise<Escalation | undefined> {
+  const [row] = await tx
+    .select()
+    .from(escalations)
+    .where(and(eq(escalations.ticketNumber, ticketNumber), inArray(escalations.status, ACTIVE)))
+    .for("update");
+  return row;
+}
+
+/** A ticket's escalations, oldest first. */
+export async function ticketEscalations(db: Db, ticketNumber: number): Promise<Escalation[]> {
+  return db.select().from(escalations).where(eq(escalations.ticketNumber, ticketNumber)).orderBy(asc(escalations.createdAt), asc(escalations.id));
+}
+
+/** How many times the ticket was sent back. */
+export async function ticketBounces(db: Db, ticketNumber: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(escalations)
+    .where(and(eq(escalations.ticketNumber, ticketNumber), eq(escalations.status, "bounced")));
+  return Number(row?.n ?? 0);
+}
+
+/** How many of the agent's escalations were sent back. */
+export async function agentBounces(db: Db, agentId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(escalations)
+    .where(and(eq(escalations.fromAgentId, agentId), eq(escalations.status, "bounced")));
+  return Number(row?.n ?? 0);
+}
+
+/** Whether an agent already replied to the ticket or wrote a note on it. */
+export async function agentWroteOn(db: Db, ticketNumber: number): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(messages)
+    .where(and(eq(messages.ticketNumber, ticketNumber), inArray(messages.kind, ["reply", "note"]), sql`${messages.authorAgentId} is not null`));
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** An escalation on the board: with its ticket's subject and the receiving team's name. */
+export interface BoardEscalation extends Escalation {
+  subject: string;
+  toTeamName: string | null;
+}
+
+/** What the board filters on. */
+export interface BoardFilter {
+  statuses?: readonly string[] | undefined;
+  kinds?: readonly string[] | undefined;
+  /** The receiving team. */
+  teamId?: string | undefined;
+  limit: number;
+}
+
+/** The escalations the board shows, newest first. */
+export async function escalationBoard(db: Db, filter: BoardFilter): Promise<BoardEscalation[]> {
+  const where: SQL[] = [];
+  if (filter.statuses?.length) where.push(inArray(escalations.status, [...filter.statuses]));
+  if (filter.kinds?.length) where.push(inArray(escalations.kind, [...filter.kinds]));
+  if (filter.teamId) where.push(eq(escalations.toTeamId, filter.teamId));
+  const rows = await db
+    .select({ escalation: escalations, subject: tickets.subject, toTeamName: teams.name })
+    .from(escalations)
+    .innerJoin(tickets, eq(tickets.number, escalations.ticketNumber))
+    .leftJoin(teams, eq(teams.id, escalations.toTeamId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(escalations.createdAt), desc(escalations.id))
+    .limit(filter.limit);
+  return rows.map((r) => ({ ...r.escalation, subject: r.subject, toTeamName: r.toTeamName }));
+}
+
+/** An active escalation without activity since `lastActivityAt`, as the reminder loop reads it. */
+export interface IdleEscalation {
+  id: string;
+  ticketNumber: number;
+  lastActivityAt: Date;
+  remindedAt: Date | null;
+}
+
+/**
+ * Active escalations whose last activity (the escalation's, its ticket's, or the last reminder)
+ * is at least `hours` wall-clock hours before `now`: business hours never outrun wall-clock ones,
+ * so these are the only candidates; the caller counts business hours.
+ */
+export async function idleEscalations(db: Db, now: Date, hours: number, limit = 200): Promise<IdleEscalation[]> {
+  const before = new Date(now.getTime() - hours * 3_600_000).toISOString();
+  const rows = rowsOf<{ id: string; ticket_number: string | number; last_activity_at: string | Date; reminded_at: string | Date | null }>(
+    await db.execute(sql`
+      select e.id, e.ticket_number, greatest(e.updated_at, t.updated_at) as last_activity_at, e.reminded_at
+        from ${escalations} e join ${tickets} t on t.number = e.ticket_number
+       where e.status in ('open', 'accepted')
+         and greatest(e.updated_at, t.updated_at, coalesce(e.reminded_at, e.updated_at)) <= ${before}::timestamptz
+       order by e.created_at
+       limit ${limit}`),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    ticketNumber: Number(r.ticket_number),
+    lastActivityAt: new Date(r.last_activity_at),
+    remindedAt: r.reminded_at === null ? null : new Date(r.reminded_at),
+  }));
+}
+
+const ESCALATION = "escalation";
+
+/** The workspace's escalation settings (settings key `escalation`), the defaults where it set none. */
+export async function getEscalationSettings(db: Db): Promise<EscalationSettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, ESCALATION));
+  const own = (row?.value ?? {}) as Partial<EscalationSettings>;
+  return {
+    ...DEFAULT_ESCALATION_SETTINGS,
+    ...own,
+    etaMinutes: { ...DEFAULT_ESCALATION_SETTINGS.etaMinutes, ...own.etaMinutes },
+  };
+}
+
+/** Where the ticket was before escalation `escalationId` (its `handoff` event says); undefined for an escalation without one. */
+export async function handoffOrigin(
+  db: Db,
+  ticketNumber: number,
+  escalationId: string,
+): Promise<{ teamId: string | null; assigneeId: string | null; tier: string } | undefined> {
+  const rows = rowsOf<{ origin: { teamId: string | null; assigneeId: string | null; tier: string } | null }>(
+    await db.execute(sql`
+      select data->'from' as origin from ticket_events
+       where ticket_number = ${ticketNumber} and type = 'handoff' and data->>'escalationId' = ${escalationId}
+       order by id desc limit 1`),
+  );
+  return rows[0]?.origin ?? undefined;
+}
+
+/** Stamps the reminder sent; the escalation's own stamp stays, since a reminder is no activity. */
+export async function markReminded(tx: Db, id: string, now: Date): Promise<void> {
+  await tx.update(escalations).set({ remindedAt: now }).where(eq(escalations.id, id));
+}
+
+/** How many escalations the agent made, and how many of them were sent back. */
+export async function agentEscalationCounts(db: Db, agentId: string): Promise<{ escalated: number; bounced: number }> {
+  const rows = await db
+    .select({ status: escalations.status, n: count() })
+    .from(escalations)
+    .where(eq(escalations.fromAgentId, agentId))
+    .groupBy(escalations.status);
+  const escalated = rows.reduce((sum, row) => sum + Number(row.n), 0);
+  return { escalated, bounced: Number(rows.find((row) => row.status === "bounced")?.n ?? 0) };
+}

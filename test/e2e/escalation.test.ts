@@ -1,0 +1,205 @@
+// The human escalation end to end, in real Chromium against `palier serve`: Thomas (billing)
+// escalates a ticket to the technical support team, first with an incomplete hand-off whose
+// missing fields are named beside them, then complete, with the customer notice previewed; Pieter,
+// who leads that team, sends it back with a reason; Thomas sees it back with him, the bounce
+// counted, and the board lists it. Screenshots at 1440 px in French, Dutch and English go to
+// test-artifacts/.
+
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
+import { apiFromPage, signInAs } from "./support/session.js";
+
+const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+const WIDE = { width: 1440, height: 900 };
+const RUN = `esc${Date.now().toString(36)}`;
+const AGENT = "thomas.lefebvre@demo.palier.local";
+const LEAD = "pieter.janssens@demo.palier.local";
+const MANAGER = "isabelle.peeters@demo.palier.local";
+const DEMO_PASSWORD = "demo-palier";
+const LANGUAGES = ["en", "fr", "nl"] as const;
+const BOARD = { en: "Escalations", fr: "Escalades", nl: "Escalaties" } as const;
+const SENT_BACK = { en: "Sent back once", fr: "Renvoyé une fois", nl: "Eén keer teruggestuurd" } as const;
+
+// No browser: skipped with the reason, except in CI, where browserAvailable() fails the run.
+const suite = browserAvailable() ? describe : describe.skip;
+
+suite("the human escalation", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let agent: Page;
+  let lead: Page;
+  let manager: Page;
+  let number = 0;
+  let billingId = "";
+
+  const shot = (target: Page, name: string) => target.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: false });
+  const panel = (target: Page) => target.locator(".escalation-panel");
+  const openPage = async (email: string) => {
+    const context = await browser.newContext({ viewport: WIDE, locale: "en-GB" });
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    await signInAs(page, server.baseUrl, email, DEMO_PASSWORD);
+    return page;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    // Each one signed in first, so that the notices they receive are written in the language their profile now says.
+    [agent, lead, manager] = [await openPage(AGENT), await openPage(LEAD), await openPage(MANAGER)];
+    const me = await apiFromPage<{ principal: { id: string; teamId: string } }>(agent, "GET", "/auth/me");
+    billingId = me.principal.teamId;
+    const customers = await apiFromPage<{ items: { id: string }[] }>(agent, "GET", "/customers?limit=1");
+    const created = await apiFromPage<{ ticket: { number: number } }>(agent, "POST", "/tickets", {
+      subject: `Double invoice after the upgrade ${RUN}`,
+      channel: "email",
+      customerId: customers.items[0]?.id,
+      teamId: billingId,
+      assigneeId: me.principal.id,
+      message: { kind: "customer", text: "Since the upgrade every invoice reaches us twice, and our accounting cannot close the month." },
+    });
+    number = created.ticket.number;
+    await apiFromPage(agent, "POST", `/tickets/${number}/messages`, {
+      kind: "note",
+      text: "Checked the billing run: the duplicates come from the export job.",
+    });
+  }, SUITE_START_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  it("refuses an incomplete hand-off and names the missing fields beside them", async () => {
+    await agent.goto(`${server.baseUrl}/tickets/${number}`);
+    await panel(agent).getByRole("button", { name: "Escalate…" }).click();
+    const dialog = agent.getByRole("dialog", { name: `Escalate ticket #${number}` });
+    await dialog.getByLabel("Team", { exact: true }).selectOption({ label: "Support technique" });
+    await dialog.getByLabel("Problem summary").fill("Every invoice is sent twice since the upgrade");
+    await dialog.getByRole("button", { name: "Escalate", exact: true }).click();
+    await dialog.locator('.field-error[data-path="handoff.tried"]').waitFor();
+    await expect(dialog.locator(".field-error").allTextContents()).resolves.toEqual(["is required", "is required", "is required"]);
+    await expect(dialog.locator('[role="alert"] li').allTextContents()).resolves.toEqual([
+      "What was already tried is required",
+      "Customer impact is required",
+      "Urgency is required",
+    ]);
+    await shot(agent, "escalation-01-incomplete-en-1440");
+  }, 60_000);
+
+  it("escalates with a complete hand-off after previewing the customer notice", async () => {
+    const dialog = agent.getByRole("dialog", { name: `Escalate ticket #${number}` });
+    await dialog.getByLabel("What was already tried").fill("Re-ran the billing export; cleared the queue");
+    await dialog.getByLabel("Customer impact").fill("One customer, every invoice of the month doubled");
+    await dialog.getByLabel("Urgency").selectOption("high");
+    await dialog.getByLabel("Tell the customer of the transfer").check();
+    await dialog.getByRole("button", { name: "Preview the notice" }).click();
+    const notice = dialog.locator('textarea[name="noticeText"]');
+    await notice.waitFor();
+    await expect(notice.inputValue()).resolves.toMatch(/Support technique/);
+    await dialog.locator(".notice-preview .eta").waitFor();
+    await shot(agent, "escalation-02-preview-en-1440");
+    await dialog.getByRole("button", { name: "Escalate", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await panel(agent).locator('.escalation-active[data-status="open"]').waitFor();
+    await expect(panel(agent).locator(".escalation-active").textContent()).resolves.toContain("Support technique");
+    await agent.locator(".conversation-section").getByText("Support technique").first().waitFor();
+  }, 60_000);
+
+  it("lets the receiving team's lead send it back with a reason and a better team", async () => {
+    await lead.goto(`${server.baseUrl}/tickets/${number}`);
+    await panel(lead).getByRole("button", { name: "Send back" }).click();
+    const dialog = lead.getByRole("dialog", { name: "Send the escalation back" });
+    await dialog.getByLabel("Why it is not for your team").fill("The export job belongs to billing: see the note on the billing run.");
+    await dialog.getByLabel("Better team (optional)").selectOption(billingId);
+    await shot(lead, "escalation-03-bounce-en-1440");
+    await dialog.getByRole("button", { name: "Send back" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await panel(lead).getByText(SENT_BACK.en).waitFor();
+  }, 60_000);
+
+  it("shows the first agent the ticket back with the bounce counted, in French, Dutch and English", async () => {
+    await agent.reload();
+    await panel(agent).getByText(SENT_BACK.en).waitFor();
+    await expect(panel(agent).locator(".bounce-reason").textContent()).resolves.toContain("The export job belongs to billing");
+    await expect(agent.locator(".ticket-meta").textContent()).resolves.toContain("Thomas Lefebvre");
+    // The bounce counts on the agent too.
+    await expect(panel(agent).locator(".agent-record").textContent()).resolves.toMatch(/^Thomas Lefebvre: \d+ escalations?, 1 sent back$/);
+    await expect
+      .poll(async () => (await apiFromPage<{ items: { title: string }[] }>(agent, "GET", "/notifications")).items.map((n) => n.title), { timeout: 20_000 })
+      .toContain(`Ticket #${number} was sent back to you`);
+    for (const language of LANGUAGES) {
+      await apiFromPage(agent, "PATCH", "/auth/me", { locale: language });
+      await agent.goto(`${server.baseUrl}/tickets/${number}`);
+      await panel(agent).getByText(SENT_BACK[language]).waitFor();
+      await panel(agent).scrollIntoViewIfNeeded();
+      await shot(agent, `escalation-04-back-${language}-1440`);
+      await agent.getByRole("link", { name: BOARD[language], exact: true }).click();
+      await agent.getByRole("heading", { level: 1, name: BOARD[language] }).waitFor();
+      const row = agent.locator(".escalation-table tr", { hasText: `#${number}` });
+      await row.waitFor();
+      await expect(row.getAttribute("data-status")).resolves.toBe("bounced");
+      await shot(agent, `escalation-05-board-${language}-1440`);
+    }
+    await apiFromPage(agent, "PATCH", "/auth/me", { locale: "en" });
+  }, 120_000);
+
+  it("asks a manager to approve a refund beyond the agent's limit, who approves it from the notification", async () => {
+    await agent.goto(`${server.baseUrl}/tickets/${number}`);
+    const approvals = panel(agent).locator("details.approvals");
+    await approvals.locator("summary").click();
+    await approvals.getByLabel("Kind").selectOption("refund");
+    await approvals.getByLabel("Amount (EUR)").fill("300");
+    await approvals.getByLabel("Reason").fill("Both November invoices were charged");
+    await approvals.getByRole("button", { name: "Ask for approval" }).click();
+    await approvals.locator('li[data-status="pending"]').waitFor();
+    await shot(agent, "escalation-06-approval-asked-en-1440");
+
+    await manager.reload();
+    const bell = manager.getByTestId("bell");
+    await expect.poll(async () => (await bell.getAttribute("aria-label")) ?? "", { timeout: 20_000 }).toMatch(/unread/);
+    await bell.click();
+    const notice = manager.locator(".bell-list li", { hasText: `Approval asked for ticket #${number}` });
+    await notice.waitFor();
+    await shot(manager, "escalation-07-approval-notification-en-1440");
+    await notice.getByRole("button", { name: "Approve" }).click();
+    await notice.locator(".approval-decided", { hasText: "Approved" }).waitFor();
+
+    await agent.reload();
+    await panel(agent).locator("details.approvals summary").click();
+    await panel(agent).locator('details.approvals li[data-status="approved"]').waitFor();
+  }, 90_000);
+
+  it("asks for the root cause when the receiving team solves an escalated ticket", async () => {
+    const technical = (await apiFromPage<{ items: { id: string; name: string }[] }>(agent, "GET", "/teams")).items.find(
+      (team) => team.name === "Support technique",
+    );
+    await apiFromPage(agent, "POST", `/tickets/${number}/escalations`, {
+      kind: "functional",
+      toTeamId: technical?.id,
+      handoff: { summary: "The export job still doubles invoices", tried: "Fixed the billing run's settings", impact: "Same customer", urgency: "normal" },
+    });
+    await lead.goto(`${server.baseUrl}/tickets/${number}`);
+    await panel(lead).getByRole("button", { name: "Accept" }).click();
+    await panel(lead).locator('.escalation-active[data-status="accepted"]').waitFor();
+    const properties = lead.locator("form.properties");
+    await properties.getByLabel("Status").selectOption("solved");
+    const prompt = properties.locator(".root-cause");
+    await prompt.waitFor();
+    await properties.getByRole("button", { name: "Save", exact: true }).click();
+    await properties.locator('[role="alert"]', { hasText: "Root cause" }).waitFor();
+    await prompt.getByLabel("Root cause", { exact: true }).selectOption("product_defect");
+    await shot(lead, "escalation-08-root-cause-en-1440");
+    await properties.getByRole("button", { name: "Save", exact: true }).click();
+    await lead.locator(".ticket-meta .badge", { hasText: "Solved" }).waitFor();
+    await expect
+      .poll(async () => (await apiFromPage<{ items: { title: string; body: string }[] }>(agent, "GET", "/notifications")).items.map((n) => n.body), {
+        timeout: 20_000,
+      })
+      .toContain("Root cause: Product defect.");
+  }, 90_000);
+});

@@ -1,0 +1,180 @@
+// What routing reads: a team's strategy and lead, its members who may take tickets with the
+// open tickets each carries, and the team's queue (tickets waiting for someone available).
+
+import { eq, sql } from "drizzle-orm";
+import type { AssignmentStrategy } from "../core/routing/strategy.js";
+import type { Db } from "./database.js";
+import { teams } from "./schema.js";
+import { selectRows } from "./sql/rows.js";
+
+/** The statuses whose tickets weigh on their assignee (and wait in a queue): not solved, not closed. */
+const OPEN = sql`('new', 'open', 'pending', 'on_hold')`;
+
+/** A team as routing reads it. */
+export interface RoutingTeam {
+  id: string;
+  name: string;
+  strategy: AssignmentStrategy;
+  /** The agent the team served last. */
+  lastServedId: string | null;
+  leadId: string | null;
+  calendarId: string | null;
+}
+
+/** A member of the team who may take tickets, with the open tickets they carry. */
+export interface CandidateRow {
+  id: string;
+  name: string;
+  languages: string[];
+  products: string[];
+  channels: string[];
+  skills: string[];
+  capacity: number;
+  load: number;
+  calendarId: string | null;
+  outOfOfficeFrom: Date | null;
+  outOfOfficeUntil: Date | null;
+}
+
+/** What routing one ticket reads beside the candidates: its team, its product's code and name, and since when it waits. */
+export interface RoutingContext {
+  team: RoutingTeam;
+  product: { code: string; name: string } | null;
+  queuedAt: Date | null;
+}
+
+const at = (value: string | Date | null): Date | null => (value === null ? null : new Date(value));
+
+/** The team of `teamId`, the product of `productId` and the queue stamp of ticket `ticketNumber`, in one query; undefined without such a team. */
+export async function readRoutingContext(
+  tx: Db,
+  props: { teamId: string; productId: string | null; ticketNumber: number },
+): Promise<RoutingContext | undefined> {
+  const [row] = await selectRows<{
+    id: string;
+    name: string;
+    assignment: AssignmentStrategy;
+    round_robin_last_id: string | null;
+    lead_id: string | null;
+    calendar_id: string | null;
+    product_code: string | null;
+    product_name: string | null;
+    queued_at: string | Date | null;
+  }>(
+    tx,
+    sql`select t.id, t.name, t.assignment, t.round_robin_last_id, t.lead_id, t.calendar_id, p.code as product_code, p.name as product_name,
+          (select queued_at from tickets where number = ${props.ticketNumber}) as queued_at
+        from teams t left join products p on p.id = ${props.productId}::uuid
+        where t.id = ${props.teamId}::uuid`,
+  );
+  if (!row) return undefined;
+  return {
+    team: {
+      id: row.id,
+      name: row.name,
+      strategy: row.assignment,
+      lastServedId: row.round_robin_last_id,
+      leadId: row.lead_id,
+      calendarId: row.calendar_id,
+    },
+    product: row.product_code !== null && row.product_name !== null ? { code: row.product_code, name: row.product_name } : null,
+    queuedAt: at(row.queued_at),
+  };
+}
+
+/**
+ * The team's members who may take tickets (active, with room for at least one: capacity above
+ * zero), each with the open tickets they carry. Members at capacity stay in: their skills still
+ * say what the team knows (see bindingNeeds). One query with a count per member on the assignee index.
+ */
+export async function teamCandidates(tx: Db, teamId: string): Promise<CandidateRow[]> {
+  const rows = await selectRows<{
+    id: string;
+    name: string;
+    languages: string[];
+    products: string[];
+    channels: string[];
+    skills: string[];
+    capacity: number;
+    load: number;
+    calendar_id: string | null;
+    out_of_office_from: string | Date | null;
+    out_of_office_until: string | Date | null;
+  }>(
+    tx,
+    sql`select a.id, a.name, a.languages, a.products, a.channels, a.skills, a.capacity, a.calendar_id, a.out_of_office_from, a.out_of_office_until,
+          (select count(*) from tickets t where t.assignee_id = a.id and t.status in ${OPEN})::int as load
+        from agents a
+        where a.team_id = ${teamId}::uuid and a.active and a.capacity > 0
+        order by a.id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    languages: r.languages,
+    products: r.products,
+    channels: r.channels,
+    skills: r.skills,
+    capacity: r.capacity,
+    load: Number(r.load),
+    calendarId: r.calendar_id,
+    outOfOfficeFrom: at(r.out_of_office_from),
+    outOfOfficeUntil: at(r.out_of_office_until),
+  }));
+}
+
+/** Records that the team served `agentId` last (round robin goes on after them). */
+export async function setLastServed(tx: Db, teamId: string, agentId: string): Promise<void> {
+  await tx.update(teams).set({ roundRobinLastId: agentId }).where(eq(teams.id, teamId));
+}
+
+/** A ticket waiting in its team's queue. */
+export interface QueuedTicket {
+  number: number;
+  subject: string;
+  priority: string;
+  language: string | null;
+  channel: string;
+  queuedAt: Date;
+  createdAt: Date;
+}
+
+/**
+ * The tickets waiting in the team's queue, oldest first: queued, still without an assignee,
+ * still open and still the team's (a ticket assigned by hand or moved leaves the queue by itself).
+ */
+export async function teamQueue(tx: Db, teamId: string, limit = 100): Promise<QueuedTicket[]> {
+  const rows = await selectRows<{
+    number: string | number;
+    subject: string;
+    priority: string;
+    language: string | null;
+    channel: string;
+    queued_at: string | Date;
+    created_at: string | Date;
+  }>(
+    tx,
+    sql`select number, subject, priority, language, channel, queued_at, created_at from tickets
+        where team_id = ${teamId}::uuid and queued_at is not null and assignee_id is null and status in ${OPEN}
+        order by queued_at, number limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    number: Number(r.number),
+    subject: r.subject,
+    priority: r.priority,
+    language: r.language,
+    channel: r.channel,
+    queuedAt: new Date(r.queued_at),
+    createdAt: new Date(r.created_at),
+  }));
+}
+
+/** The teams with tickets waiting in their queue and a strategy that assigns (not manual). */
+export async function teamsWithQueue(tx: Db): Promise<string[]> {
+  const rows = await selectRows<{ team_id: string }>(
+    tx,
+    sql`select distinct t.team_id from tickets t join teams m on m.id = t.team_id
+        where t.queued_at is not null and t.assignee_id is null and t.status in ${OPEN} and m.assignment <> 'manual'`,
+  );
+  return rows.map((r) => r.team_id);
+}

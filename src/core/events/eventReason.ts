@@ -8,6 +8,7 @@ import type { ChangeCause, ClockCause, EscalationCause, PolicyMatchCause } from 
 import type { CatchUp, EscalationData, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 import type { NewTicketEvent } from "./ticketEvent.js";
 import { ruleLimitReason, ruleReason, triageReason } from "./ruleReason.js";
+import { assignmentReason, queuedReason } from "./routingReason.js";
 
 /** The English reason of a change cause, as the store wrote it before causes were data. */
 export function changeReason(cause: ChangeCause | undefined): string | null {
@@ -23,6 +24,7 @@ export function changeReason(cause: ChangeCause | undefined): string | null {
     case "auto_closed":
       return `closed automatically ${cause.afterDays} days after it was solved`;
     case "routed":
+      if (cause.by === "strategy") return `routed by the team's ${cause.strategy.replace("_", " ")} assignment`;
       return `routed to an agent of the team who speaks ${cause.language}`;
     case "rule":
       return `rule ${cause.ruleName}`;
@@ -116,6 +118,10 @@ export function eventReason(event: NewTicketEvent): string | null {
       return ruleLimitReason(event.data);
     case "triage":
       return triageReason(event.data);
+    case "assignment":
+      return assignmentReason(event.data);
+    case "queued":
+      return queuedReason(event.data);
   }
 }
 

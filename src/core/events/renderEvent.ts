@@ -7,6 +7,7 @@ import { legacyChangeCause, legacyClockCause, legacyMatchCause } from "./legacyR
 import { changeCauseText, clockCauseText, escalationWhy, fieldName, fieldValue, matchText, word } from "./renderCauses.js";
 import { nameIds, renderContext, type RenderContext, type RenderOptions } from "./renderContext.js";
 import { escalationLines, escalationTitle } from "./renderEscalation.js";
+import { renderAssignment, renderQueued } from "./renderRouting.js";
 import { ruleLimitLines, ruleLines, ruleTitle, triageLines, triageTitle } from "./renderRule.js";
 import type { ClockChangeData, StoredTicketEvent, StoredTicketEventBody } from "./ticketEvent.js";
 
@@ -80,6 +81,10 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
       return { title: t("events.rule.limitTitle"), details: ruleLimitLines(context, event.data), why: null };
     case "triage":
       return { title: triageTitle(context, event.data), details: triageLines(context, event.data), why: null };
+    case "assignment":
+      return renderAssignment(context, event.data);
+    case "queued":
+      return renderQueued(context, event.data);
     default: {
       // A kind this catalogue does not know (a newer writer, an import): its name and its reason.
       const unknown = event as { type: string; reason: string | null };

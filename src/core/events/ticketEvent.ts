@@ -9,9 +9,22 @@ import type { Actor } from "./actor.js";
 import type { ChangeCause, ClockCause, PolicyMatchCause } from "./causes.js";
 import type { EscalationData, StepOutcome, StepSkip } from "./escalationData.js";
 import type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
+import type { AssignmentEventData, QueuedEventData } from "./routingData.js";
 
 /** Every kind of ticket event. */
-export const TICKET_EVENT_TYPES = ["created", "message", "updated", "sla_policy", "sla", "escalation", "rule", "rule_limit", "triage"] as const;
+export const TICKET_EVENT_TYPES = [
+  "created",
+  "message",
+  "updated",
+  "sla_policy",
+  "sla",
+  "escalation",
+  "rule",
+  "rule_limit",
+  "triage",
+  "assignment",
+  "queued",
+] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
 /** The ticket's fields an event records a change of, with their types. */
@@ -87,7 +100,9 @@ export function clockChangeData(change: ClockChange): ClockChangeData {
  * - `escalation`: a matrix step fired (reminder or level), whom it reached and what it did;
  * - `rule`: a rule matched (its name, trigger and the conditions that held) and what its actions did;
  * - `rule_limit`: rules set off rules as deep as Palier allows, and the chain stopped;
- * - `triage`: a customer message read as frustrated, or raising alarms, and why.
+ * - `triage`: a customer message read as frustrated, or raising alarms, and why;
+ * - `assignment`: routing gave the ticket to an agent of its team, and why (strategy, load, skills);
+ * - `queued`: nobody of the team could take it; it waits in the team's queue, and why.
  */
 export type TicketEventBody =
   | { type: "created"; changes: FieldChanges; data?: ChangeData }
@@ -98,7 +113,9 @@ export type TicketEventBody =
   | { type: "escalation"; data: EscalationData }
   | { type: "rule"; data: RuleEventData }
   | { type: "rule_limit"; data: RuleLimitData }
-  | { type: "triage"; data: TriageEventData };
+  | { type: "triage"; data: TriageEventData }
+  | { type: "assignment"; data: AssignmentEventData }
+  | { type: "queued"; data: QueuedEventData };
 
 /** An event to append: its ticket, instant, actor and body; `id` when drawn beforehand (it must ascend with the history). */
 export type NewTicketEvent = { ticketNumber: number; at: Date; actor: Actor; id?: number } & TicketEventBody;
@@ -127,7 +144,9 @@ export type StoredTicketEventBody =
   | { type: "escalation"; changes: FieldChanges; data: StoredEscalationData }
   | { type: "rule"; changes: FieldChanges; data: RuleEventData }
   | { type: "rule_limit"; changes: FieldChanges; data: RuleLimitData }
-  | { type: "triage"; changes: FieldChanges; data: TriageEventData };
+  | { type: "triage"; changes: FieldChanges; data: TriageEventData }
+  | { type: "assignment"; changes: FieldChanges; data: AssignmentEventData }
+  | { type: "queued"; changes: FieldChanges; data: QueuedEventData };
 
 /**
  * An event as read back. `reason` is the English sentence the row carries: derived from the data

@@ -41,6 +41,7 @@ describeStore("routing store", (get) => {
       team: { id: teamId, name: "Billing", strategy: "load_balanced", lastServedId: null, leadId: null, calendarId: null },
       product: { code: "billing", name: "Facturation" },
       queuedAt: null,
+      lead: null,
     });
     expect(await readRoutingContext(db, { teamId: "00000000-0000-4000-8000-000000000000", productId: null, ticketNumber: ticket.number })).toBeUndefined();
   });

@@ -4,7 +4,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { AssignmentStrategy } from "../core/routing/strategy.js";
 import type { Db } from "./database.js";
-import { teams } from "./schema.js";
+import type { Ticket } from "../core/ticket/ticketRecord.js";
+import { teams, ticketFollowers, tickets } from "./schema.js";
+import { presentTicket } from "./tickets/ticketRows.js";
 import { selectRows } from "./sql/rows.js";
 
 /** The statuses whose tickets weigh on their assignee (and wait in a queue): not solved, not closed. */
@@ -41,6 +43,8 @@ export interface RoutingContext {
   team: RoutingTeam;
   product: { code: string; name: string } | null;
   queuedAt: Date | null;
+  /** The team's lead when active, to tell of a ticket left waiting, in their language. */
+  lead: { id: string; locale: string } | null;
 }
 
 const at = (value: string | Date | null): Date | null => (value === null ? null : new Date(value));
@@ -60,11 +64,12 @@ export async function readRoutingContext(
     product_code: string | null;
     product_name: string | null;
     queued_at: string | Date | null;
+    lead_locale: string | null;
   }>(
     tx,
     sql`select t.id, t.name, t.assignment, t.round_robin_last_id, t.lead_id, t.calendar_id, p.code as product_code, p.name as product_name,
-          (select queued_at from tickets where number = ${props.ticketNumber}) as queued_at
-        from teams t left join products p on p.id = ${props.productId}::uuid
+          (select queued_at from tickets where number = ${props.ticketNumber}) as queued_at, l.locale as lead_locale
+        from teams t left join products p on p.id = ${props.productId}::uuid left join agents l on l.id = t.lead_id and l.active
         where t.id = ${props.teamId}::uuid`,
   );
   if (!row) return undefined;
@@ -79,6 +84,7 @@ export async function readRoutingContext(
     },
     product: row.product_code !== null && row.product_name !== null ? { code: row.product_code, name: row.product_name } : null,
     queuedAt: at(row.queued_at),
+    lead: row.lead_id !== null && row.lead_locale !== null ? { id: row.lead_id, locale: row.lead_locale } : null,
   };
 }
 
@@ -167,6 +173,17 @@ export async function teamQueue(tx: Db, teamId: string, limit = 100): Promise<Qu
     queuedAt: new Date(r.queued_at),
     createdAt: new Date(r.created_at),
   }));
+}
+
+/** Locks ticket `number` unless another transaction holds it (a drain then leaves it for later); undefined when held or gone. */
+export async function lockQueuedTicket(tx: Db, number: number): Promise<Ticket | undefined> {
+  const [row] = await tx.select().from(tickets).where(eq(tickets.number, number)).for("update", { skipLocked: true });
+  if (!row) return undefined;
+  const followers = await tx.select({ agentId: ticketFollowers.agentId }).from(ticketFollowers).where(eq(ticketFollowers.ticketNumber, number));
+  return presentTicket(
+    row,
+    followers.map((f) => f.agentId),
+  );
 }
 
 /** The teams with tickets waiting in their queue and a strategy that assigns (not manual). */

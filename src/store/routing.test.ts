@@ -19,7 +19,7 @@ describeStore("routing store", (get) => {
   beforeAll(async () => {
     db = get().db;
     teamId = (await teamStore.create(db, { name: "Billing", assignment: "load_balanced" }, T0)).id;
-    sanne = (await agentStore.create(db, { name: "Sanne", email: "sanne@example.org", teamId, languages: ["nl"], capacity: 10 }, T0)).id;
+    sanne = (await agentStore.create(db, { name: "Sanne", email: "sanne@example.org", teamId, languages: ["nl"], capacity: 2 }, T0)).id;
     await agentStore.create(db, { name: "Away", email: "away@example.org", teamId, active: false }, T0);
     await agentStore.create(db, { name: "Nothing", email: "nothing@example.org", teamId, capacity: 0 }, T0);
     customerId = (await customerStore.create(db, { name: "Marie", email: "marie@example.fr" }, T0)).id;
@@ -30,7 +30,7 @@ describeStore("routing store", (get) => {
       await createTicket(db, { now: T0, actor: customer(), subject: status, channel: "email", customerId, status, assigneeId: sanne });
     }
     const candidates = await teamCandidates(db, teamId);
-    expect(candidates).toEqual([expect.objectContaining({ id: sanne, name: "Sanne", load: 2, capacity: 10, languages: ["nl"], outOfOfficeFrom: null })]);
+    expect(candidates).toEqual([expect.objectContaining({ id: sanne, name: "Sanne", load: 2, capacity: 2, languages: ["nl"], outOfOfficeFrom: null })]);
   });
 
   it("reads the team, the product and the ticket's queue stamp together", async () => {

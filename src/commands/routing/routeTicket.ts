@@ -22,10 +22,13 @@ export interface RouteTicketProps {
   ticket: Ticket;
 }
 
-/** What routing did: `assigned` (the ticket now has an assignee), `queued` (it waits), or `not_routed` (nothing for routing to do). */
+/**
+ * What routing did: `assigned` (the ticket now has an assignee), `queued` (it waits), `manual`
+ * (its team assigns by hand), or `not_routed` (no team, an assignee already, solved or closed).
+ */
 export interface RouteResult {
   ticket: Ticket;
-  outcome: "assigned" | "queued" | "not_routed";
+  outcome: "assigned" | "queued" | "manual" | "not_routed";
 }
 
 const CLOSED = new Set(["solved", "closed"]);
@@ -40,7 +43,8 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
   const unchanged: RouteResult = { ticket, outcome: "not_routed" };
   if (ticket.teamId === null || ticket.assigneeId !== null || CLOSED.has(ticket.status)) return unchanged;
   const context = await readRoutingContext(work.tx, { teamId: ticket.teamId, productId: ticket.productId, ticketNumber: ticket.number });
-  if (!context || context.team.strategy === "manual") return unchanged;
+  if (!context) return unchanged;
+  if (context.team.strategy === "manual") return { ticket, outcome: "manual" };
   const members = await routingMembers(work, context);
   const decision = chooseAgent({
     members,

@@ -11,6 +11,7 @@ import { teamQueue } from "../../store/routing.js";
 import { getTicket } from "../../store/tickets/ticketRows.js";
 import { SYSTEM } from "../sla/syncClocks.js";
 import { inWork } from "../work.js";
+import { createRule } from "../rules/ruleEdits.js";
 import { drainQueues } from "./drainQueues.js";
 
 // Monday 23 November 2026, 10:00 in Paris.
@@ -136,5 +137,26 @@ describeStore("routing", (get) => {
     expect(await drain(new Date("2026-11-30T07:59:00Z"), team.id)).toBe(0);
     expect(await drain(new Date("2026-11-30T08:00:00Z"), team.id)).toBe(1);
     expect((await getTicket(db, ticket.number))?.assigneeId).toBe(agent.id);
+  });
+
+  it("routes through a rule's route action, which names who took the ticket", async () => {
+    const team = await buildTeam(db, { assignment: "load_balanced", now: T0 });
+    const agent = await buildAgent(db, { name: "Noor", teamId: team.id, now: T0 });
+    await inWork(db, { now: T0, actor: SYSTEM }, (work) =>
+      createRule(work, {
+        definition: {
+          name: "Route tagged tickets",
+          enabled: true,
+          triggers: ["ticket_created"],
+          conditions: { field: "ticket.tags", op: "contains", value: "route-me" },
+          actions: [{ type: "set_team", teamId: team.id }, { type: "route" }],
+          stop: false,
+        },
+      }),
+    );
+    const ticket = await buildTicket(db, { now: minutes(1), customerId, tags: ["route-me"] }).then((r) => r.ticket);
+    expect(ticket.assigneeId).toBe(agent.id);
+    const rule = (await listEvents(db, ticket.number)).find((e) => e.type === "rule");
+    expect(rule?.data).toMatchObject({ outcomes: [{ type: "team_set" }, { type: "reassigned", agentId: agent.id }] });
   });
 });

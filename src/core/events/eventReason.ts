@@ -246,6 +246,12 @@ export function skipSentence(skip: StepSkip): string {
         return `already at the highest tier (${skip.tier})`;
       case "no_template":
         return "no template for the ticket's language";
+      case "not_routed":
+        return skip.reason === "queued"
+          ? "nobody available: waits in the team's queue"
+          : skip.reason === "manual"
+            ? "the team assigns by hand"
+            : "the ticket has no team";
     }
   })();
   return `${skip.action}: ${why}`;

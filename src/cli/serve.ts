@@ -9,6 +9,7 @@ import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
+import { startQueueDrain } from "../engine/routing/queueDrain.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
@@ -113,6 +114,9 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // Idempotency keys a day old and expired sessions are removed from this process.
   const housekeeping = startHousekeeping({ database, clock, onError: (error) => io.err(`palier serve: housekeeping: ${error.message}\n`) });
   app.addHook("onClose", () => housekeeping.stop());
+  // Tickets waiting in a team's queue go to agents as they become available, from this process.
+  const queueDrain = startQueueDrain({ database, clock, onError: (error) => io.err(`palier serve: queue drain: ${error.message}\n`) });
+  app.addHook("onClose", () => queueDrain.stop());
   try {
     const web = await registerWebApp(app);
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {

@@ -5,6 +5,7 @@
 import type { Config } from "../config.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
+import { startQueueDrain } from "../engine/routing/queueDrain.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { stopSignals } from "./stopSignals.js";
@@ -34,10 +35,13 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
           onError: (error) => io.err(`palier worker: delivery: ${error.message}\n`),
         });
         const housekeeping = startHousekeeping({ database, clock: systemClock, onError: (error) => io.err(`palier worker: housekeeping: ${error.message}\n`) });
-        io.out(`Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery and clean-up.\nPress Ctrl-C to stop.\n`);
+        const queueDrain = startQueueDrain({ database, clock: systemClock, onError: (error) => io.err(`palier worker: queue drain: ${error.message}\n`) });
+        io.out(
+          `Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery, queues and clean-up.\nPress Ctrl-C to stop.\n`,
+        );
         const signal = await stop.requested;
         io.out(`\nStopping (${signal})…\n`);
-        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop()]);
+        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop(), queueDrain.stop()]);
         io.out("Stopped.\n");
         return 0;
       } finally {

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../core/access/permissions.js";
 import { acceptedLocale, fieldLabel, issueMessage, isLocale, type Locale, translate } from "../core/i18n/index.js";
 import { RuleInvalid } from "../core/rules/validate.js";
+import { OutOfOfficeInvalid } from "../core/routing/availability.js";
 import { PolicyValidationError } from "../core/sla/policyValidation.js";
 import { StatusTransitionError } from "../core/ticket/ticket.js";
 import { readerLanguage } from "../store/accounts.js";
@@ -171,7 +172,7 @@ function fieldProblems(error: FastifyError): { status: number; code: string; mes
   if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY") {
     return { status: 400, code: "invalid_request", message: error.message, details: [{ path: "body", code: "invalid_json", message: error.message }] };
   }
-  if (error instanceof PolicyValidationError || error instanceof RuleInvalid) {
+  if (error instanceof PolicyValidationError || error instanceof RuleInvalid || error instanceof OutOfOfficeInvalid) {
     const details = error.problems.map(({ path, code, params, message }) => ({ path, code, params, message }));
     return { status: 400, code: "invalid_request", message: error.message, details };
   }

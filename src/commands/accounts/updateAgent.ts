@@ -3,6 +3,7 @@
 // session of theirs ends, so that reactivating them brings none back; when they may have become
 // available (back from out of office, more capacity), their team's queue drains. One unit of work.
 
+import { checkOutOfOffice } from "../../core/routing/availability.js";
 import { lockAgentRole } from "../../store/accounts.js";
 import { type Agent, agentStore } from "../../store/entities.js";
 import { recordSecurityEvent } from "../../store/securityEvents.js";
@@ -34,6 +35,7 @@ export async function updateAgent(work: Work, props: UpdateAgentProps): Promise<
   // Locked, so that the recorded `from` is the role this update replaces.
   const before = changes.role === undefined ? undefined : await lockAgentRole(tx, id);
   const updated = await agentStore.update(tx, id, changes, now, props.expectedVersion);
+  checkOutOfOffice(updated.outOfOfficeFrom, updated.outOfOfficeUntil);
   if (before !== undefined && before !== updated.role) {
     await recordSecurityEvent(tx, { at: now, type: "role_changed", agentId: id, data: { from: before, to: updated.role, changedBy: actor.id } });
   }

@@ -49,3 +49,18 @@ export function unavailability(agent: RoutingAgent, at: Date): Unavailability | 
 export function isAvailable(agent: RoutingAgent, at: Date): boolean {
   return unavailability(agent, at) === null;
 }
+
+/** An out-of-office span that ends before it starts, named by its field. */
+export class OutOfOfficeInvalid extends Error {
+  readonly problems: readonly { path: string; code: string; params?: Record<string, string | number>; message: string }[];
+  constructor() {
+    super("outOfOfficeUntil: ends before it starts");
+    this.name = "OutOfOfficeInvalid";
+    this.problems = [{ path: "outOfOfficeUntil", code: "ends_before_start", message: "ends before it starts" }];
+  }
+}
+
+/** Throws OutOfOfficeInvalid when `until` is not after `from` (either absent: nothing to check). */
+export function checkOutOfOffice(from: Date | null | undefined, until: Date | null | undefined): void {
+  if (from && until && until.getTime() <= from.getTime()) throw new OutOfOfficeInvalid();
+}

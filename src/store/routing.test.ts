@@ -1,11 +1,14 @@
 import { beforeAll, expect, it } from "vitest";
-import { createTicket } from "../../test/support/commandsOnDb.js";
+import { createTicket, updateTicket } from "../../test/support/commandsOnDb.js";
 import { describeStore } from "../../test/support/testDatabase.js";
 import type { Database } from "./database.js";
 import { agentStore, customerStore, productStore, teamStore } from "./entities.js";
-import { readRoutingContext, teamCandidates, teamQueue, teamsWithQueue } from "./routing.js";
+import { chooseAgent } from "../core/routing/chooseAgent.js";
+import type { TicketNeeds } from "../core/routing/skills.js";
+import { bestCandidates, readRoutingContext, teamCandidates, teamQueue, teamsWithQueue } from "./routing.js";
+import { selectRows } from "./sql/rows.js";
 import { tickets } from "./schema.js";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
 const T0 = new Date("2026-11-23T09:00:00Z");
 
@@ -62,4 +65,74 @@ describeStore("routing store", (get) => {
     expect((await teamQueue(db, teamId)).map((t) => t.number)).toEqual([first, second]);
     expect(await teamsWithQueue(db)).toEqual([teamId]);
   });
+
+  it("keeps each agent's open tickets as tickets are assigned, solved, reopened and handed on", async () => {
+    const other = (await agentStore.create(db, { name: "Other", email: "other.load@example.org", teamId }, T0)).id;
+    const loadOf = async (id: string) => (await selectRows<{ n: number }>(db, sql`select open_tickets as n from agents where id = ${id}::uuid`))[0]?.n;
+    const { ticket } = await createTicket(db, { now: T0, actor: customer(), subject: "load", channel: "email", customerId, assigneeId: other });
+    expect(await loadOf(other)).toBe(1);
+    const agentActor = { type: "agent" as const, id: other };
+    await updateTicket(db, { now: T0, actor: agentActor, number: ticket.number, changes: { status: "solved" } });
+    expect(await loadOf(other)).toBe(0);
+    await updateTicket(db, { now: T0, actor: agentActor, number: ticket.number, changes: { status: "open" } });
+    expect(await loadOf(other)).toBe(1);
+    const sanneBefore = (await loadOf(sanne)) ?? 0;
+    await updateTicket(db, { now: T0, actor: agentActor, number: ticket.number, changes: { assigneeId: sanne } });
+    expect(await loadOf(other)).toBe(0);
+    expect(await loadOf(sanne)).toBe(sanneBefore + 1);
+  });
+
+  it("reads the best candidates in the order the core chooses among them, whatever the team", async () => {
+    const next = random(11);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const some = (items: readonly string[]) => items.filter(() => next() < 0.4);
+    const team = (await teamStore.create(db, { name: "Équivalence", assignment: "load_balanced" }, T0)).id;
+    for (let i = 0; i < 30; i++) {
+      const away = next() < 0.15;
+      const agent = await agentStore.create(
+        db,
+        {
+          name: `Equal ${i}`,
+          email: `equal${i}@example.org`,
+          teamId: team,
+          active: next() < 0.9,
+          languages: some(["fr", "nl", "en"]),
+          products: some(["billing", "box"]),
+          channels: some(["email", "phone"]),
+          skills: some(["api", "vip", "legal"]),
+          capacity: pick([0, 2, 5, 10]),
+          outOfOfficeFrom: away ? new Date(T0.getTime() - 3_600_000) : null,
+          outOfOfficeUntil: away && next() < 0.5 ? new Date(T0.getTime() + 3_600_000) : null,
+        },
+        T0,
+      );
+      await db.execute(sql`update agents set open_tickets = ${Math.floor(next() * 6)} where id = ${agent.id}::uuid`);
+    }
+    const members = await teamCandidates(db, team);
+    for (let n = 0; n < 60; n++) {
+      const needs: TicketNeeds = {
+        language: pick([null, "fr", "nl", "de"]),
+        product: pick([null, "billing", "box"]),
+        channel: pick([null, "email", "phone", "chat"]),
+        tags: some(["api", "vip", "legal", "other"]),
+      };
+      const strategy = pick(["load_balanced", "round_robin"] as const);
+      const lastServedId = next() < 0.3 ? null : pick(members).id;
+      const core = chooseAgent({ members: members.map((m) => ({ ...m, active: true })), strategy, needs, lastServedId, at: T0 });
+      const { candidates, binding } = await bestCandidates(db, { teamId: team, strategy, needs, lastServedId, at: T0, limit: 3 });
+      expect(candidates[0]?.id, JSON.stringify({ needs, strategy, lastServedId })).toBe(core.outcome === "assigned" ? core.agentId : undefined);
+      if (core.outcome === "assigned") expect(binding).toEqual(core.matched);
+    }
+  });
 });
+
+/** A small deterministic generator (mulberry32), so that a failing case repeats. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -2,11 +2,13 @@
 // open tickets each carries, and the team's queue (tickets waiting for someone available).
 
 import { eq, sql } from "drizzle-orm";
+import type { MatchedSkills, TicketNeeds } from "../core/routing/skills.js";
 import type { AssignmentStrategy } from "../core/routing/strategy.js";
 import type { Db } from "./database.js";
 import type { Ticket } from "../core/ticket/ticketRecord.js";
 import { teams, ticketFollowers, tickets } from "./schema.js";
 import { presentTicket } from "./tickets/ticketRows.js";
+import { pgTextArray } from "./sql/pgArray.js";
 import { selectRows } from "./sql/rows.js";
 
 /** The statuses whose tickets weigh on their assignee (and wait in a queue): not solved, not closed. */
@@ -88,45 +90,106 @@ export async function readRoutingContext(
   };
 }
 
+type CandidateSqlRow = {
+  id: string;
+  name: string;
+  languages: string[];
+  products: string[];
+  channels: string[];
+  skills: string[];
+  capacity: number;
+  load: number;
+  calendar_id: string | null;
+  out_of_office_from: string | Date | null;
+  out_of_office_until: string | Date | null;
+};
+
+const candidateOf = (r: CandidateSqlRow): CandidateRow => ({
+  id: r.id,
+  name: r.name,
+  languages: r.languages,
+  products: r.products,
+  channels: r.channels,
+  skills: r.skills,
+  capacity: r.capacity,
+  load: Number(r.load),
+  calendarId: r.calendar_id,
+  outOfOfficeFrom: at(r.out_of_office_from),
+  outOfOfficeUntil: at(r.out_of_office_until),
+});
+
 /**
  * The team's members who may take tickets (active, with room for at least one: capacity above
- * zero), each with the open tickets they carry. Members at capacity stay in: their skills still
- * say what the team knows (see bindingNeeds). One query with a count per member on the assignee index.
+ * zero), each with the open tickets they carry (agents.open_tickets, which a trigger keeps).
+ * Members at capacity stay in: their skills still say what the team knows (see bindingNeeds).
  */
 export async function teamCandidates(tx: Db, teamId: string): Promise<CandidateRow[]> {
-  const rows = await selectRows<{
-    id: string;
-    name: string;
-    languages: string[];
-    products: string[];
-    channels: string[];
-    skills: string[];
-    capacity: number;
-    load: number;
-    calendar_id: string | null;
-    out_of_office_from: string | Date | null;
-    out_of_office_until: string | Date | null;
-  }>(
+  const rows = await selectRows<CandidateSqlRow>(
     tx,
     sql`select a.id, a.name, a.languages, a.products, a.channels, a.skills, a.capacity, a.calendar_id, a.out_of_office_from, a.out_of_office_until,
-          (select count(*) from tickets t where t.assignee_id = a.id and t.status in ${OPEN})::int as load
+          a.open_tickets as load
         from agents a
         where a.team_id = ${teamId}::uuid and a.active and a.capacity > 0
         order by a.id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    languages: r.languages,
-    products: r.products,
-    channels: r.channels,
-    skills: r.skills,
-    capacity: r.capacity,
-    load: Number(r.load),
-    calendarId: r.calendar_id,
-    outOfOfficeFrom: at(r.out_of_office_from),
-    outOfOfficeUntil: at(r.out_of_office_until),
-  }));
+  return rows.map(candidateOf);
+}
+
+export interface BestCandidatesProps {
+  teamId: string;
+  strategy: "load_balanced" | "round_robin";
+  needs: TicketNeeds;
+  lastServedId: string | null;
+  at: Date;
+  limit: number;
+}
+
+/**
+ * The first `limit` members in the order chooseAgent considers them, among those it would not
+ * pass over for anything but their working hours (which only the calendar says): active, under
+ * capacity, not out of office at `at`, meeting the needs someone of the team meets (the same
+ * binding as bindingNeeds). Load-balanced: lowest load against capacity first, then round the
+ * team after the last served; round robin: round the team only. The database does the
+ * filtering, so that a team of a thousand agents costs a few rows, not a thousand.
+ */
+export async function bestCandidates(tx: Db, props: BestCandidatesProps): Promise<{ candidates: CandidateRow[]; binding: MatchedSkills }> {
+  const { teamId, needs, lastServedId, limit } = props;
+  const when = props.at.toISOString();
+  const last = lastServedId ?? "00000000-0000-0000-0000-000000000000";
+  const ring = sql`(a.id <= ${last}::uuid), a.id`;
+  const order = props.strategy === "load_balanced" ? sql`a.open_tickets::float8 / a.capacity, ${ring}` : ring;
+  const rows = await selectRows<CandidateSqlRow & { bind_language: boolean; bind_product: boolean; bind_channel: boolean; bind_tags: string[] }>(
+    tx,
+    sql`with members as (
+          select id, name, languages, products, channels, skills, capacity, calendar_id, out_of_office_from, out_of_office_until, open_tickets
+          from agents where team_id = ${teamId}::uuid and active and capacity > 0
+        ), binding as (
+          select coalesce(bool_or(${needs.language}::text = any(languages)), false) as language,
+                 coalesce(bool_or(${needs.product}::text = any(products)), false) as product,
+                 coalesce(bool_or(${needs.channel}::text = any(channels)), false) as channel,
+                 coalesce((select array_agg(tag) from unnest(${pgTextArray(needs.tags)}::text[]) as tag
+                           where exists (select 1 from members where tag = any(skills))), '{}') as tags
+          from members
+        )
+        select a.id, a.name, a.languages, a.products, a.channels, a.skills, a.capacity, a.calendar_id, a.out_of_office_from, a.out_of_office_until,
+          a.open_tickets as load, b.language as bind_language, b.product as bind_product, b.channel as bind_channel, b.tags as bind_tags
+        from members a, binding b
+        where a.open_tickets < a.capacity
+          and not (a.out_of_office_from is not null and a.out_of_office_from <= ${when}::timestamptz
+                   and (a.out_of_office_until is null or ${when}::timestamptz < a.out_of_office_until))
+          and (not b.language or ${needs.language}::text = any(a.languages))
+          and (not b.product or ${needs.product}::text = any(a.products))
+          and (not b.channel or cardinality(a.channels) = 0 or ${needs.channel}::text = any(a.channels))
+          and a.skills @> b.tags
+        order by ${order}
+        limit ${limit}`,
+  );
+  const first = rows[0];
+  const binding: MatchedSkills = { tags: first?.bind_tags ?? [] };
+  if (first?.bind_language && needs.language !== null) binding.language = needs.language;
+  if (first?.bind_product && needs.product !== null) binding.product = needs.product;
+  if (first?.bind_channel && needs.channel !== null) binding.channel = needs.channel;
+  return { candidates: rows.map(candidateOf), binding };
 }
 
 /** Records that the team served `agentId` last (round robin goes on after them). */

@@ -6,13 +6,13 @@
 import type { RoutingAgent } from "../../core/routing/availability.js";
 import { chooseAgent, type RoutingChoice, type RoutingWait } from "../../core/routing/chooseAgent.js";
 import type { AssignmentEventData, QueuedEventData, RoutedSkills } from "../../core/events/routingData.js";
-import type { MatchedSkills } from "../../core/routing/skills.js";
+import type { MatchedSkills, TicketNeeds } from "../../core/routing/skills.js";
 import { translator } from "../../core/i18n/index.js";
 import { localeOf } from "../../core/i18n/locale.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { writeEvents } from "../../store/events.js";
 import { enqueue } from "../../store/outbox/outbox.js";
-import { type RoutingContext, readRoutingContext, setLastServed, teamCandidates } from "../../store/routing.js";
+import { bestCandidates, type RoutingContext, readRoutingContext, setLastServed, teamCandidates } from "../../store/routing.js";
 import { calendarsOf } from "../sla/syncClocks.js";
 import { applyChanges } from "../tickets/applyChanges.js";
 import type { Work } from "../work.js";
@@ -45,17 +45,56 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
   const context = await readRoutingContext(work.tx, { teamId: ticket.teamId, productId: ticket.productId, ticketNumber: ticket.number });
   if (!context) return unchanged;
   if (context.team.strategy === "manual") return { ticket, outcome: "manual" };
+  const needs: TicketNeeds = { language: ticket.language, product: context.product?.code ?? null, channel: ticket.channel, tags: ticket.tags };
+  const strategy = context.team.strategy;
+  const choice = await firstWithinHours(work, context, { strategy, needs });
+  if (choice) return { ticket: await assign(work, ticket, context, choice), outcome: "assigned" };
+  // Nobody among the first candidates is at work: the whole team, through the core's choice, which also says why.
   const members = await routingMembers(work, context);
-  const decision = chooseAgent({
-    members,
-    strategy: context.team.strategy,
-    needs: { language: ticket.language, product: context.product?.code ?? null, channel: ticket.channel, tags: ticket.tags },
-    lastServedId: context.team.lastServedId,
-    at: work.now,
-  });
+  const decision = chooseAgent({ members, strategy, needs, lastServedId: context.team.lastServedId, at: work.now });
   if (decision.outcome === "assigned") return { ticket: await assign(work, ticket, context, decision), outcome: "assigned" };
   if (context.queuedAt !== null) return { ticket, outcome: "queued" };
   return { ticket: await queue(work, ticket, context, decision), outcome: "queued" };
+}
+
+/** How many of the best candidates the first read brings, before the whole team is read. */
+const FIRST_CANDIDATES = 20;
+
+/**
+ * The choice chooseAgent would make, read from the database's first candidates in its order
+ * (bestCandidates) and the first within their working hours; undefined when none of them is,
+ * and the caller asks the whole team.
+ */
+async function firstWithinHours(
+  work: Work,
+  context: RoutingContext,
+  props: { strategy: "load_balanced" | "round_robin"; needs: TicketNeeds },
+): Promise<RoutingChoice | undefined> {
+  const { candidates: rows, binding } = await bestCandidates(work.tx, {
+    teamId: context.team.id,
+    strategy: props.strategy,
+    needs: props.needs,
+    lastServedId: context.team.lastServedId,
+    at: work.now,
+    limit: FIRST_CANDIDATES,
+  });
+  if (rows.length === 0) return undefined;
+  const calendarOf = (id: string | null) => id ?? context.team.calendarId;
+  const calendar = await calendarsOf(
+    work,
+    rows.map((r) => calendarOf(r.calendarId)),
+  );
+  const found = rows.find((row) => calendar(calendarOf(row.calendarId)).isOpen(work.now.getTime()));
+  if (!found) return undefined;
+  return {
+    outcome: "assigned",
+    strategy: props.strategy,
+    agentId: found.id,
+    name: found.name,
+    load: found.load,
+    capacity: found.capacity,
+    matched: binding,
+  };
 }
 
 /** The team's candidates as routing reads them, each with their working hours (their calendar, else the team's). */

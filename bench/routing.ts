@@ -2,8 +2,9 @@
 // process on PGlite. One database, timed in alternation so that both sides see the same load
 // and the same rows: createTicket with a customer's first message for a ticket without a team
 // (nothing to route) and for a ticket of a load-balanced team of 1,000 agents (5,000 open
-// tickets among them, office hours on the team's calendar, some out of office, languages and
-// products spread) that chooses one of them. Prints p50 and p99 of each, the difference and the
+// tickets among them, office hours on the team's calendar, some out of office, languages,
+// products and capacities spread) that chooses one of the agents who speak Dutch and know the
+// product. Prints p50 and p99 of each, the difference and the
 // ratio. `--smoke` (or BENCH_SIZE=smoke): CI size.
 
 import { mkdtempSync, rmSync } from "node:fs";
@@ -67,7 +68,6 @@ try {
         customerId: customer.id,
         language: "nl",
         productId: product.id,
-        tags: ["api"],
         ...(side === "routed" ? { teamId: team.id } : {}),
         message: { text: "Goedemiddag, mijn factuur van november klopt niet: het bedrag is te hoog. Kunt u dit nakijken?" },
       }),

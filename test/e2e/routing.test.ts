@@ -72,7 +72,7 @@ suite("routing", () => {
     agentId = agent.id;
     const customer = await apiFromPage<{ id: string }>(admin, "POST", "/customers", { name: `Klant ${RUN}`, email: `klant.${RUN}@example.be` });
     const created = await apiFromPage<{ ticket: { number: number; assigneeId: string | null } }>(admin, "POST", "/tickets", {
-      subject: `Factuur ${RUN}`,
+      subject: `Wachtwoord ${RUN}`,
       channel: "email",
       customerId: customer.id,
       teamId,
@@ -83,7 +83,7 @@ suite("routing", () => {
 
     await admin.reload();
     await admin.getByRole("heading", { level: 2, name: "Queue" }).waitFor();
-    await admin.getByRole("link", { name: `#${ticketNumber} Factuur ${RUN}` }).waitFor();
+    await admin.getByRole("link", { name: `#${ticketNumber} Wachtwoord ${RUN}` }).waitFor();
     await admin.getByText("1 ticket waits").waitFor();
     await shot("routing-01-team-queue");
   }, 60_000);

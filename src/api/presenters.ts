@@ -169,6 +169,7 @@ export function presentAgent(a: Agent): Static<typeof AgentSchema> {
     products: a.products,
     channels: a.channels,
     capacity: a.capacity,
+    openTickets: a.openTickets,
     outOfOfficeFrom: a.outOfOfficeFrom ? iso(a.outOfOfficeFrom) : null,
     outOfOfficeUntil: a.outOfOfficeUntil ? iso(a.outOfOfficeUntil) : null,
     calendarId: a.calendarId,

@@ -128,6 +128,9 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
               {members.map((agent) => (
                 <li key={agent.id}>
                   <Link to={`/admin/agents/${agent.id}`}>{agent.name}</Link>
+                  {agent.openTickets !== undefined && agent.capacity !== undefined && (
+                    <span className="muted small"> · {t("routing.load", { load: agent.openTickets, capacity: agent.capacity })}</span>
+                  )}
                   {!agent.active && <span className="muted small"> · {t("admin.inactive")}</span>}
                 </li>
               ))}

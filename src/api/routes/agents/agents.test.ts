@@ -124,6 +124,7 @@ describeStore("agent routes", (get) => {
       products: ["lumio"],
       channels: ["email", "phone"],
       capacity: 12,
+      openTickets: 0,
       outOfOfficeFrom: "2026-12-21T00:00:00.000Z",
       outOfOfficeUntil: "2027-01-04T00:00:00.000Z",
     });

@@ -23,6 +23,7 @@ export const AgentSchema = Type.Object(
     products: Type.Array(Type.String()),
     channels: Type.Array(Type.String()),
     capacity: Type.Integer(),
+    openTickets: Type.Integer({ description: "open tickets (new, open, pending, on hold) assigned to the agent: their load against capacity" }),
     outOfOfficeFrom: Nullable(DateTime),
     outOfOfficeUntil: Nullable(DateTime),
     calendarId: Nullable(Uuid),

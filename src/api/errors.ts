@@ -16,6 +16,7 @@ import {
 import { acceptedLocale, fieldLabel, issueMessage, isLocale, type Locale, translate } from "../core/i18n/index.js";
 import { InvalidScheduleError } from "../core/oncall/scheduleSpec.js";
 import { RuleInvalid } from "../core/rules/validate.js";
+import { OutOfOfficeInvalid } from "../core/routing/availability.js";
 import { PolicyValidationError } from "../core/sla/policyValidation.js";
 import { StatusTransitionError } from "../core/ticket/ticket.js";
 import { readerLanguage } from "../store/accounts.js";
@@ -196,7 +197,7 @@ function fieldProblems(
     return { status: 400, code: "invalid_request", message: error.message, details: [{ path: "body", code: "invalid_json", message: error.message }] };
   }
   if (error instanceof EscalationInvalid) return { status: 400, code: "invalid_request", message: error.message, details: [], escalation: error };
-  if (error instanceof PolicyValidationError || error instanceof RuleInvalid || error instanceof InvalidScheduleError) {
+  if (error instanceof PolicyValidationError || error instanceof RuleInvalid || error instanceof InvalidScheduleError || error instanceof OutOfOfficeInvalid) {
     const details = error.problems.map(({ path, code, params, message }) => ({ path, code, params, message }));
     return { status: 400, code: "invalid_request", message: error.message, details };
   }

@@ -166,7 +166,12 @@ export function presentAgent(a: Agent): Static<typeof AgentSchema> {
     region: a.region,
     languages: a.languages,
     skills: a.skills,
+    products: a.products,
+    channels: a.channels,
     capacity: a.capacity,
+    openTickets: a.openTickets,
+    outOfOfficeFrom: a.outOfOfficeFrom ? iso(a.outOfOfficeFrom) : null,
+    outOfOfficeUntil: a.outOfOfficeUntil ? iso(a.outOfOfficeUntil) : null,
     calendarId: a.calendarId,
     locale: a.locale,
     active: a.active,
@@ -176,7 +181,17 @@ export function presentAgent(a: Agent): Static<typeof AgentSchema> {
 
 /** A team's JSON. */
 export function presentTeam(t: Team): Static<typeof TeamSchema> {
-  return { id: t.id, name: t.name, email: t.email, leadId: t.leadId, calendarId: t.calendarId, ...stamps(t) };
+  return {
+    id: t.id,
+    name: t.name,
+    email: t.email,
+    leadId: t.leadId,
+    calendarId: t.calendarId,
+    tier: t.tier as Static<typeof TeamSchema>["tier"],
+    assignment: t.assignment as Static<typeof TeamSchema>["assignment"],
+    onCallScheduleId: t.onCallScheduleId,
+    ...stamps(t),
+  };
 }
 
 /** A product's JSON. */

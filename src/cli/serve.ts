@@ -12,6 +12,7 @@ import { startSmtpReceiver } from "../channels/email/smtpReceiver.js";
 import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
+import { startQueueDrain } from "../engine/routing/queueDrain.js";
 import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startRecomputeWorker } from "../engine/recompute/recomputeWorker.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
@@ -122,6 +123,9 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // Escalations left without activity remind their owners from this process.
   const reminders = startHandoffReminders({ database, clock, onError: (error) => io.err(`palier serve: escalation reminders: ${error.message}\n`) });
   app.addHook("onClose", () => reminders.stop());
+  // Tickets waiting in a team's queue go to agents as they become available, from this process.
+  const queueDrain = startQueueDrain({ database, clock, onError: (error) => io.err(`palier serve: queue drain: ${error.message}\n`) });
+  app.addHook("onClose", () => queueDrain.stop());
   try {
     // Mail routed to Palier arrives here and becomes tickets and messages; closing the app stops it.
     const smtp =

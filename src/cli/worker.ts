@@ -7,6 +7,7 @@ import { startDeliveryWorker } from "../engine/delivery/deliveryWorker.js";
 import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
+import { startQueueDrain } from "../engine/routing/queueDrain.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { stopSignals } from "./stopSignals.js";
@@ -46,10 +47,13 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
           clock: systemClock,
           onError: (error) => io.err(`palier worker: escalation reminders: ${error.message}\n`),
         });
-        io.out(`Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery and clean-up.\nPress Ctrl-C to stop.\n`);
+        const queueDrain = startQueueDrain({ database, clock: systemClock, onError: (error) => io.err(`palier worker: queue drain: ${error.message}\n`) });
+        io.out(
+          `Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery, queues and clean-up.\nPress Ctrl-C to stop.\n`,
+        );
         const signal = await stop.requested;
         io.out(`\nStopping (${signal})…\n`);
-        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop(), oncallNotices.stop(), reminders.stop()]);
+        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop(), oncallNotices.stop(), reminders.stop(), queueDrain.stop()]);
         io.out("Stopped.\n");
         return 0;
       } finally {

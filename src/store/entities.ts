@@ -166,6 +166,9 @@ export const teamStore = entityStore(teams, "team", {
   teams_name_key: "name",
   teams_lead_id_agents_id_fk: "leadId",
   teams_calendar_id_calendars_id_fk: "calendarId",
+  teams_on_call_schedule_id_oncall_schedules_id_fk: "onCallScheduleId",
+  teams_assignment_check: "assignment",
+  teams_tier_check: "tier",
 });
 export const productStore = entityStore(products, "product", { products_code_key: "code" });
 export const calendarStore = entityStore(calendars, "calendar", {});

@@ -129,6 +129,11 @@ export const agents = pgTable(
     outOfOfficeUntil: at("out_of_office_until"),
     /** How many open tickets the agent can carry at once. */
     capacity: integer("capacity").notNull().default(20),
+    /**
+     * The open tickets (new, open, pending, on hold) assigned to the agent, kept by a trigger on
+     * tickets (migration 0006), so that routing reads loads without counting tickets.
+     */
+    openTickets: integer("open_tickets").notNull().default(0),
     calendarId: uuid("calendar_id").references(() => calendars.id),
     locale: text("locale").notNull().default("en"),
     /** The IANA zone the agent reads instants in; null: their working calendar's, else UTC. */

@@ -229,6 +229,7 @@ const ENDPOINTS: Endpoint[] = [
     url: (f) => `/api/v1/teams/${f.teamId}`,
     body: (_f, who) => ({ email: `${who}@example.org` }),
   },
+  { method: "GET", route: "/api/v1/teams/{id}/queue", needs: ["teams.read"], url: (f) => `/api/v1/teams/${f.teamId}/queue` },
 
   { method: "GET", route: "/api/v1/products", needs: ["products.read"], url: () => "/api/v1/products" },
   {

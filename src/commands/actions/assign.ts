@@ -1,5 +1,5 @@
-// assign: to a named active agent (and their team, when they have one). Choosing the agent by
-// routing (skills, load, language) is not there yet: a rule names the agent.
+// assign: to a named active agent (and their team, when they have one). To let the team's
+// strategy choose the agent (skills, load, hours), a rule uses `route` instead.
 
 import { applyChanges } from "../tickets/applyChanges.js";
 import type { TicketAction } from "./ticketAction.js";

@@ -14,6 +14,7 @@ import { notify } from "./notify.js";
 import { raisePriority } from "./raisePriority.js";
 import { reassign } from "./reassign.js";
 import { removeTags } from "./removeTags.js";
+import { route } from "./route.js";
 import { setPriority } from "./setPriority.js";
 import { setTeam } from "./setTeam.js";
 import { setTier } from "./setTier.js";
@@ -24,7 +25,17 @@ import { webhook } from "./webhook.js";
 export type ActionOf<T extends AnyAction["type"]> = Extract<AnyAction, { type: T }>;
 
 /** The actions only rules use (the matrix's are `ACTION_TYPES`). */
-export const RULE_ONLY_ACTION_TYPES = ["set_priority", "add_tags", "remove_tags", "set_team", "assign", "apply_policy", "escalate", "canned_reply"] as const;
+export const RULE_ONLY_ACTION_TYPES = [
+  "set_priority",
+  "add_tags",
+  "remove_tags",
+  "set_team",
+  "assign",
+  "apply_policy",
+  "escalate",
+  "canned_reply",
+  "route",
+] as const;
 
 /** The actions by type: exhaustive over the matrix's and the rules' actions. */
 export const ticketActions: { readonly [T in AnyAction["type"]]: TicketAction<ActionOf<T>> } = {
@@ -43,6 +54,7 @@ export const ticketActions: { readonly [T in AnyAction["type"]]: TicketAction<Ac
   apply_policy: applyPolicy,
   escalate,
   canned_reply: cannedReply,
+  route,
 };
 
 /** The implementation of `action`'s type. */

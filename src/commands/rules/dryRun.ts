@@ -122,6 +122,7 @@ function summaryOf(effect: PreviewEffect): string {
     case "apply_policy":
       return effect.policyId;
     case "add_followers":
+    case "route":
       return "";
   }
 }

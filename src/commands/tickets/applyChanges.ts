@@ -40,6 +40,8 @@ export async function applyChanges(work: Work, props: ApplyChangesProps): Promis
       (set as Record<string, unknown>)[field] = value;
     }
   }
+  // A ticket given an assignee or moved to another team no longer waits in a queue.
+  if (((changes.assigneeId && changes.assigneeId[1] !== null) || changes.teamId) && !("queuedAt" in set)) set.queuedAt = null;
   if (changes.status) {
     const to = changes.status[1] as Status;
     checkTransition(before.status, to);

@@ -1,6 +1,7 @@
 // Changing a ticket: the fields that differ written with a version bump and an `updated` event,
 // status transitions checked and stamped, followers replaced, its clocks synced, then the rules
-// that answer an update run and its time rules re-planned.
+// that answer an update run and its time rules re-planned; then routing answers a new team or a
+// lost assignee, and a queue takes the room an assignee let go of.
 
 import type { Ticket, TicketFields } from "../../core/ticket/ticketRecord.js";
 import { VersionConflictError } from "../../store/errors.js";
@@ -9,6 +10,7 @@ import { lockTicket } from "../../store/tickets/ticketRows.js";
 import type { RootCauseInput } from "../../core/escalation/rootCause.js";
 import { resolveOnSolve } from "../handoff/rootCauseOnSolve.js";
 import { answerEvent } from "../rules/answerEvent.js";
+import { routeAfterChange } from "../routing/routeAfterChange.js";
 import type { Work } from "../work.js";
 import { applyChanges } from "./applyChanges.js";
 import { withNamedErrors } from "./namedErrors.js";
@@ -39,7 +41,8 @@ export async function updateTicket(work: Work, props: UpdateTicketProps): Promis
     if (props.changes.status === "solved" && before.status !== "solved") await resolveOnSolve(work, { ticket: before, rootCause: props.rootCause });
     const after = await applyChanges(work, { ticket: before, changes: props.changes, ...(props.cause ? { cause: props.cause } : {}) });
     if (after === before) return before;
-    return answerEvent(work, { ticket: after, before, trigger: "ticket_updated", statusChanged: after.status !== before.status });
+    const answered = await answerEvent(work, { ticket: after, before, trigger: "ticket_updated", statusChanged: after.status !== before.status });
+    return routeAfterChange(work, before, answered);
   });
 }
 

@@ -1,7 +1,7 @@
 // Creating a ticket: the row as its first message leaves it (a customer's first message triaged),
 // its followers, the `created`, `message`, `updated` and `triage` events in order, its clocks
 // started, then the `ticket_created` rules run, after the SLA policy applied, so that their
-// changes re-sync the clocks; few statements per ticket.
+// changes re-sync the clocks, and last its team's routing; few statements per ticket.
 
 import { checkTransition, type Channel } from "../../core/ticket/ticket.js";
 import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket/ticketRecord.js";
@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { insertMessage, type Message } from "../../store/tickets/messageRows.js";
 import { insertTicket, subjectAndMessageSearch, subjectSearch } from "../../store/tickets/ticketRows.js";
 import { answerEvent } from "../rules/answerEvent.js";
+import { routeTicket } from "../routing/routeTicket.js";
 import { syncCreated } from "../sla/syncClocks.js";
 import type { Work } from "../work.js";
 import { checkMessage, messageEffects, messageValues, type NewMessage } from "./messageEffects.js";
@@ -111,7 +112,8 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
     if (!first || !props.message) {
       await writeEvents(tx, [createdEvent]);
       await syncCreated(work, { ticket });
-      return { ticket: await answerEvent(work, { ticket, trigger: "ticket_created", triage: null, statusChanged: true }) };
+      const answered = await answerEvent(work, { ticket, trigger: "ticket_created", triage: null, statusChanged: true });
+      return { ticket: (await routeTicket(work, { ticket: answered })).ticket };
     }
     checkMessage(first.kind, actor, { number: ticket.number, status: initial });
     // The created, message and (when the message changed the status) updated events, in that order.
@@ -141,6 +143,6 @@ export async function createTicket(work: Work, props: CreateTicketProps): Promis
       triage: triaged?.signals ?? null,
       statusChanged: true,
     });
-    return { ticket: answered, message };
+    return { ticket: (await routeTicket(work, { ticket: answered })).ticket, message };
   });
 }

@@ -32,7 +32,8 @@ export interface EscalationCause {
  * - `customer_wrote`: a customer message reopened a pending, on-hold or solved ticket.
  * - `escalation`: an action of a matrix step (reassign, raise priority, set tier, add followers).
  * - `auto_closed`: closed by itself some days after it was solved.
- * - `routed`: a routing rule chose the assignee (today: an agent of the team speaking `language`).
+ * - `routed`: routing chose the assignee: by the team's strategy (`strategy`, its `assignment`
+ *   event `eventId`), or, in older rows, an agent of the team speaking `language`.
  * - `rule`: an action of a team's rule (`eventId`: its `rule` event, which precedes the change).
  * - `comment`: the words a person gave with the change, shown as written (never translated).
  */
@@ -42,6 +43,7 @@ export type ChangeCause =
   | EscalationCause
   | { cause: "auto_closed"; afterDays: number }
   | { cause: "routed"; by: "language"; language: string }
+  | { cause: "routed"; by: "strategy"; strategy: "load_balanced" | "round_robin"; eventId?: number }
   | RuleChangeCause
   | { cause: "comment"; text: string };
 

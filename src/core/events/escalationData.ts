@@ -67,7 +67,9 @@ export type ActionSkip =
   | { action: ActionType; why: "unknown_policy"; policyId: string }
   | { action: ActionType; why: "already_policy"; policyId: string }
   | { action: ActionType; why: "top_tier"; tier: Tier }
-  | { action: ActionType; why: "no_template" };
+  | { action: ActionType; why: "no_template" }
+  /** The route action found nothing to do: the ticket has no team, its team assigns by hand, or it waits in the queue. */
+  | { action: ActionType; why: "not_routed"; reason: "no_team" | "manual" | "queued" };
 
 /** Why part of a step did nothing. */
 export type StepSkip = RecipientSkip | ActionSkip;

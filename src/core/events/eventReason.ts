@@ -10,6 +10,7 @@ import type { NewTicketEvent } from "./ticketEvent.js";
 import { mailReason } from "./renderMail.js";
 import { handoffReason } from "./handoffReason.js";
 import { ruleLimitReason, ruleReason, triageReason } from "./ruleReason.js";
+import { assignmentReason, queuedReason } from "./routingReason.js";
 
 /** The English reason of a change cause, as the store wrote it before causes were data. */
 export function changeReason(cause: ChangeCause | undefined): string | null {
@@ -25,6 +26,7 @@ export function changeReason(cause: ChangeCause | undefined): string | null {
     case "auto_closed":
       return `closed automatically ${cause.afterDays} days after it was solved`;
     case "routed":
+      if (cause.by === "strategy") return `routed by the team's ${cause.strategy.replace("_", " ")} assignment`;
       return `routed to an agent of the team who speaks ${cause.language}`;
     case "rule":
       return `rule ${cause.ruleName}`;
@@ -128,6 +130,10 @@ export function eventReason(event: NewTicketEvent): string | null {
     case "approval_requested":
     case "approval_decided":
       return handoffReason(event);
+    case "assignment":
+      return assignmentReason(event.data);
+    case "queued":
+      return queuedReason(event.data);
   }
 }
 
@@ -256,6 +262,12 @@ export function skipSentence(skip: StepSkip): string {
         return `already at the highest tier (${skip.tier})`;
       case "no_template":
         return "no template for the ticket's language";
+      case "not_routed":
+        return skip.reason === "queued"
+          ? "nobody available: waits in the team's queue"
+          : skip.reason === "manual"
+            ? "the team assigns by hand"
+            : "the ticket has no team";
     }
   })();
   return `${skip.action}: ${why}`;

@@ -105,6 +105,7 @@ export function changeCauseText(context: RenderContext, cause: ChangeCause | und
     case "auto_closed":
       return context.t("events.changeCause.auto_closed", { days: cause.afterDays });
     case "routed":
+      if (cause.by === "strategy") return context.t("routing.changeCause", { strategy: cause.strategy });
       return context.t("events.changeCause.routed", { language: word(context, "ticket.language", cause.language) });
     case "rule":
       return context.t("events.changeCause.rule", { name: cause.ruleName });

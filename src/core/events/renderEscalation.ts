@@ -89,6 +89,7 @@ export function skipText(context: RenderContext, skip: StepSkip): string {
     return t("events.skip.recipient", values);
   }
   const action = word(context, "events.action", skip.action);
+  if (skip.why === "not_routed") return `${action}: ${t("routing.skip", { reason: skip.reason })}`;
   const values: Record<string, string> = { action, why: skip.why, name: "", value: "", message: "" };
   if ("agentId" in skip) values.name = context.name("agent", skip.agentId);
   if ("teamId" in skip) values.name = context.name("team", skip.teamId);

@@ -9,6 +9,7 @@ import { nameIds, renderContext, type RenderContext, type RenderOptions } from "
 import { escalationLines, escalationTitle } from "./renderEscalation.js";
 import { mailLines, mailTitle } from "./renderMail.js";
 import { renderHandoff } from "./renderHandoff.js";
+import { renderAssignment, renderQueued } from "./renderRouting.js";
 import { ruleLimitLines, ruleLines, ruleTitle, triageLines, triageTitle } from "./renderRule.js";
 import type { ClockChangeData, StoredTicketEvent, StoredTicketEventBody } from "./ticketEvent.js";
 
@@ -92,6 +93,10 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
     case "approval_requested":
     case "approval_decided":
       return renderHandoff(context, event);
+    case "assignment":
+      return renderAssignment(context, event.data);
+    case "queued":
+      return renderQueued(context, event.data);
     default: {
       // A kind this catalogue does not know (a newer writer, an import): its name and its reason.
       const unknown = event as { type: string; reason: string | null };

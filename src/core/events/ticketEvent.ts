@@ -19,6 +19,7 @@ import type {
 } from "./handoffData.js";
 import type { MailEventData } from "./mailData.js";
 import type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
+import type { AssignmentEventData, QueuedEventData } from "./routingData.js";
 
 /** Every kind of ticket event. */
 export const TICKET_EVENT_TYPES = [
@@ -39,6 +40,8 @@ export const TICKET_EVENT_TYPES = [
   "approval_requested",
   "approval_decided",
   "mail",
+  "assignment",
+  "queued",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -119,7 +122,9 @@ export function clockChangeData(change: ClockChange): ClockChangeData {
  * - `handoff`, `handoff_accepted`, `handoff_bounced`, `handoff_reminder`, `root_cause`: the human
  *   escalation (an agent handing the ticket on, the receiver's decision, a reminder, the root cause);
  * - `approval_requested`, `approval_decided`: an action beyond an agent's authority asked of a manager, and the decision;
- * - `mail`: an e-mail Palier sent bounced, or automated mail was kept without answering it.
+ * - `mail`: an e-mail Palier sent bounced, or automated mail was kept without answering it;
+ * - `assignment`: routing gave the ticket to an agent of its team, and why (strategy, load, skills);
+ * - `queued`: nobody of the team could take it; it waits in the team's queue, and why.
  */
 export type TicketEventBody =
   | { type: "created"; changes: FieldChanges; data?: ChangeData }
@@ -131,6 +136,8 @@ export type TicketEventBody =
   | { type: "rule"; data: RuleEventData }
   | { type: "rule_limit"; data: RuleLimitData }
   | { type: "triage"; data: TriageEventData }
+  | { type: "assignment"; data: AssignmentEventData }
+  | { type: "queued"; data: QueuedEventData }
   | { type: "mail"; data: MailEventData }
   | HandoffEventBody;
 
@@ -172,6 +179,8 @@ export type StoredTicketEventBody =
   | { type: "rule"; changes: FieldChanges; data: RuleEventData }
   | { type: "rule_limit"; changes: FieldChanges; data: RuleLimitData }
   | { type: "triage"; changes: FieldChanges; data: TriageEventData }
+  | { type: "assignment"; changes: FieldChanges; data: AssignmentEventData }
+  | { type: "queued"; changes: FieldChanges; data: QueuedEventData }
   | { type: "mail"; changes: FieldChanges; data: MailEventData }
   | (HandoffEventBody & { changes: FieldChanges });
 

@@ -3,7 +3,7 @@
 /**
  * - `load_balanced`: the available agent with the needed skills and the lowest load against capacity;
  * - `round_robin`: the next available agent with the needed skills after the last one served;
- * - `manual`: nobody is chosen; the ticket waits in the team's queue for someone to take it.
+ * - `manual`: nobody is chosen; the ticket stays with the team, unassigned, for someone to take it.
  */
 export const ASSIGNMENT_STRATEGIES = ["load_balanced", "round_robin", "manual"] as const;
 export type AssignmentStrategy = (typeof ASSIGNMENT_STRATEGIES)[number];

@@ -14,7 +14,9 @@ export type PreviewEffect =
   | { type: "reply"; language: Language; template: string }
   | { type: "webhook"; url: string }
   | { type: "apply_policy"; policyId: string }
-  | { type: "add_followers" };
+  | { type: "add_followers" }
+  /** The team's routing would choose an agent (who depends on the moment: the dry run does not guess). */
+  | { type: "route" };
 
 /** What the actions would change, and their other effects, in order. */
 export interface ActionPreview {
@@ -106,6 +108,9 @@ export function previewActions(actions: readonly RuleAction[], ticket: Ticket, d
       }
       case "webhook":
         effects.push({ type: "webhook", url: action.url });
+        break;
+      case "route":
+        effects.push({ type: "route" });
         break;
     }
   }

@@ -59,7 +59,9 @@ export type RuleAction =
   | { type: "assign"; agentId: string }
   | { type: "apply_policy"; policyId: string }
   | { type: "escalate"; tier?: Tier; teamId?: string; note?: string }
-  | { type: "canned_reply"; templates: { fr?: string; nl?: string; en?: string } };
+  | { type: "canned_reply"; templates: { fr?: string; nl?: string; en?: string } }
+  /** Hands the ticket to its team's routing: the team's strategy chooses the agent (docs/routing.md). */
+  | { type: "route" };
 
 /** The units a time rule counts in; business units on the ticket's policy's calendar (24/7 without one). */
 export const TIME_UNITS = ["minutes", "hours", "days", "business_hours", "business_days"] as const;

@@ -157,6 +157,7 @@ const ACTION_FIELDS: Record<RuleAction["type"], { allowed: readonly string[]; re
   apply_policy: { allowed: ["policyId"], required: ["policyId"] },
   escalate: { allowed: ["tier", "teamId", "note"], required: [] },
   canned_reply: { allowed: ["templates"], required: ["templates"] },
+  route: { allowed: [], required: [] },
 };
 const ACTION_TYPES = Object.keys(ACTION_FIELDS);
 

@@ -1,11 +1,11 @@
-// One agent: who they are, their role, team, manager, region, languages and skills, saved with
-// If-Match; a new agent gets a generated password shown once; deactivating ends their sessions.
+// One agent: who they are, their role, team, manager, region, languages, and what routing reads
+// (skills, products, channels, capacity, hours, out of office), saved with If-Match; a new agent gets a generated password shown once; deactivating ends their sessions.
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { ROLES } from "../../core/access/permissions.js";
-import { LANGUAGES } from "../../core/ticket/ticket.js";
+import { CHANNELS, LANGUAGES } from "../../core/ticket/ticket.js";
 import * as sla from "../api/slaApi.js";
 import type { Role } from "../api/types.js";
 import { FieldError, issuesAt } from "../components/FieldError.js";
@@ -20,6 +20,17 @@ import type { AgentRecord } from "./adminTypes.js";
 import { AgentAccess, OneTimePassword } from "./AgentAccess.js";
 import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft, wordsOf } from "./formKit.js";
 import { RecordLoader } from "./RecordLoader.js";
+
+/** `2026-12-02T09:30` for a datetime-local input, in the browser's time. */
+function localInputOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A datetime-local input's value as an instant; null when blank. */
+function instantOrNull(text: string): string | null {
+  return text.trim() === "" ? null : new Date(text).toISOString();
+}
 
 /** What the address carries from the creation to the agent's page: the password, shown once. */
 interface CreatedState {
@@ -61,6 +72,10 @@ interface Draft {
   region: string;
   languages: string[];
   skills: string;
+  products: string;
+  channels: string[];
+  outOfOfficeFrom: string;
+  outOfOfficeUntil: string;
   capacity: string;
   calendarId: string;
   locale: string;
@@ -76,6 +91,10 @@ function draftOf(agent: AgentRecord | null, locale: string): Draft {
     region: agent?.region ?? "",
     languages: agent?.languages ?? [],
     skills: agent?.skills.join(", ") ?? "",
+    products: agent?.products.join(", ") ?? "",
+    channels: agent?.channels ?? [],
+    outOfOfficeFrom: agent?.outOfOfficeFrom ? localInputOf(new Date(agent.outOfOfficeFrom)) : "",
+    outOfOfficeUntil: agent?.outOfOfficeUntil ? localInputOf(new Date(agent.outOfOfficeUntil)) : "",
     capacity: String(agent?.capacity ?? 10),
     calendarId: agent?.calendarId ?? "",
     locale: agent?.locale ?? locale,
@@ -103,6 +122,7 @@ function AgentForm({
   const calendars = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars });
   const { current, setCurrent, draft, change, busy, notice, setNotice, save, issues } = useRecordDraft("agents", agent, () => draftOf(agent, locale));
   const languagesId = useId();
+  const channelsId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -115,6 +135,10 @@ function AgentForm({
       region: textOrNull(draft.region),
       languages: draft.languages,
       skills: wordsOf(draft.skills),
+      products: wordsOf(draft.products),
+      channels: draft.channels,
+      outOfOfficeFrom: instantOrNull(draft.outOfOfficeFrom),
+      outOfOfficeUntil: instantOrNull(draft.outOfOfficeUntil),
       // Blank or not a number: null, which the server refuses beside the field.
       capacity: draft.capacity.trim() === "" ? Number.NaN : Number(draft.capacity),
       calendarId: draft.calendarId || null,
@@ -147,7 +171,23 @@ function AgentForm({
         <SaveNotices
           notice={notice}
           onReload={onReload}
-          placed={["name", "email", "role", "teamId", "managerId", "region", "languages", "skills", "capacity", "calendarId", "locale"]}
+          placed={[
+            "name",
+            "email",
+            "role",
+            "teamId",
+            "managerId",
+            "region",
+            "languages",
+            "skills",
+            "products",
+            "channels",
+            "outOfOfficeFrom",
+            "outOfOfficeUntil",
+            "capacity",
+            "calendarId",
+            "locale",
+          ]}
         />
         <div className="grid-2">
           <TextField label={t("field.name")} path="name" issues={issues} readOnly={readOnly} value={draft.name} onChange={(name) => change({ name })} />
@@ -258,6 +298,58 @@ function AgentForm({
             }))}
           />
         </div>
+        <fieldset className="routing-fields">
+          <legend>{t("routing.section")}</legend>
+          <p className="muted small">{t("routing.routingHint")}</p>
+          <div className="grid-2">
+            <TextField
+              label={t("routing.products")}
+              path="products"
+              issues={issues}
+              readOnly={readOnly}
+              hint={t("routing.productsHint")}
+              value={draft.products}
+              onChange={(products) => change({ products })}
+            />
+            <TextField
+              label={t("routing.outOfOfficeFrom")}
+              path="outOfOfficeFrom"
+              type="datetime-local"
+              issues={issues}
+              readOnly={readOnly}
+              value={draft.outOfOfficeFrom}
+              onChange={(outOfOfficeFrom) => change({ outOfOfficeFrom })}
+            />
+            <TextField
+              label={t("routing.outOfOfficeUntil")}
+              path="outOfOfficeUntil"
+              type="datetime-local"
+              issues={issues}
+              readOnly={readOnly}
+              hint={t("routing.outOfOfficeHint")}
+              value={draft.outOfOfficeUntil}
+              onChange={(outOfOfficeUntil) => change({ outOfOfficeUntil })}
+            />
+          </div>
+          <fieldset className="checkbox-row" aria-describedby={`${channelsId}-hint`}>
+            <legend>{t("routing.channels")}</legend>
+            {CHANNELS.map((channel) => (
+              <label key={channel} className="check">
+                <input
+                  type="checkbox"
+                  checked={draft.channels.includes(channel)}
+                  disabled={readOnly}
+                  onChange={(e) => change({ channels: e.target.checked ? [...draft.channels, channel] : draft.channels.filter((c) => c !== channel) })}
+                />
+                {t(`channel.${channel}`)}
+              </label>
+            ))}
+            <p className="muted small" id={`${channelsId}-hint`}>
+              {t("routing.channelsHint")}
+            </p>
+            <FieldError id={`${channelsId}-error`} issues={issuesAt(issues, "channels", true)} />
+          </fieldset>
+        </fieldset>
         {!readOnly && <SaveBar busy={busy} saved={notice?.kind === "saved"} label={agent ? undefined : t("admin.createAgent")} />}
       </form>
       {current && !readOnly && current.id !== principal.id && (

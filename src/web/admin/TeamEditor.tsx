@@ -1,4 +1,5 @@
-// One team: its name, lead, shared e-mail address and business calendar, saved with If-Match.
+// One team: its name, lead, shared e-mail address, business calendar, tier and how its tickets
+// reach its agents, saved with If-Match; its members and the tickets waiting in its queue.
 
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -12,6 +13,9 @@ import { useCanWrite } from "./access.js";
 import type { TeamRecord } from "./adminTypes.js";
 import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft } from "./formKit.js";
 import { RecordLoader } from "./RecordLoader.js";
+import { TeamQueue } from "./TeamQueue.js";
+import { ASSIGNMENT_STRATEGIES } from "../../core/routing/strategy.js";
+import { TIERS } from "../../core/ticket/ticket.js";
 
 export function TeamEditor({ id }: { id: string | null }) {
   return (
@@ -32,10 +36,19 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
     email: team?.email ?? "",
     leadId: team?.leadId ?? "",
     calendarId: team?.calendarId ?? "",
+    tier: team?.tier ?? "",
+    assignment: team?.assignment ?? "manual",
   }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await save({ name: draft.name.trim(), email: textOrNull(draft.email), leadId: draft.leadId || null, calendarId: draft.calendarId || null });
+    const saved = await save({
+      name: draft.name.trim(),
+      email: textOrNull(draft.email),
+      leadId: draft.leadId || null,
+      calendarId: draft.calendarId || null,
+      tier: draft.tier || null,
+      assignment: draft.assignment,
+    });
     if (saved && !team) navigate(`/admin/teams/${saved.id}`, { replace: true });
   };
   const none = { value: "", label: t("admin.none") };
@@ -49,7 +62,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
       <PageTitle title={title} />
       {readOnly && <p className="notice notice-info">{t("admin.readOnly")}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <SaveNotices notice={notice} onReload={onReload} placed={["name", "email", "leadId", "calendarId"]} />
+        <SaveNotices notice={notice} onReload={onReload} placed={["name", "email", "leadId", "calendarId", "tier", "assignment"]} />
         <div className="grid-2">
           <TextField label={t("field.name")} path="name" issues={issues} readOnly={readOnly} value={draft.name} onChange={(name) => change({ name })} />
           <TextField
@@ -82,7 +95,27 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
             onChange={(calendarId) => change({ calendarId })}
             options={[none, ...(calendars.data ?? []).map((calendar) => ({ value: calendar.id, label: calendar.name }))]}
           />
+          <SelectField
+            label={t("routing.assignment")}
+            path="assignment"
+            issues={issues}
+            readOnly={readOnly}
+            hint={t(`routing.assignmentHint.${draft.assignment}`)}
+            value={draft.assignment}
+            onChange={(assignment) => change({ assignment: assignment as TeamRecord["assignment"] })}
+            options={ASSIGNMENT_STRATEGIES.map((strategy) => ({ value: strategy, label: t(`routing.strategy.${strategy}`) }))}
+          />
+          <SelectField
+            label={t("routing.tier")}
+            path="tier"
+            issues={issues}
+            readOnly={readOnly}
+            value={draft.tier}
+            onChange={(tier) => change({ tier })}
+            options={[{ value: "", label: t("routing.tierNone") }, ...TIERS.map((tier) => ({ value: tier, label: tier }))]}
+          />
         </div>
+        <p className="muted small">{t("routing.routingHint")}</p>
         {!readOnly && <SaveBar busy={busy} saved={notice?.kind === "saved"} label={team ? undefined : t("admin.createTeam")} />}
       </form>
       {team && (
@@ -95,6 +128,9 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
               {members.map((agent) => (
                 <li key={agent.id}>
                   <Link to={`/admin/agents/${agent.id}`}>{agent.name}</Link>
+                  {agent.openTickets !== undefined && agent.capacity !== undefined && (
+                    <span className="muted small"> · {t("routing.load", { load: agent.openTickets, capacity: agent.capacity })}</span>
+                  )}
                   {!agent.active && <span className="muted small"> · {t("admin.inactive")}</span>}
                 </li>
               ))}
@@ -102,6 +138,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
           )}
         </section>
       )}
+      {team && <TeamQueue teamId={team.id} />}
     </div>
   );
 }

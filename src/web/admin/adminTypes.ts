@@ -13,7 +13,11 @@ export interface AgentRecord {
   region: string | null;
   languages: string[];
   skills: string[];
+  products: string[];
+  channels: string[];
   capacity: number;
+  outOfOfficeFrom: string | null;
+  outOfOfficeUntil: string | null;
   calendarId: string | null;
   locale: string;
   active: boolean;
@@ -26,6 +30,9 @@ export interface TeamRecord {
   email: string | null;
   leadId: string | null;
   calendarId: string | null;
+  tier: string | null;
+  assignment: "load_balanced" | "round_robin" | "manual";
+  onCallScheduleId: string | null;
   version: number;
 }
 

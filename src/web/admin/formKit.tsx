@@ -144,7 +144,13 @@ export function TextField({
   type = "text",
   placeholder,
   list,
-}: FieldProps & { value: string; onChange(value: string): void; type?: "text" | "email" | "tel" | "number"; placeholder?: string; list?: string }) {
+}: FieldProps & {
+  value: string;
+  onChange(value: string): void;
+  type?: "text" | "email" | "tel" | "number" | "datetime-local";
+  placeholder?: string;
+  list?: string;
+}) {
   const id = useId();
   const here = issuesAt(issues, path, true);
   const hintId = hint ? `${id}-hint` : undefined;

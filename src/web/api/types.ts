@@ -135,6 +135,9 @@ export interface Agent {
   role: Role;
   teamId: string | null;
   active: boolean;
+  /** Open tickets assigned to them, and how many they can carry at once. */
+  openTickets?: number;
+  capacity?: number;
 }
 
 export interface Team {

@@ -324,6 +324,9 @@ function ActionFields({ action, readOnly, issues, onChange }: { action: RuleActi
     case "add_followers":
       fields = <p className="muted small">{t("matrix.action.add_followers")}</p>;
       break;
+    case "route":
+      fields = <p className="muted small">{t("routing.ruleHint")}</p>;
+      break;
     case "add_note":
       fields = (
         <Field label={t("matrix.noteText")} issues={at("text")} wide>

@@ -88,6 +88,8 @@ export function effectText(effect: { type: string; summary: string }, words: Sum
       return t("rules.do.apply_policy", { policy: words.policyName?.(effect.summary) ?? "…" });
     case "add_followers":
       return t("rules.do.add_followers");
+    case "route":
+      return t("rules.do.route");
     default:
       return effect.summary;
   }

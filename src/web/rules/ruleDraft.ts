@@ -11,6 +11,7 @@ export const RULE_ACTION_TYPES = [
   "set_team",
   "set_tier",
   "assign",
+  "route",
   "apply_policy",
   "escalate",
   "notify",
@@ -57,6 +58,8 @@ export function newRuleAction(type: (typeof RULE_ACTION_TYPES)[number]): RuleAct
       return { type, templates: { fr: "", nl: "", en: "" } };
     case "webhook":
       return { type, url: "https://", secret: "" };
+    case "route":
+      return { type };
   }
 }
 

@@ -158,6 +158,8 @@ export function actionText(action: RuleAction, words: SummaryWords): string {
       return t("rules.do.add_note");
     case "canned_reply":
       return t("rules.do.canned_reply");
+    case "route":
+      return t("rules.do.route");
     case "webhook":
       return t("rules.do.webhook", { host: hostOf(action.url) || "…" });
   }

@@ -103,4 +103,40 @@ describeStore("agent routes", (get) => {
     expect((await api.call<ErrorJson>("anonymous", "POST", `/api/v1/agents/${target}/password`)).status).toBe(401);
     expect((await api.call<ErrorJson>("admin", "POST", "/api/v1/agents/00000000-0000-4000-8000-000000000000/password")).status).toBe(404);
   });
+
+  it("keeps routing's skills, capacity and out-of-office, refusing an absence that ends before it starts by its field", async () => {
+    const created = await api.call<Record<string, unknown> & { id: string }>("admin", "POST", "/api/v1/agents", {
+      body: {
+        name: "Sanne",
+        email: "sanne.routing@example.org",
+        languages: ["nl", "en"],
+        skills: ["billing"],
+        products: ["lumio"],
+        channels: ["email", "phone"],
+        capacity: 12,
+        outOfOfficeFrom: "2026-12-21T00:00:00Z",
+        outOfOfficeUntil: "2027-01-04T00:00:00Z",
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      skills: ["billing"],
+      products: ["lumio"],
+      channels: ["email", "phone"],
+      capacity: 12,
+      openTickets: 0,
+      outOfOfficeFrom: "2026-12-21T00:00:00.000Z",
+      outOfOfficeUntil: "2027-01-04T00:00:00.000Z",
+    });
+    const early = await api.call<ErrorJson>("admin", "PATCH", `/api/v1/agents/${created.json.id}`, { body: { outOfOfficeUntil: "2026-12-20T00:00:00Z" } });
+    expect(early.status).toBe(400);
+    expect(early.json.error.details[0]?.path).toBe("outOfOfficeUntil");
+    const back = await api.call<{ outOfOfficeFrom: string | null }>("admin", "PATCH", `/api/v1/agents/${created.json.id}`, {
+      body: { outOfOfficeFrom: null, outOfOfficeUntil: null },
+    });
+    expect(back.json.outOfOfficeFrom).toBeNull();
+    const channel = await api.call<ErrorJson>("admin", "PATCH", `/api/v1/agents/${created.json.id}`, { body: { channels: ["pigeon"] } });
+    expect(channel.status).toBe(400);
+    expect(channel.json.error.details[0]?.path).toMatch(/^channels/);
+  });
 });

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { inWork } from "../../../commands/work.js";
 import { updateAgent } from "../../../commands/accounts/updateAgent.js";
+import { checkOutOfOffice } from "../../../core/routing/availability.js";
 import { credentialsChanged } from "../notifications/notificationHub.js";
 import { agentStore } from "../../../store/entities.js";
 import { presentAgent } from "../../presenters.js";
@@ -25,15 +26,34 @@ const agentEntity = entityRoutes({
   listQuery: AgentListQuery,
   filters: (query) => ({ teamId: query.team?.toLowerCase(), role: query.role, active: query.active }),
   createBody: CreateAgentBody,
-  create: (body, { db, now }) => agentStore.create(db, body, now),
+  create: (body, { db, now }) => {
+    const values = withOutOfOfficeDates(body);
+    checkOutOfOffice(values.outOfOfficeFrom, values.outOfOfficeUntil);
+    return agentStore.create(db, values, now);
+  },
   updateBody: UpdateAgentBody,
   update: async (id, changes, expectedVersion, { db, now, principal }) => {
-    const agent = await inWork(db, { now, actor: actorOf(principal) }, (work) => updateAgent(work, { id, changes, expectedVersion }));
+    const agent = await inWork(db, { now, actor: actorOf(principal) }, (work) =>
+      updateAgent(work, { id, changes: withOutOfOfficeDates(changes), expectedVersion }),
+    );
     // A deactivated agent's sessions ended with the update: their live streams end too.
     if (!agent.active) credentialsChanged();
     return agent;
   },
 });
+
+/** The body with its out-of-office instants as dates (null and absent kept). */
+function withOutOfOfficeDates<B extends { outOfOfficeFrom?: string | null; outOfOfficeUntil?: string | null }>(
+  body: B,
+): Omit<B, "outOfOfficeFrom" | "outOfOfficeUntil"> & { outOfOfficeFrom?: Date | null; outOfOfficeUntil?: Date | null } {
+  const { outOfOfficeFrom, outOfOfficeUntil, ...rest } = body;
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    ...rest,
+    ...(outOfOfficeFrom !== undefined ? { outOfOfficeFrom: date(outOfOfficeFrom) } : {}),
+    ...(outOfOfficeUntil !== undefined ? { outOfOfficeUntil: date(outOfOfficeUntil) } : {}),
+  };
+}
 
 /** Registers the agent routes. */
 export const agentRoutes: FastifyPluginAsyncTypebox = async (app) => {

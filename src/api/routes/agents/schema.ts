@@ -2,6 +2,7 @@
 
 import { Type } from "typebox";
 import { ROLES } from "../../../core/access/permissions.js";
+import { CHANNELS } from "../../../core/ticket/ticket.js";
 import { DateTime, Nullable, pageQuery, StringEnum, Text, Uuid, VersionField } from "../common/schema.js";
 
 const Role = StringEnum(ROLES, { description: "what the agent may do (docs/permissions.md)" });
@@ -19,7 +20,12 @@ export const AgentSchema = Type.Object(
     region: Nullable(Type.String()),
     languages: Type.Array(Type.String()),
     skills: Type.Array(Type.String()),
+    products: Type.Array(Type.String()),
+    channels: Type.Array(Type.String()),
     capacity: Type.Integer(),
+    openTickets: Type.Integer({ description: "open tickets (new, open, pending, on hold) assigned to the agent: their load against capacity" }),
+    outOfOfficeFrom: Nullable(DateTime),
+    outOfOfficeUntil: Nullable(DateTime),
     calendarId: Nullable(Uuid),
     locale: Type.String(),
     active: Type.Boolean(),
@@ -46,7 +52,13 @@ const fields = {
   managerId: Type.Optional(Nullable(Uuid)),
   region: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 50 }))),
   languages: Type.Optional(Words("languages spoken, e.g. fr, nl, en")),
-  skills: Type.Optional(Words("skills tickets are routed on")),
+  skills: Type.Optional(Words("skills tickets are routed on: a ticket tag naming one goes to an agent who has it")),
+  products: Type.Optional(Words("codes of the products the agent knows")),
+  channels: Type.Optional(Type.Array(StringEnum(CHANNELS), { uniqueItems: true, description: "channels the agent works; empty: all of them" })),
+  outOfOfficeFrom: Type.Optional(Nullable(Type.String({ format: "date-time", description: "out of office from this instant (null: not out of office)" }))),
+  outOfOfficeUntil: Type.Optional(
+    Nullable(Type.String({ format: "date-time", description: "back at this instant (null: until further notice); after outOfOfficeFrom" })),
+  ),
   capacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description: "open tickets the agent can carry at once" })),
   calendarId: Type.Optional(Nullable(Uuid)),
   locale: Type.Optional(Type.String({ pattern: "^[a-z]{2}(-[A-Z]{2})?$", description: "e.g. fr, nl-BE" })),

@@ -31,7 +31,7 @@ const ActionSchema = Type.Record(Type.String(), Type.Unknown(), {
   description:
     "{type, ...}: set_priority {priority}, add_tags / remove_tags {tags}, set_team {teamId}, set_tier {tier}, assign {agentId}, reassign {agentId?, teamId?}, " +
     "raise_priority {to?}, apply_policy {policyId}, escalate {tier?, teamId?, note?}, notify {recipients}, add_note {text}, add_followers, " +
-    "canned_reply {templates: {fr?, nl?, en?}}, webhook {url, secret}",
+    "canned_reply {templates: {fr?, nl?, en?}}, webhook {url, secret}, route {} (the team's assignment chooses the agent)",
 });
 
 const definitionFields = {

@@ -1,7 +1,14 @@
 // The JSON of teams and of their requests.
 
 import { Type } from "typebox";
-import { DateTime, Nullable, pageQuery, Text, Uuid, VersionField } from "../common/schema.js";
+import { ASSIGNMENT_STRATEGIES } from "../../../core/routing/strategy.js";
+import { TIERS } from "../../../core/ticket/ticket.js";
+import { DateTime, Nullable, pageQuery, StringEnum, Text, Uuid, VersionField } from "../common/schema.js";
+
+const Tier = StringEnum(TIERS, { description: "the tier the team works at: L0 self-care, L1, L2, L3, external" });
+const Assignment = StringEnum(ASSIGNMENT_STRATEGIES, {
+  description: "how the team's tickets reach its agents: load_balanced, round_robin or manual (docs/routing.md)",
+});
 
 /** A team as the API shows it. */
 export const TeamSchema = Type.Object(
@@ -11,6 +18,9 @@ export const TeamSchema = Type.Object(
     email: Nullable(Type.String()),
     leadId: Nullable(Uuid),
     calendarId: Nullable(Uuid),
+    tier: Nullable(Tier),
+    assignment: Assignment,
+    onCallScheduleId: Nullable(Uuid),
     createdAt: DateTime,
     updatedAt: DateTime,
     version: Type.Integer(),
@@ -24,7 +34,30 @@ const fields = {
   email: Type.Optional(Nullable(Type.String({ format: "email", maxLength: 320 }))),
   leadId: Type.Optional(Nullable(Uuid)),
   calendarId: Type.Optional(Nullable(Uuid)),
+  tier: Type.Optional(Nullable(Tier)),
+  assignment: Type.Optional(Assignment),
+  onCallScheduleId: Type.Optional(Nullable(Uuid)),
 };
+
+/** A ticket waiting in the team's queue. */
+export const QueuedTicketSchema = Type.Object(
+  {
+    number: Type.Integer(),
+    subject: Type.String(),
+    priority: Type.String(),
+    language: Nullable(Type.String()),
+    channel: Type.String(),
+    queuedAt: DateTime,
+    createdAt: DateTime,
+  },
+  { additionalProperties: false },
+);
+
+export const TeamQueue = Type.Object({ items: Type.Array(QueuedTicketSchema) }, { additionalProperties: false });
+export const TeamQueueQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: "at most this many, oldest first" })) },
+  { additionalProperties: false },
+);
 
 export const CreateTeamBody = Type.Object({ name: Text(200), ...fields }, { additionalProperties: false });
 export const UpdateTeamBody = Type.Object({ name: Type.Optional(Text(200)), ...fields, version: VersionField }, { additionalProperties: false });

@@ -33,4 +33,37 @@ describeStore("team routes", (get) => {
     expect(broken.status).toBe(400);
     expect(broken.json.error.details[0]?.path).toBe("leadId");
   });
+
+  it("sets the assignment strategy and tier, refusing a strategy it does not know by its field", async () => {
+    const team = await api.call<{ id: string; assignment: string; tier: string | null; onCallScheduleId: string | null }>("manager", "POST", "/api/v1/teams", {
+      body: { name: "Routage", assignment: "round_robin", tier: "L2" },
+    });
+    expect(team.json).toMatchObject({ assignment: "round_robin", tier: "L2", onCallScheduleId: null });
+    const bad = await api.call<ErrorJson>("manager", "PATCH", `/api/v1/teams/${team.json.id}`, { body: { assignment: "random" } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.details[0]?.path).toBe("assignment");
+    const noSchedule = await api.call<ErrorJson>("manager", "PATCH", `/api/v1/teams/${team.json.id}`, {
+      body: { onCallScheduleId: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect(noSchedule.status).toBe(400);
+    expect(noSchedule.json.error.details[0]?.path).toBe("onCallScheduleId");
+  });
+
+  it("shows the team's queue oldest first: tickets nobody available could take", async () => {
+    const team = await api.call<{ id: string }>("manager", "POST", "/api/v1/teams", { body: { name: "File d'attente", assignment: "load_balanced" } });
+    const customer = await api.call<{ id: string }>("agent", "POST", "/api/v1/customers", { body: { name: "Queue Customer", email: "queue@example.org" } });
+    const numbers: number[] = [];
+    for (const subject of ["Premier", "Second"]) {
+      const created = await api.call<{ ticket: { number: number; assigneeId: string | null } }>("agent", "POST", "/api/v1/tickets", {
+        body: { subject, channel: "email", customerId: customer.json.id, teamId: team.json.id },
+      });
+      expect(created.json.ticket.assigneeId).toBeNull();
+      numbers.push(created.json.ticket.number);
+    }
+    const queue = await api.call<{ items: { number: number; subject: string; queuedAt: string }[] }>("team_lead", "GET", `/api/v1/teams/${team.json.id}/queue`);
+    expect(queue.status).toBe(200);
+    expect(queue.json.items.map((t) => t.number)).toEqual(numbers);
+    const missing = await api.call<ErrorJson>("team_lead", "GET", "/api/v1/teams/00000000-0000-4000-8000-000000000000/queue");
+    expect(missing.status).toBe(404);
+  });
 });

@@ -1,0 +1,171 @@
+// Routing one ticket in its unit of work: when it has a team, no assignee, is still open and its
+// team assigns by strategy, the team's available member who fits best takes it (an `assignment`
+// event with why, then the `updated` change); nobody available: it waits in the team's queue
+// (a `queued` event, the lead told once) until drainQueues hands it to someone.
+
+import type { RoutingAgent } from "../../core/routing/availability.js";
+import { chooseAgent, type RoutingChoice, type RoutingWait } from "../../core/routing/chooseAgent.js";
+import type { AssignmentEventData, QueuedEventData, RoutedSkills } from "../../core/events/routingData.js";
+import type { MatchedSkills, TicketNeeds } from "../../core/routing/skills.js";
+import { translator } from "../../core/i18n/index.js";
+import { localeOf } from "../../core/i18n/locale.js";
+import type { Ticket } from "../../core/ticket/ticketRecord.js";
+import { writeEvents } from "../../store/events.js";
+import { enqueue } from "../../store/outbox/outbox.js";
+import { bestCandidates, type RoutingContext, readRoutingContext, setLastServed, teamCandidates } from "../../store/routing.js";
+import { calendarsOf } from "../sla/syncClocks.js";
+import { applyChanges } from "../tickets/applyChanges.js";
+import type { Work } from "../work.js";
+
+export interface RouteTicketProps {
+  /** The ticket as it is, locked in the unit of work. */
+  ticket: Ticket;
+}
+
+/**
+ * What routing did: `assigned` (the ticket now has an assignee), `queued` (it waits), `manual`
+ * (its team assigns by hand), or `not_routed` (no team, an assignee already, solved or closed).
+ */
+export interface RouteResult {
+  ticket: Ticket;
+  outcome: "assigned" | "queued" | "manual" | "not_routed";
+}
+
+const CLOSED = new Set(["solved", "closed"]);
+
+/**
+ * Routes `ticket` when it has a team and no assignee, is neither solved nor closed, and its team
+ * does not assign by hand. A ticket already waiting in the queue that still finds nobody stays
+ * there quietly: its `queued` event and the lead's notice came when it started waiting.
+ */
+export async function routeTicket(work: Work, props: RouteTicketProps): Promise<RouteResult> {
+  const { ticket } = props;
+  const unchanged: RouteResult = { ticket, outcome: "not_routed" };
+  if (ticket.teamId === null || ticket.assigneeId !== null || CLOSED.has(ticket.status)) return unchanged;
+  const context = await readRoutingContext(work.tx, { teamId: ticket.teamId, productId: ticket.productId, ticketNumber: ticket.number });
+  if (!context) return unchanged;
+  if (context.team.strategy === "manual") return { ticket, outcome: "manual" };
+  const needs: TicketNeeds = { language: ticket.language, product: context.product?.code ?? null, channel: ticket.channel, tags: ticket.tags };
+  const strategy = context.team.strategy;
+  const choice = await firstWithinHours(work, context, { strategy, needs });
+  if (choice) return { ticket: await assign(work, ticket, context, choice), outcome: "assigned" };
+  // Nobody among the first candidates is at work: the whole team, through the core's choice, which also says why.
+  const members = await routingMembers(work, context);
+  const decision = chooseAgent({ members, strategy, needs, lastServedId: context.team.lastServedId, at: work.now });
+  if (decision.outcome === "assigned") return { ticket: await assign(work, ticket, context, decision), outcome: "assigned" };
+  if (context.queuedAt !== null) return { ticket, outcome: "queued" };
+  return { ticket: await queue(work, ticket, context, decision), outcome: "queued" };
+}
+
+/** How many of the best candidates the first read brings, before the whole team is read. */
+const FIRST_CANDIDATES = 20;
+
+/**
+ * The choice chooseAgent would make, read from the database's first candidates in its order
+ * (bestCandidates) and the first within their working hours; undefined when none of them is,
+ * and the caller asks the whole team.
+ */
+async function firstWithinHours(
+  work: Work,
+  context: RoutingContext,
+  props: { strategy: "load_balanced" | "round_robin"; needs: TicketNeeds },
+): Promise<RoutingChoice | undefined> {
+  const { candidates: rows, binding } = await bestCandidates(work.tx, {
+    teamId: context.team.id,
+    strategy: props.strategy,
+    needs: props.needs,
+    lastServedId: context.team.lastServedId,
+    at: work.now,
+    limit: FIRST_CANDIDATES,
+  });
+  if (rows.length === 0) return undefined;
+  const calendarOf = (id: string | null) => id ?? context.team.calendarId;
+  const calendar = await calendarsOf(
+    work,
+    rows.map((r) => calendarOf(r.calendarId)),
+  );
+  const found = rows.find((row) => calendar(calendarOf(row.calendarId)).isOpen(work.now.getTime()));
+  if (!found) return undefined;
+  return {
+    outcome: "assigned",
+    strategy: props.strategy,
+    agentId: found.id,
+    name: found.name,
+    load: found.load,
+    capacity: found.capacity,
+    matched: binding,
+  };
+}
+
+/** The team's candidates as routing reads them, each with their working hours (their calendar, else the team's). */
+async function routingMembers(work: Work, context: RoutingContext): Promise<RoutingAgent[]> {
+  const rows = await teamCandidates(work.tx, context.team.id);
+  const calendarOf = (id: string | null) => id ?? context.team.calendarId;
+  const calendar = await calendarsOf(
+    work,
+    rows.map((r) => calendarOf(r.calendarId)),
+  );
+  return rows.map((row) => {
+    const calendarId = calendarOf(row.calendarId);
+    return { ...row, active: true, ...(calendarId !== null ? { hours: calendar(calendarId) } : {}) };
+  });
+}
+
+function routedSkills(skills: MatchedSkills, context: RoutingContext): RoutedSkills {
+  const { product: code, ...rest } = skills;
+  return { ...rest, ...(code !== undefined && context.product ? { product: context.product } : {}) };
+}
+
+async function assign(work: Work, ticket: Ticket, context: RoutingContext, choice: RoutingChoice): Promise<Ticket> {
+  const data: AssignmentEventData = {
+    strategy: choice.strategy,
+    agentId: choice.agentId,
+    name: choice.name,
+    teamId: context.team.id,
+    teamName: context.team.name,
+    load: choice.load,
+    capacity: choice.capacity,
+    matched: routedSkills(choice.matched, context),
+    ...(context.queuedAt ? { queuedSince: context.queuedAt.toISOString() } : {}),
+  };
+  await writeEvents(work.tx, [{ ticketNumber: ticket.number, at: work.now, actor: work.actor, type: "assignment", data }]);
+  await setLastServed(work.tx, context.team.id, choice.agentId);
+  return applyChanges(work, {
+    ticket,
+    changes: { assigneeId: choice.agentId },
+    cause: { cause: "routed", by: "strategy", strategy: choice.strategy },
+    extra: { queuedAt: null },
+  });
+}
+
+async function queue(work: Work, ticket: Ticket, context: RoutingContext, wait: RoutingWait): Promise<Ticket> {
+  const { team, lead } = context;
+  const data: QueuedEventData = {
+    strategy: team.strategy as QueuedEventData["strategy"],
+    teamId: team.id,
+    teamName: team.name,
+    needs: routedSkills(wait.needs, context),
+    members: wait.members,
+    passedOver: wait.passedOver,
+    ...(lead ? { leadId: lead.id } : {}),
+  };
+  await writeEvents(work.tx, [{ ticketNumber: ticket.number, at: work.now, actor: work.actor, type: "queued", data }]);
+  if (lead) {
+    const locale = localeOf(lead.locale);
+    const t = translator(locale);
+    const values = { number: ticket.number, subject: ticket.subject, team: team.name };
+    await enqueue(
+      work.tx,
+      [
+        {
+          kind: "inapp",
+          ticketNumber: ticket.number,
+          agentId: lead.id,
+          payload: { title: t("routing.notice.title", values), body: t("routing.notice.body", values), data: { type: "queued", teamId: team.id } },
+        },
+      ],
+      work.now,
+    );
+  }
+  return applyChanges(work, { ticket, changes: {}, extra: { queuedAt: work.now } });
+}

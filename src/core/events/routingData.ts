@@ -1,0 +1,42 @@
+// What routing records on a ticket: who took it and why (the strategy, their load against
+// capacity, the skills they matched), or that it waits in its team's queue and why nobody took it.
+
+import type { PassedOver } from "../routing/chooseAgent.js";
+import type { AssignmentStrategy } from "../routing/strategy.js";
+
+/** The needs a choice was bound by, as data: the product by code with its name as it was. */
+export interface RoutedSkills {
+  language?: string;
+  product?: { code: string; name: string };
+  channel?: string;
+  tags: string[];
+}
+
+/** The data of an `assignment` event: routing gave the ticket to an agent of its team. */
+export interface AssignmentEventData {
+  strategy: Exclude<AssignmentStrategy, "manual">;
+  agentId: string;
+  /** The agent's name when chosen. */
+  name: string;
+  teamId: string;
+  teamName: string;
+  /** Open tickets the agent carried before this one, and how many they can carry. */
+  load: number;
+  capacity: number;
+  matched: RoutedSkills;
+  /** When the ticket had waited in the queue: since when (ISO 8601). */
+  queuedSince?: string;
+}
+
+/** The data of a `queued` event: nobody of the team could take the ticket, it waits in the team's queue. */
+export interface QueuedEventData {
+  strategy: Exclude<AssignmentStrategy, "manual">;
+  teamId: string;
+  teamName: string;
+  needs: RoutedSkills;
+  /** How many members may take tickets at all (active, with a capacity), and why each was passed over. */
+  members: number;
+  passedOver: PassedOver;
+  /** The team lead told of it, when the team has one. */
+  leadId?: string;
+}

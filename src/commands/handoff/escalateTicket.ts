@@ -22,6 +22,7 @@ import { getTicket, lockTicket } from "../../store/tickets/ticketRows.js";
 import { NotFoundError } from "../../store/errors.js";
 import { answerEvent } from "../rules/answerEvent.js";
 import { appendMessage } from "../tickets/appendMessage.js";
+import { routeTicket } from "../routing/routeTicket.js";
 import { applyChanges } from "../tickets/applyChanges.js";
 import { withNamedErrors } from "../tickets/namedErrors.js";
 import type { Work } from "../work.js";
@@ -120,6 +121,8 @@ export async function escalateTicket(work: Work, props: EscalateTicketProps): Pr
     }
     await tellReceiver(work, escalation, ticket, request, fromAgentId);
     ticket = await answerEvent(work, { ticket, before, trigger: "ticket_updated", statusChanged: ticket.status !== before.status });
+    // Handed to a team without naming someone: the team's routing chooses who takes it (or queues it).
+    ticket = (await routeTicket(work, { ticket })).ticket;
     return { escalation, ticket, notice };
   });
 }

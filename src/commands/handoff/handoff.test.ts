@@ -122,6 +122,19 @@ describeStore("the human escalation", (get) => {
     expect(told.map((row) => row.payload.title)).toEqual([`Ticket #${ticket.number} is naar u geëscaleerd`]);
   });
 
+  it("lets a load-balanced receiving team's routing choose who takes the escalated ticket", async () => {
+    const routed = await buildTeam(db, { name: "Technique L2", tier: "L2", assignment: "load_balanced" });
+    const specialist = await buildAgent(db, { teamId: routed.id, name: "Sanne Specialist" });
+    const customer = await buildCustomer(db, { name: "Jan Peeters", language: "nl" });
+    const { ticket } = await buildTicket(db, { customerId: customer.id, teamId: first.teamId, assigneeId: first.id, tier: "L1", now: MONDAY });
+    const made = await run(as(first.id), new Date(MONDAY.getTime() + HOUR), (work) =>
+      escalateTicket(work, { number: ticket.number, request: { kind: "functional", toTeamId: routed.id, handoff } }),
+    );
+    expect(made.ticket).toMatchObject({ teamId: routed.id, assigneeId: specialist.id, tier: "L2" });
+    const types = (await listEvents(db, ticket.number)).map((e) => e.type);
+    expect(types.indexOf("assignment")).toBeGreaterThan(types.indexOf("handoff"));
+  });
+
   it("refuses a second escalation while one is open", async () => {
     const { ticket } = await escalatedTicket();
     const again = await run(as(first.id), new Date(MONDAY.getTime() + 2 * HOUR), (work) =>

@@ -117,4 +117,21 @@ suite("the on-call screen", () => {
     }
     await apiFromPage(page, "PATCH", "/auth/me", { locale: "en" });
   }, 60_000);
+
+  it("gives a team its on-call schedule in the team editor, for the matrix's on-call recipient", async () => {
+    const schedules = await apiFromPage<{ items: { id: string; name: string }[] }>(page, "GET", "/oncall-schedules");
+    const schedule = schedules.items.find((item) => item.name === SCHEDULE);
+    expect(schedule).toBeTruthy();
+    const teams = await apiFromPage<{ items: { id: string; name: string }[] }>(page, "GET", "/teams?limit=100");
+    const team = teams.items[0]!;
+    await page.goto(`${server.baseUrl}/admin/teams/${team.id}`);
+    await page.getByRole("heading", { level: 1, name: team.name }).waitFor();
+    await page.getByLabel("On-call schedule").selectOption({ label: SCHEDULE });
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(async () => (await apiFromPage<{ onCallScheduleId: string | null }>(page, "GET", `/teams/${team.id}`)).onCallScheduleId)
+      .toBe(schedule?.id);
+    await page.reload();
+    await expect(page.getByLabel("On-call schedule").inputValue()).resolves.toBe(schedule?.id);
+  }, 60_000);
 });

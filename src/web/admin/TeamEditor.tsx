@@ -1,5 +1,5 @@
-// One team: its name, lead, shared e-mail address, business calendar, tier and how its tickets
-// reach its agents, saved with If-Match; its members and the tickets waiting in its queue.
+// One team: its name, lead, shared e-mail address, business calendar, tier, how its tickets
+// reach its agents and who of it is on call, saved with If-Match; its members and the tickets waiting in its queue.
 
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -12,6 +12,7 @@ import { queryKeys } from "../queries/keys.js";
 import { useCanWrite } from "./access.js";
 import type { TeamRecord } from "./adminTypes.js";
 import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft } from "./formKit.js";
+import { listSchedules, ONCALL_KEY } from "../oncall/oncallApi.js";
 import { RecordLoader } from "./RecordLoader.js";
 import { TeamQueue } from "./TeamQueue.js";
 import { ASSIGNMENT_STRATEGIES } from "../../core/routing/strategy.js";
@@ -31,6 +32,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
   const { agents } = useDirectory();
   const readOnly = !useCanWrite("teams");
   const calendars = useQuery({ queryKey: queryKeys.calendars, queryFn: sla.listCalendars });
+  const schedules = useQuery({ queryKey: ONCALL_KEY, queryFn: listSchedules });
   const { draft, change, busy, notice, save, issues } = useRecordDraft("teams", team, () => ({
     name: team?.name ?? "",
     email: team?.email ?? "",
@@ -38,6 +40,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
     calendarId: team?.calendarId ?? "",
     tier: team?.tier ?? "",
     assignment: team?.assignment ?? "manual",
+    onCallScheduleId: team?.onCallScheduleId ?? "",
   }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,6 +51,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
       calendarId: draft.calendarId || null,
       tier: draft.tier || null,
       assignment: draft.assignment,
+      onCallScheduleId: draft.onCallScheduleId || null,
     });
     if (saved && !team) navigate(`/admin/teams/${saved.id}`, { replace: true });
   };
@@ -62,7 +66,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
       <PageTitle title={title} />
       {readOnly && <p className="notice notice-info">{t("admin.readOnly")}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <SaveNotices notice={notice} onReload={onReload} placed={["name", "email", "leadId", "calendarId", "tier", "assignment"]} />
+        <SaveNotices notice={notice} onReload={onReload} placed={["name", "email", "leadId", "calendarId", "tier", "assignment", "onCallScheduleId"]} />
         <div className="grid-2">
           <TextField label={t("field.name")} path="name" issues={issues} readOnly={readOnly} value={draft.name} onChange={(name) => change({ name })} />
           <TextField
@@ -113,6 +117,16 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
             value={draft.tier}
             onChange={(tier) => change({ tier })}
             options={[{ value: "", label: t("routing.tierNone") }, ...TIERS.map((tier) => ({ value: tier, label: tier }))]}
+          />
+          <SelectField
+            label={t("oncall.teamSchedule")}
+            path="onCallScheduleId"
+            issues={issues}
+            readOnly={readOnly}
+            hint={t("oncall.teamScheduleHint")}
+            value={draft.onCallScheduleId}
+            onChange={(onCallScheduleId) => change({ onCallScheduleId })}
+            options={[none, ...(schedules.data ?? []).map((schedule) => ({ value: schedule.id, label: schedule.name }))]}
           />
         </div>
         <p className="muted small">{t("routing.routingHint")}</p>

@@ -190,6 +190,7 @@ export function presentTeam(t: Team): Static<typeof TeamSchema> {
     tier: t.tier as Static<typeof TeamSchema>["tier"],
     assignment: t.assignment as Static<typeof TeamSchema>["assignment"],
     onCallScheduleId: t.onCallScheduleId,
+    signatures: t.signatures ?? {},
     ...stamps(t),
   };
 }

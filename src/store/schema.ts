@@ -86,6 +86,8 @@ export const teams = pgTable(
     roundRobinLastId: uuid("round_robin_last_id").references((): AnyPgColumn => agents.id, { onDelete: "set null" }),
     /** The schedule saying who of the team is on call (the matrix's `on_call` recipient). */
     onCallScheduleId: uuid("on_call_schedule_id").references((): AnyPgColumn => oncallSchedules.id, { onDelete: "set null" }),
+    /** The signature of the team's e-mail replies, per language (fr, nl, en); a language without one signs with none. */
+    signatures: jsonb("signatures").$type<Partial<Record<"fr" | "nl" | "en", string>>>().notNull().default({}),
     ...stamps(),
   },
   (t) => [

@@ -118,7 +118,7 @@ suite("the on-call screen", () => {
     await apiFromPage(page, "PATCH", "/auth/me", { locale: "en" });
   }, 60_000);
 
-  it("gives a team its on-call schedule in the team editor, for the matrix's on-call recipient", async () => {
+  it("gives a team its on-call schedule and its reply signatures in the team editor", async () => {
     const schedules = await apiFromPage<{ items: { id: string; name: string }[] }>(page, "GET", "/oncall-schedules");
     const schedule = schedules.items.find((item) => item.name === SCHEDULE);
     expect(schedule).toBeTruthy();
@@ -126,12 +126,22 @@ suite("the on-call screen", () => {
     const team = teams.items[0]!;
     await page.goto(`${server.baseUrl}/admin/teams/${team.id}`);
     await page.getByRole("heading", { level: 1, name: team.name }).waitFor();
-    await page.getByLabel("On-call schedule").selectOption({ label: SCHEDULE });
+    const select = page.getByLabel("On-call schedule");
+    // The schedules arrive after the form: choose once the option is there.
+    await select.locator("option", { hasText: SCHEDULE }).waitFor({ state: "attached" });
+    await select.selectOption({ label: SCHEDULE });
+    await page.getByLabel("In French").fill("L'équipe Facturation\nPalier SA");
     await page.getByRole("button", { name: "Save" }).click();
     await expect
-      .poll(async () => (await apiFromPage<{ onCallScheduleId: string | null }>(page, "GET", `/teams/${team.id}`)).onCallScheduleId)
-      .toBe(schedule?.id);
+      .poll(async () => {
+        const saved = await apiFromPage<{ onCallScheduleId: string | null; signatures: Record<string, string> }>(page, "GET", `/teams/${team.id}`);
+        return [saved.onCallScheduleId, saved.signatures.fr];
+      })
+      .toEqual([schedule?.id, "L'équipe Facturation\nPalier SA"]);
     await page.reload();
-    await expect(page.getByLabel("On-call schedule").inputValue()).resolves.toBe(schedule?.id);
+    await expect.poll(() => page.getByLabel("On-call schedule").inputValue()).toBe(schedule?.id);
+    await expect(page.getByLabel("In French").inputValue()).resolves.toBe("L'équipe Facturation\nPalier SA");
+    await page.getByLabel("In French").scrollIntoViewIfNeeded();
+    await shot("oncall-04-team-schedule-and-signature-laptop");
   }, 60_000);
 });

@@ -52,7 +52,11 @@ describeStore("e-mail in and out over SMTP", (get) => {
   }
 
   beforeAll(async () => {
-    const team = await buildTeam(get().db, { name: `Facturation ${Date.now()}`, email: "support@helpdesk.example.be" });
+    const team = await buildTeam(get().db, {
+      name: `Facturation ${Date.now()}`,
+      email: "support@helpdesk.example.be",
+      signatures: { fr: "L'équipe Facturation\nHelpdesk SA", nl: "Het team Facturatie" },
+    });
     teamId = team.id;
     agentId = (await buildAgent(get().db, { name: "Thomas Lefebvre", teamId })).id;
     palier = await startPalierReceiver({ database: get(), clock, host: "127.0.0.1", port: 0, maxBytes: 64 * 1024, onReceived: (mail) => received.push(mail) });
@@ -108,7 +112,9 @@ describeStore("e-mail in and out over SMTP", (get) => {
     expect(mail.inReplyTo).toBe("<m1@example.be>");
     expect(mail.references).toBe("<m1@example.be>");
     expect(mail.messageId).toMatch(new RegExp(`^<palier\\.${number}\\.[0-9a-f-]+@helpdesk\\.example\\.be>$`));
-    expect(mail.text?.trim()).toBe("Bonjour Madame Dupont, la voici en pièce jointe.");
+    // Signed in the customer's language, below the separator.
+    expect(mail.text?.trim()).toBe("Bonjour Madame Dupont, la voici en pièce jointe.\n\n-- \nL'équipe Facturation\nHelpdesk SA");
+    expect(mail.html).toContain('<p class="signature">-- <br>L\'équipe Facturation<br>Helpdesk SA</p>');
     expect(mail.headers.get("x-loop")).toBe("support@helpdesk.example.be");
   });
 

@@ -1,11 +1,12 @@
 // An agent's public reply on an e-mail ticket goes to the customer by e-mail, in the same unit
 // of work as the reply: from the ticket team's address, in the customer's language, with the
-// headers that thread it in the customer's client and bring their answer back to the ticket.
+// headers that thread it in the customer's client and bring their answer back to the ticket,
+// signed with the team's signature in that language.
 // The outbox sends it (retries, dead letters); the mail row remembers its Message-ID.
 
 import { randomUUID } from "node:crypto";
 import { isLocale } from "../../core/i18n/index.js";
-import { domainOfAddress, replyReferences, replySubject } from "../../core/mail/replyMail.js";
+import { domainOfAddress, replyReferences, replySubject, signed } from "../../core/mail/replyMail.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { customerStore, teamStore } from "../../store/entities.js";
 import { insertMail, threadOf } from "../../store/mail.js";
@@ -27,6 +28,7 @@ export async function sendReplyMail(work: Work, props: { ticket: Ticket; message
   const messageId = `<palier.${ticket.number}.${randomUUID()}@${fromAddress ? domainOfAddress(fromAddress) : "palier.invalid"}>`;
   const thread = await threadOf(work.tx, ticket.number);
   const subject = replySubject(ticket.subject, ticket.number, locale);
+  const body = signed({ text: message.bodyText, html: message.bodyHtml }, team?.signatures?.[locale]);
   await enqueue(
     work.tx,
     [
@@ -36,8 +38,8 @@ export async function sendReplyMail(work: Work, props: { ticket: Ticket; message
         ticketNumber: ticket.number,
         payload: {
           subject,
-          text: message.bodyText,
-          html: message.bodyHtml,
+          text: body.text,
+          html: body.html,
           locale,
           messageId,
           ...(from ? { from } : {}),

@@ -18,6 +18,14 @@ export function replySubject(subject: string, number: number, locale: Locale): s
   return translator(locale)("mail.reply.subject", { subject: bare, number });
 }
 
+/** A reply's text and HTML with the team's signature below the usual "-- " separator; unchanged without one. */
+export function signed(body: { text: string; html: string }, signature: string | undefined): { text: string; html: string } {
+  const lines = signature?.trim();
+  if (!lines) return body;
+  const escaped = lines.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, "<br>");
+  return { text: `${body.text}\n\n-- \n${lines}`, html: `${body.html}<p class="signature">-- <br>${escaped}</p>` };
+}
+
 /** The thread's Message-IDs a reply names: the first and the latest, at most MAX_REFERENCES. */
 export function replyReferences(thread: readonly string[]): string[] {
   if (thread.length <= MAX_REFERENCES) return [...thread];

@@ -11,7 +11,7 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { queryKeys } from "../queries/keys.js";
 import { useCanWrite } from "./access.js";
 import type { TeamRecord } from "./adminTypes.js";
-import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft } from "./formKit.js";
+import { SaveBar, SaveNotices, SelectField, TextAreaField, TextField, textOrNull, useRecordDraft } from "./formKit.js";
 import { listSchedules, ONCALL_KEY } from "../oncall/oncallApi.js";
 import { RecordLoader } from "./RecordLoader.js";
 import { TeamQueue } from "./TeamQueue.js";
@@ -41,6 +41,9 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
     tier: team?.tier ?? "",
     assignment: team?.assignment ?? "manual",
     onCallScheduleId: team?.onCallScheduleId ?? "",
+    signatureFr: team?.signatures?.fr ?? "",
+    signatureNl: team?.signatures?.nl ?? "",
+    signatureEn: team?.signatures?.en ?? "",
   }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,6 +55,15 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
       tier: draft.tier || null,
       assignment: draft.assignment,
       onCallScheduleId: draft.onCallScheduleId || null,
+      signatures: Object.fromEntries(
+        (
+          [
+            ["fr", draft.signatureFr],
+            ["nl", draft.signatureNl],
+            ["en", draft.signatureEn],
+          ] as const
+        ).filter(([, text]) => text.trim() !== ""),
+      ),
     });
     if (saved && !team) navigate(`/admin/teams/${saved.id}`, { replace: true });
   };
@@ -66,7 +78,11 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
       <PageTitle title={title} />
       {readOnly && <p className="notice notice-info">{t("admin.readOnly")}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <SaveNotices notice={notice} onReload={onReload} placed={["name", "email", "leadId", "calendarId", "tier", "assignment", "onCallScheduleId"]} />
+        <SaveNotices
+          notice={notice}
+          onReload={onReload}
+          placed={["name", "email", "leadId", "calendarId", "tier", "assignment", "onCallScheduleId", "signatures"]}
+        />
         <div className="grid-2">
           <TextField label={t("field.name")} path="name" issues={issues} readOnly={readOnly} value={draft.name} onChange={(name) => change({ name })} />
           <TextField
@@ -130,6 +146,29 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
           />
         </div>
         <p className="muted small">{t("routing.routingHint")}</p>
+        <fieldset className="signatures">
+          <legend>{t("mail.signatures")}</legend>
+          <p className="muted small">{t("mail.signaturesHint")}</p>
+          <div className="grid-3">
+            {(
+              [
+                ["fr", "signatureFr"],
+                ["nl", "signatureNl"],
+                ["en", "signatureEn"],
+              ] as const
+            ).map(([language, key]) => (
+              <TextAreaField
+                key={language}
+                label={t("mail.signatureIn", { language })}
+                path={`signatures.${language}`}
+                issues={issues}
+                readOnly={readOnly}
+                value={draft[key]}
+                onChange={(text) => change({ [key]: text })}
+              />
+            ))}
+          </div>
+        </fieldset>
         {!readOnly && <SaveBar busy={busy} saved={notice?.kind === "saved"} label={team ? undefined : t("admin.createTeam")} />}
       </form>
       {team && (

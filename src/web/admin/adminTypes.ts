@@ -33,6 +33,8 @@ export interface TeamRecord {
   tier: string | null;
   assignment: "load_balanced" | "round_robin" | "manual";
   onCallScheduleId: string | null;
+  /** The signature of the team's e-mail replies, per language of the customer. */
+  signatures: Partial<Record<"fr" | "nl" | "en", string>>;
   version: number;
 }
 

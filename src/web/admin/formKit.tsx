@@ -179,6 +179,43 @@ export function TextField({
   );
 }
 
+/** A multi-line text field with its label, hint and errors. */
+export function TextAreaField({
+  label,
+  path,
+  issues,
+  hint,
+  readOnly,
+  value,
+  onChange,
+  rows = 3,
+}: FieldProps & { value: string; onChange(value: string): void; rows?: number }) {
+  const id = useId();
+  const here = issuesAt(issues, path, true);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const invalid = invalidProps(`${id}-error`, here);
+  return (
+    <div className="field" data-field={path}>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        readOnly={readOnly}
+        {...invalid}
+        aria-describedby={[invalid["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
+      />
+      {hint && (
+        <p className="muted small" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} issues={here} />
+    </div>
+  );
+}
+
 /** A select with its label and errors; `""` stands for none. */
 export function SelectField({
   label,

@@ -10,6 +10,12 @@ const Assignment = StringEnum(ASSIGNMENT_STRATEGIES, {
   description: "how the team's tickets reach its agents: load_balanced, round_robin or manual (docs/routing.md)",
 });
 
+const Signature = Type.Optional(Type.String({ maxLength: 2000, description: "plain text, several lines allowed" }));
+const Signatures = Type.Object(
+  { fr: Signature, nl: Signature, en: Signature },
+  { additionalProperties: false, description: "the signature of the team's e-mail replies, per language of the customer" },
+);
+
 /** A team as the API shows it. */
 export const TeamSchema = Type.Object(
   {
@@ -21,6 +27,7 @@ export const TeamSchema = Type.Object(
     tier: Nullable(Tier),
     assignment: Assignment,
     onCallScheduleId: Nullable(Uuid),
+    signatures: Signatures,
     createdAt: DateTime,
     updatedAt: DateTime,
     version: Type.Integer(),
@@ -37,6 +44,7 @@ const fields = {
   tier: Type.Optional(Nullable(Tier)),
   assignment: Type.Optional(Assignment),
   onCallScheduleId: Type.Optional(Nullable(Uuid)),
+  signatures: Type.Optional(Signatures),
 };
 
 /** A ticket waiting in the team's queue. */

@@ -49,6 +49,21 @@ describeStore("team routes", (get) => {
     expect(noSchedule.json.error.details[0]?.path).toBe("onCallScheduleId");
   });
 
+  it("keeps the signatures of the team's e-mail replies per language, refusing an unknown language or an overlong one", async () => {
+    const team = await api.call<{ id: string; signatures: Record<string, string> }>("manager", "POST", "/api/v1/teams", { body: { name: "Signée" } });
+    expect(team.json.signatures).toEqual({});
+    const saved = await api.call<{ signatures: Record<string, string> }>("manager", "PATCH", `/api/v1/teams/${team.json.id}`, {
+      body: { signatures: { fr: "L'équipe Signée\nPalier SA", nl: "Het team" } },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json.signatures).toEqual({ fr: "L'équipe Signée\nPalier SA", nl: "Het team" });
+    const unknown = await api.call<ErrorJson>("manager", "PATCH", `/api/v1/teams/${team.json.id}`, { body: { signatures: { de: "Das Team" } } });
+    expect(unknown.status).toBe(400);
+    const long = await api.call<ErrorJson>("manager", "PATCH", `/api/v1/teams/${team.json.id}`, { body: { signatures: { en: "x".repeat(2001) } } });
+    expect(long.status).toBe(400);
+    expect(long.json.error.details[0]?.path).toBe("signatures.en");
+  });
+
   it("shows the team's queue oldest first: tickets nobody available could take", async () => {
     const team = await api.call<{ id: string }>("manager", "POST", "/api/v1/teams", { body: { name: "File d'attente", assignment: "load_balanced" } });
     const customer = await api.call<{ id: string }>("agent", "POST", "/api/v1/customers", { body: { name: "Queue Customer", email: "queue@example.org" } });

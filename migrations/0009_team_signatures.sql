@@ -1,0 +1,1 @@
+ALTER TABLE "teams" ADD COLUMN "signatures" jsonb DEFAULT '{}'::jsonb NOT NULL;

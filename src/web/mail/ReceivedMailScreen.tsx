@@ -10,6 +10,8 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { listReceivedMail, type MailOutcome, rawMailUrl, type ReceivedMail, reprocessMail } from "./mailApi.js";
 
 const OUTCOMES: readonly MailOutcome[] = ["error", "ticket", "reply", "automated", "bounce"];
+/** Problems whose detail is an error a system gave (a parser's, the database's), shown as it came. */
+const SYSTEM_DETAIL = new Set(["unparsable", "intake_failed"]);
 
 export function ReceivedMailScreen() {
   const { t, formatDateTime } = useI18n();
@@ -80,9 +82,11 @@ export function ReceivedMailScreen() {
                 </span>
                 {mail.automated && <span className="small">{t("mail.admin.automated", { kind: mail.automated.kind, reason: mail.automated.reason })}</span>}
                 {mail.problems.map((problem) => (
-                  <code key={problem.code} className="last-error">
-                    {t("mail.admin.problem", { code: problem.code })}: {problem.detail}
-                  </code>
+                  <span key={problem.code} className="last-error">
+                    {t("mail.admin.problem", { code: problem.code })}
+                    {/* Only a system's own error says more than the words above (as an outbox row's last error does). */}
+                    {SYSTEM_DETAIL.has(problem.code) && <code>: {problem.detail}</code>}
+                  </span>
                 ))}
               </div>
               <div className="card-actions">

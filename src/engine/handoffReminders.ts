@@ -7,7 +7,7 @@ import { inWork } from "../commands/work.js";
 import type { Clock } from "../core/clock.js";
 import { SYSTEM_ACTOR } from "../core/events/actor.js";
 import type { Database } from "../store/database.js";
-import { sleeper, turns } from "./workerLoop.js";
+import { everyRound } from "./workerLoop.js";
 
 export interface HandoffRemindersOptions {
   database: Database;
@@ -27,24 +27,7 @@ export interface HandoffReminders {
 export function startHandoffReminders(options: HandoffRemindersOptions): HandoffReminders {
   const everyMs = options.everyMs ?? 5 * 60_000;
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`escalation reminders: ${error.message}\n`));
-  const turn = turns();
-  const rest = sleeper();
-  let stopped = false;
   const round = () => inWork(options.database.db, { now: options.clock.now(), actor: SYSTEM_ACTOR }, remindIdleEscalations);
-  const loop = (async () => {
-    while (!stopped) {
-      await turn.run(round).catch((error: Error) => onError(error));
-      await rest.sleep(everyMs);
-      rest.reset();
-    }
-  })();
-  return {
-    runOnce: () => turn.run(round),
-    stop: async () => {
-      stopped = true;
-      rest.wake();
-      await loop;
-      await turn.idle();
-    },
-  };
+  const { runOnce, stop } = everyRound(round, everyMs, onError);
+  return { runOnce, stop };
 }

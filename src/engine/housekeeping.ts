@@ -6,7 +6,7 @@ import type { Clock } from "../core/clock.js";
 import type { Database } from "../store/database.js";
 import { purgeIdempotencyKeys } from "../store/idempotency.js";
 import { purgeExpiredSessions } from "../store/sessions.js";
-import { sleeper, turns } from "./workerLoop.js";
+import { everyRound } from "./workerLoop.js";
 
 /** How long an Idempotency-Key and its stored answer are kept: a retry comes within a day. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60_000;
@@ -35,9 +35,6 @@ export interface Housekeeping {
 export function startHousekeeping(options: HousekeepingOptions): Housekeeping {
   const everyMs = options.everyMs ?? 10 * 60_000;
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`housekeeping: ${error.message}\n`));
-  const turn = turns();
-  const rest = sleeper();
-  let stopped = false;
 
   const round = async (): Promise<HousekeepingRound> => {
     const now = options.clock.now();
@@ -48,21 +45,6 @@ export function startHousekeeping(options: HousekeepingOptions): Housekeeping {
     };
   };
 
-  const loop = (async () => {
-    while (!stopped) {
-      await turn.run(round).catch((error: Error) => onError(error));
-      await rest.sleep(everyMs);
-      rest.reset();
-    }
-  })();
-
-  return {
-    runOnce: () => turn.run(round),
-    stop: async () => {
-      stopped = true;
-      rest.wake();
-      await loop;
-      await turn.idle();
-    },
-  };
+  const { runOnce, stop } = everyRound(round, everyMs, onError);
+  return { runOnce, stop };
 }

@@ -6,7 +6,7 @@ import { sendHandoffNotices, type HandoffNoticesRound } from "../commands/oncall
 import { inWork } from "../commands/work.js";
 import type { Clock } from "../core/clock.js";
 import type { Database } from "../store/database.js";
-import { sleeper, turns } from "./workerLoop.js";
+import { everyRound } from "./workerLoop.js";
 
 export interface OncallNoticesOptions {
   database: Database;
@@ -29,10 +29,6 @@ export function startOncallNotices(options: OncallNoticesOptions): OncallNotices
   const everyMs = options.everyMs ?? 60_000;
   const batch = options.batch ?? 50;
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`on-call notices: ${error.message}\n`));
-  const turn = turns();
-  const rest = sleeper();
-  let stopped = false;
-
   const round = async (): Promise<HandoffNoticesRound> => {
     const now = options.clock.now();
     const total: HandoffNoticesRound = { schedules: 0, notices: 0 };
@@ -44,21 +40,6 @@ export function startOncallNotices(options: OncallNoticesOptions): OncallNotices
     }
   };
 
-  const loop = (async () => {
-    while (!stopped) {
-      await turn.run(round).catch((error: Error) => onError(error));
-      await rest.sleep(everyMs);
-      rest.reset();
-    }
-  })();
-
-  return {
-    runOnce: () => turn.run(round),
-    stop: async () => {
-      stopped = true;
-      rest.wake();
-      await loop;
-      await turn.idle();
-    },
-  };
+  const { runOnce, stop } = everyRound(round, everyMs, onError);
+  return { runOnce, stop };
 }

@@ -51,3 +51,38 @@ export function sleeper(): Sleeper {
     },
   };
 }
+
+/** A loop of rounds: `runOnce()` runs one in turn with the loop's; `wake()` starts the next one early. */
+export interface Rounds<T> {
+  runOnce(): Promise<T>;
+  wake(): void;
+  /** Ends the loop once the round in flight, if any, has settled. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `round` at once, then every `everyMs`, or sooner when woken (a wake during a round starts
+ * the next one right after it); a failed round is reported to `onError` and the loop goes on.
+ */
+export function everyRound<T>(round: () => Promise<T>, everyMs: number, onError: (error: Error) => void): Rounds<T> {
+  const turn = turns();
+  const rest = sleeper();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      rest.reset();
+      await turn.run(round).catch((error: Error) => onError(error));
+      await rest.sleep(everyMs);
+    }
+  })();
+  return {
+    runOnce: () => turn.run(round),
+    wake: () => rest.wake(),
+    stop: async () => {
+      stopped = true;
+      rest.wake();
+      await loop;
+      await turn.idle();
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { drainQueues } from "../../commands/routing/drainQueues.js";
 import { SYSTEM } from "../../commands/sla/syncClocks.js";
 import { inWork } from "../../commands/work.js";
 import type { Database } from "../../store/database.js";
-import { sleeper, turns } from "../workerLoop.js";
+import { everyRound } from "../workerLoop.js";
 
 export interface QueueDrainOptions {
   database: Database;
@@ -30,30 +30,14 @@ export interface QueueDrain {
 export function startQueueDrain(options: QueueDrainOptions): QueueDrain {
   const everyMs = options.everyMs ?? 60_000;
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`queue drain: ${error.message}\n`));
-  const turn = turns();
-  const rest = sleeper();
-  let stopped = false;
-
   const round = () => inWork(options.database.db, { now: options.clock.now(), actor: SYSTEM }, (work) => drainQueues(work));
-  const unsubscribe = options.clock.onChange?.(() => rest.wake());
-
-  const loop = (async () => {
-    while (!stopped) {
-      rest.reset();
-      await turn.run(round).catch((error: Error) => onError(error));
-      await rest.sleep(everyMs);
-    }
-  })();
-
+  const rounds = everyRound(round, everyMs, onError);
+  const unsubscribe = options.clock.onChange?.(() => rounds.wake());
   return {
-    runOnce: () => turn.run(round),
-    wake: () => rest.wake(),
+    ...rounds,
     stop: async () => {
-      stopped = true;
       unsubscribe?.();
-      rest.wake();
-      await loop;
-      await turn.idle();
+      await rounds.stop();
     },
   };
 }

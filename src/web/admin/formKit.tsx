@@ -132,18 +132,43 @@ interface FieldProps {
   readOnly: boolean;
 }
 
+/** The attributes a field's control takes: its id, whether it is invalid, what describes it. */
+interface ControlProps {
+  id: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+/** A field's frame: its label, its control (drawn by `control`), its hint and its errors. */
+function LabelledField({ label, path, issues, hint, control }: Omit<FieldProps, "readOnly"> & { control(props: ControlProps): ReactNode }) {
+  const id = useId();
+  const here = issuesAt(issues, path, true);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const invalid = invalidProps(`${id}-error`, here);
+  const describedBy = [invalid["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field" data-field={path}>
+      <label htmlFor={id}>{label}</label>
+      {control({ ...invalid, id, "aria-describedby": describedBy })}
+      {hint && (
+        <p className="muted small" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} issues={here} />
+    </div>
+  );
+}
+
 /** A text input with its label, hint and errors. */
 export function TextField({
-  label,
-  path,
-  issues,
-  hint,
   readOnly,
   value,
   onChange,
   type = "text",
   placeholder,
   list,
+  ...frame
 }: FieldProps & {
   value: string;
   onChange(value: string): void;
@@ -151,110 +176,47 @@ export function TextField({
   placeholder?: string;
   list?: string;
 }) {
-  const id = useId();
-  const here = issuesAt(issues, path, true);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const invalid = invalidProps(`${id}-error`, here);
   return (
-    <div className="field" data-field={path}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        readOnly={readOnly}
-        placeholder={placeholder}
-        list={list}
-        {...invalid}
-        aria-describedby={[invalid["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
-      />
-      {hint && (
-        <p className="muted small" id={hintId}>
-          {hint}
-        </p>
+    <LabelledField
+      {...frame}
+      control={(props) => (
+        <input {...props} type={type} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} placeholder={placeholder} list={list} />
       )}
-      <FieldError id={`${id}-error`} issues={here} />
-    </div>
+    />
   );
 }
 
 /** A multi-line text field with its label, hint and errors. */
-export function TextAreaField({
-  label,
-  path,
-  issues,
-  hint,
-  readOnly,
-  value,
-  onChange,
-  rows = 3,
-}: FieldProps & { value: string; onChange(value: string): void; rows?: number }) {
-  const id = useId();
-  const here = issuesAt(issues, path, true);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const invalid = invalidProps(`${id}-error`, here);
+export function TextAreaField({ readOnly, value, onChange, rows = 3, ...frame }: FieldProps & { value: string; onChange(value: string): void; rows?: number }) {
   return (
-    <div className="field" data-field={path}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        readOnly={readOnly}
-        {...invalid}
-        aria-describedby={[invalid["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
-      />
-      {hint && (
-        <p className="muted small" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} issues={here} />
-    </div>
+    <LabelledField
+      {...frame}
+      control={(props) => <textarea {...props} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} readOnly={readOnly} />}
+    />
   );
 }
 
 /** A select with its label and errors; `""` stands for none. */
 export function SelectField({
-  label,
-  path,
-  issues,
-  hint,
   readOnly,
   value,
   onChange,
   options,
+  ...frame
 }: FieldProps & { value: string; onChange(value: string): void; options: readonly { value: string; label: string }[] }) {
-  const id = useId();
-  const here = issuesAt(issues, path, true);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const invalid = invalidProps(`${id}-error`, here);
   return (
-    <div className="field" data-field={path}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        disabled={readOnly}
-        {...invalid}
-        aria-describedby={[invalid["aria-describedby"], hintId].filter(Boolean).join(" ") || undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {hint && (
-        <p className="muted small" id={hintId}>
-          {hint}
-        </p>
+    <LabelledField
+      {...frame}
+      control={(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value)} disabled={readOnly}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      <FieldError id={`${id}-error`} issues={here} />
-    </div>
+    />
   );
 }
 

@@ -32,7 +32,7 @@ export function replyReferences(thread: readonly string[]): string[] {
   return [thread[0] as string, ...thread.slice(thread.length - (MAX_REFERENCES - 1))];
 }
 
-/** The domain of an address (`Support <support@example.be>` → example.be), for Message-IDs. */
-export function domainOfAddress(address: string): string {
-  return /@([^>\s]+)>?\s*$/.exec(address)?.[1]?.toLowerCase() ?? "palier.invalid";
+/** The domain of an address (`Support <support@example.be>` → example.be), for Message-IDs; `fallback` when it has none. */
+export function domainOfAddress(address: string, fallback = "palier.invalid"): string {
+  return /@([^>\s]+)>?\s*$/.exec(address)?.[1]?.toLowerCase() ?? fallback;
 }

@@ -3,6 +3,7 @@
 // the API), so that a fresh install loses no message.
 
 import { createTransport } from "nodemailer";
+import { domainOfAddress } from "../../../core/mail/replyMail.js";
 import type { OutboxRow } from "../../../store/outbox/outbox.js";
 import { MAILBOX_TRANSPORT } from "../../../store/outbox/outboxAdmin.js";
 import { PermanentDeliveryError, requiredText } from "../deliveryError.js";
@@ -73,12 +74,6 @@ function isHeaderMap(value: unknown): value is Record<string, string> {
   return Object.entries(value).every(([name, text]) => /^[A-Za-z][A-Za-z0-9-]*$/.test(name) && typeof text === "string" && !/[\r\n]/.test(text));
 }
 
-/** The domain of a From address (`Palier <palier@example.org>` → example.org), for Message-IDs. */
-function domainOf(from: string): string {
-  const match = /@([^>\s]+)>?\s*$/.exec(from);
-  return match?.[1] ?? "localhost";
-}
-
 /** A mailer for SMTP when `smtpUrl` is given, else one that keeps the messages in the mailbox. */
 export function createMailer(options: MailerOptions = {}): Mailer {
   if (!options.smtpUrl) {
@@ -92,7 +87,7 @@ export function createMailer(options: MailerOptions = {}): Mailer {
     };
   }
   const from = options.from || DEFAULT_MAIL_FROM;
-  const domain = domainOf(from);
+  const domain = domainOfAddress(from, "localhost");
   const transporter = createTransport({
     url: options.smtpUrl,
     connectionTimeout: CONNECTION_TIMEOUT_MS,

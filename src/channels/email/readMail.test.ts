@@ -66,8 +66,12 @@ describe("readMail", () => {
   });
 
   it("names text it could not decode instead of passing replacement characters as read", async () => {
+    // Declared UTF-8 but not: a declared charset is believed, and what it cannot decode is named.
     const mail = await readMail(
-      Buffer.concat([crlf(["From: a@example.org", "Message-ID: <k@example.org>", "Subject: test", "", ""]), Buffer.from([0xd4, 0xc5, 0xd3, 0xd4, 0x0d, 0x0a])]),
+      Buffer.concat([
+        crlf(["From: a@example.org", "Message-ID: <k@example.org>", "Subject: test", "Content-Type: text/plain; charset=utf-8", "", ""]),
+        Buffer.from([0xd4, 0xc5, 0xd3, 0xd4, 0x0d, 0x0a]),
+      ]),
     );
     expect(mail.errors.map((error) => error.code)).toEqual(["undecodable_text"]);
   });

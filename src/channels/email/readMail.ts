@@ -13,6 +13,7 @@ import { readBounce } from "../../core/mail/bounce.js";
 import type { InboundMail, MailAddress, MailAttachment, MailProblem } from "../../core/mail/inboundMail.js";
 import { sanitize } from "../../core/message/messageBody.js";
 import { detectLanguage } from "../../core/triage/language.js";
+import { guessCharsets } from "./guessCharset.js";
 import { extractUuencoded } from "./uuencode.js";
 
 export type { InboundMail, MailAddress, MailAttachment, MailProblem } from "../../core/mail/inboundMail.js";
@@ -133,13 +134,20 @@ export async function readMail(source: Buffer, options: ReadMailOptions = {}): P
   if (source.length > maxBytes) {
     return rawMail(source.length, { code: "too_large", detail: `${source.length} bytes, over the limit of ${maxBytes}` });
   }
+  const guess = guessCharsets(source);
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(source, { skipHtmlToText: true, skipImageLinks: true, skipTextLinks: true, keepDeliveryStatus: true, checksumAlgo: false });
+    parsed = await simpleParser(guess.source, {
+      skipHtmlToText: true,
+      skipImageLinks: true,
+      skipTextLinks: true,
+      keepDeliveryStatus: true,
+      checksumAlgo: false,
+    });
   } catch (error) {
     return rawMail(source.length, { code: "unparsable", detail: (error as Error).message });
   }
-  const errors: MailProblem[] = [];
+  const errors: MailProblem[] = guess.guessed === null ? [] : [{ code: "charset_guessed", detail: guess.guessed }];
   const headers = headerMap(parsed.headerLines);
   const from = addresses(parsed.from)[0] ?? null;
   if (from === null) errors.push({ code: "no_from", detail: headers.has("from") ? `from: ${headers.get("from")?.[0] ?? ""}` : "no From header" });

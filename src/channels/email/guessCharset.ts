@@ -7,6 +7,7 @@
 // valid UTF-8 or 7-bit, and parts that declare a charset, are never touched.
 
 import { isUtf8 } from "node:buffer";
+import { TextDecoder } from "node:util";
 import { analyse } from "chardet";
 
 /** The charset undeclared 8-bit text is read in when its bytes say nothing clearer. */

@@ -14,6 +14,7 @@ import type { InboundMail, MailAddress, MailAttachment, MailProblem } from "../.
 import { sanitize } from "../../core/message/messageBody.js";
 import { detectLanguage } from "../../core/triage/language.js";
 import { guessCharsets } from "./guessCharset.js";
+import { isTnef, readTnef } from "./tnef.js";
 import { extractUuencoded } from "./uuencode.js";
 
 export type { InboundMail, MailAddress, MailAttachment, MailProblem } from "../../core/mail/inboundMail.js";
@@ -73,7 +74,7 @@ function textOfHtml(html: string): string {
 /** Alternative renditions that are not files: Apple Watch's text/watch-html. */
 const RENDITIONS = new Set(["text/watch-html"]);
 
-function attachmentOf(attachment: Attachment, index: number): MailAttachment {
+function attachmentOf(attachment: Attachment, index: number): MailAttachment & { tnef?: true } {
   const contentId = attachment.contentId ? attachment.contentId.replace(/^<|>$/g, "") : null;
   const inline = attachment.related === true || attachment.contentDisposition === "inline";
   return {
@@ -84,7 +85,45 @@ function attachmentOf(attachment: Attachment, index: number): MailAttachment {
     contentId,
     sha256: createHash("sha256").update(attachment.content).digest("hex"),
     content: attachment.content,
+    ...(isTnefPart(attachment) ? { tnef: true } : {}),
   };
+}
+
+/** Outlook's winmail.dat, by its type or name and its signature. */
+function isTnefPart(attachment: Attachment): boolean {
+  const named = /^application\/(vnd\.)?ms-tnef$/i.test(attachment.contentType) || /^winmail\.dat$/i.test(attachment.filename ?? "");
+  return named && isTnef(attachment.content);
+}
+
+/** The files and text a winmail.dat wraps, in place of the opaque file; the file itself when it cannot be read. */
+function unwrapTnef(attachments: (MailAttachment & { tnef?: true })[], errors: MailProblem[]): { attachments: MailAttachment[]; text: string | null } {
+  let text: string | null = null;
+  const out: MailAttachment[] = [];
+  for (const { tnef: wrapped, ...attachment } of attachments) {
+    if (wrapped !== true) {
+      out.push(attachment);
+      continue;
+    }
+    try {
+      const tnef = readTnef(attachment.content);
+      text ??= tnef.text;
+      for (const file of tnef.files) {
+        out.push({
+          filename: file.filename,
+          contentType: (file.contentType ?? "application/octet-stream").toLowerCase(),
+          size: file.content.length,
+          inline: false,
+          contentId: null,
+          sha256: createHash("sha256").update(file.content).digest("hex"),
+          content: file.content,
+        });
+      }
+    } catch (error) {
+      errors.push({ code: "tnef_unreadable", detail: `${attachment.filename}: ${(error as Error).message}` });
+      out.push(attachment);
+    }
+  }
+  return { attachments: out, text };
 }
 
 /** The Message-ID in the returned copy or headers a bounce carries (message/rfc822, text/rfc822-headers). */
@@ -165,10 +204,11 @@ export async function readMail(source: Buffer, options: ReadMailOptions = {}): P
 
   const rawHtml = typeof parsed.html === "string" && parsed.html.trim() !== "" ? parsed.html : null;
   const html = rawHtml === null ? null : sanitize(rawHtml);
+  const tnef = unwrapTnef(kept.map(attachmentOf), errors);
   const plain = parsed.text ?? "";
-  const uu = extractUuencoded(plain.trim() === "" && rawHtml !== null ? textOfHtml(rawHtml) : plain);
+  const uu = extractUuencoded(plain.trim() === "" && rawHtml !== null ? textOfHtml(rawHtml) : plain.trim() === "" && tnef.text !== null ? tnef.text : plain);
   const text = uu.text.replace(/\s+$/, "");
-  const attachments = [...kept.map(attachmentOf), ...uu.files.map((file) => ({ ...file, inline: false, contentId: null }))];
+  const attachments = [...tnef.attachments, ...uu.files.map((file) => ({ ...file, inline: false, contentId: null }))];
   const replaced = [...`${parsed.subject ?? ""}${text}`].filter((char) => char === "\uFFFD").length;
   if (replaced > 0) errors.push({ code: "undecodable_text", detail: `${replaced} characters could not be decoded (a missing or wrong charset)` });
 

@@ -24,7 +24,7 @@ export interface MailAttachment {
 
 /** Something the reader could not take as sent; the message is still read as far as it goes. */
 export interface MailProblem {
-  code: "unparsable" | "no_from" | "no_message_id" | "bad_date" | "undecodable_text" | "charset_guessed" | "too_large" | "intake_failed";
+  code: "unparsable" | "no_from" | "no_message_id" | "bad_date" | "undecodable_text" | "charset_guessed" | "tnef_unreadable" | "too_large" | "intake_failed";
   detail: string;
 }
 

@@ -29,7 +29,7 @@ const unicode = (text: string) => Buffer.from(`${text}\0`, "utf16le");
 const ansi = (text: string) => Buffer.concat([Buffer.from(text, "latin1"), Buffer.from([0])]);
 
 function stream(files: { title: string; longName?: string; mime?: string; data: Buffer }[], body?: string): Buffer {
-  const parts = [u32(0x223e9f78), Buffer.from([0x01, 0x00])];
+  const parts: Buffer[] = [u32(0x223e9f78), Buffer.from([0x01, 0x00])];
   parts.push(attribute(1, 0x9006, 0x0009, u32(0x00010000))); // attTnefVersion
   parts.push(attribute(1, 0x9007, 0x0009, Buffer.concat([u32(1252), u32(0)]))); // attOemCodepage
   if (body !== undefined) parts.push(attribute(1, 0x800c, 0x0002, Buffer.from(body, "latin1"))); // attBody
@@ -37,7 +37,7 @@ function stream(files: { title: string; longName?: string; mime?: string; data: 
     parts.push(attribute(2, 0x9002, 0x0006, Buffer.alloc(14))); // attAttachRendData
     parts.push(attribute(2, 0x8010, 0x0001, ansi(file.title))); // attAttachTitle
     parts.push(attribute(2, 0x800f, 0x0006, file.data)); // attAttachData
-    const props = [variableProperty(0x001f, 0x3707, unicode(file.longName ?? file.title))];
+    const props: Buffer[] = [variableProperty(0x001f, 0x3707, unicode(file.longName ?? file.title))];
     if (file.mime) props.push(variableProperty(0x001e, 0x370e, ansi(file.mime)));
     props.push(Buffer.concat([Buffer.from([0x03, 0x00, 0x05, 0x37]), u32(1)])); // PR_ATTACH_METHOD, a PT_LONG
     parts.push(attribute(2, 0x9005, 0x0006, Buffer.concat([u32(props.length), ...props]))); // attAttachment

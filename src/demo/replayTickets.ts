@@ -4,7 +4,9 @@
 // moment that came, at its due time, as the timer engine would have. The timelines, clocks,
 // escalations, rules' decisions and notifications are thus exactly what the product writes.
 
+import { readMail } from "../channels/email/readMail.js";
 import { fireDueSteps } from "../commands/escalation/fireDueSteps.js";
+import { receiveMail } from "../commands/mail/receiveMail.js";
 import { fireDueRuleTimers } from "../commands/rules/fireRuleTimers.js";
 import { clockCache } from "../commands/sla/clockCache.js";
 import { SYSTEM } from "../commands/sla/syncClocks.js";
@@ -15,6 +17,7 @@ import type { Work } from "../commands/work.js";
 import type { Actor } from "../core/events/actor.js";
 import type { TicketFields } from "../core/ticket/ticketRecord.js";
 import type { Db } from "../store/database.js";
+import { customerStore, teamStore } from "../store/entities.js";
 import { getTicket } from "../store/tickets/ticketRows.js";
 import { nextDueMoments } from "../store/ruleTimers.js";
 import type { Happening, PlannedTicket, ScriptedChanges } from "./demoTickets.js";
@@ -74,7 +77,10 @@ export async function replayTickets(tx: Db, scripts: readonly PlannedTicket[], n
       continue;
     }
     const number = numbers.get(script) as number;
-    if (happening.type === "message") {
+    if (happening.type === "message" && script.opening.channel === "email" && happening.message.kind === "customer") {
+      await mailIn(work, script, number, happening.message.text);
+      summary.messages += 1;
+    } else if (happening.type === "message") {
       await addMessage(work, { number, ...happening.message });
       summary.messages += 1;
     } else {
@@ -96,6 +102,36 @@ function inTimeOrder(scripts: readonly PlannedTicket[]): { script: PlannedTicket
 async function open(work: Work, script: PlannedTicket, happening: Extract<Happening, { type: "open" }>): Promise<number> {
   const { ticket } = await createTicket(work, { ...script.opening, message: happening.message });
   return ticket.number;
+}
+
+/**
+ * A customer's message on an e-mail ticket arrives as the mail it is: written to the team's
+ * address, answering the ticket by the reference in its subject, and taken by the e-mail intake,
+ * so that the team's received mail holds it as it would a real one.
+ */
+async function mailIn(work: Work, script: PlannedTicket, number: number, text: string): Promise<void> {
+  const customer = await customerStore.get(work.tx, script.opening.customerId);
+  const team = await teamStore.get(work.tx, script.opening.teamId);
+  if (!customer?.email || !team?.email) throw new Error(`the demo's ticket #${number} has no customer or team address to mail`);
+  const raw = Buffer.from(
+    [
+      `From: ${customer.name.replace(/[^\p{L}\p{N} .'-]/gu, "")} <${customer.email}>`,
+      `To: ${team.email}`,
+      `Subject: Re: ${script.opening.subject} [#${number}]`,
+      `Date: ${work.now.toUTCString()}`,
+      `Message-ID: <demo.${number}.${work.now.getTime()}@${customer.email.split("@")[1] ?? "demo"}>`,
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Transfer-Encoding: 8bit",
+      "",
+      text,
+      "",
+    ].join("\r\n"),
+  );
+  const received = await receiveMail(work, { raw, mail: await readMail(raw), recipients: [team.email] });
+  if (received.outcome !== "reply" || received.ticketNumber !== number) {
+    throw new Error(`the demo's mail for ticket #${number} was taken as ${received.outcome} on #${received.ticketNumber ?? "none"}`);
+  }
 }
 
 /** The fields a scripted change sets; tags and followers it adds to those the ticket carries now. */

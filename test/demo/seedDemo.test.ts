@@ -117,6 +117,20 @@ describe(`palier seed --demo (${backend})`, () => {
     expect(summary.messages).toBeGreaterThan(400);
   });
 
+  it("takes the customers' answers on e-mail tickets through the e-mail intake, each threaded onto its ticket", async () => {
+    const [row] = await selectRows<{ replies: number; elsewhere: number; unmatched: number; customerEmailMessages: number }>(
+      get(),
+      sql`select
+            (select count(*)::int from mail_messages where direction = 'in' and outcome = 'reply') as replies,
+            (select count(*)::int from mail_messages m join tickets t on t.number = m.ticket_number where m.direction = 'in' and t.channel <> 'email') as elsewhere,
+            (select count(*)::int from mail_messages m where m.direction = 'in' and not exists (select 1 from messages x where x.id = m.message_id and x.ticket_number = m.ticket_number)) as unmatched,
+            (select count(*)::int from messages x join tickets t on t.number = x.ticket_number
+               where t.channel = 'email' and x.kind = 'customer' and x.created_at > t.created_at) as "customerEmailMessages"`,
+    );
+    expect(row!.replies).toBeGreaterThan(10);
+    expect(row).toEqual({ replies: row!.customerEmailMessages, elsewhere: 0, unmatched: 0, customerEmailMessages: row!.customerEmailMessages });
+  });
+
   it("stamps each ticket as its messages leave it, and ends it where its script does", async () => {
     const [row] = await selectRows<{ wrong: number }>(
       get(),

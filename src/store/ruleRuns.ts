@@ -108,17 +108,22 @@ export interface StoredTriageSettings {
   alarms?: Partial<AlarmLexicon>;
 }
 
-/** The `triage` settings, or undefined when the workspace never set them. */
-export async function readTriageSettings(db: Db): Promise<StoredTriageSettings | undefined> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, "triage"));
-  return row?.value as StoredTriageSettings | undefined;
-}
-
-/** How many other tickets the customer opened since `since` (their repeated contacts). */
-export async function countRecentContacts(db: Db, props: { customerId: string; exceptNumber: number; since: Date }): Promise<number> {
+/**
+ * How many other tickets the customer opened since `since` (their repeated contacts), and, when
+ * asked, the workspace's triage settings in the same statement.
+ */
+export async function readRecentContacts(
+  db: Db,
+  props: { customerId: string; exceptNumber: number; since: Date; withSettings: boolean },
+): Promise<{ count: number; settings?: StoredTriageSettings | undefined }> {
+  const recent = and(eq(tickets.customerId, props.customerId), ne(tickets.number, props.exceptNumber), gte(tickets.createdAt, props.since));
   const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(tickets)
-    .where(and(eq(tickets.customerId, props.customerId), ne(tickets.number, props.exceptNumber), gte(tickets.createdAt, props.since)));
-  return row?.count ?? 0;
+    .select({
+      count: sql<number>`(select count(*)::int from ${tickets} where ${recent})`,
+      settings: props.withSettings
+        ? sql<StoredTriageSettings | null>`(select ${settings.value} from ${settings} where ${settings.key} = 'triage')`
+        : sql<null>`null`,
+    })
+    .from(sql`(select 1) as one`);
+  return { count: row?.count ?? 0, ...(props.withSettings ? { settings: row?.settings ?? undefined } : {}) };
 }

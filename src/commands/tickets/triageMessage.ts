@@ -8,22 +8,16 @@ import type { Channel, Language } from "../../core/ticket/ticket.js";
 import { ALARM_KINDS, FRUSTRATION_THRESHOLD, REPEAT_CONTACT_DAYS, type TriageSignals } from "../../core/triage/signals.js";
 import { triage, withAlarms } from "../../core/triage/index.js";
 import type { AlarmLexicon } from "../../core/triage/signals.js";
-import { countRecentContacts, readTriageSettings } from "../../store/ruleRuns.js";
+import { readRecentContacts, type StoredTriageSettings } from "../../store/ruleRuns.js";
 import type { TriageColumns } from "../../store/tickets/ticketRows.js";
 import type { Work } from "../work.js";
 
 const DAY_MS = 86_400_000;
 const settingsCache = new WeakMap<object, { threshold: number; alarms: AlarmLexicon | undefined }>();
 
-/** The workspace's triage settings, read once per unit of work (defaults when none were saved). */
-async function triageSettings(work: Work): Promise<{ threshold: number; alarms: AlarmLexicon | undefined }> {
-  let cached = settingsCache.get(work.clocks);
-  if (!cached) {
-    const stored = await readTriageSettings(work.tx);
-    cached = { threshold: stored?.threshold ?? FRUSTRATION_THRESHOLD, alarms: stored?.alarms ? withAlarms(stored.alarms) : undefined };
-    settingsCache.set(work.clocks, cached);
-  }
-  return cached;
+/** The workspace's triage settings as stored (defaults when none were saved). */
+function settingsOf(stored: StoredTriageSettings | undefined): { threshold: number; alarms: AlarmLexicon | undefined } {
+  return { threshold: stored?.threshold ?? FRUSTRATION_THRESHOLD, alarms: stored?.alarms ? withAlarms(stored.alarms) : undefined };
 }
 
 /** A customer message triaged for its ticket. */
@@ -45,14 +39,18 @@ export interface TriageMessageProps {
   language: Language | null;
 }
 
-/** Triages one customer message: two cheap reads (cached settings, the customer's recent tickets). */
+/** Triages one customer message: one cheap read (the customer's recent tickets, and the settings once per unit of work). */
 export async function triageMessage(work: Work, props: TriageMessageProps): Promise<TriagedMessage> {
-  const settings = await triageSettings(work);
-  const recentContacts = await countRecentContacts(work.tx, {
+  const cached = settingsCache.get(work.clocks);
+  const read = await readRecentContacts(work.tx, {
     customerId: props.customerId,
     exceptNumber: props.number ?? -1,
     since: new Date(work.now.getTime() - REPEAT_CONTACT_DAYS * DAY_MS),
+    withSettings: cached === undefined,
   });
+  const recentContacts = read.count;
+  const settings = cached ?? settingsOf(read.settings);
+  if (cached === undefined) settingsCache.set(work.clocks, settings);
   const signals = triage(
     { text: props.text, ...(props.subject !== undefined ? { subject: props.subject } : {}), channel: props.channel, recentContacts },
     { threshold: settings.threshold, ...(settings.alarms ? { alarms: settings.alarms } : {}) },

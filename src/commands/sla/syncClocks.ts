@@ -9,10 +9,11 @@ import { matchPolicy } from "../../core/sla/conditions.js";
 import { messageHappening } from "../../core/sla/replay.js";
 import type { MessageKind, Status } from "../../core/ticket/ticket.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
+import type { SlaPolicy } from "../../core/sla/policy.js";
 import type { Actor } from "../../core/events/index.js";
 import { loadClockHistory } from "../../store/sla/clockHistory.js";
 import { type ClockState, readTicketState, writeClocks } from "../../store/sla/clockRows.js";
-import { loadCalendars, loadPolicies } from "../../store/sla/policies.js";
+import { loadCalendars, loadPoliciesAndCalendars } from "../../store/sla/policies.js";
 import type { Work } from "../work.js";
 
 /** The actor of a recompute's events. */
@@ -72,7 +73,7 @@ export interface SyncClocksProps {
 export async function syncClocks(work: Work, props: SyncClocksProps): Promise<void> {
   const { tx, clocks: cache, now, actor } = work;
   const { ticket, happening } = props;
-  const policies = (cache.policies ??= await loadPolicies(tx));
+  const policies = cache.policies ?? (await policiesInto(work));
   // A clock refers to its policy: with no policy there can be no clock.
   if (policies.length === 0) return;
   const state = await ticketState(work, ticket, happening.type === "created");
@@ -83,6 +84,14 @@ export async function syncClocks(work: Work, props: SyncClocksProps): Promise<vo
   const plan = planClocks({ ticket, state, match, facts, policies, calendar, happening, at: now.getTime(), history, newId: randomUUID });
   if (plan.writes) await writeClocks(tx, [plan.writes], now, actor);
   cache.tickets.set(ticket.number, plan.after);
+}
+
+/** The policies, read with their calendars into the work's cache. */
+async function policiesInto(work: Work): Promise<SlaPolicy[]> {
+  const { policies, calendars } = await loadPoliciesAndCalendars(work.tx);
+  work.clocks.policies = policies;
+  for (const [id, calendar] of calendars) if (!work.clocks.calendars.has(id)) work.clocks.calendars.set(id, calendar);
+  return policies;
 }
 
 /** The clocks and timers of a ticket (none for a ticket being created), its customer's facts into the cache; one query at most. */

@@ -128,13 +128,13 @@ async function assign(work: Work, ticket: Ticket, context: RoutingContext, choic
     matched: routedSkills(choice.matched, context),
     ...(context.queuedAt ? { queuedSince: context.queuedAt.toISOString() } : {}),
   };
-  await writeEvents(work.tx, [{ ticketNumber: ticket.number, at: work.now, actor: work.actor, type: "assignment", data }]);
   await setLastServed(work.tx, context.team.id, choice.agentId);
   return applyChanges(work, {
     ticket,
     changes: { assigneeId: choice.agentId },
     cause: { cause: "routed", by: "strategy", strategy: choice.strategy },
     extra: { queuedAt: null },
+    eventsBefore: [{ ticketNumber: ticket.number, at: work.now, actor: work.actor, type: "assignment", data }],
   });
 }
 

@@ -5,7 +5,7 @@
 
 import { checkTransition, type Status } from "../../core/ticket/ticket.js";
 import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket/ticketRecord.js";
-import type { ChangeCause, FieldChanges } from "../../core/events/index.js";
+import type { ChangeCause, FieldChanges, NewTicketEvent } from "../../core/events/index.js";
 import { writeEvents } from "../../store/events.js";
 import { presentTicket, replaceFollowers, type TicketRow, updateTicketRow } from "../../store/tickets/ticketRows.js";
 import { syncChanged } from "../sla/syncClocks.js";
@@ -19,6 +19,8 @@ export interface ApplyChangesProps {
   cause?: ChangeCause | undefined;
   /** Columns written along (message stamps, search text) that are not changes of the timeline. */
   extra?: Partial<TicketRow>;
+  /** Events that come before the `updated` event (routing's `assignment`), written in its statement. */
+  eventsBefore?: NewTicketEvent[];
 }
 
 /**
@@ -58,13 +60,17 @@ export async function applyChanges(work: Work, props: ApplyChangesProps): Promis
       followers = wanted;
     }
   }
-  if (Object.keys(changes).length === 0 && Object.keys(extra).length === 0) return before;
-  const row = await updateTicketRow(tx, before.number, set, now);
-  if (Object.keys(changes).length > 0) {
-    await writeEvents(tx, [
-      { ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) },
-    ]);
+  const eventsBefore = props.eventsBefore ?? [];
+  if (Object.keys(changes).length === 0 && Object.keys(extra).length === 0) {
+    if (eventsBefore.length > 0) await writeEvents(tx, eventsBefore);
+    return before;
   }
+  const row = await updateTicketRow(tx, before.number, set, now);
+  const updated: NewTicketEvent[] =
+    Object.keys(changes).length > 0
+      ? [{ ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) }]
+      : [];
+  if (eventsBefore.length + updated.length > 0) await writeEvents(tx, [...eventsBefore, ...updated]);
   return syncChanged(work, { ticket: presentTicket(row, followers), changes });
 }
 

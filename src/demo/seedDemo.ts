@@ -1,6 +1,7 @@
 // Seeds the demo workspace in one transaction, through the product's own operations: the
 // workspace (calendars, teams, agents, policies, customers…) as the API's routes write it, then
-// the tickets' scripts replayed in time order, the escalation matrix firing on the way.
+// the tickets' scripts replayed in time order, the escalation matrix firing on the way, and the
+// teams' on-call schedules.
 
 import type { Db } from "../store/database.js";
 import { lockUntilCommit } from "../store/advisoryLock.js";
@@ -8,6 +9,7 @@ import { agentStore } from "../store/entities.js";
 import { pgErrorOf } from "../store/pgError.js";
 import { planDemoTickets, placeholderIds } from "./demoTickets.js";
 import { replayTickets } from "./replayTickets.js";
+import { seedOncall } from "./demoOncall.js";
 import { DemoConflictError, seedWorkspace } from "./seedWorkspace.js";
 import { AGENTS, CUSTOMERS, DEMO_EMAIL_DOMAIN, ORGANIZATIONS, PRODUCTS, TEAMS } from "./workspace.js";
 
@@ -42,6 +44,8 @@ export interface DemoSummary {
   rules: number;
   /** Escalation-matrix steps (reminders and levels) fired on the demo's tickets. */
   escalations: number;
+  /** On-call schedules, one per team, set on the teams. */
+  oncallSchedules: number;
 }
 
 /** Serializes two processes seeding one PostgreSQL at once (bootstrap uses 7351002); held until commit. */
@@ -82,6 +86,8 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
   const setUpAt = new Date((first?.createdAt ?? now).getTime() - SET_UP_BEFORE_MS);
   const workspace = await seedWorkspace(tx, { now: setUpAt, passwordHash });
   const replayed = await replayTickets(tx, planDemoTickets(now, workspace.ids), now);
+  // The teams' on-call schedules start after the replay: the scripted tickets keep the assignees their scripts give them.
+  const oncallSchedules = await seedOncall(tx, { now, teams: workspace.ids.teams, agents: workspace.ids.agents });
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,
@@ -93,5 +99,6 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
     policies: workspace.policies,
     rules: workspace.rules,
     escalations: replayed.escalations,
+    oncallSchedules,
   };
 }

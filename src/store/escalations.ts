@@ -6,7 +6,9 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings } from "../core/escalation/handoff.js";
 import type { Db } from "./database.js";
 import { escalations, messages, settings, teams, tickets } from "./schema.js";
-import { rowsOf } from "./sql/rows.js";
+import { pgTextArray } from "./sql/pgArray.js";
+import { rowsOf, selectRows } from "./sql/rows.js";
+import { isUuid } from "./sql/uuid.js";
 
 export type Escalation = typeof escalations.$inferSelect;
 export type NewEscalation = typeof escalations.$inferInsert;
@@ -180,13 +182,35 @@ export async function markReminded(tx: Db, id: string, now: Date): Promise<void>
   await tx.update(escalations).set({ remindedAt: now }).where(eq(escalations.id, id));
 }
 
-/** How many escalations the agent made, and how many of them were sent back. */
-export async function agentEscalationCounts(db: Db, agentId: string): Promise<{ escalated: number; bounced: number }> {
-  const rows = await db
-    .select({ status: escalations.status, n: count() })
-    .from(escalations)
-    .where(eq(escalations.fromAgentId, agentId))
-    .groupBy(escalations.status);
-  const escalated = rows.reduce((sum, row) => sum + Number(row.n), 0);
-  return { escalated, bounced: Number(rows.find((row) => row.status === "bounced")?.n ?? 0) };
+/** An agent's escalation figures: how many they made, how many of those were sent back to them, and how many they sent back themselves. */
+export interface AgentEscalationCounts {
+  agentId: string;
+  escalated: number;
+  bounced: number;
+  sentBack: number;
+}
+
+/** How many escalations the agent made, how many of them were sent back, and how many they sent back. */
+export async function agentEscalationCounts(db: Db, agentId: string): Promise<Omit<AgentEscalationCounts, "agentId">> {
+  const [counts] = await escalationCountsByAgent(db, [agentId]);
+  return { escalated: counts?.escalated ?? 0, bounced: counts?.bounced ?? 0, sentBack: counts?.sentBack ?? 0 };
+}
+
+/** The escalation figures of each agent of `agentIds` (unknown ids answer zeros), in one query, in the order given. */
+export async function escalationCountsByAgent(db: Db, agentIds: readonly string[]): Promise<AgentEscalationCounts[]> {
+  const ids = [...new Set(agentIds.filter(isUuid))];
+  if (ids.length === 0) return [];
+  const rows = await selectRows<{ agent_id: string; escalated: number; bounced: number; sent_back: number }>(
+    db,
+    sql`select a.id as agent_id,
+          (select count(*)::int from escalations e where e.from_agent_id = a.id) as escalated,
+          (select count(*)::int from escalations e where e.from_agent_id = a.id and e.status = 'bounced') as bounced,
+          (select count(*)::int from escalations e where e.decided_by_id = a.id and e.status = 'bounced') as sent_back
+        from unnest(${pgTextArray(ids)}::uuid[]) as a(id)`,
+  );
+  const byId = new Map(rows.map((r) => [r.agent_id, r]));
+  return ids.map((agentId) => {
+    const row = byId.get(agentId);
+    return { agentId, escalated: Number(row?.escalated ?? 0), bounced: Number(row?.bounced ?? 0), sentBack: Number(row?.sent_back ?? 0) };
+  });
 }

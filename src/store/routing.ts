@@ -23,6 +23,8 @@ export interface RoutingTeam {
   lastServedId: string | null;
   leadId: string | null;
   calendarId: string | null;
+  /** The team's on-call schedule, for urgent tickets out of hours or with nobody available. */
+  onCallScheduleId: string | null;
 }
 
 /** A member of the team who may take tickets, with the open tickets they carry. */
@@ -63,13 +65,14 @@ export async function readRoutingContext(
     round_robin_last_id: string | null;
     lead_id: string | null;
     calendar_id: string | null;
+    on_call_schedule_id: string | null;
     product_code: string | null;
     product_name: string | null;
     queued_at: string | Date | null;
     lead_locale: string | null;
   }>(
     tx,
-    sql`select t.id, t.name, t.assignment, t.round_robin_last_id, t.lead_id, t.calendar_id, p.code as product_code, p.name as product_name,
+    sql`select t.id, t.name, t.assignment, t.round_robin_last_id, t.lead_id, t.calendar_id, t.on_call_schedule_id, p.code as product_code, p.name as product_name,
           (select queued_at from tickets where number = ${props.ticketNumber}) as queued_at, l.locale as lead_locale
         from teams t left join products p on p.id = ${props.productId}::uuid left join agents l on l.id = t.lead_id and l.active
         where t.id = ${props.teamId}::uuid`,
@@ -83,6 +86,7 @@ export async function readRoutingContext(
       lastServedId: row.round_robin_last_id,
       leadId: row.lead_id,
       calendarId: row.calendar_id,
+      onCallScheduleId: row.on_call_schedule_id,
     },
     product: row.product_code !== null && row.product_name !== null ? { code: row.product_code, name: row.product_name } : null,
     queuedAt: at(row.queued_at),

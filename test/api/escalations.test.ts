@@ -130,8 +130,29 @@ describeStore("escalation routes", (get) => {
       expect(bounced.json.ticket).toMatchObject({ teamId: api.teamId, assigneeId: api.agents.agent.id, tier: "L1" });
       const list = await api.call<{ items: EscalationJson[]; bounces: number }>("agent", "GET", `/api/v1/tickets/${number}/escalations`);
       expect(list.json.bounces).toBe(1);
-      const counts = await api.call<{ escalated: number; bounced: number }>("viewer", "GET", `/api/v1/agents/${api.agents.agent.id}/escalations`);
+      const counts = await api.call<{ escalated: number; bounced: number; sentBack: number }>(
+        "viewer",
+        "GET",
+        `/api/v1/agents/${api.agents.agent.id}/escalations`,
+      );
       expect(counts.json.bounced).toBeGreaterThanOrEqual(1);
+      // The agents list reads the figures of a page of agents at once: the member sent this one back.
+      const before = (await api.call<{ sentBack: number }>("viewer", "GET", `/api/v1/agents/${billing.member.id}/escalations`)).json;
+      expect(before.sentBack).toBeGreaterThanOrEqual(1);
+      const nobody = "00000000-0000-4000-8000-000000000000";
+      const many = await api.call<{ items: { agentId: string; escalated: number; bounced: number; sentBack: number }[] }>(
+        "viewer",
+        "GET",
+        `/api/v1/escalations/by-agent?agentIds=${api.agents.agent.id},${billing.member.id},${nobody}`,
+      );
+      expect(many.json.items).toEqual([
+        { agentId: api.agents.agent.id, ...counts.json },
+        { agentId: billing.member.id, escalated: expect.any(Number), bounced: expect.any(Number), sentBack: before.sentBack },
+        { agentId: nobody, escalated: 0, bounced: 0, sentBack: 0 },
+      ]);
+      const bad = await api.call<ErrorJson>("viewer", "GET", "/api/v1/escalations/by-agent?agentIds=not-an-id");
+      expect(bad.status).toBe(400);
+      expect(bad.json.error.details[0]?.path).toBe("querystring.agentIds");
       const twice = await api.call<ErrorJson>(member, "POST", `/api/v1/escalations/${escalation.id}/accept`);
       expect(twice.status).toBe(409);
     });

@@ -30,6 +30,7 @@ import { DEMO_WORKER } from "../../src/demo/replayTickets.js";
 import { DemoConflictError, hasDemo, SEED_LOCK, seedDemo } from "../../src/demo/seedDemo.js";
 import { agentEmail, DEMO_CUSTOMER_LOGIN, DEMO_PASSWORD } from "../../src/demo/workspace.js";
 import { HEAD_OF_SUPPORT_LOGIN } from "../../src/demo/demoPolicies.js";
+import { onCallAt, type Layer, type Override } from "../../src/core/oncall/index.js";
 
 const NOW = new Date("2026-11-23T09:00:00Z");
 
@@ -172,6 +173,27 @@ describe(`palier seed --demo (${backend})`, () => {
       sql`select t.name, a.email as lead from teams t join agents a on a.id = t.lead_id order by t.name`,
     );
     expect(teams.map((t) => t.name)).toEqual(["Escalades L2", "Facturation / Billing", "Social", "Support technique"]);
+  });
+
+  it("gives each team an on-call schedule of its agents, someone on call at 3 a.m. on a Sunday", async () => {
+    const rows = await selectRows<{ team: string; schedule: string; timezone: string; layers: Layer[]; overrides: Override[] }>(
+      get(),
+      sql`select t.name as team, s.name as schedule, s.timezone, s.layers, s.overrides from teams t join oncall_schedules s on s.id = t.on_call_schedule_id order by t.name`,
+    );
+    expect(rows.map((r) => r.team)).toEqual(["Escalades L2", "Facturation / Billing", "Social", "Support technique"]);
+    const members = await selectRows<{ id: string; team: string }>(
+      get(),
+      sql`select a.id, t.name as team from agents a join teams t on t.id = a.team_id where a.role = 'agent'`,
+    );
+    // Sunday 22 November 2026, 03:00 in Brussels, and Monday 23, 11:00: the offices are open.
+    const sunday3am = Date.parse("2026-11-22T02:00:00Z");
+    const mondayMorning = Date.parse("2026-11-23T10:00:00Z");
+    for (const row of rows) {
+      const spec = { timezone: row.timezone, layers: row.layers, overrides: row.overrides };
+      const [who] = onCallAt(spec, sunday3am);
+      expect(members.find((m) => m.id === who)?.team).toBe(row.team);
+      expect(onCallAt(spec, mondayMorning).length).toBe(row.team === "Social" ? 1 : 0);
+    }
   });
 
   it("has a VIP organization with its domains, and customers who can sign in", async () => {

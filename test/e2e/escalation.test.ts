@@ -2,7 +2,8 @@
 // escalates a ticket to the technical support team, first with an incomplete hand-off whose
 // missing fields are named beside them, then complete, with the customer notice previewed; Pieter,
 // who leads that team, sends it back with a reason; Thomas sees it back with him, the bounce
-// counted, and the board lists it. Screenshots at 1440 px in French, Dutch and English go to
+// counted, and the board lists it; the manager sees the bounce counts on the agents list and in
+// the agent editor. Screenshots at 1440 px in French, Dutch and English go to
 // test-artifacts/.
 
 import { mkdirSync } from "node:fs";
@@ -147,6 +148,23 @@ suite("the human escalation", () => {
     }
     await apiFromPage(agent, "PATCH", "/auth/me", { locale: "en" });
   }, 120_000);
+
+  it("shows managers the bounce counts on the agents list and in the agent editor", async () => {
+    await manager.goto(`${server.baseUrl}/admin/agents`);
+    const thomas = manager.locator(`tr[data-agent="${AGENT}"] td[data-column="escalations"] .bounce-count`);
+    await thomas.waitFor();
+    await expect(thomas.getAttribute("data-bounced")).resolves.toBe("1");
+    await expect(thomas.textContent()).resolves.toMatch(/^\d+ · 1 sent back$/);
+    await shot(manager, "escalation-06-agents-en-1440");
+    // Pieter, who sent it back, has it counted as sent back by him.
+    await manager.locator(`tr[data-agent="${LEAD}"] a`).click();
+    const figures = manager.locator(".agent-escalations");
+    await figures.getByRole("heading", { name: "Escalations" }).waitFor();
+    await expect(figures.locator('[data-figure="sentBack"] dd').textContent()).resolves.toBe("1");
+    await expect(figures.locator('[data-figure="sentBack"] dt').textContent()).resolves.toBe("Sent back by the agent");
+    await figures.scrollIntoViewIfNeeded();
+    await shot(manager, "escalation-07-agent-editor-en-1440");
+  }, 60_000);
 
   it("asks a manager to approve a refund beyond the agent's limit, who approves it from the notification", async () => {
     await agent.goto(`${server.baseUrl}/tickets/${number}`);

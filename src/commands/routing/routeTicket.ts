@@ -1,11 +1,12 @@
 // Routing one ticket in its unit of work: when it has a team, no assignee, is still open and its
 // team assigns by strategy, the team's available member who fits best takes it (an `assignment`
 // event with why, then the `updated` change); nobody available: it waits in the team's queue
-// (a `queued` event, the lead told once) until drainQueues hands it to someone.
+// (a `queued` event, the lead told once) until drainQueues hands it to someone. An urgent ticket
+// out of the team's hours, or that nobody of the team can take, goes to the person on call.
 
 import type { RoutingAgent } from "../../core/routing/availability.js";
 import { chooseAgent, type RoutingChoice, type RoutingWait } from "../../core/routing/chooseAgent.js";
-import type { AssignmentEventData, QueuedEventData, RoutedSkills } from "../../core/events/routingData.js";
+import type { AssignmentEventData, OnCallSkip, QueuedEventData, RoutedSkills } from "../../core/events/routingData.js";
 import type { MatchedSkills, TicketNeeds } from "../../core/routing/skills.js";
 import { translator } from "../../core/i18n/index.js";
 import { localeOf } from "../../core/i18n/locale.js";
@@ -16,6 +17,7 @@ import { bestCandidates, type RoutingContext, readRoutingContext, setLastServed,
 import { calendarsOf } from "../sla/syncClocks.js";
 import { applyChanges } from "../tickets/applyChanges.js";
 import type { Work } from "../work.js";
+import { assignOnCall, findOnCall, teamOutsideHours, wantsOnCall } from "./routeOnCall.js";
 
 export interface RouteTicketProps {
   /** The ticket as it is, locked in the unit of work. */
@@ -36,7 +38,9 @@ const CLOSED = new Set(["solved", "closed"]);
 /**
  * Routes `ticket` when it has a team and no assignee, is neither solved nor closed, and its team
  * does not assign by hand. A ticket already waiting in the queue that still finds nobody stays
- * there quietly: its `queued` event and the lead's notice came when it started waiting.
+ * there quietly: its `queued` event and the lead's notice came when it started waiting. An
+ * urgent ticket of a team with an on-call schedule goes to the person on call when the team is
+ * outside its business hours (even a team that assigns by hand) or nobody of it is available.
  */
 export async function routeTicket(work: Work, props: RouteTicketProps): Promise<RouteResult> {
   const { ticket } = props;
@@ -44,6 +48,14 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
   if (ticket.teamId === null || ticket.assigneeId !== null || CLOSED.has(ticket.status)) return unchanged;
   const context = await readRoutingContext(work.tx, { teamId: ticket.teamId, productId: ticket.productId, ticketNumber: ticket.number });
   if (!context) return unchanged;
+  // An urgent ticket out of the team's hours goes to the person on call, whatever the strategy.
+  const urgent = wantsOnCall(ticket, context);
+  let noOnCall: OnCallSkip | undefined;
+  if (urgent && (await teamOutsideHours(work, context))) {
+    const found = await findOnCall(work, context);
+    if ("person" in found) return { ticket: await assignOnCall(work, ticket, context, found, "outside_hours"), outcome: "assigned" };
+    noOnCall = found.skip;
+  }
   if (context.team.strategy === "manual") return { ticket, outcome: "manual" };
   const needs: TicketNeeds = { language: ticket.language, product: context.product?.code ?? null, channel: ticket.channel, tags: ticket.tags };
   const strategy = context.team.strategy;
@@ -53,8 +65,14 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
   const members = await routingMembers(work, context);
   const decision = chooseAgent({ members, strategy, needs, lastServedId: context.team.lastServedId, at: work.now });
   if (decision.outcome === "assigned") return { ticket: await assign(work, ticket, context, decision), outcome: "assigned" };
+  // Nobody of the team: an urgent ticket goes to the person on call rather than wait.
+  if (urgent && noOnCall === undefined) {
+    const found = await findOnCall(work, context);
+    if ("person" in found) return { ticket: await assignOnCall(work, ticket, context, found, "nobody_available"), outcome: "assigned" };
+    noOnCall = found.skip;
+  }
   if (context.queuedAt !== null) return { ticket, outcome: "queued" };
-  return { ticket: await queue(work, ticket, context, decision), outcome: "queued" };
+  return { ticket: await queue(work, ticket, context, decision, noOnCall), outcome: "queued" };
 }
 
 /** How many of the best candidates the first read brings, before the whole team is read. */
@@ -138,7 +156,7 @@ async function assign(work: Work, ticket: Ticket, context: RoutingContext, choic
   });
 }
 
-async function queue(work: Work, ticket: Ticket, context: RoutingContext, wait: RoutingWait): Promise<Ticket> {
+async function queue(work: Work, ticket: Ticket, context: RoutingContext, wait: RoutingWait, noOnCall: OnCallSkip | undefined): Promise<Ticket> {
   const { team, lead } = context;
   const data: QueuedEventData = {
     strategy: team.strategy as QueuedEventData["strategy"],
@@ -148,6 +166,7 @@ async function queue(work: Work, ticket: Ticket, context: RoutingContext, wait: 
     members: wait.members,
     passedOver: wait.passedOver,
     ...(lead ? { leadId: lead.id } : {}),
+    ...(noOnCall ? { onCall: { skip: noOnCall, ...(team.onCallScheduleId ? { scheduleId: team.onCallScheduleId } : {}) } } : {}),
   };
   await writeEvents(work.tx, [{ ticketNumber: ticket.number, at: work.now, actor: work.actor, type: "queued", data }]);
   if (lead) {

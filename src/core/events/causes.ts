@@ -33,7 +33,8 @@ export interface EscalationCause {
  * - `escalation`: an action of a matrix step (reassign, raise priority, set tier, add followers).
  * - `auto_closed`: closed by itself some days after it was solved.
  * - `routed`: routing chose the assignee: by the team's strategy (`strategy`, its `assignment`
- *   event `eventId`), or, in older rows, an agent of the team speaking `language`.
+ *   event `eventId`), the person on call in schedule `scheduleId` for an urgent ticket (`on_call`),
+ *   or, in older rows, an agent of the team speaking `language`.
  * - `rule`: an action of a team's rule (`eventId`: its `rule` event, which precedes the change).
  * - `comment`: the words a person gave with the change, shown as written (never translated).
  */
@@ -44,6 +45,7 @@ export type ChangeCause =
   | { cause: "auto_closed"; afterDays: number }
   | { cause: "routed"; by: "language"; language: string }
   | { cause: "routed"; by: "strategy"; strategy: "load_balanced" | "round_robin"; eventId?: number }
+  | { cause: "routed"; by: "on_call"; scheduleId: string; scheduleName: string }
   | RuleChangeCause
   | { cause: "comment"; text: string };
 

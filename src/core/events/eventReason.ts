@@ -27,6 +27,7 @@ export function changeReason(cause: ChangeCause | undefined): string | null {
       return `closed automatically ${cause.afterDays} days after it was solved`;
     case "routed":
       if (cause.by === "strategy") return `routed by the team's ${cause.strategy.replace("_", " ")} assignment`;
+      if (cause.by === "on_call") return `routed to the person on call in ${cause.scheduleName}`;
       return `routed to an agent of the team who speaks ${cause.language}`;
     case "rule":
       return `rule ${cause.ruleName}`;

@@ -106,6 +106,7 @@ export function changeCauseText(context: RenderContext, cause: ChangeCause | und
       return context.t("events.changeCause.auto_closed", { days: cause.afterDays });
     case "routed":
       if (cause.by === "strategy") return context.t("routing.changeCause", { strategy: cause.strategy });
+      if (cause.by === "on_call") return context.t("routing.changeCauseOnCall", { schedule: cause.scheduleName });
       return context.t("events.changeCause.routed", { language: word(context, "ticket.language", cause.language) });
     case "rule":
       return context.t("events.changeCause.rule", { name: cause.ruleName });

@@ -59,4 +59,33 @@ describe("routing events", () => {
     expect(render(event, "fr").details.slice(0, 2)).toEqual(["1 agent absent", "3 agents à pleine charge"]);
     expect(render(event, "nl").title).toBe("Wacht in de wachtrij van Billing");
   });
+
+  it("say that an urgent ticket went to the person on call and why, in the reader's language", () => {
+    const data: AssignmentEventData = {
+      ...assignment,
+      strategy: "on_call",
+      load: 1,
+      capacity: 8,
+      matched: { tags: [] },
+      onCall: { scheduleId: TEAM, scheduleName: "Billing nights", why: "outside_hours" },
+    };
+    const event = asEvent({ type: "assignment", data });
+    expect(render(event, "en")).toMatchObject({
+      title: "Assigned to Sanne, on call",
+      details: ["Team: Billing", "Had 1 of 8 open tickets"],
+      why: "On call: Sanne is on call in Billing nights; the ticket is urgent and the team is outside its business hours",
+    });
+    expect(render(event, "fr").why).toBe(
+      "De garde : Sanne est de garde dans Billing nights ; le ticket est urgent et l’équipe est hors de ses heures d’ouverture",
+    );
+    expect(render(asEvent({ type: "assignment", data: { ...data, onCall: { ...data.onCall!, why: "nobody_available" } } }), "nl").why).toBe(
+      "Van wacht: Sanne is van wacht in Billing nights; het ticket is dringend en niemand van het team is beschikbaar",
+    );
+    expect(eventReason({ ticketNumber: 1, at: new Date(0), actor: system, type: "assignment", data })).toBe(
+      "on call: Sanne is on call in Billing nights, urgent and the team is outside its business hours; has 1 of 8",
+    );
+    const waiting = asEvent({ type: "queued", data: { ...queued, onCall: { skip: "nobody_on_call" } } });
+    expect(render(waiting, "en").details).toContain("Nobody on call took it: nobody is on call now");
+    expect(render(waiting, "fr").details).toContain("Personne de garde ne l’a pris : personne n’est de garde en ce moment");
+  });
 });

@@ -22,6 +22,15 @@ function skillTexts(context: RenderContext, skills: RoutedSkills): string[] {
 export function renderAssignment(context: RenderContext, data: AssignmentEventData): Rendered {
   const { t } = context;
   const name = context.name("agent", data.agentId, data.name);
+  if (data.strategy === "on_call" && data.onCall) {
+    const why = t("routing.event.onCall", { name, schedule: data.onCall.scheduleName, why: data.onCall.why });
+    const details = [
+      t("routing.event.team", { team: context.name("team", data.teamId, data.teamName) }),
+      t("routing.event.onCallLoad", { load: data.load, capacity: data.capacity }),
+    ];
+    if (data.queuedSince) details.push(t("routing.event.waited", { since: context.instant(data.queuedSince) }));
+    return { title: t("routing.event.onCallTitle", { name }), details, why };
+  }
   const load = t("routing.event.load", { strategy: data.strategy, name, load: data.load, capacity: data.capacity });
   const details = [t("routing.event.team", { team: context.name("team", data.teamId, data.teamName) })];
   if (data.queuedSince) details.push(t("routing.event.waited", { since: context.instant(data.queuedSince) }));
@@ -36,6 +45,7 @@ export function renderQueued(context: RenderContext, data: QueuedEventData): Ren
   if (data.members === 0) details.push(t("routing.event.noMembers"));
   const needs = skillTexts(context, data.needs);
   if (needs.length) details.push(t("routing.event.needs", { needs: context.list(needs) }));
+  if (data.onCall) details.push(t("routing.event.onCallSkip", { skip: data.onCall.skip }));
   if (data.leadId) details.push(t("routing.event.leadTold", { name: context.name("agent", data.leadId) }));
   return { title: t("routing.event.queuedTitle", { team }), details, why: t("routing.event.queuedWhy", { strategy: data.strategy }) };
 }

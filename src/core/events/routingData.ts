@@ -12,9 +12,26 @@ export interface RoutedSkills {
   tags: string[];
 }
 
-/** The data of an `assignment` event: routing gave the ticket to an agent of its team. */
+/**
+ * Why an urgent ticket went to the team's person on call: the team is outside its business hours
+ * (its calendar), or nobody of the team could take it.
+ */
+export type OnCallWhy = "outside_hours" | "nobody_available";
+
+/** Why nobody on call took an urgent ticket: the team has no schedule (or it is gone or unreadable), nobody is on call, or the person on call is inactive. */
+export type OnCallSkip = "no_schedule" | "nobody_on_call" | "inactive";
+
+/** The on-call schedule an urgent ticket was given through. */
+export interface OnCallAssignment {
+  scheduleId: string;
+  /** The schedule's name then. */
+  scheduleName: string;
+  why: OnCallWhy;
+}
+
+/** The data of an `assignment` event: routing gave the ticket to an agent of its team, or an urgent one to the person on call (`strategy: "on_call"`). */
 export interface AssignmentEventData {
-  strategy: Exclude<AssignmentStrategy, "manual">;
+  strategy: Exclude<AssignmentStrategy, "manual"> | "on_call";
   agentId: string;
   /** The agent's name when chosen. */
   name: string;
@@ -26,6 +43,8 @@ export interface AssignmentEventData {
   matched: RoutedSkills;
   /** When the ticket had waited in the queue: since when (ISO 8601). */
   queuedSince?: string;
+  /** With `strategy: "on_call"`: the schedule and why the person on call took it. */
+  onCall?: OnCallAssignment;
 }
 
 /** The data of a `queued` event: nobody of the team could take the ticket, it waits in the team's queue. */
@@ -39,4 +58,6 @@ export interface QueuedEventData {
   passedOver: PassedOver;
   /** The team lead told of it, when the team has one. */
   leadId?: string;
+  /** An urgent ticket nobody on call could take: why (and the schedule read, when there was one). */
+  onCall?: { skip: OnCallSkip; scheduleId?: string };
 }

@@ -18,6 +18,7 @@ import { useCanWrite } from "./access.js";
 import { newAgentPassword } from "./adminApi.js";
 import type { AgentRecord } from "./adminTypes.js";
 import { AgentAccess, OneTimePassword } from "./AgentAccess.js";
+import { AgentEscalationFigures } from "../escalation/AgentEscalationFigures.js";
 import { SaveBar, SaveNotices, SelectField, TextField, textOrNull, useRecordDraft, wordsOf } from "./formKit.js";
 import { RecordLoader } from "./RecordLoader.js";
 
@@ -352,6 +353,7 @@ function AgentForm({
         </fieldset>
         {!readOnly && <SaveBar busy={busy} saved={notice?.kind === "saved"} label={agent ? undefined : t("admin.createAgent")} />}
       </form>
+      {current && <AgentEscalationFigures agentId={current.id} />}
       {current && !readOnly && current.id !== principal.id && (
         <AgentAccess agent={current} onChanged={setCurrent} onPassword={onPassword} onConflict={() => setNotice({ kind: "conflict" })} />
       )}

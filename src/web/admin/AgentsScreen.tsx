@@ -1,10 +1,11 @@
-// The agents: who they are, their role, team, manager, region and languages, and whether they
-// may sign in; searched by name or e-mail and filtered by role, team and activity.
+// The agents: who they are, their role, team, manager, region and languages, their escalations
+// (how many came back to them), and whether they may sign in; searched by name or e-mail and filtered by role, team and activity.
 
 import { Link } from "react-router";
 import { ROLES } from "../../core/access/permissions.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { AgentEscalationCell, useAgentsEscalationCounts } from "../escalation/AgentEscalationFigures.js";
 import { useCanWrite } from "./access.js";
 import { FilterSelect, RecordListScreen, SearchBox, useListQuery, useRecordList } from "./recordList.js";
 
@@ -14,6 +15,7 @@ export function AgentsScreen() {
   const canWrite = useCanWrite("agents");
   const [query, setFilter] = useListQuery(["role", "team", "active"]);
   const list = useRecordList("agents", query);
+  const escalations = useAgentsEscalationCounts((list.items ?? []).map((agent) => agent.id));
   const any = { value: "", label: t("admin.any") };
   return (
     <RecordListScreen
@@ -51,6 +53,7 @@ export function AgentsScreen() {
         t("admin.manager"),
         t("admin.region"),
         t("admin.languages"),
+        t("escalation.agentFigures.column"),
         t("admin.status"),
       ]}
       row={(agent) => (
@@ -64,6 +67,9 @@ export function AgentsScreen() {
           <td>{agentName(agent.managerId) ?? "—"}</td>
           <td>{agent.region ?? "—"}</td>
           <td>{agent.languages.join(", ") || "—"}</td>
+          <td data-column="escalations">
+            <AgentEscalationCell counts={escalations.get(agent.id)} />
+          </td>
           <td>
             <span className={agent.active ? "badge badge-accent" : "badge badge-muted"}>{agent.active ? t("admin.active") : t("admin.inactive")}</span>
           </td>

@@ -83,9 +83,22 @@ export async function escalationBoard(filter: Record<string, string>): Promise<{
   return (await request<{ items: BoardEscalation[]; now: string }>("GET", "/escalations", { query: filter })).data;
 }
 
-/** How many escalations an agent made, and how many were sent back. */
-export async function agentEscalationCounts(agentId: string): Promise<{ escalated: number; bounced: number }> {
-  return (await request<{ escalated: number; bounced: number }>("GET", `/agents/${agentId}/escalations`)).data;
+/** An agent's escalation figures: made, sent back to them, sent back by them. */
+export interface AgentEscalationCounts {
+  agentId: string;
+  escalated: number;
+  bounced: number;
+  sentBack: number;
+}
+
+/** How many escalations an agent made, how many were sent back, and how many they sent back. */
+export async function agentEscalationCounts(agentId: string): Promise<AgentEscalationCounts> {
+  return (await request<AgentEscalationCounts>("GET", `/agents/${agentId}/escalations`)).data;
+}
+
+/** The figures of several agents (at most 200), in one call. */
+export async function escalationCountsByAgent(agentIds: readonly string[]): Promise<AgentEscalationCounts[]> {
+  return (await request<{ items: AgentEscalationCounts[] }>("GET", "/escalations/by-agent", { query: { agentIds: agentIds.join(",") } })).data.items;
 }
 
 /** A ticket's escalations and how many times it was sent back; none for a role that cannot read them. */

@@ -9,7 +9,14 @@ import { acceptEscalation, bounceEscalation } from "../../../commands/handoff/de
 import { escalateTicket, previewEscalation } from "../../../commands/handoff/escalateTicket.js";
 import { inWork } from "../../../commands/work.js";
 import type { Permission, Principal } from "../../../core/access/permissions.js";
-import { agentEscalationCounts, type Escalation, escalationBoard, ticketBounces, ticketEscalations } from "../../../store/escalations.js";
+import {
+  agentEscalationCounts,
+  type Escalation,
+  escalationBoard,
+  escalationCountsByAgent,
+  ticketBounces,
+  ticketEscalations,
+} from "../../../store/escalations.js";
 import { agentStore } from "../../../store/entities.js";
 import { getTicket } from "../../../store/tickets/ticketRows.js";
 import { notFound } from "../../errors.js";
@@ -20,6 +27,8 @@ import { NumberParams } from "../tickets/schema.js";
 import {
   AcceptBody,
   AgentCounts,
+  AgentCountsList,
+  AgentCountsQuery,
   BoardQuery,
   BoardResponse,
   BounceBody,
@@ -233,6 +242,24 @@ export const escalationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const id = request.params.id.toLowerCase();
       if (!(await agentStore.get(db(), id))) throw notFound(`agent ${id}`);
       return { agentId: id, ...(await agentEscalationCounts(db(), id)) };
+    },
+  );
+
+  app.get(
+    "/escalations/by-agent",
+    {
+      schema: {
+        tags,
+        summary: "Escalation figures of several agents: made, sent back to them, sent back by them",
+        description: "For the agents list: one answer per id given, in that order (zeros for an id that is no agent).",
+        security: SECURITY,
+        querystring: AgentCountsQuery,
+        response: { 200: AgentCountsList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      staffWith(request, "agents.read");
+      return { items: await escalationCountsByAgent(db(), request.query.agentIds.toLowerCase().split(",")) };
     },
   );
 };

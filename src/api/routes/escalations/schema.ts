@@ -122,6 +122,26 @@ export const BoardItem = Type.Object(
 export const BoardResponse = Type.Object({ items: Type.Array(BoardItem), now: DateTime }, { additionalProperties: false });
 
 export const AgentCounts = Type.Object(
-  { agentId: Uuid, escalated: Type.Integer({ description: "escalations the agent made" }), bounced: Type.Integer({ description: "of which sent back" }) },
+  {
+    agentId: Uuid,
+    escalated: Type.Integer({ description: "escalations the agent made" }),
+    bounced: Type.Integer({ description: "of which sent back" }),
+    sentBack: Type.Integer({ description: "escalations the agent sent back to whoever made them" }),
+  },
   { additionalProperties: false },
 );
+
+const UUID_TEXT = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+export const AgentCountsQuery = Type.Object(
+  {
+    agentIds: Type.String({
+      maxLength: 200 * 37,
+      pattern: `^${UUID_TEXT}(,${UUID_TEXT})*$`,
+      description: "comma-separated agent ids, at most 200",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const AgentCountsList = Type.Object({ items: Type.Array(AgentCounts) }, { additionalProperties: false });

@@ -4,22 +4,13 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "typebox";
-import {
-  compileSchedule,
-  InvalidScheduleError,
-  MAX_SPAN_DAYS,
-  nextHandoff,
-  onCallAt,
-  peopleOf,
-  ScheduleSpanError,
-  shiftsBetween,
-} from "../../../core/oncall/index.js";
+import { compileSchedule, MAX_SPAN_DAYS, nextHandoff, onCallAt, ScheduleSpanError, shiftsBetween } from "../../../core/oncall/index.js";
 import type { OnCallScheduleSpec } from "../../../core/oncall/schedule.js";
 import { formatInstant, InvalidInstantError, parseInstant } from "../../../core/time/iso.js";
 import type { Db } from "../../../store/database.js";
 import { oncallScheduleStore } from "../../../store/entities.js";
-import { deleteOncallSchedule, existingAgentIds, specOf, type OncallScheduleRow } from "../../../store/oncall.js";
-import { unknownPeople } from "../../../core/oncall/scheduleSpec.js";
+import { deleteOncallSchedule, specOf, type OncallScheduleRow } from "../../../store/oncall.js";
+import { checkOncallSchedule, createOncallSchedule } from "../../../commands/oncall/oncallSchedules.js";
 import { badRequest, notFound } from "../../errors.js";
 import { callerWith, now } from "../common/access.js";
 import { entityRoutes } from "../common/entityRoutes.js";
@@ -52,13 +43,6 @@ export function presentOncallSchedule(row: OncallScheduleRow): Static<typeof Onc
   };
 }
 
-/** Validates a schedule and that everyone it names is an agent; throws InvalidScheduleError naming each problem. */
-async function checkSchedule(db: Db, spec: OnCallScheduleSpec): Promise<void> {
-  compileSchedule(spec);
-  const problems = unknownPeople(spec, await existingAgentIds(db, peopleOf(spec)));
-  if (problems.length > 0) throw new InvalidScheduleError(problems);
-}
-
 const crud = entityRoutes({
   path: "/oncall-schedules",
   tag: "oncall",
@@ -73,8 +57,7 @@ const crud = entityRoutes({
   createBody: CreateOncallScheduleBody,
   create: async (body, { db, now }) => {
     const spec = { timezone: body.timezone, layers: body.layers, overrides: body.overrides ?? [] } as OnCallScheduleSpec;
-    await checkSchedule(db, spec);
-    return oncallScheduleStore.create(db, { name: body.name, ...spec, overrides: spec.overrides ?? [] }, now);
+    return createOncallSchedule(db, { name: body.name, spec, now });
   },
   updateBody: UpdateOncallScheduleBody,
   update: async (id, changes, expected, { db, now }) => {
@@ -82,7 +65,7 @@ const crud = entityRoutes({
       const row = await oncallScheduleStore.get(db, id);
       if (!row) throw notFound(`on-call schedule ${id}`);
       const { timezone = row.timezone, layers = row.layers, overrides = row.overrides } = changes;
-      await checkSchedule(db, { timezone, layers, overrides } as OnCallScheduleSpec);
+      await checkOncallSchedule(db, { timezone, layers, overrides } as OnCallScheduleSpec);
     }
     return oncallScheduleStore.update(db, id, changes as Partial<OncallScheduleRow>, now, expected);
   },

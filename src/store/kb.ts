@@ -197,11 +197,18 @@ export async function correctTerms(db: Db, terms: readonly string[], threshold =
   return fixes;
 }
 
+/** A tsquery literal matching `term` as a prefix: `'term':*`, quotes doubled (terms are letters, digits and apostrophes). */
+function prefixLiteral(term: string): string {
+  return `'${term.replace(/'/g, "''").replace(/\\/g, "")}':*`;
+}
+
 /** The tsquery of `terms` in one configuration: each word or its correction, all (`&&`) or any (`||`). */
 function termsQuery(config: string, terms: readonly string[], fixes: ReadonlyMap<string, string>, any: boolean): SQL {
   const parts = terms.map((term) => {
     const fix = fixes.get(term);
-    const word = sql`plainto_tsquery(${config}::regconfig, ${term})`;
+    // A word of five letters or more also matches as a prefix: the head of a Dutch compound
+    // ("rolstoel" in "rolstoelgebruikers"), a word still being typed.
+    const word = term.length >= 5 ? sql`to_tsquery(${config}::regconfig, ${prefixLiteral(term)})` : sql`plainto_tsquery(${config}::regconfig, ${term})`;
     return fix === undefined ? word : sql`(${word} || plainto_tsquery(${config}::regconfig, ${fix}))`;
   });
   return sql`(${sql.join(parts, any ? sql` || ` : sql` && `)})`;

@@ -75,4 +75,4 @@ CREATE INDEX "kb_reads_at_idx" ON "kb_reads" USING btree ("at");--> statement-br
 CREATE INDEX "kb_searches_at_idx" ON "kb_searches" USING btree ("at");--> statement-breakpoint
 CREATE UNIQUE INDEX "kb_translations_article_language_idx" ON "kb_translations" USING btree ("article_id","language");--> statement-breakpoint
 CREATE INDEX "kb_translations_search_idx" ON "kb_translations" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "kb_words_trgm_idx" ON "kb_words" USING gin ("word" gin_trgm_ops);
+CREATE INDEX "kb_words_trgm_idx" ON "kb_words" USING gist ("word" gist_trgm_ops);

@@ -184,13 +184,15 @@ export async function listArticles(db: Db, input: { categoryId?: string; limit: 
 export async function correctTerms(db: Db, terms: readonly string[], threshold = 0.5): Promise<Map<string, string>> {
   const candidates = terms.filter((t) => t.length >= 4);
   if (candidates.length === 0) return new Map();
+  // A word the articles have is its own answer; only the others are looked up by trigrams.
   const rows = await selectRows<{ term: string; folded: string; fix: string | null }>(
     db,
-    sql`select t.term, lower(unaccent(t.term)) as folded,
-          (select w.word from kb_words w
-            where w.word % lower(unaccent(t.term)) and similarity(w.word, lower(unaccent(t.term))) >= ${threshold}
-            order by similarity(w.word, lower(unaccent(t.term))) desc, w.word limit 1) as fix
-        from unnest(${pgTextArray(candidates)}::text[]) as t(term)`,
+    sql`with t as materialized (select term, lower(unaccent(term)) as folded from unnest(${pgTextArray(candidates)}::text[]) as t(term))
+        select t.term, t.folded,
+          case when exists (select 1 from kb_words w where w.word = t.folded) then t.folded
+          else (select n.word from (select w.word from kb_words w order by w.word <-> t.folded limit 1) as n
+                 where similarity(n.word, t.folded) >= ${threshold}) end as fix
+        from t`,
   );
   const fixes = new Map<string, string>();
   for (const row of rows) if (row.fix !== null && row.fix !== row.folded) fixes.set(row.term, row.fix);
@@ -254,14 +256,13 @@ export async function searchKb(db: Db, input: KbSearch): Promise<KbHit[]> {
   const published = input.includeDrafts ? sql`true` : sql`t.status = 'published'`;
   return selectRows<KbHit>(
     db,
-    sql`with q as (select ${fr} as fr, ${nl} as nl, ${en} as en),
-      matched as (
+    sql`with matched as (
         select distinct on (t.article_id)
           t.id, t.article_id, t.slug, t.title, t.language, t.body_text, a.category_id,
-          ts_rank(t.search, case t.language when 'fr' then q.fr when 'nl' then q.nl else q.en end, 1) as rank
-        from q, kb_translations t join kb_articles a on a.id = t.article_id
+          ts_rank(t.search, case t.language when 'fr' then ${fr} when 'nl' then ${nl} else ${en} end, 1) as rank
+        from kb_translations t join kb_articles a on a.id = t.article_id
         where ${published}
-          and ((t.language = 'fr' and t.search @@ q.fr) or (t.language = 'nl' and t.search @@ q.nl) or (t.language = 'en' and t.search @@ q.en))
+          and ((t.language = 'fr' and t.search @@ ${fr}) or (t.language = 'nl' and t.search @@ ${nl}) or (t.language = 'en' and t.search @@ ${en}))
         order by t.article_id, (t.language = ${input.language}) desc, (t.language = a.fallback_language) desc, t.language
       ),
       top as (
@@ -271,10 +272,10 @@ export async function searchKb(db: Db, input: KbSearch): Promise<KbHit[]> {
         ts_headline(
           case top.language when 'fr' then 'kb_french'::regconfig when 'nl' then 'kb_dutch'::regconfig else 'kb_english'::regconfig end,
           top.body_text,
-          case top.language when 'fr' then q.fr when 'nl' then q.nl else q.en end,
+          case top.language when 'fr' then ${fr} when 'nl' then ${nl} else ${en} end,
           ${HEADLINE}) as snippet,
         top.rank::float8 as rank
-      from top cross join q left join kb_categories c on c.id = top.category_id
+      from top left join kb_categories c on c.id = top.category_id
       order by (top.language = ${input.language}) desc, top.rank desc, top.slug`,
   );
 }

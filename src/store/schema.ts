@@ -839,7 +839,7 @@ export const kbTranslations = pgTable(
 );
 
 /** Every word of every article version, accents folded: what a misspelt query word is corrected to (pg_trgm). */
-export const kbWords = pgTable("kb_words", { word: text("word").primaryKey() }, (t) => [index("kb_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))]);
+export const kbWords = pgTable("kb_words", { word: text("word").primaryKey() }, (t) => [index("kb_words_trgm_idx").using("gist", t.word.op("gist_trgm_ops"))]);
 
 /** A search made from outside (the widget, a contact form): what managers see of searches that find nothing. */
 export const kbSearches = pgTable(

@@ -119,4 +119,14 @@ describeStore("public knowledge base", (get) => {
     const empty = await api.call<ErrorJson>("anonymous", "GET", "/api/v1/public/kb/suggest?text=");
     expect(empty.status).toBe(400);
   });
+  it("serves a published article as a page at /help/:slug, escaped and sanitized, with links to its other languages", async () => {
+    const page = await api.app.inject({ method: "GET", url: "/help/demander-un-remboursement" });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain('<html lang="fr">');
+    expect(page.body).toContain("<strong>évènement</strong>");
+    expect(page.body).not.toContain("<script>");
+    expect(page.body).toContain('href="/help/terugbetaling-aanvragen"');
+    expect((await api.app.inject({ method: "GET", url: "/help/brouillon-secret" })).statusCode).toBe(404);
+  });
 });

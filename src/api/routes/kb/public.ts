@@ -111,3 +111,41 @@ export const publicKbRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+const PAGE_WORDS: Record<KbLanguage, { other: string; lang: string }> = {
+  fr: { other: "Aussi en", lang: "fr" },
+  nl: { other: "Ook in", lang: "nl" },
+  en: { other: "Also in", lang: "en" },
+};
+const LANGUAGE_NAMES: Record<KbLanguage, string> = { fr: "Français", nl: "Nederlands", en: "English" };
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** Registers `/help/:slug`: a published article as a plain page, the address agents insert in replies. */
+export const helpPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.setValidatorCompiler(validatorCompiler);
+  app.get("/help/:slug", { schema: { hide: true, params: SlugParams, querystring: LangQuery } }, async (request, reply) => {
+    const db = request.server.database.db;
+    const asked = await translationBySlug(db, request.params.slug);
+    if (!asked || asked.status !== "published") throw notFound(`article ${request.params.slug}`);
+    const published = (await translationsOf(db, [asked.articleId])).filter((t) => t.status === "published");
+    const shown = (request.query.lang ? pickVersion(published, request.query.lang, asked.language) : asked) ?? asked;
+    await logRead(db, shown.id, now(request));
+    const language = shown.language as KbLanguage;
+    const others = published
+      .filter((t) => t.id !== shown.id)
+      .map(
+        (t) => `<a href="/help/${encodeURIComponent(t.slug)}" hreflang="${t.language}" lang="${t.language}">${LANGUAGE_NAMES[t.language as KbLanguage]}</a>`,
+      );
+    const html = `<!doctype html>
+<html lang="${PAGE_WORDS[language].lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeText(shown.title)}</title>
+<style>body{font:16px/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1f2933}a{color:#1d4ed8}nav{font-size:.9rem;color:#52606d}</style>
+</head><body><main><h1>${escapeText(shown.title)}</h1>${renderMarkdown(shown.body)}</main>
+${others.length > 0 ? `<nav>${PAGE_WORDS[language].other} ${others.join(" · ")}</nav>` : ""}
+</body></html>`;
+    return reply.type("text/html; charset=utf-8").send(html);
+  });
+};

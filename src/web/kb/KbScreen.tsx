@@ -33,7 +33,7 @@ export function KbScreen() {
         {canEdit && (
           <div className="kb-head-actions">
             <Link to="/kb/report" className="button">
-              {t("kb.report.title")}
+              {t("kb.reportLink")}
             </Link>
             <Link to="/kb/new" className="button button-primary">
               {t("kb.new")}

@@ -14,6 +14,7 @@ import { admitInTurn } from "./admission.js";
 import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError, unauthorized } from "./errors.js";
+import { helpPageRoutes, publicKbRoutes } from "./routes/kb/public.js";
 import { resourceRoutes } from "./routes/index.js";
 
 declare module "fastify" {
@@ -148,6 +149,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Resources: tickets, customers, organizations, agents, teams, products, tags (src/api/routes).
   await app.register(resourceRoutes, { prefix: "/api/v1" });
+  // What anyone may read without signing in: the published knowledge base (the self-care widget).
+  await app.register(publicKbRoutes, { prefix: "/api/v1" });
+  await app.register(helpPageRoutes);
 
   return app;
 }

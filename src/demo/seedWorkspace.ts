@@ -1,6 +1,6 @@
 // The demo's people and settings, written through the operations the API's routes use: calendars,
 // teams, agents (and each team's lead), SLA policies with their escalation matrix, organizations,
-// customers, products and the tag catalogue.
+// customers, products, the tag catalogue and the knowledge base.
 
 import { parseCalendar } from "../core/calendar/index.js";
 import type { Db } from "../store/database.js";
@@ -11,6 +11,7 @@ import { createPolicy } from "../commands/sla/policies.js";
 import { workIn } from "../commands/work.js";
 import { SYSTEM_ACTOR } from "../core/events/actor.js";
 import { createTag, listTags } from "../store/tags.js";
+import { seedKnowledgeBase } from "./demoKnowledgeBase.js";
 import { demoPolicies } from "./demoPolicies.js";
 import { demoRules } from "./demoRules.js";
 import type { DemoIds } from "./demoTickets.js";
@@ -127,6 +128,9 @@ export async function seedWorkspace(tx: Db, { now, passwordHash }: { now: Date; 
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   for (const tag of TAGS) if (!existing.has(tag.name)) await createTag(tx, { ...tag, now });
+
+  // The help centre, in French, Dutch and English.
+  await seedKnowledgeBase(work);
 
   return { ids: { agents: agentIds, customers: customerIds, teams: teamIds, products: productIds }, policies: policies.length, rules: rules.length };
 }

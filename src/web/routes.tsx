@@ -27,6 +27,9 @@ const OncallScreen = lazyScreen(() => import("./oncall/OncallScreen.js"), "Oncal
 const OncallEditor = lazyScreen(() => import("./oncall/OncallEditor.js"), "OncallEditor");
 const EscalationsBoard = lazyScreen(() => import("./escalation/EscalationsBoard.js"), "EscalationsBoard");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
+const KbScreen = lazyScreen(() => import("./kb/KbScreen.js"), "KbScreen");
+const KbEditorRoute = lazyScreen(() => import("./kb/KbEditor.js"), "KbEditorRoute");
+const KbReport = lazyScreen(() => import("./kb/KbReport.js"), "KbReport");
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -71,6 +74,10 @@ export function AppRoutes() {
             <Route path=":id" element={<RuleRoute />} />
           </Route>
           <Route path="/escalations" element={<EscalationsBoard />} />
+          <Route path="/kb" element={<KbScreen />} />
+          <Route path="/kb/new" element={<KbEditorRoute id={null} />} />
+          <Route path="/kb/report" element={<KbReport />} />
+          <Route path="/kb/:id" element={<KbArticleRoute />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
@@ -129,4 +136,9 @@ function CalendarRoute() {
 function SlaFallback() {
   const { pathname } = useLocation();
   return pathname.startsWith("/sla/calendars/") ? <CalendarsScreen /> : <PoliciesScreen />;
+}
+
+function KbArticleRoute() {
+  const { id } = useParams();
+  return <KbEditorRoute id={id ?? null} />;
 }

@@ -18,6 +18,7 @@ import { teamStore } from "../../src/store/entities.js";
 import { listEvents } from "../../src/store/events.js";
 import { verifyPassword } from "../../src/store/passwords.js";
 import { agents, customers, organizations, rules } from "../../src/store/schema.js";
+import { searchArticles } from "../../src/store/kb.js";
 import { loadPolicies } from "../../src/store/sla/policies.js";
 import { createTicket, recomputeTicket } from "../support/commandsOnDb.js";
 import { ticketClocks } from "../../src/store/sla/ticketClockViews.js";
@@ -205,6 +206,19 @@ describe(`palier seed --demo (${backend})`, () => {
     expect(people.some((c) => Object.keys(c.social).length > 0)).toBe(true);
     const login = people.find((c) => c.email === DEMO_CUSTOMER_LOGIN);
     expect(await verifyPassword(login!.passwordHash!, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("has a knowledge base in French, Dutch and English that its search finds, accents folded", async () => {
+    const versions = await selectRows<{ language: string; status: string; n: number }>(
+      get(),
+      sql`select language, status, count(*)::int as n from kb_translations group by language, status order by language, status`,
+    );
+    expect(new Set(versions.filter((v) => v.status === "published").map((v) => v.language))).toEqual(new Set(["fr", "nl", "en"]));
+    expect(versions.some((v) => v.status === "draft")).toBe(true);
+    const [refund] = await searchArticles(get().db, { text: "rembourse evenement", language: "fr", limit: 3, any: false });
+    expect(refund?.slug).toBe("etre-rembourse-apres-une-panne");
+    const [box] = await searchArticles(get().db, { text: "box herstarten", language: "nl", limit: 3, any: false });
+    expect(box?.slug).toBe("mijn-lumio-box-herstarten");
   });
 
   it("reads back through the ticket store: list, search in each language, timeline", async () => {

@@ -38,6 +38,9 @@ export const PERMISSIONS = [
   "escalations.write",
   "notifications.own",
   "outbox.admin",
+  "kb.read",
+  "kb.write",
+  "kb.report",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +85,10 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "escalations.write": WORKERS,
   "notifications.own": STAFF,
   "outbox.admin": ["admin"],
+  // The knowledge base: every member of staff reads it (drafts included); leads and managers write it and see its report.
+  "kb.read": STAFF,
+  "kb.write": [...MANAGERS, "team_lead"],
+  "kb.report": [...MANAGERS, "team_lead"],
 };
 
 /** Whether `principal` holds `permission`. */

@@ -43,6 +43,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/rules" aria-current={pathname.startsWith("/rules") ? "page" : undefined}>
             {t("shell.rules")}
           </Link>
+          <Link to="/kb" aria-current={pathname.startsWith("/kb") ? "page" : undefined}>
+            {t("kb.nav")}
+          </Link>
           {canOpenAdmin(principal) && (
             <Link to="/admin/agents" aria-current={pathname.startsWith("/admin") ? "page" : undefined}>
               {t("admin.navEntry")}

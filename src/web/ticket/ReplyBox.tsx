@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { Ticket } from "../api/types.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { KbSuggestions } from "../kb/KbSuggestions.js";
 import { useAddMessage } from "./ticketMutations.js";
 
 type Mode = "reply" | "note";
@@ -69,6 +70,9 @@ export function ReplyBox({ ticket }: { ticket: Ticket }) {
           {busy ? t("app.sending") : mode === "reply" ? t("reply.send") : t("reply.addNote")}
         </button>
       </div>
+      {mode === "reply" && (
+        <KbSuggestions number={ticket.number} onInsert={(inserted) => setText((current) => (current.trim() === "" ? inserted : `${current}\n\n${inserted}`))} />
+      )}
       {error !== null && <ErrorNotice error={error} />}
       <p className="visually-hidden" role="status">
         {sent === "reply" ? t("reply.sent") : sent === "note" ? t("reply.noteAdded") : ""}

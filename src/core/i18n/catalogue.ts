@@ -28,6 +28,8 @@ import enAppEscalation from "./locales/en/app.escalation.json" with { type: "jso
 import enEscalation from "./locales/en/escalation.json" with { type: "json" };
 import enMail from "./locales/en/mail.json" with { type: "json" };
 import enAppMail from "./locales/en/app.mail.json" with { type: "json" };
+import enWidget from "./locales/en/widget.json" with { type: "json" };
+import enAppSelfcare from "./locales/en/app.selfcare.json" with { type: "json" };
 import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
 import frRouting from "./locales/fr/routing.json" with { type: "json" };
 import frAppOncall from "./locales/fr/app.oncall.json" with { type: "json" };
@@ -36,6 +38,8 @@ import frAppEscalation from "./locales/fr/app.escalation.json" with { type: "jso
 import frEscalation from "./locales/fr/escalation.json" with { type: "json" };
 import frMail from "./locales/fr/mail.json" with { type: "json" };
 import frAppMail from "./locales/fr/app.mail.json" with { type: "json" };
+import frWidget from "./locales/fr/widget.json" with { type: "json" };
+import frAppSelfcare from "./locales/fr/app.selfcare.json" with { type: "json" };
 import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
 import nlRouting from "./locales/nl/routing.json" with { type: "json" };
 import nlAppOncall from "./locales/nl/app.oncall.json" with { type: "json" };
@@ -44,6 +48,8 @@ import nlAppEscalation from "./locales/nl/app.escalation.json" with { type: "jso
 import nlEscalation from "./locales/nl/escalation.json" with { type: "json" };
 import nlMail from "./locales/nl/mail.json" with { type: "json" };
 import nlAppMail from "./locales/nl/app.mail.json" with { type: "json" };
+import nlWidget from "./locales/nl/widget.json" with { type: "json" };
+import nlAppSelfcare from "./locales/nl/app.selfcare.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -53,7 +59,7 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail },
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSelfcare },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -63,13 +69,14 @@ const english = {
   oncall: enOncall,
   escalation: enEscalation,
   mail: enMail,
+  widget: enWidget,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail },
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSelfcare },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -79,9 +86,10 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: frOncall,
     escalation: frEscalation,
     mail: frMail,
+    widget: frWidget,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail },
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSelfcare },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,
@@ -91,6 +99,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: nlOncall,
     escalation: nlEscalation,
     mail: nlMail,
+    widget: nlWidget,
   },
 };
 

@@ -14,6 +14,7 @@ import { admitInTurn } from "./admission.js";
 import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError, unauthorized } from "./errors.js";
+import { selfcareRoutes } from "./public/selfcare.js";
 import { resourceRoutes } from "./routes/index.js";
 
 declare module "fastify" {
@@ -148,6 +149,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Resources: tickets, customers, organizations, agents, teams, products, tags (src/api/routes).
   await app.register(resourceRoutes, { prefix: "/api/v1" });
+
+  // Self-care: what the widget on a customer's site calls, without sign-in (docs/self-care.md).
+  await app.register(selfcareRoutes, { prefix: "/api/v1/public" });
 
   return app;
 }

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   "escalations.write",
   "notifications.own",
   "outbox.admin",
+  "selfcare.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +83,8 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "escalations.write": WORKERS,
   "notifications.own": STAFF,
   "outbox.admin": ["admin"],
+  // The self-service ratio and the articles that deflect: for those who run the team.
+  "selfcare.read": [...MANAGERS, "team_lead"],
 };
 
 /** Whether `principal` holds `permission`. */

@@ -8,6 +8,7 @@ import { agentStore } from "../store/entities.js";
 import { pgErrorOf } from "../store/pgError.js";
 import { planDemoTickets, placeholderIds } from "./demoTickets.js";
 import { replayTickets } from "./replayTickets.js";
+import { seedSelfcareJourneys } from "./selfcareJourneys.js";
 import { DemoConflictError, seedWorkspace } from "./seedWorkspace.js";
 import { AGENTS, CUSTOMERS, DEMO_EMAIL_DOMAIN, ORGANIZATIONS, PRODUCTS, TEAMS } from "./workspace.js";
 
@@ -82,6 +83,7 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
   const setUpAt = new Date((first?.createdAt ?? now).getTime() - SET_UP_BEFORE_MS);
   const workspace = await seedWorkspace(tx, { now: setUpAt, passwordHash });
   const replayed = await replayTickets(tx, planDemoTickets(now, workspace.ids), now);
+  await seedSelfcareJourneys(tx, { now, teamId: workspace.ids.teams.get("technical") ?? null });
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,

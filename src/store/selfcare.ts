@@ -4,7 +4,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { JourneyStep } from "../core/selfcare/journey.js";
 import type { Db } from "./database.js";
-import { selfcareSteps, teams } from "./schema.js";
+import { selfcareSteps, teams, tickets } from "./schema.js";
 
 /** A step to store, as the widget reported it (or the request the server wrote). */
 export interface NewJourneyStep {
@@ -133,4 +133,14 @@ export interface WidgetTeam {
 /** Every team, as the widget sees them (teams are few: a widget names one by id or by slug). */
 export async function widgetTeams(db: Db): Promise<WidgetTeam[]> {
   return db.select({ id: teams.id, name: teams.name, email: teams.email, phone: teams.phone, calendarId: teams.calendarId }).from(teams).orderBy(asc(teams.name));
+}
+
+/** The first `limit` tickets of the web channel, by number, with their creation instant and team. */
+export async function webTickets(db: Db, limit: number): Promise<{ number: number; createdAt: Date; teamId: string | null; language: string | null }[]> {
+  return db
+    .select({ number: tickets.number, createdAt: tickets.createdAt, teamId: tickets.teamId, language: tickets.language })
+    .from(tickets)
+    .where(eq(tickets.channel, "web"))
+    .orderBy(asc(tickets.number))
+    .limit(limit);
 }

@@ -18,6 +18,8 @@ export interface RecordJourneyProps {
   language: Language | null;
   pageUrl: string | null;
   steps: readonly VisitorStep[];
+  /** The ticket the steps led to, when the request was written already (the demo's history): a `request` step ends the journey. */
+  ticketNumber?: number | null;
 }
 
 /**
@@ -34,10 +36,17 @@ export async function recordJourney(work: Work, props: RecordJourneyProps): Prom
       kind: step.kind,
       language: props.language,
       pageUrl: props.pageUrl,
+      ticketNumber: props.ticketNumber ?? null,
       at: new Date(base + index),
       ...(step.kind === "search" ? { query: step.query.trim(), results: step.results } : { articleSlug: step.slug, articleTitle: step.title.trim() }),
       ...(step.kind === "answered" ? { helpful: step.helpful } : {}),
     })),
   );
+  // A journey that led to a ticket already written ends with that request.
+  if (props.ticketNumber != null) {
+    await insertJourneySteps(work.tx, [
+      { visitorId: props.visitorId, teamId: props.teamId, kind: "request", language: props.language, pageUrl: props.pageUrl, ticketNumber: props.ticketNumber, at: new Date(base + props.steps.length) },
+    ]);
+  }
   return { recorded: props.steps.length, deflected: props.steps.filter((step) => step.kind === "answered" && step.helpful).length };
 }

@@ -15,6 +15,7 @@ import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError, unauthorized } from "./errors.js";
 import { selfcareRoutes } from "./public/selfcare.js";
+import { publicKbRoutes } from "./routes/kb/public.js";
 import { resourceRoutes } from "./routes/index.js";
 
 declare module "fastify" {
@@ -149,6 +150,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Resources: tickets, customers, organizations, agents, teams, products, tags (src/api/routes).
   await app.register(resourceRoutes, { prefix: "/api/v1" });
+  // What anyone may read without signing in: the published knowledge base (the self-care widget).
+  await app.register(publicKbRoutes, { prefix: "/api/v1" });
 
   // Self-care: what the widget on a customer's site calls, without sign-in (docs/self-care.md).
   await app.register(selfcareRoutes, { prefix: "/api/v1/public" });

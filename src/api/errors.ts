@@ -14,6 +14,7 @@ import {
   problemMessage,
 } from "../core/escalation/escalationInvalid.js";
 import { acceptedLocale, fieldLabel, issueMessage, isLocale, type Locale, translate } from "../core/i18n/index.js";
+import { KbInvalid } from "../core/kb/article.js";
 import { InvalidScheduleError } from "../core/oncall/scheduleSpec.js";
 import { RuleInvalid } from "../core/rules/validate.js";
 import { OutOfOfficeInvalid } from "../core/routing/availability.js";
@@ -197,7 +198,13 @@ function fieldProblems(
     return { status: 400, code: "invalid_request", message: error.message, details: [{ path: "body", code: "invalid_json", message: error.message }] };
   }
   if (error instanceof EscalationInvalid) return { status: 400, code: "invalid_request", message: error.message, details: [], escalation: error };
-  if (error instanceof PolicyValidationError || error instanceof RuleInvalid || error instanceof InvalidScheduleError || error instanceof OutOfOfficeInvalid) {
+  if (
+    error instanceof PolicyValidationError ||
+    error instanceof RuleInvalid ||
+    error instanceof InvalidScheduleError ||
+    error instanceof OutOfOfficeInvalid ||
+    error instanceof KbInvalid
+  ) {
     const details = error.problems.map(({ path, code, params, message }) => ({ path, code, params, message }));
     return { status: 400, code: "invalid_request", message: error.message, details };
   }

@@ -22,6 +22,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../core/access/permissions.js";
 import type { Handoff } from "../core/escalation/handoff.js";
+import { KB_LANGUAGES, KB_STATUSES } from "../core/kb/article.js";
 import { APPROVAL_KINDS, APPROVAL_STATUSES } from "../core/escalation/approval.js";
 import { ESCALATION_KINDS, ESCALATION_STATUSES } from "../core/escalation/handoff.js";
 import type { Layer, Override } from "../core/oncall/schedule.js";
@@ -824,4 +825,85 @@ export const selfcareSteps = pgTable(
     index("selfcare_steps_kind_idx").on(t.kind, t.at),
     check("selfcare_steps_kind_check", inList("kind", JOURNEY_KINDS)),
   ],
+);
+/** A knowledge-base category, named in every language (docs/knowledge-base.md). */
+export const kbCategories = pgTable("kb_categories", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  /** `{ fr, nl, en }`. */
+  names: jsonb("names").$type<Record<string, string>>().notNull(),
+  position: integer("position").notNull().default(0),
+  ...stamps(),
+});
+
+/** A knowledge-base article: what its language versions share. */
+export const kbArticles = pgTable(
+  "kb_articles",
+  {
+    id: id(),
+    categoryId: uuid("category_id").references(() => kbCategories.id, { onDelete: "set null" }),
+    /** The version a reader whose language the article lacks is shown. */
+    fallbackLanguage: text("fallback_language").notNull(),
+    ...stamps(),
+  },
+  (t) => [index("kb_articles_category_idx").on(t.categoryId), check("kb_articles_fallback_check", inList("fallback_language", KB_LANGUAGES))],
+);
+
+/** One language version of an article, with its search vector (stemmed in its language, accents folded). */
+export const kbTranslations = pgTable(
+  "kb_translations",
+  {
+    id: id(),
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: "cascade" }),
+    language: text("language").notNull(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    /** Markdown as written. */
+    body: text("body").notNull(),
+    /** The body as plain text: what snippets are cut from. */
+    bodyText: text("body_text").notNull(),
+    status: text("status").notNull(),
+    search: tsvector("search").notNull(),
+    publishedAt: at("published_at"),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("kb_translations_article_language_idx").on(t.articleId, t.language),
+    index("kb_translations_search_idx").using("gin", t.search),
+    check("kb_translations_language_check", inList("language", KB_LANGUAGES)),
+    check("kb_translations_status_check", inList("status", KB_STATUSES)),
+  ],
+);
+
+/** Every word of every article version, accents folded: what a misspelt query word is corrected to (pg_trgm). */
+export const kbWords = pgTable("kb_words", { word: text("word").primaryKey() }, (t) => [index("kb_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))]);
+
+/** A search made from outside (the widget, a contact form): what managers see of searches that find nothing. */
+export const kbSearches = pgTable(
+  "kb_searches",
+  {
+    id: id(),
+    query: text("query").notNull(),
+    language: text("language").notNull(),
+    /** `search` or `suggest`. */
+    kind: text("kind").notNull(),
+    hits: integer("hits").notNull(),
+    at: at("at").notNull(),
+  },
+  (t) => [index("kb_searches_at_idx").on(t.at)],
+);
+
+/** An article version read through the public endpoints. */
+export const kbReads = pgTable(
+  "kb_reads",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    translationId: uuid("translation_id")
+      .notNull()
+      .references(() => kbTranslations.id, { onDelete: "cascade" }),
+    at: at("at").notNull(),
+  },
+  (t) => [index("kb_reads_at_idx").on(t.at)],
 );

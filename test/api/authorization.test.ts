@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestApproval } from "../../src/commands/handoff/approvals.js";
 import { escalateTicket } from "../../src/commands/handoff/escalateTicket.js";
+import { createArticle } from "../../src/commands/kb/articles.js";
 import { inWork } from "../../src/commands/work.js";
 import { can, type Permission, ROLES, type Role } from "../../src/core/access/permissions.js";
 import type { CalendarSpec } from "../../src/core/calendar/index.js";
@@ -112,7 +113,53 @@ async function keptMail(): Promise<string> {
   return row.id;
 }
 
+/** A new article of one French draft, its id (`n` keeps slugs apart). */
+async function newArticle(n: number): Promise<string> {
+  const made = await inWork(api.db, { now: api.clock.now(), actor: { type: "system" } }, (work) =>
+    createArticle(work, {
+      categoryId: null,
+      fallbackLanguage: "fr",
+      translations: [{ language: "fr", slug: `matrice-${n}`, title: "Matrice", body: "Texte", status: "draft" }],
+    }),
+  );
+  return made.article.id;
+}
+
+const KB_ARTICLE = (n: number, status: "draft" | "published" = "draft") => ({
+  categoryId: null,
+  fallbackLanguage: "fr",
+  translations: [{ language: "fr", slug: `matrice-ecrite-${n}`, title: "Matrice", body: "Texte", status }],
+});
+
 const ENDPOINTS: Endpoint[] = [
+  { method: "GET", route: "/api/v1/kb/categories", needs: ["kb.read"], url: () => "/api/v1/kb/categories" },
+  {
+    method: "POST",
+    route: "/api/v1/kb/categories",
+    needs: ["kb.write"],
+    url: () => "/api/v1/kb/categories",
+    body: (_f, _who, n) => ({ slug: `matrice-${n}`, names: { fr: "Matrice", nl: "Matrix", en: "Matrix" } }),
+  },
+  { method: "GET", route: "/api/v1/kb/articles", needs: ["kb.read"], url: () => "/api/v1/kb/articles" },
+  { method: "POST", route: "/api/v1/kb/articles", needs: ["kb.write"], url: () => "/api/v1/kb/articles", body: (_f, _who, n) => KB_ARTICLE(n) },
+  { method: "GET", route: "/api/v1/kb/articles/{id}", needs: ["kb.read"], url: async (_f, _who, n) => `/api/v1/kb/articles/${await newArticle(n)}` },
+  {
+    method: "PUT",
+    route: "/api/v1/kb/articles/{id}",
+    needs: ["kb.write"],
+    url: async (_f, _who, n) => `/api/v1/kb/articles/${await newArticle(n)}`,
+    body: (_f, _who, n) => KB_ARTICLE(n, "published"),
+  },
+  { method: "DELETE", route: "/api/v1/kb/articles/{id}", needs: ["kb.write"], url: async (_f, _who, n) => `/api/v1/kb/articles/${await newArticle(n)}` },
+  { method: "POST", route: "/api/v1/kb/preview", needs: ["kb.read"], url: () => "/api/v1/kb/preview", body: () => ({ body: "**Matrice**" }) },
+  { method: "GET", route: "/api/v1/kb/search", needs: ["kb.read"], url: () => "/api/v1/kb/search?q=matrice" },
+  { method: "GET", route: "/api/v1/kb/report", needs: ["kb.report"], url: () => "/api/v1/kb/report" },
+  {
+    method: "GET",
+    route: "/api/v1/tickets/{number}/kb-suggestions",
+    needs: ["kb.read"],
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/kb-suggestions`,
+  },
   { method: "GET", route: "/api/v1/tickets", needs: ["tickets.read"], url: () => "/api/v1/tickets?view=all&status=new,open" },
   { method: "GET", route: "/api/v1/tickets/counts", needs: ["tickets.read"], url: () => "/api/v1/tickets/counts" },
   {
@@ -529,6 +576,10 @@ const OUTSIDE_THE_MATRIX = [
   // The server's clock: any caller reads it; only an admin moves a manual one (tested in src/api/routes/testClock).
   "GET /api/v1/test/clock",
   "POST /api/v1/test/clock",
+  // The published knowledge base: anyone, signed in or not (tested in src/api/routes/kb/public.test.ts).
+  "GET /api/v1/public/kb/search",
+  "GET /api/v1/public/kb/suggest",
+  "GET /api/v1/public/kb/articles/{slug}",
 ];
 
 /** What `who` should get: 2xx, or the status of the denial. */

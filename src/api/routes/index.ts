@@ -13,6 +13,7 @@ import { customerRoutes } from "./customers/customers.js";
 import { approvalRoutes } from "./escalations/approvals.js";
 import { escalationRoutes } from "./escalations/escalations.js";
 import { jobRoutes } from "./jobs/jobs.js";
+import { kbRoutes } from "./kb/kb.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { oncallScheduleRoutes } from "./oncallSchedules/oncallSchedules.js";
 import { organizationRoutes } from "./organizations/organizations.js";
@@ -52,4 +53,6 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(outboxAdminRoutes);
   await app.register(mailAdminRoutes);
   await app.register(selfcareStaffRoutes);
+  // The knowledge base as staff write and read it (the public side is in kb/public.ts).
+  await app.register(kbRoutes);
 };

@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   "notifications.own",
   "outbox.admin",
   "selfcare.read",
+  "kb.read",
+  "kb.write",
+  "kb.report",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +88,10 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "outbox.admin": ["admin"],
   // The self-service ratio and the articles that deflect: for those who run the team.
   "selfcare.read": [...MANAGERS, "team_lead"],
+  // The knowledge base: every member of staff reads it (drafts included); leads and managers write it and see its report.
+  "kb.read": STAFF,
+  "kb.write": [...MANAGERS, "team_lead"],
+  "kb.report": [...MANAGERS, "team_lead"],
 };
 
 /** Whether `principal` holds `permission`. */

@@ -30,6 +30,8 @@ import enMail from "./locales/en/mail.json" with { type: "json" };
 import enAppMail from "./locales/en/app.mail.json" with { type: "json" };
 import enWidget from "./locales/en/widget.json" with { type: "json" };
 import enAppSelfcare from "./locales/en/app.selfcare.json" with { type: "json" };
+import enKb from "./locales/en/kb.json" with { type: "json" };
+import enAppKb from "./locales/en/app.kb.json" with { type: "json" };
 import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
 import frRouting from "./locales/fr/routing.json" with { type: "json" };
 import frAppOncall from "./locales/fr/app.oncall.json" with { type: "json" };
@@ -40,6 +42,8 @@ import frMail from "./locales/fr/mail.json" with { type: "json" };
 import frAppMail from "./locales/fr/app.mail.json" with { type: "json" };
 import frWidget from "./locales/fr/widget.json" with { type: "json" };
 import frAppSelfcare from "./locales/fr/app.selfcare.json" with { type: "json" };
+import frKb from "./locales/fr/kb.json" with { type: "json" };
+import frAppKb from "./locales/fr/app.kb.json" with { type: "json" };
 import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
 import nlRouting from "./locales/nl/routing.json" with { type: "json" };
 import nlAppOncall from "./locales/nl/app.oncall.json" with { type: "json" };
@@ -50,6 +54,8 @@ import nlMail from "./locales/nl/mail.json" with { type: "json" };
 import nlAppMail from "./locales/nl/app.mail.json" with { type: "json" };
 import nlWidget from "./locales/nl/widget.json" with { type: "json" };
 import nlAppSelfcare from "./locales/nl/app.selfcare.json" with { type: "json" };
+import nlKb from "./locales/nl/kb.json" with { type: "json" };
+import nlAppKb from "./locales/nl/app.kb.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -59,7 +65,7 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSelfcare },
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSelfcare, ...enAppKb },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -70,13 +76,14 @@ const english = {
   escalation: enEscalation,
   mail: enMail,
   widget: enWidget,
+  kb: enKb,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSelfcare },
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSelfcare, ...frAppKb },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -87,9 +94,10 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     escalation: frEscalation,
     mail: frMail,
     widget: frWidget,
+    kb: frKb,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSelfcare },
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSelfcare, ...nlAppKb },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,
@@ -100,6 +108,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     escalation: nlEscalation,
     mail: nlMail,
     widget: nlWidget,
+    kb: nlKb,
   },
 };
 

@@ -66,7 +66,12 @@ export function fieldLabel(locale: Locale, path: string): string {
     }
     if (CONTAINERS.has(name) && indexes.length === 0 && next) continue;
     // A time window's `to` is when it ends, not the priority an action raises to.
-    const named = name === "to" && segments[i - 1]?.name === "restrictions" ? t("errors.field.until") : word(t, "errors.field", name);
+    const named =
+      name === "to" && segments[i - 1]?.name === "restrictions"
+        ? t("errors.field.until")
+        : isMessageKey(`errors.field.${name}`)
+          ? word(t, "errors.field", name)
+          : word(t, "kb.field", name);
     words.push(indexes.length > 0 ? t("errors.numbered", { name: named, number: indexes.map((n) => n + 1).join(".") }) : named);
   }
   return words.join(" › ");
@@ -85,7 +90,7 @@ export function issueMessage(locale: Locale, issue: FieldIssue): string {
   if (code === "duplicate_step_id" && typeof params.step === "number") params.step += 1;
   if (code === "start_level_missing" && typeof params.priority === "string") params.priority = word(translator(locale), "ticket.priority", params.priority);
   // An area's own problems (an on-call schedule's) have their sentences in its namespace.
-  const key = [`errors.code.${code}`, `oncall.problem.${code}`].find(isMessageKey);
+  const key = [`errors.code.${code}`, `oncall.problem.${code}`, `kb.problem.${code}`].find(isMessageKey);
   if (key === undefined) return translate(locale, "errors.code.invalid");
   try {
     return translate(locale, key, params);

@@ -14,7 +14,7 @@ import { admitInTurn } from "./admission.js";
 import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError, unauthorized } from "./errors.js";
-import { selfcareRoutes } from "./public/selfcare.js";
+import { registerPublicCors, selfcareRoutes } from "./public/selfcare.js";
 import { publicKbRoutes } from "./routes/kb/public.js";
 import { resourceRoutes } from "./routes/index.js";
 
@@ -147,6 +147,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Accounts and security: sessions, CSRF, login throttling, API tokens, security events.
   await app.register(authRoutes, { secureCookies: options.secureCookies ?? false });
+
+  // The public API (knowledge base, self-care) answers pages of any origin; nothing else does.
+  await registerPublicCors(app);
 
   // Resources: tickets, customers, organizations, agents, teams, products, tags (src/api/routes).
   await app.register(resourceRoutes, { prefix: "/api/v1" });

@@ -19,6 +19,18 @@ import { signInAs } from "./support/session.js";
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 const TEXTS = { en: en.texts, fr: fr.texts, nl: nl.texts };
 type Lang = keyof typeof TEXTS;
+/** Makes this run's article easy to tell from the demo's. */
+const RUN = `e2e${Date.now().toString(36)}`;
+/** The article this run publishes, in the three languages. */
+const ARTICLE = {
+  en: { slug: `reset-your-password-${RUN}`, title: `Reset your password ${RUN}`, body: "Open **Account**, choose *Forgot password* and follow the link we e-mail you." },
+  fr: {
+    slug: `reinitialiser-mot-de-passe-${RUN}`,
+    title: `Réinitialiser votre mot de passe ${RUN}`,
+    body: "Ouvrez **Compte**, choisissez *Mot de passe oublié* et suivez le lien reçu par e-mail.",
+  },
+  nl: { slug: `wachtwoord-herstellen-${RUN}`, title: `Uw wachtwoord herstellen ${RUN}`, body: "Open **Account**, kies *Wachtwoord vergeten* en volg de link in de e-mail." },
+};
 
 interface Hit {
   id: string;
@@ -45,20 +57,25 @@ suite("the self-care widget on a customer's site", () => {
   let staff: { cookie: string; csrf: string };
 
   /** Calls the API as the admin, from outside the browser. */
-  async function asStaff<T>(path: string): Promise<T> {
-    const response = await fetch(`${server.baseUrl}/api/v1${path}`, { headers: { Cookie: staff.cookie, "X-CSRF-Token": staff.csrf } });
+  async function asStaff<T>(path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: { "Content-Type": "application/json", Cookie: staff.cookie, "X-CSRF-Token": staff.csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
-    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${text}`);
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`);
     return JSON.parse(text) as T;
   }
 
-  /** An article of the knowledge base in `lang` for `query`, through the public API the widget uses. */
+  /** This run's article in `lang` as a search for `query` finds it, through the public API the widget uses. */
   async function articleFor(query: string, lang: Lang): Promise<Hit> {
-    const response = await fetch(`${server.baseUrl}/api/v1/public/kb/search?${new URLSearchParams({ q: query, lang, limit: "5" }).toString()}`);
+    const response = await fetch(`${server.baseUrl}/api/v1/public/kb/search?${new URLSearchParams({ q: `${query} ${RUN}`, lang, limit: "10" }).toString()}`);
     expect(response.status, `the knowledge base answers a search for ${query}`).toBe(200);
     const { results } = (await response.json()) as { results: Hit[] };
-    expect(results.length, `the knowledge base has an article for ${query} in ${lang}`).toBeGreaterThan(0);
-    return results[0] as Hit;
+    const hit = results.find((r) => r.slug === ARTICLE[lang].slug);
+    expect(hit, `the search for ${query} in ${lang} finds ${ARTICLE[lang].slug} among ${JSON.stringify(results.map((r) => r.slug))}`).toBeDefined();
+    return hit as Hit;
   }
 
   const stats = () => {
@@ -111,6 +128,11 @@ suite("the self-care widget on a customer's site", () => {
     });
     const session = (await login.json()) as { csrfToken: string };
     staff = { cookie: (login.headers.getSetCookie()[0] ?? "").split(";")[0] ?? "", csrf: session.csrfToken };
+    await asStaff("/kb/articles", {
+      categoryId: null,
+      fallbackLanguage: "fr",
+      translations: (["en", "fr", "nl"] as const).map((language) => ({ language, ...ARTICLE[language], status: "published" })),
+    });
 
     // The customer's site: another origin (its own port) with a strict policy.
     const port = await freePort();
@@ -165,7 +187,7 @@ suite("the self-care widget on a customer's site", () => {
       expect(await launcher.getAttribute("aria-expanded")).toBe("true");
       await page.getByRole("dialog", { name: t.title }).waitFor();
       // The search field has the focus and a label; the keyboard alone searches.
-      await page.keyboard.type(query);
+      await page.keyboard.type(`${query} ${RUN}`);
       await page.keyboard.press("Enter");
       await page.getByRole("heading", { name: t.results }).waitFor();
       await page.getByRole("dialog").getByRole("button", { name: article.title }).first().click();
@@ -200,7 +222,7 @@ suite("the self-care widget on a customer's site", () => {
       const shop = await openShop(context, lang, "/contact", "Contact");
       const { page } = shop;
       await page.getByRole("button", { name: t.launcher }).click();
-      await page.getByRole("searchbox", { name: t.searchLabel }).fill(query);
+      await page.getByRole("searchbox", { name: t.searchLabel }).fill(`${query} ${RUN}`);
       await page.getByRole("button", { name: t.searchButton }).click();
       await page.getByRole("heading", { name: t.results }).waitFor();
       await page.getByRole("dialog").getByRole("button", { name: article.title }).first().click();
@@ -238,7 +260,7 @@ suite("the self-care widget on a customer's site", () => {
       await staffPage.goto(`${server.baseUrl}/tickets/${number}`);
       const panel = staffPage.getByRole("region", { name: "Self-care before writing" });
       await panel.waitFor();
-      await panel.getByText(`Searched “${query}”`).waitFor();
+      await panel.getByText(`Searched “${query} ${RUN}”`).waitFor();
       await panel.getByText(`Read “${article.title}”`).waitFor();
       await panel.getByText(`Said “${article.title}” did not answer the question`).waitFor();
       await panel.getByText("Wrote this request").waitFor();

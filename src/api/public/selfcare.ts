@@ -4,7 +4,7 @@
 import cors from "@fastify/cors";
 import rateLimit, { type RateLimitOptions } from "@fastify/rate-limit";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { acceptedLocale, MESSAGES, type Locale } from "../../core/i18n/index.js";
 import { phoneShown, teamSlug } from "../../core/selfcare/journey.js";
 import { recordJourney } from "../../commands/selfcare/recordJourney.js";
@@ -27,6 +27,25 @@ export const SELFCARE_LIMITS = {
   journey: { max: 120, timeWindow: 60_000 },
   requests: { max: 10, timeWindow: 60_000 },
 } satisfies Record<string, RateLimitOptions>;
+
+/** Where any site may call from: the public API the widget calls (the knowledge base's and self-care's). */
+export const PUBLIC_PREFIX = "/api/v1/public/";
+
+/**
+ * CORS for the public API only: any origin, GET and POST with a JSON body, never credentials (the
+ * widget sends no cookies). Other paths get no CORS headers and their preflights a 404.
+ */
+export async function registerPublicCors(app: FastifyInstance): Promise<void> {
+  await app.register(cors, {
+    delegator: (request, callback) =>
+      callback(
+        null,
+        (request.url ?? "").startsWith(PUBLIC_PREFIX)
+          ? { origin: "*", methods: ["GET", "POST"], allowedHeaders: ["content-type"], maxAge: 600, credentials: false }
+          : { origin: false },
+      ),
+  });
+}
 
 /** The team a widget names by id or by slug; a 404 when there is none. */
 async function teamNamed(request: FastifyRequest, team: string): Promise<WidgetTeam> {
@@ -54,8 +73,6 @@ export const selfcareRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.removeContentTypeParser("text/plain");
   app.addHook("preValidation", rejectDeepBodies);
   app.addHook("preValidation", rejectNulCharacters);
-  // Any site may carry the widget; it never sends cookies, so no credentials are allowed.
-  await app.register(cors, { origin: "*", methods: ["GET", "POST"], allowedHeaders: ["content-type"], maxAge: 600, credentials: false });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => new HttpError(429, "rate_limited", `too many self-care requests from this address; retry in ${context.after}`),

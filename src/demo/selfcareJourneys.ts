@@ -77,7 +77,13 @@ export async function seedSelfcareJourneys(tx: Db, { now, teamId }: { now: Date;
   let written = 0;
   for (const [index, journey] of DEFLECTED.entries()) {
     const work = workIn(tx, { now: new Date(now.getTime() - (index + 1) * 5 * HOUR), actor: SYSTEM_ACTOR });
-    const { recorded } = await recordJourney(work, { visitorId: journey.visitor, teamId, language: journey.language, pageUrl: journey.page, steps: journey.steps });
+    const { recorded } = await recordJourney(work, {
+      visitorId: journey.visitor,
+      teamId,
+      language: journey.language,
+      pageUrl: journey.page,
+      steps: journey.steps,
+    });
     written += recorded;
   }
   const tickets = await webTickets(tx, BEFORE_WRITING.length);

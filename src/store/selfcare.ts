@@ -54,11 +54,7 @@ export async function attachJourney(tx: Db, props: { visitorId: string; since: D
     .where(and(eq(selfcareSteps.visitorId, props.visitorId), isNull(selfcareSteps.ticketNumber), gte(selfcareSteps.at, props.since)))
     .orderBy(desc(selfcareSteps.at))
     .limit(props.max);
-  const rows = await tx
-    .update(selfcareSteps)
-    .set({ ticketNumber: props.number })
-    .where(inArray(selfcareSteps.id, latest))
-    .returning({ id: selfcareSteps.id });
+  const rows = await tx.update(selfcareSteps).set({ ticketNumber: props.number }).where(inArray(selfcareSteps.id, latest)).returning({ id: selfcareSteps.id });
   return rows.length;
 }
 
@@ -88,11 +84,7 @@ export interface SelfCareStats {
 
 /** The counts behind the self-service ratio over [from, to), for one team or all. */
 export async function selfCareStats(db: Db, props: { from: Date; to: Date; teamId?: string | null }): Promise<SelfCareStats> {
-  const within = and(
-    gte(selfcareSteps.at, props.from),
-    lt(selfcareSteps.at, props.to),
-    props.teamId ? eq(selfcareSteps.teamId, props.teamId) : undefined,
-  );
+  const within = and(gte(selfcareSteps.at, props.from), lt(selfcareSteps.at, props.to), props.teamId ? eq(selfcareSteps.teamId, props.teamId) : undefined);
   const totals = await db
     .select({
       deflected: sql<number>`count(*) filter (where ${selfcareSteps.kind} = 'answered' and ${selfcareSteps.helpful})`.mapWith(Number),
@@ -132,7 +124,10 @@ export interface WidgetTeam {
 
 /** Every team, as the widget sees them (teams are few: a widget names one by id or by slug). */
 export async function widgetTeams(db: Db): Promise<WidgetTeam[]> {
-  return db.select({ id: teams.id, name: teams.name, email: teams.email, phone: teams.phone, calendarId: teams.calendarId }).from(teams).orderBy(asc(teams.name));
+  return db
+    .select({ id: teams.id, name: teams.name, email: teams.email, phone: teams.phone, calendarId: teams.calendarId })
+    .from(teams)
+    .orderBy(asc(teams.name));
 }
 
 /** The first `limit` tickets of the web channel, by number, with their creation instant and team. */

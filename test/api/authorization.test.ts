@@ -559,7 +559,12 @@ const ENDPOINTS: Endpoint[] = [
     customerDenied: true,
     url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/journey`,
   },
-  { method: "GET", route: "/api/v1/selfcare/stats", needs: ["selfcare.read"], url: () => "/api/v1/selfcare/stats?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z" },
+  {
+    method: "GET",
+    route: "/api/v1/selfcare/stats",
+    needs: ["selfcare.read"],
+    url: () => "/api/v1/selfcare/stats?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z",
+  },
   {
     method: "GET",
     route: "/api/v1/tickets/{number}/clocks",

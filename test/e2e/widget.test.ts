@@ -23,13 +23,21 @@ type Lang = keyof typeof TEXTS;
 const RUN = `e2e${Date.now().toString(36)}`;
 /** The article this run publishes, in the three languages. */
 const ARTICLE = {
-  en: { slug: `reset-your-password-${RUN}`, title: `Reset your password ${RUN}`, body: "Open **Account**, choose *Forgot password* and follow the link we e-mail you." },
+  en: {
+    slug: `reset-your-password-${RUN}`,
+    title: `Reset your password ${RUN}`,
+    body: "Open **Account**, choose *Forgot password* and follow the link we e-mail you.",
+  },
   fr: {
     slug: `reinitialiser-mot-de-passe-${RUN}`,
     title: `Réinitialiser votre mot de passe ${RUN}`,
     body: "Ouvrez **Compte**, choisissez *Mot de passe oublié* et suivez le lien reçu par e-mail.",
   },
-  nl: { slug: `wachtwoord-herstellen-${RUN}`, title: `Uw wachtwoord herstellen ${RUN}`, body: "Open **Account**, kies *Wachtwoord vergeten* en volg de link in de e-mail." },
+  nl: {
+    slug: `wachtwoord-herstellen-${RUN}`,
+    title: `Uw wachtwoord herstellen ${RUN}`,
+    body: "Open **Account**, kies *Wachtwoord vergeten* en volg de link in de e-mail.",
+  },
 };
 
 interface Hit {
@@ -95,7 +103,12 @@ suite("the self-care widget on a customer's site", () => {
   }
 
   /** A fresh browser page on the customer's site that records CSP violations and layout shifts. */
-  async function openShop(context: BrowserContext, lang: Lang, path: string, title: string): Promise<{ page: Page; violations: () => Promise<string[]>; shift: () => Promise<number> }> {
+  async function openShop(
+    context: BrowserContext,
+    lang: Lang,
+    path: string,
+    title: string,
+  ): Promise<{ page: Page; violations: () => Promise<string[]>; shift: () => Promise<number> }> {
     await context.addInitScript(() => {
       const w = window as unknown as { __violations: string[]; __shift: number };
       w.__violations = [];
@@ -228,7 +241,10 @@ suite("the self-care widget on a customer's site", () => {
       await page.getByRole("dialog").getByRole("button", { name: article.title }).first().click();
       await page.getByRole("button", { name: t.no, exact: true }).click();
       await page.getByText(t.thanksNotHelped).waitFor();
-      await page.getByRole("button", { name: `← ${t.back}` }).first().click();
+      await page
+        .getByRole("button", { name: `← ${t.back}` })
+        .first()
+        .click();
       await page.getByRole("button", { name: t.contactOpen }).click();
 
       // An empty form is refused beside its fields, in the visitor's language.

@@ -25,7 +25,15 @@ describeStore("public self-care API", (get) => {
   beforeAll(async () => {
     api = await openApi(get());
     const calendar = await buildCalendar(api.db, { spec: PARIS_OFFICE, now: api.clock.now() });
-    teamId = (await buildTeam(api.db, { name: "Support Technique", email: "support@example.be", phone: "+32 2 555 01 02", calendarId: calendar.id, now: api.clock.now() })).id;
+    teamId = (
+      await buildTeam(api.db, {
+        name: "Support Technique",
+        email: "support@example.be",
+        phone: "+32 2 555 01 02",
+        calendarId: calendar.id,
+        now: api.clock.now(),
+      })
+    ).id;
   });
   afterAll(() => api.close());
 
@@ -33,11 +41,19 @@ describeStore("public self-care API", (get) => {
     // 2026-11-23T09:00Z is a Monday, 10:00 in Paris: open.
     const open = await api.call<Config>("anonymous", "GET", "/api/v1/public/widget/config?team=support-technique&lang=nl");
     expect(open.status).toBe(200);
-    expect(open.json).toMatchObject({ team: { id: teamId, name: "Support Technique" }, language: "nl", email: "support@example.be", phone: "+32 2 555 01 02", phoneShown: true });
+    expect(open.json).toMatchObject({
+      team: { id: teamId, name: "Support Technique" },
+      language: "nl",
+      email: "support@example.be",
+      phone: "+32 2 555 01 02",
+      phoneShown: true,
+    });
     expect(open.json.texts.launcher).toBe("Hulp");
     expect(open.headers["access-control-allow-origin"]).toBe("*");
 
-    const byId = await api.call<Config>("anonymous", "GET", `/api/v1/public/widget/config?team=${teamId}`, { headers: { "accept-language": "fr-BE,fr;q=0.9" } });
+    const byId = await api.call<Config>("anonymous", "GET", `/api/v1/public/widget/config?team=${teamId}`, {
+      headers: { "accept-language": "fr-BE,fr;q=0.9" },
+    });
     expect(byId.json.language).toBe("fr");
     expect(byId.json.texts.launcher).toBe("Aide");
 
@@ -94,7 +110,11 @@ describeStore("public self-care API", (get) => {
     const ticket = await getTicket(api.db, sent.json.number);
     expect(ticket).toMatchObject({ channel: "web", teamId, subject: "Remboursement de ma commande", language: "fr" });
 
-    const journey = await api.call<{ steps: { kind: string; query?: string; helpful?: boolean }[]; summary: unknown }>("agent", "GET", `/api/v1/tickets/${sent.json.number}/journey`);
+    const journey = await api.call<{ steps: { kind: string; query?: string; helpful?: boolean }[]; summary: unknown }>(
+      "agent",
+      "GET",
+      `/api/v1/tickets/${sent.json.number}/journey`,
+    );
     expect(journey.status).toBe(200);
     expect(journey.json.steps.map((s) => s.kind)).toEqual(["search", "article", "answered", "request"]);
     expect(journey.json.steps[0]?.query).toBe("remboursement commande");
@@ -103,7 +123,14 @@ describeStore("public self-care API", (get) => {
     // The same visitor's next request does not take the steps the first one already has.
     api.clock.advance(60_000);
     const second = await api.call<{ number: number }>("anonymous", "POST", "/api/v1/public/selfcare/requests", {
-      body: { visitorId: visitor, team: "support-technique", name: "Claire", email: "CLAIRE.DUPONT@example.be", subject: "Autre question", message: "Et ma facture ?" },
+      body: {
+        visitorId: visitor,
+        team: "support-technique",
+        name: "Claire",
+        email: "CLAIRE.DUPONT@example.be",
+        subject: "Autre question",
+        message: "Et ma facture ?",
+      },
     });
     const again = await api.call<{ steps: { kind: string }[] }>("agent", "GET", `/api/v1/tickets/${second.json.number}/journey`);
     expect(again.json.steps.map((s) => s.kind)).toEqual(["request"]);
@@ -127,7 +154,14 @@ describeStore("public self-care API", (get) => {
       },
     });
     await api.call("anonymous", "POST", "/api/v1/public/selfcare/requests", {
-      body: { visitorId: "visitor-ratio-000000002", team: teamId, name: "Jan", email: "jan@example.be", subject: "Levering", message: "Waar blijft mijn pakket?" },
+      body: {
+        visitorId: "visitor-ratio-000000002",
+        team: teamId,
+        name: "Jan",
+        email: "jan@example.be",
+        subject: "Levering",
+        message: "Waar blijft mijn pakket?",
+      },
     });
     const stats = await api.call<{ deflected: number; requests: number; ratio: number | null; articles: { slug: string; helpful: number }[] }>(
       "manager",
@@ -166,7 +200,10 @@ describeStore("public self-care API", (get) => {
       body: { visitorId: visitor, team: "nobody", name: "X", email: "x@example.be", subject: "S", message: "M" },
     });
     expect(noTeam.status).toBe(404);
-    const text = await api.call<ErrorJson>("anonymous", "POST", "/api/v1/public/selfcare/requests", { body: "hello", headers: { "content-type": "text/plain" } });
+    const text = await api.call<ErrorJson>("anonymous", "POST", "/api/v1/public/selfcare/requests", {
+      body: "hello",
+      headers: { "content-type": "text/plain" },
+    });
     expect(text.status).toBe(415);
   });
 

@@ -23,7 +23,9 @@ export const WidgetConfigSchema = Type.Object(
   {
     team: Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false }),
     language: Lang,
-    texts: Type.Record(Type.String(), Type.String(), { description: "the widget's words in `language`; `{number}`, `{phone}` and `{email}` are filled in by the widget" }),
+    texts: Type.Record(Type.String(), Type.String(), {
+      description: "the widget's words in `language`; `{number}`, `{phone}` and `{email}` are filled in by the widget",
+    }),
     email: Nullable(Type.String()),
     phone: Nullable(Type.String({ description: "the team's number, only while its calendar is open; null otherwise" })),
     phoneShown: Type.Boolean(),

@@ -45,7 +45,15 @@ export async function recordJourney(work: Work, props: RecordJourneyProps): Prom
   // A journey that led to a ticket already written ends with that request.
   if (props.ticketNumber != null) {
     await insertJourneySteps(work.tx, [
-      { visitorId: props.visitorId, teamId: props.teamId, kind: "request", language: props.language, pageUrl: props.pageUrl, ticketNumber: props.ticketNumber, at: new Date(base + props.steps.length) },
+      {
+        visitorId: props.visitorId,
+        teamId: props.teamId,
+        kind: "request",
+        language: props.language,
+        pageUrl: props.pageUrl,
+        ticketNumber: props.ticketNumber,
+        at: new Date(base + props.steps.length),
+      },
     ]);
   }
   return { recorded: props.steps.length, deflected: props.steps.filter((step) => step.kind === "answered" && step.helpful).length };

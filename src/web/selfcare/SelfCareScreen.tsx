@@ -17,7 +17,11 @@ export function SelfCareScreen() {
   const [to, setTo] = useState(() => day(Date.now()));
   // Whole days: `to` counts up to its end.
   const range = { from: `${from}T00:00:00Z`, to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString() };
-  const { data, error } = useQuery({ queryKey: ["selfcare", "stats", range.from, range.to], queryFn: () => selfCareStats(range.from, range.to), enabled: from <= to });
+  const { data, error } = useQuery({
+    queryKey: ["selfcare", "stats", range.from, range.to],
+    queryFn: () => selfCareStats(range.from, range.to),
+    enabled: from <= to,
+  });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return (
     <section className="selfcare-screen">

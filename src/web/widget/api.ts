@@ -77,15 +77,20 @@ export function palierClient(origin: string, team: string, visitorId: string) {
       lang = config.language;
       return config;
     },
-    search: (q: string, limit = 5) => call<{ results: ArticleHit[] }>(`/api/v1/public/kb/search?${query({ q, lang: lang ?? "en", limit })}`).then((r) => r.results),
+    search: (q: string, limit = 5) =>
+      call<{ results: ArticleHit[] }>(`/api/v1/public/kb/search?${query({ q, lang: lang ?? "en", limit })}`).then((r) => r.results),
     suggest: (text: string, limit = 3) =>
       call<{ results: ArticleHit[] }>(`/api/v1/public/kb/suggest?${query({ text: text.slice(0, 500), lang: lang ?? "en", limit })}`).then((r) => r.results),
     article: (slug: string) => call<Article>(`/api/v1/public/kb/articles/${encodeURIComponent(slug)}?${query({ lang: lang ?? "en" })}`),
     /** Records a step; a step that cannot be recorded never gets in the visitor's way. */
     step: (step: Step) =>
-      call(`/api/v1/public/selfcare/journey`, { body: { visitorId, team, ...(lang ? { lang } : {}), ...(pageUrl ? { pageUrl } : {}), steps: [step] } }).catch(() => undefined),
+      call(`/api/v1/public/selfcare/journey`, { body: { visitorId, team, ...(lang ? { lang } : {}), ...(pageUrl ? { pageUrl } : {}), steps: [step] } }).catch(
+        () => undefined,
+      ),
     send: (form: ContactForm) =>
-      call<{ number: number }>(`/api/v1/public/selfcare/requests`, { body: { visitorId, team, ...(lang ? { lang } : {}), ...(pageUrl ? { pageUrl } : {}), ...form } }),
+      call<{ number: number }>(`/api/v1/public/selfcare/requests`, {
+        body: { visitorId, team, ...(lang ? { lang } : {}), ...(pageUrl ? { pageUrl } : {}), ...form },
+      }),
   };
 }
 

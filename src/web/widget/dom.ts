@@ -16,7 +16,24 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return element;
 }
 
-const DROPPED = new Set(["SCRIPT", "STYLE", "LINK", "META", "IFRAME", "OBJECT", "EMBED", "FORM", "INPUT", "BUTTON", "TEXTAREA", "SELECT", "BASE", "SVG", "MATH", "TEMPLATE"]);
+const DROPPED = new Set([
+  "SCRIPT",
+  "STYLE",
+  "LINK",
+  "META",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "FORM",
+  "INPUT",
+  "BUTTON",
+  "TEXTAREA",
+  "SELECT",
+  "BASE",
+  "SVG",
+  "MATH",
+  "TEMPLATE",
+]);
 
 function clean(node: Element, only?: ReadonlySet<string>): void {
   for (const child of [...node.children]) {

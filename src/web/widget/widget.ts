@@ -103,7 +103,8 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
 
   // Last, the other ways to reach the team.
   const ways = h("ul");
-  if (config.phoneShown && config.phone) ways.append(h("li", {}, h("a", { href: `tel:${config.phone.replace(/[^+\d]/g, "")}` }, t("callUs", { phone: config.phone }))));
+  if (config.phoneShown && config.phone)
+    ways.append(h("li", {}, h("a", { href: `tel:${config.phone.replace(/[^+\d]/g, "")}` }, t("callUs", { phone: config.phone }))));
   if (config.email) ways.append(h("li", {}, h("a", { href: `mailto:${config.email}` }, t("emailUs", { email: config.email }))));
   const waysBox = h("section", { class: "ways", hidden: ways.childElementCount === 0 }, h("h3", {}, t("otherWays")), ways);
 
@@ -275,7 +276,8 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
       })
       .catch((error: unknown) => {
         const paths = error instanceof Refused ? error.paths : [];
-        for (const name of Object.keys(fields) as (keyof typeof fields)[]) if (paths.includes(name)) setError(name, t(name === "email" ? "invalidEmail" : "required"));
+        for (const name of Object.keys(fields) as (keyof typeof fields)[])
+          if (paths.includes(name)) setError(name, t(name === "email" ? "invalidEmail" : "required"));
         formNotice.className = "notice bad";
         formNotice.textContent = t(error instanceof Refused ? "sendFailed" : "unreachable");
         formNotice.hidden = false;

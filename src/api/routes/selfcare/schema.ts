@@ -28,10 +28,7 @@ export const JourneySchema = Type.Object(
 
 export const NumberParams = Type.Object({ number: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
-export const StatsQuery = Type.Object(
-  { from: DateTime, to: DateTime, teamId: Type.Optional(Uuid) },
-  { additionalProperties: false },
-);
+export const StatsQuery = Type.Object({ from: DateTime, to: DateTime, teamId: Type.Optional(Uuid) }, { additionalProperties: false });
 
 export const StatsSchema = Type.Object(
   {

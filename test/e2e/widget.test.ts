@@ -194,7 +194,7 @@ suite("the self-care widget on a customer's site", () => {
       const shop = await openShop(context, lang, "/account/password", title);
       const { page } = shop;
 
-      const launcher = page.getByRole("button", { name: t.launcher });
+      const launcher = page.getByRole("button", { name: t.launcher, exact: true });
       await launcher.waitFor();
       await launcher.click();
       expect(await launcher.getAttribute("aria-expanded")).toBe("true");
@@ -234,7 +234,7 @@ suite("the self-care widget on a customer's site", () => {
       context.setDefaultTimeout(20_000);
       const shop = await openShop(context, lang, "/contact", "Contact");
       const { page } = shop;
-      await page.getByRole("button", { name: t.launcher }).click();
+      await page.getByRole("button", { name: t.launcher, exact: true }).click();
       await page.getByRole("searchbox", { name: t.searchLabel }).fill(`${query} ${RUN}`);
       await page.getByRole("button", { name: t.searchButton }).click();
       await page.getByRole("heading", { name: t.results }).waitFor();
@@ -294,7 +294,7 @@ suite("the self-care widget on a customer's site", () => {
     });
     const response = await page.goto(`${server.baseUrl}/demo/widget?lang=fr`);
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
-    await page.getByRole("button", { name: fr.texts.launcher }).click();
+    await page.getByRole("button", { name: fr.texts.launcher, exact: true }).click();
     await page.getByRole("dialog", { name: fr.texts.title }).waitFor();
     expect(refused).toEqual([]);
     await context.close();

@@ -164,7 +164,7 @@ suite("the self-care widget on a customer's site", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => host?.close(resolve));
+    if (host) await new Promise((resolve) => host.close(resolve));
     await server?.stop();
   }, 30_000);
 

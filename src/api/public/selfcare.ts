@@ -96,7 +96,7 @@ export const selfcareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const calendars = await loadCalendars(request.server.database.db, [team.calendarId]);
       const shown = phoneShown(team.phone, team.calendarId === null ? null : calendars(team.calendarId), request.server.clock.now());
       // The phone's visibility changes with the calendar: caches may keep the answer a minute.
-      reply.header("cache-control", "public, max-age=60");
+      reply.header("cache-control", "public, max-age=60").header("vary", "accept-language");
       return {
         team: { id: team.id, name: team.name },
         language,

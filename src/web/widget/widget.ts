@@ -70,7 +70,7 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
   const no = h("button", { type: "button", class: "secondary" }, t("no"));
   const answeredQuestion = h("p", { id: uid("answered") }, t("answered"));
   const answeredBox = h("div", { class: "answered", role: "group", "aria-labelledby": answeredQuestion.id }, answeredQuestion, yes, no);
-  const answeredNotice = h("p", { class: "notice", role: "status", hidden: true });
+  const answeredNotice = h("p", { class: "notice", role: "status", tabindex: "-1", hidden: true });
   const articleView = h("div", { hidden: true }, back, articleTitle, articleBody, answeredBox, answeredNotice);
 
   // The contact form, suggesting articles as the customer types.
@@ -95,7 +95,7 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
   const mightAnswer = h("ul");
   const mightAnswerBox = h("section", { hidden: true, "aria-live": "polite" }, h("h3", {}, t("mightAnswer")), mightAnswer);
   const send = h("button", { type: "submit", class: "primary" }, t("send"));
-  const formNotice = h("p", { class: "notice", role: "status", hidden: true });
+  const formNotice = h("p", { class: "notice", role: "status", tabindex: "-1", hidden: true });
   const contactTitle = h("h2", { tabindex: "-1" }, t("contactTitle"));
   const form = h("form", { novalidate: true }, fields.name.row, fields.email.row, fields.subject.row, fields.message.row, mightAnswerBox, h("p", {}, send));
   const contactBack = h("button", { type: "button", class: "back" }, `← ${t("back")}`);
@@ -157,6 +157,8 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
         answeredBox.hidden = true;
         answeredNotice.textContent = t(helpful ? "thanksHelped" : "thanksNotHelped");
         answeredNotice.hidden = false;
+        // The buttons are gone: the focus goes to what replaced them, not to the page.
+        answeredNotice.focus();
       };
       yes.onclick = () => answer(true);
       no.onclick = () => answer(false);
@@ -192,7 +194,7 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
   launcher.addEventListener("click", () => open(panel.hidden));
   close.addEventListener("click", () => open(false));
   panel.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") open(false);
+    if (event.key === "Escape" && !panel.hidden) open(false);
   });
 
   searchForm.addEventListener("submit", (event) => {
@@ -273,6 +275,7 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
         formNotice.className = "notice";
         formNotice.textContent = t("sent", { number });
         formNotice.hidden = false;
+        formNotice.focus();
       })
       .catch((error: unknown) => {
         const paths = error instanceof Refused ? error.paths : [];

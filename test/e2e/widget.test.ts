@@ -115,7 +115,8 @@ suite("the self-care widget on a customer's site", () => {
       w.__shift = 0;
       document.addEventListener("securitypolicyviolation", (event) => w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__shift += (entry as unknown as { value: number }).value;
+        // Shifts right after the visitor's own input (the panel opening, results coming in) are theirs, not the load's.
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.__shift += entry.value;
       }).observe({ type: "layout-shift", buffered: true });
     });
     const page = await context.newPage();
@@ -196,6 +197,8 @@ suite("the self-care widget on a customer's site", () => {
 
       const launcher = page.getByRole("button", { name: t.launcher, exact: true });
       await launcher.waitFor();
+      // Loading the widget moved nothing on the page.
+      expect(await shop.shift()).toBe(0);
       await launcher.click();
       expect(await launcher.getAttribute("aria-expanded")).toBe("true");
       await page.getByRole("dialog", { name: t.title }).waitFor();
@@ -218,7 +221,6 @@ suite("the self-care widget on a customer's site", () => {
       const counted = (await stats()).articles.find((a) => a.slug === article.slug);
       expect(counted?.helpful).toBe((before.articles.find((a) => a.slug === article.slug)?.helpful ?? 0) + 1);
       expect(await shop.violations()).toEqual([]);
-      expect(await shop.shift()).toBe(0);
       await context.close();
     }, 120_000);
   }

@@ -14,6 +14,7 @@ import { admitInTurn } from "./admission.js";
 import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError, unauthorized } from "./errors.js";
+import { registerPublicCors, selfcareRoutes } from "./public/selfcare.js";
 import { helpPageRoutes, publicKbRoutes } from "./routes/kb/public.js";
 import { resourceRoutes } from "./routes/index.js";
 
@@ -147,11 +148,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Accounts and security: sessions, CSRF, login throttling, API tokens, security events.
   await app.register(authRoutes, { secureCookies: options.secureCookies ?? false });
 
+  // The public API (knowledge base, self-care) answers pages of any origin; nothing else does.
+  await registerPublicCors(app);
+
   // Resources: tickets, customers, organizations, agents, teams, products, tags (src/api/routes).
   await app.register(resourceRoutes, { prefix: "/api/v1" });
   // What anyone may read without signing in: the published knowledge base (the self-care widget).
   await app.register(publicKbRoutes, { prefix: "/api/v1" });
   await app.register(helpPageRoutes);
+
+  // Self-care: what the widget on a customer's site calls, without sign-in (docs/self-care.md).
+  await app.register(selfcareRoutes, { prefix: "/api/v1/public" });
 
   return app;
 }

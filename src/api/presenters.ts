@@ -191,6 +191,7 @@ export function presentTeam(t: Team): Static<typeof TeamSchema> {
     assignment: t.assignment as Static<typeof TeamSchema>["assignment"],
     onCallScheduleId: t.onCallScheduleId,
     signatures: t.signatures ?? {},
+    phone: t.phone ?? null,
     ...stamps(t),
   };
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { buildApp } from "../api/app.js";
 import { registerWebApp, WEB_ROOT } from "../api/webApp.js";
+import { registerWidgetAssets } from "../api/widgetAssets.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startSmtpReceiver } from "../channels/email/smtpReceiver.js";
@@ -145,6 +146,7 @@ async function start(config: Config, database: Database, io: CommandIo, started:
             throw new CommandError(`cannot receive mail on ${where}: ${error.message}`, 1);
           });
     if (smtp) app.addHook("onClose", () => smtp.close());
+    registerWidgetAssets(app);
     const web = await registerWebApp(app);
     await app.listen({ host: config.host, port: config.port }).catch((error: NodeJS.ErrnoException) => {
       const where = `${config.host}:${config.port}`;

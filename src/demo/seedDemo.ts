@@ -10,6 +10,7 @@ import { pgErrorOf } from "../store/pgError.js";
 import { planDemoTickets, placeholderIds } from "./demoTickets.js";
 import { replayTickets } from "./replayTickets.js";
 import { seedOncall } from "./demoOncall.js";
+import { seedSelfcareJourneys } from "./selfcareJourneys.js";
 import { DemoConflictError, seedWorkspace } from "./seedWorkspace.js";
 import { AGENTS, CUSTOMERS, DEMO_EMAIL_DOMAIN, ORGANIZATIONS, PRODUCTS, TEAMS } from "./workspace.js";
 
@@ -88,6 +89,7 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
   const replayed = await replayTickets(tx, planDemoTickets(now, workspace.ids), now);
   // The teams' on-call schedules start after the replay: the scripted tickets keep the assignees their scripts give them.
   const oncallSchedules = await seedOncall(tx, { now, teams: workspace.ids.teams, agents: workspace.ids.agents });
+  await seedSelfcareJourneys(tx, { now, teamId: workspace.ids.teams.get("technical") ?? null });
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,

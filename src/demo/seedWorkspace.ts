@@ -62,7 +62,7 @@ export async function seedWorkspace(tx: Db, { now, passwordHash }: { now: Date; 
   const teamIds = new Map<TeamKey, string>();
   for (const team of TEAMS) {
     const row = await taken(`team "${team.name}"`, () =>
-      teamStore.create(tx, { name: team.name, email: team.email, calendarId: calendarIds.get(team.calendar) ?? null }, now),
+      teamStore.create(tx, { name: team.name, email: team.email, phone: team.phone ?? null, calendarId: calendarIds.get(team.calendar) ?? null }, now),
     );
     teamIds.set(team.key, row.id);
   }

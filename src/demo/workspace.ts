@@ -29,6 +29,8 @@ export interface DemoTeam {
   name: string;
   email: string;
   calendar: CalendarKey;
+  /** Shown by the help widget while the team's calendar is open. */
+  phone?: string;
 }
 
 export interface DemoAgent {
@@ -121,8 +123,8 @@ export const CALENDARS: readonly DemoCalendar[] = [
 ];
 
 export const TEAMS: readonly DemoTeam[] = [
-  { key: "billing", name: "Facturation / Billing", email: `facturation@${DEMO_EMAIL_DOMAIN}`, calendar: "paris" },
-  { key: "technical", name: "Support technique", email: `support@${DEMO_EMAIL_DOMAIN}`, calendar: "brussels" },
+  { key: "billing", name: "Facturation / Billing", email: `facturation@${DEMO_EMAIL_DOMAIN}`, calendar: "paris", phone: "+33 1 84 88 12 34" },
+  { key: "technical", name: "Support technique", email: `support@${DEMO_EMAIL_DOMAIN}`, calendar: "brussels", phone: "+32 2 808 42 42" },
   { key: "social", name: "Social", email: `social@${DEMO_EMAIL_DOMAIN}`, calendar: "social" },
   { key: "escalations", name: "Escalades L2", email: `escalades@${DEMO_EMAIL_DOMAIN}`, calendar: "brussels" },
 ];

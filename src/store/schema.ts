@@ -28,6 +28,7 @@ import { ESCALATION_KINDS, ESCALATION_STATUSES } from "../core/escalation/handof
 import type { Layer, Override } from "../core/oncall/schedule.js";
 import { ASSIGNMENT_STRATEGIES } from "../core/routing/strategy.js";
 import type { Condition, RuleAction, RuleTime } from "../core/rules/rule.js";
+import { JOURNEY_KINDS } from "../core/selfcare/journey.js";
 import type { TriageSignals } from "../core/triage/signals.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -89,6 +90,8 @@ export const teams = pgTable(
     onCallScheduleId: uuid("on_call_schedule_id").references((): AnyPgColumn => oncallSchedules.id, { onDelete: "set null" }),
     /** The signature of the team's e-mail replies, per language (fr, nl, en); a language without one signs with none. */
     signatures: jsonb("signatures").$type<Partial<Record<"fr" | "nl" | "en", string>>>().notNull().default({}),
+    /** The number the self-care widget shows while the team's calendar is open; null: none shown. */
+    phone: text("phone"),
     ...stamps(),
   },
   (t) => [
@@ -787,6 +790,42 @@ export const approvals = pgTable(
   ],
 );
 
+/**
+ * One step of a visitor's self-care journey in the widget: a search, an article opened, whether
+ * it answered their question, a request written. The steps before a request are attached to its ticket.
+ */
+export const selfcareSteps = pgTable(
+  "selfcare_steps",
+  {
+    id: id(),
+    /** The widget's random id for one browser; not a person. */
+    visitorId: text("visitor_id").notNull(),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    /** The words searched (search). */
+    query: text("query"),
+    /** How many articles the search found (search). */
+    results: integer("results"),
+    /** The article (article, answered), as the knowledge base named it then. */
+    articleSlug: text("article_slug"),
+    articleTitle: text("article_title"),
+    /** Whether the article answered the question (answered). */
+    helpful: boolean("helpful"),
+    /** The language the widget spoke. */
+    language: text("language"),
+    /** The page of the customer's site the widget was on. */
+    pageUrl: text("page_url"),
+    /** The ticket the visitor's request became (request), or that a step was attached to. */
+    ticketNumber: bigint("ticket_number", { mode: "number" }).references(() => tickets.number, { onDelete: "set null" }),
+    at: at("at").notNull(),
+  },
+  (t) => [
+    index("selfcare_steps_visitor_idx").on(t.visitorId, t.at),
+    index("selfcare_steps_ticket_idx").on(t.ticketNumber),
+    index("selfcare_steps_kind_idx").on(t.kind, t.at),
+    check("selfcare_steps_kind_check", inList("kind", JOURNEY_KINDS)),
+  ],
+);
 /** A knowledge-base category, named in every language (docs/knowledge-base.md). */
 export const kbCategories = pgTable("kb_categories", {
   id: id(),

@@ -554,6 +554,19 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", route: "/api/v1/agents/{id}/escalations", needs: ["agents.read"], url: (f) => `/api/v1/agents/${f.agentId}/escalations` },
   {
     method: "GET",
+    route: "/api/v1/tickets/{number}/journey",
+    needs: ["tickets.read"],
+    customerDenied: true,
+    url: (f, who) => `/api/v1/tickets/${ticketOf(f, who)}/journey`,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/selfcare/stats",
+    needs: ["selfcare.read"],
+    url: () => "/api/v1/selfcare/stats?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z",
+  },
+  {
+    method: "GET",
     route: "/api/v1/tickets/{number}/clocks",
     needs: ["tickets.read"],
     customerDenied: true,
@@ -580,6 +593,10 @@ const OUTSIDE_THE_MATRIX = [
   "GET /api/v1/public/kb/search",
   "GET /api/v1/public/kb/suggest",
   "GET /api/v1/public/kb/articles/{slug}",
+  // The self-care widget's API: anyone, signed in or not (tested in src/api/public/selfcare.test.ts).
+  "GET /api/v1/public/widget/config",
+  "POST /api/v1/public/selfcare/journey",
+  "POST /api/v1/public/selfcare/requests",
 ];
 
 /** What `who` should get: 2xx, or the status of the denial. */

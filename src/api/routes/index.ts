@@ -19,6 +19,7 @@ import { oncallScheduleRoutes } from "./oncallSchedules/oncallSchedules.js";
 import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
 import { ruleRoutes } from "./rules/rules.js";
+import { selfcareStaffRoutes } from "./selfcare/selfcare.js";
 import { settingsRoutes } from "./settings/triage.js";
 import { ticketClockRoutes } from "./slaPolicies/clocks.js";
 import { slaPolicyRoutes } from "./slaPolicies/slaPolicies.js";
@@ -51,6 +52,7 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);
   await app.register(mailAdminRoutes);
+  await app.register(selfcareStaffRoutes);
   // The knowledge base as staff write and read it (the public side is in kb/public.ts).
   await app.register(kbRoutes);
 };

@@ -28,6 +28,8 @@ import enAppEscalation from "./locales/en/app.escalation.json" with { type: "jso
 import enEscalation from "./locales/en/escalation.json" with { type: "json" };
 import enMail from "./locales/en/mail.json" with { type: "json" };
 import enAppMail from "./locales/en/app.mail.json" with { type: "json" };
+import enWidget from "./locales/en/widget.json" with { type: "json" };
+import enAppSelfcare from "./locales/en/app.selfcare.json" with { type: "json" };
 import enKb from "./locales/en/kb.json" with { type: "json" };
 import enAppKb from "./locales/en/app.kb.json" with { type: "json" };
 import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
@@ -38,6 +40,8 @@ import frAppEscalation from "./locales/fr/app.escalation.json" with { type: "jso
 import frEscalation from "./locales/fr/escalation.json" with { type: "json" };
 import frMail from "./locales/fr/mail.json" with { type: "json" };
 import frAppMail from "./locales/fr/app.mail.json" with { type: "json" };
+import frWidget from "./locales/fr/widget.json" with { type: "json" };
+import frAppSelfcare from "./locales/fr/app.selfcare.json" with { type: "json" };
 import frKb from "./locales/fr/kb.json" with { type: "json" };
 import frAppKb from "./locales/fr/app.kb.json" with { type: "json" };
 import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
@@ -48,6 +52,8 @@ import nlAppEscalation from "./locales/nl/app.escalation.json" with { type: "jso
 import nlEscalation from "./locales/nl/escalation.json" with { type: "json" };
 import nlMail from "./locales/nl/mail.json" with { type: "json" };
 import nlAppMail from "./locales/nl/app.mail.json" with { type: "json" };
+import nlWidget from "./locales/nl/widget.json" with { type: "json" };
+import nlAppSelfcare from "./locales/nl/app.selfcare.json" with { type: "json" };
 import nlKb from "./locales/nl/kb.json" with { type: "json" };
 import nlAppKb from "./locales/nl/app.kb.json" with { type: "json" };
 import type { Locale } from "./locale.js";
@@ -59,7 +65,7 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppKb },
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSelfcare, ...enAppKb },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -69,6 +75,7 @@ const english = {
   oncall: enOncall,
   escalation: enEscalation,
   mail: enMail,
+  widget: enWidget,
   kb: enKb,
 };
 
@@ -76,7 +83,7 @@ const english = {
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppKb },
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSelfcare, ...frAppKb },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -86,10 +93,11 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: frOncall,
     escalation: frEscalation,
     mail: frMail,
+    widget: frWidget,
     kb: frKb,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppKb },
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSelfcare, ...nlAppKb },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,
@@ -99,6 +107,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: nlOncall,
     escalation: nlEscalation,
     mail: nlMail,
+    widget: nlWidget,
     kb: nlKb,
   },
 };

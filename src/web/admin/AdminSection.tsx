@@ -18,6 +18,7 @@ import { ReceivedMailScreen } from "../mail/ReceivedMailScreen.js";
 import { OutboxScreen } from "./OutboxScreen.js";
 import { TeamEditor } from "./TeamEditor.js";
 import { TeamsScreen } from "./TeamsScreen.js";
+import { SelfCareScreen } from "../selfcare/SelfCareScreen.js";
 import "./admin.css";
 
 const DIRECTORY = ["agents", "teams", "customers", "organizations"] as const;
@@ -43,6 +44,11 @@ export function AdminSection() {
               </Link>
             </li>
           ))}
+          <li>
+            <Link to="/admin/selfcare" aria-current={section === "selfcare" ? "page" : undefined}>
+              {t("selfcare.stats.title")}
+            </Link>
+          </li>
         </ul>
       </nav>
       <Routes>
@@ -58,6 +64,7 @@ export function AdminSection() {
         <Route path="mailbox" element={deliveries ? <MailboxScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
         <Route path="outbox" element={deliveries ? <OutboxScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
         <Route path="mail" element={deliveries ? <ReceivedMailScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
+        <Route path="selfcare" element={<SelfCareScreen />} />
         <Route path="*" element={<AdminNotFound />} />
       </Routes>
     </div>

@@ -36,6 +36,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
   const { draft, change, busy, notice, save, issues } = useRecordDraft("teams", team, () => ({
     name: team?.name ?? "",
     email: team?.email ?? "",
+    phone: team?.phone ?? "",
     leadId: team?.leadId ?? "",
     calendarId: team?.calendarId ?? "",
     tier: team?.tier ?? "",
@@ -50,6 +51,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
     const saved = await save({
       name: draft.name.trim(),
       email: textOrNull(draft.email),
+      phone: textOrNull(draft.phone),
       leadId: draft.leadId || null,
       calendarId: draft.calendarId || null,
       tier: draft.tier || null,
@@ -81,7 +83,7 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
         <SaveNotices
           notice={notice}
           onReload={onReload}
-          placed={["name", "email", "leadId", "calendarId", "tier", "assignment", "onCallScheduleId", "signatures"]}
+          placed={["name", "email", "phone", "leadId", "calendarId", "tier", "assignment", "onCallScheduleId", "signatures"]}
         />
         <div className="grid-2">
           <TextField label={t("field.name")} path="name" issues={issues} readOnly={readOnly} value={draft.name} onChange={(name) => change({ name })} />
@@ -94,6 +96,16 @@ function TeamForm({ team, onReload }: { team: TeamRecord | null; onReload(): voi
             hint={t("admin.teamEmailHint")}
             value={draft.email}
             onChange={(email) => change({ email })}
+          />
+          <TextField
+            label={t("selfcare.phone")}
+            path="phone"
+            type="tel"
+            issues={issues}
+            readOnly={readOnly}
+            hint={t("selfcare.phoneHint")}
+            value={draft.phone}
+            onChange={(phone) => change({ phone })}
           />
           <SelectField
             label={t("admin.lead")}

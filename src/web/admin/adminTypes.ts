@@ -35,6 +35,8 @@ export interface TeamRecord {
   onCallScheduleId: string | null;
   /** The signature of the team's e-mail replies, per language of the customer. */
   signatures: Partial<Record<"fr" | "nl" | "en", string>>;
+  /** Shown by the help widget while the team's calendar is open. */
+  phone: string | null;
   version: number;
 }
 

@@ -12,6 +12,7 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { Conversation } from "./Conversation.js";
 import { CustomerCard } from "./CustomerCard.js";
+import { JourneyPanel } from "./JourneyPanel.js";
 import { PropertiesPanel } from "./PropertiesPanel.js";
 import { ReplyBox } from "./ReplyBox.js";
 import { SlaPanel } from "./SlaPanel.js";
@@ -82,6 +83,7 @@ export function TicketScreen({ number }: { number: number }) {
         <TriagePanel ticket={ticket} messages={data.messages} />
         <PropertiesPanel ticket={ticket} readOnly={readOnly} />
         <EscalationPanel ticket={ticket} readOnly={readOnly} />
+        <JourneyPanel number={ticket.number} />
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>
     </article>

@@ -28,6 +28,7 @@ export const TeamSchema = Type.Object(
     assignment: Assignment,
     onCallScheduleId: Nullable(Uuid),
     signatures: Signatures,
+    phone: Nullable(Type.String()),
     createdAt: DateTime,
     updatedAt: DateTime,
     version: Type.Integer(),
@@ -45,6 +46,16 @@ const fields = {
   assignment: Type.Optional(Assignment),
   onCallScheduleId: Type.Optional(Nullable(Uuid)),
   signatures: Type.Optional(Signatures),
+  phone: Type.Optional(
+    Nullable(
+      Type.String({
+        minLength: 3,
+        maxLength: 40,
+        pattern: "^\\+?[0-9][0-9 ().-]*[0-9]$",
+        description: "the number the self-care widget shows while the team's calendar is open (docs/self-care.md)",
+      }),
+    ),
+  ),
 };
 
 /** A ticket waiting in the team's queue. */

@@ -109,6 +109,7 @@ suite("the knowledge base", () => {
         await page.goto(`${server.baseUrl}/kb`);
         await page.getByRole("heading", { level: 1, name: heading }).waitFor();
         await page.getByRole("link", { name: newArticle }).waitFor();
+        await page.locator(".kb-row").first().waitFor();
         // Nothing wider than the screen.
         const wider = await page.evaluate(() =>
           [...document.querySelectorAll("main *")]

@@ -49,3 +49,16 @@ it("fails, showing the missing SQL, when the schema has a change the migrations 
   if (firstTable) expect(run.stderr).toContain(`CREATE TABLE "${firstTable}"`);
   else expect(run.stderr).toMatch(/ALTER TABLE|CREATE/);
 }, 60_000);
+
+it("fails when a migration is stamped before the one it follows, which the migrator would skip", () => {
+  const swapped = join(scratch, "swapped");
+  cpSync(join(ROOT, "migrations"), swapped, { recursive: true });
+  const file = join(swapped, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(file, "utf8")) as { entries: { tag: string; when: number }[] };
+  const [previous, last] = journal.entries.slice(-2);
+  last!.when = previous!.when - 1;
+  writeFileSync(file, JSON.stringify(journal, null, 2));
+  const run = check(swapped);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(`${last!.tag} is stamped before ${previous!.tag}`);
+});

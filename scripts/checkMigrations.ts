@@ -26,10 +26,29 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Journal entries whose stamps do not rise with their order. The migrator applies a migration only
+ * when its stamp is later than the last one applied, so one stamped earlier than its predecessor
+ * (two branches each generating a migration, merged) would be skipped on every existing database.
+ */
+export function outOfOrder(journal: { entries: { tag: string; when: number }[] }): string[] {
+  return journal.entries.flatMap((entry, index) => {
+    const previous = journal.entries[index - 1];
+    return previous !== undefined && entry.when <= previous.when ? [`${entry.tag} is stamped before ${previous.tag}`] : [];
+  });
+}
+
 function main(argv: string[]): number {
   const at = argv.indexOf("--migrations");
   const migrations = at >= 0 && argv[at + 1] ? resolve(argv[at + 1]!) : join(ROOT, "migrations");
   const shown = relative(ROOT, migrations) || ".";
+  const disordered = outOfOrder(JSON.parse(readFileSync(join(migrations, "meta", "_journal.json"), "utf8")));
+  if (disordered.length > 0) {
+    process.stderr.write(
+      `check:migrations: ${shown}/meta/_journal.json is out of order (${disordered.join("; ")}): existing databases would skip the later one. Delete it and generate it again.\n`,
+    );
+    return 1;
+  }
   // The migrations' own snapshots must agree with each other before a comparison means anything.
   const check = drizzleKit(["check", "--dialect", "postgresql", "--out", relative(ROOT, migrations)]);
   if (!check.ok) {
@@ -65,4 +84,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));

@@ -26,6 +26,7 @@ const TriageSettingsScreen = lazyScreen(() => import("./rules/TriageSettingsScre
 const OncallScreen = lazyScreen(() => import("./oncall/OncallScreen.js"), "OncallScreen");
 const OncallEditor = lazyScreen(() => import("./oncall/OncallEditor.js"), "OncallEditor");
 const EscalationsBoard = lazyScreen(() => import("./escalation/EscalationsBoard.js"), "EscalationsBoard");
+const EscalationSettingsScreen = lazyScreen(() => import("./escalation/EscalationSettingsScreen.js"), "EscalationSettingsScreen");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 
 export function AppRoutes() {
@@ -71,6 +72,7 @@ export function AppRoutes() {
             <Route path=":id" element={<RuleRoute />} />
           </Route>
           <Route path="/escalations" element={<EscalationsBoard />} />
+          <Route path="/escalations/settings" element={<EscalationSettingsScreen />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

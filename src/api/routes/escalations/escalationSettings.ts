@@ -9,7 +9,7 @@ import { ROLES } from "../../../core/access/permissions.js";
 import { checkEscalationSettings } from "../../../core/escalation/escalationSettingsCheck.js";
 import { HANDOFF_URGENCIES } from "../../../core/escalation/handoff.js";
 import { putEscalationSettings, readEscalationSettings, type EditableEscalationSettings } from "../../../store/escalations.js";
-import { actorOf, callerWith, now } from "../common/access.js";
+import { actorOf, callerWith, forbidden, now } from "../common/access.js";
 import { errorResponses, IfMatchHeaders, SECURITY, VersionField } from "../common/schema.js";
 import { expectedVersion, setETag } from "../common/versions.js";
 
@@ -62,7 +62,8 @@ export const escalationSettingsRoutes: FastifyPluginAsyncTypebox = async (app) =
       },
     },
     async (request, reply) => {
-      callerWith(request, "tickets.read");
+      // The staff's settings: customers read tickets, not how the staff runs escalations.
+      if (callerWith(request, "tickets.read").kind === "customer") throw forbidden("escalation settings are the staff's");
       const settings = await readEscalationSettings(request.server.database.db);
       setETag(reply, settings.version);
       return present(settings);

@@ -4,7 +4,10 @@
 
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings } from "../core/escalation/handoff.js";
+import type { ApprovalLimits } from "../core/escalation/approval.js";
+import { getApprovalLimits } from "./approvals.js";
 import type { Db } from "./database.js";
+import { VersionConflictError } from "./errors.js";
 import { escalations, messages, settings, teams, tickets } from "./schema.js";
 import { pgTextArray } from "./sql/pgArray.js";
 import { rowsOf, selectRows } from "./sql/rows.js";
@@ -213,4 +216,41 @@ export async function escalationCountsByAgent(db: Db, agentIds: readonly string[
     const row = byId.get(agentId);
     return { agentId, escalated: Number(row?.escalated ?? 0), bounced: Number(row?.bounced ?? 0), sentBack: Number(row?.sent_back ?? 0) };
   });
+}
+
+/** The escalation settings as the admin edits them: the values in force, the approval limits, and the row's version (0 while never changed). */
+export type EditableEscalationSettings = EscalationSettings & { approvalLimits: ApprovalLimits; version: number };
+
+/** The workspace's escalation settings with the approval limits and the row's version. */
+export async function readEscalationSettings(db: Db): Promise<EditableEscalationSettings> {
+  const [row] = await db.select({ version: settings.version }).from(settings).where(eq(settings.key, ESCALATION));
+  return { ...(await getEscalationSettings(db)), approvalLimits: await getApprovalLimits(db), version: row?.version ?? 0 };
+}
+
+/**
+ * Writes a checked change into the `escalation` settings row (each field given replaces the
+ * workspace's; the ETA and the limits per urgency and role), under `expectedVersion` when given.
+ */
+export async function putEscalationSettings(
+  tx: Db,
+  change: Partial<EscalationSettings> & { approvalLimits?: Partial<ApprovalLimits> },
+  now: Date,
+  expectedVersion?: number,
+): Promise<EditableEscalationSettings> {
+  await tx.insert(settings).values({ key: ESCALATION, value: {}, createdAt: now, updatedAt: now, version: 0 }).onConflictDoNothing();
+  const [row] = await tx.select().from(settings).where(eq(settings.key, ESCALATION)).for("update");
+  const version = row?.version ?? 0;
+  if (expectedVersion !== undefined && expectedVersion !== version) throw new VersionConflictError("escalation settings", ESCALATION, expectedVersion, version);
+  const stored = (row?.value ?? {}) as Partial<EscalationSettings> & { approvalLimits?: Partial<ApprovalLimits> };
+  const value = {
+    ...stored,
+    ...change,
+    ...(change.etaMinutes ? { etaMinutes: { ...stored.etaMinutes, ...change.etaMinutes } } : {}),
+    ...(change.approvalLimits ? { approvalLimits: { ...stored.approvalLimits, ...change.approvalLimits } } : {}),
+  };
+  await tx
+    .update(settings)
+    .set({ value: value as Record<string, unknown>, updatedAt: now, version: sql`${settings.version} + 1` })
+    .where(eq(settings.key, ESCALATION));
+  return readEscalationSettings(tx);
 }

@@ -41,7 +41,7 @@ describeStore("routing store", (get) => {
     const { ticket } = await createTicket(db, { now: T0, actor: customer(), subject: "x", channel: "email", customerId });
     const context = await readRoutingContext(db, { teamId, productId: product.id, ticketNumber: ticket.number });
     expect(context).toEqual({
-      team: { id: teamId, name: "Billing", strategy: "load_balanced", lastServedId: null, leadId: null, calendarId: null },
+      team: { id: teamId, name: "Billing", strategy: "load_balanced", lastServedId: null, leadId: null, calendarId: null, onCallScheduleId: null },
       product: { code: "billing", name: "Facturation" },
       queuedAt: null,
       lead: null,

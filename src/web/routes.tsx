@@ -26,6 +26,7 @@ const TriageSettingsScreen = lazyScreen(() => import("./rules/TriageSettingsScre
 const OncallScreen = lazyScreen(() => import("./oncall/OncallScreen.js"), "OncallScreen");
 const OncallEditor = lazyScreen(() => import("./oncall/OncallEditor.js"), "OncallEditor");
 const EscalationsBoard = lazyScreen(() => import("./escalation/EscalationsBoard.js"), "EscalationsBoard");
+const EscalationSettingsScreen = lazyScreen(() => import("./escalation/EscalationSettingsScreen.js"), "EscalationSettingsScreen");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 const KbScreen = lazyScreen(() => import("./kb/KbScreen.js"), "KbScreen");
 const KbEditorRoute = lazyScreen(() => import("./kb/KbEditor.js"), "KbEditorRoute");
@@ -78,6 +79,7 @@ export function AppRoutes() {
           <Route path="/kb/new" element={<KbEditorRoute id={null} />} />
           <Route path="/kb/report" element={<KbReport />} />
           <Route path="/kb/:id" element={<KbArticleRoute />} />
+          <Route path="/escalations/settings" element={<EscalationSettingsScreen />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

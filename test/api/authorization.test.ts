@@ -552,6 +552,15 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: "GET", route: "/api/v1/escalations", needs: ["tickets.read"], customerDenied: true, url: () => "/api/v1/escalations?status=open,bounced" },
   { method: "GET", route: "/api/v1/agents/{id}/escalations", needs: ["agents.read"], url: (f) => `/api/v1/agents/${f.agentId}/escalations` },
+  { method: "GET", route: "/api/v1/escalations/by-agent", needs: ["agents.read"], url: (f) => `/api/v1/escalations/by-agent?agentIds=${f.agentId}` },
+  { method: "GET", route: "/api/v1/settings/escalation", needs: ["tickets.read"], customerDenied: true, url: () => "/api/v1/settings/escalation" },
+  {
+    method: "PUT",
+    route: "/api/v1/settings/escalation",
+    needs: ["teams.write"],
+    url: () => "/api/v1/settings/escalation",
+    body: (_f, _who, n) => ({ reminderHours: 1 + (n % 10) }),
+  },
   {
     method: "GET",
     route: "/api/v1/tickets/{number}/journey",

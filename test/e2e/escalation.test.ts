@@ -166,6 +166,30 @@ suite("the human escalation", () => {
     await shot(manager, "escalation-07-agent-editor-en-1440");
   }, 60_000);
 
+  it("lets a manager change the escalation settings, each bad field named beside it", async () => {
+    await manager.goto(`${server.baseUrl}/escalations`);
+    await manager.getByRole("link", { name: "Settings" }).click();
+    const form = manager.getByRole("form", { name: "Escalation settings" });
+    const reminder = form.getByLabel("Remind the owner of an idle escalation after (business hours)");
+    await reminder.fill("0");
+    await form.getByLabel("Agent", { exact: true }).fill("lots");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.locator('.field-error[data-path="reminderHours"]').textContent()).resolves.toBe("must be a whole number from 1 to 200");
+    await expect(form.locator('.field-error[data-path="approvalLimits.agent"]').count()).resolves.toBe(1);
+    await expect(reminder.getAttribute("aria-invalid")).resolves.toBe("true");
+    await shot(manager, "escalation-08-settings-errors-en-1440");
+    await reminder.fill("2");
+    await form.getByLabel("Agent", { exact: true }).fill("80");
+    await form.getByLabel("On the customer's side").uncheck();
+    await form.getByRole("button", { name: "Save" }).click();
+    await form.getByText("Settings saved.").waitFor();
+    const saved = await apiFromPage<{ reminderHours: number; approvalLimits: { agent: number }; rootCauses: string[] }>(manager, "GET", "/settings/escalation");
+    expect(saved).toMatchObject({ reminderHours: 2, approvalLimits: { agent: 8000 } });
+    expect(saved.rootCauses).not.toContain("customer_side");
+    // Put the agent's limit back: the approval below counts on 50 €.
+    await apiFromPage(manager, "PUT", "/settings/escalation", { approvalLimits: { agent: 5000 } });
+  }, 60_000);
+
   it("asks a manager to approve a refund beyond the agent's limit, who approves it from the notification", async () => {
     await agent.goto(`${server.baseUrl}/tickets/${number}`);
     const approvals = panel(agent).locator("details.approvals");

@@ -65,6 +65,9 @@ describeStore("approvals", (get) => {
       .select()
       .from(outbox)
       .where(and(eq(outbox.ticketNumber, ticket.number), eq(outbox.agentId, agent)));
-    expect(told.map((row) => row.payload.title)).toEqual([`Your refund for ticket #${ticket.number} was approved`]);
+    expect(told.map((row) => [row.kind, row.payload.title ?? row.payload.subject])).toEqual([
+      ["inapp", `Your refund for ticket #${ticket.number} was approved`],
+      ["email", `Your refund for ticket #${ticket.number} was approved`],
+    ]);
   });
 });

@@ -2,13 +2,13 @@
 // ticket with the customer told, the receiver bouncing it back (counted), accepting it, the root
 // cause required to solve it, and the escalate-and-forget reminder on business hours.
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AlreadyEscalated, EscalationInvalid, NotTheReceiver } from "../../core/escalation/escalationInvalid.js";
 import type { Actor } from "../../core/events/actor.js";
 import { agentBounces, getEscalation, ticketBounces, ticketEscalations } from "../../store/escalations.js";
 import { listEvents } from "../../store/events.js";
-import { messages, outbox, teams } from "../../store/schema.js";
+import { mailMessages, messages, outbox, teams } from "../../store/schema.js";
 import { getTicket } from "../../store/tickets/ticketRows.js";
 import type { Db } from "../../store/database.js";
 import { updateTicket } from "../tickets/changeTicket.js";
@@ -57,14 +57,22 @@ describeStore("the human escalation", (get) => {
     outsider = { id: stranger.id, teamId: stranger.teamId as string };
   });
 
-  async function escalatedTicket(more: { notifyCustomer?: boolean } = {}) {
+  async function escalatedTicket(more: { notifyCustomer?: boolean; channel?: "email" | "web" } = {}) {
+    const { channel, ...options } = more;
     const customer = await buildCustomer(db, { name: "Marie Dubois", language: "fr", timeZone: "Europe/Paris" });
-    const { ticket } = await buildTicket(db, { customerId: customer.id, teamId: first.teamId, assigneeId: first.id, tier: "L1", now: MONDAY });
+    const { ticket } = await buildTicket(db, {
+      customerId: customer.id,
+      teamId: first.teamId,
+      assigneeId: first.id,
+      tier: "L1",
+      now: MONDAY,
+      ...(channel ? { channel } : {}),
+    });
     const at = new Date(MONDAY.getTime() + HOUR);
-    const made = await run(as(first.id), at, (work) =>
-      escalateTicket(work, { number: ticket.number, request: { kind: "functional", toTeamId: billing.id, handoff }, ...more }),
+    const escalated = await run(as(first.id), at, (work) =>
+      escalateTicket(work, { number: ticket.number, request: { kind: "functional", toTeamId: billing.id, handoff }, ...options }),
     );
-    return { ticket, made, at };
+    return { ticket, made: { ...escalated, customerEmail: customer.email }, at };
   }
 
   it("refuses an incomplete hand-off naming every missing field, and writes nothing", async () => {
@@ -119,7 +127,42 @@ describeStore("the human escalation", (get) => {
       .select()
       .from(outbox)
       .where(and(eq(outbox.ticketNumber, ticket.number), eq(outbox.agentId, billing.leadId)));
-    expect(told.map((row) => row.payload.title)).toEqual([`Ticket #${ticket.number} is naar u geëscaleerd`]);
+    // In-app and by e-mail, in the lead's language.
+    const title = `Ticket #${ticket.number} is naar u geëscaleerd`;
+    expect(told.map((row) => [row.kind, row.payload.title ?? row.payload.subject])).toEqual([
+      ["inapp", title],
+      ["email", title],
+    ]);
+    expect(told[1]).toMatchObject({ address: expect.stringContaining("@example.test"), payload: { locale: "nl" } });
+  });
+
+  it("sends the customer notice of an e-mail ticket by e-mail, from the receiving team, threaded, in the customer's language", async () => {
+    await db.update(teams).set({ email: "facturation@example.test" }).where(eq(teams.id, billing.id));
+    const { ticket, made } = await escalatedTicket({ notifyCustomer: true, channel: "email" });
+    const sent = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketNumber, ticket.number), eq(outbox.kind, "email"), isNull(outbox.agentId)));
+    expect(sent).toHaveLength(1);
+    const mail = sent[0]!;
+    expect(mail.address).toBe(made.customerEmail);
+    expect(mail.payload).toMatchObject({
+      locale: "fr",
+      from: "Facturation <facturation@example.test>",
+      headers: { "X-Palier-Ticket": String(ticket.number) },
+    });
+    expect(String(mail.payload.subject)).toContain(String(ticket.number));
+    expect(String(mail.payload.text)).toContain("Bonjour Marie Dubois");
+    const [row] = await db.select().from(mailMessages).where(eq(mailMessages.messageId, made.escalation.noticeMessageId!));
+    expect(row).toMatchObject({ direction: "out", ticketNumber: ticket.number, messageIdHeader: mail.payload.messageId });
+    // A ticket that did not come by e-mail gets no e-mail.
+    const { ticket: web } = await escalatedTicket({ notifyCustomer: true, channel: "web" });
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.ticketNumber, web.number), eq(outbox.kind, "email"), isNull(outbox.agentId))),
+    ).toEqual([]);
   });
 
   it("lets a load-balanced receiving team's routing choose who takes the escalated ticket", async () => {
@@ -164,7 +207,10 @@ describeStore("the human escalation", (get) => {
       .select()
       .from(outbox)
       .where(and(eq(outbox.ticketNumber, ticket.number), eq(outbox.agentId, first.id)));
-    expect(told.map((row) => row.payload.body)).toEqual([expect.stringContaining("This is a contract question")]);
+    expect(told.map((row) => [row.kind, row.payload.body ?? row.payload.text])).toEqual([
+      ["inapp", expect.stringContaining("This is a contract question")],
+      ["email", expect.stringContaining("This is a contract question")],
+    ]);
     expect(told[0]?.payload.title).toBe(`Le ticket n° ${ticket.number} vous a été renvoyé`);
   });
 

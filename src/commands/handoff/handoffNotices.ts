@@ -1,4 +1,4 @@
-// The in-app notices of the human escalation, each in its recipient's language: the receiver told
+// The notices of the human escalation, in-app and by e-mail, each in its recipient's language: the receiver told
 // of a hand-off, the escalating agent told of its acceptance, its bounce and the root cause once
 // solved (so that they learn), and an owner reminded of an escalation left without activity.
 
@@ -18,6 +18,7 @@ export interface PersonInfo {
   locale: string;
   timeZone: string | null;
   active: boolean;
+  email: string | null;
 }
 
 /** The agents of `ids`, by id. */
@@ -34,6 +35,7 @@ export async function loadPeople(tx: Db, ids: Iterable<string | null | undefined
       locale: agents.locale,
       timeZone: agents.timeZone,
       active: agents.active,
+      email: agents.email,
     })
     .from(agents)
     .where(inArray(agents.id, wanted));
@@ -54,14 +56,18 @@ export async function loadTeams(tx: Db, ids: Iterable<string | null | undefined>
 /** Which notice: its title and body keys under `escalation.notify`. */
 export type NoticeKind = "received" | "accepted" | "bounced" | "solved" | "reminder" | "requested" | "approved" | "declined";
 
-/** Queues one in-app notice of `kind` to each of `recipients`, in their language; values whose words depend on the language come as a function of it. */
+/**
+ * Queues one notice of `kind` to each active one of `recipients`, in their language: in-app, and
+ * by e-mail to those with an address (the same title and words). Values whose words depend on the
+ * language come as a function of it.
+ */
 export async function queueNotices(
   tx: Db,
   props: {
     kind: NoticeKind;
     ticketNumber: number;
     escalationId: string;
-    recipients: readonly Pick<PersonInfo, "id" | "locale" | "active">[];
+    recipients: readonly (Pick<PersonInfo, "id" | "locale" | "active"> & { email?: string | null })[];
     values: (locale: ReturnType<typeof localeOf>) => MessageValues;
     /** The notification's data; default: the hand-off it is about. */
     data?: Record<string, unknown>;
@@ -70,19 +76,26 @@ export async function queueNotices(
 ): Promise<void> {
   const items: OutboxItem[] = props.recipients
     .filter((agent) => agent.active)
-    .map((agent) => {
+    .flatMap((agent) => {
       const locale = localeOf(agent.locale);
       const values = { number: props.ticketNumber, ...props.values(locale) };
-      return {
+      const title = translate(locale, `escalation.notify.${props.kind}Title` as MessageKey, values);
+      const body = translate(locale, `escalation.notify.${props.kind}Body` as MessageKey, values);
+      const inapp: OutboxItem = {
         kind: "inapp",
         ticketNumber: props.ticketNumber,
         agentId: agent.id,
-        payload: {
-          title: translate(locale, `escalation.notify.${props.kind}Title` as MessageKey, values),
-          body: translate(locale, `escalation.notify.${props.kind}Body` as MessageKey, values),
-          data: { ...(props.data ?? { type: "handoff", escalationId: props.escalationId }), notice: props.kind },
-        },
+        payload: { title, body, data: { ...(props.data ?? { type: "handoff", escalationId: props.escalationId }), notice: props.kind } },
       };
+      if (!agent.email) return [inapp];
+      const email: OutboxItem = {
+        kind: "email",
+        ticketNumber: props.ticketNumber,
+        agentId: agent.id,
+        address: agent.email,
+        payload: { subject: title, text: body, locale },
+      };
+      return [inapp, email];
     });
   await enqueue(tx, items, props.now);
 }

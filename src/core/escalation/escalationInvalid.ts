@@ -16,7 +16,9 @@ export type EscalationProblemCode =
   | "tried_nothing"
   | "root_cause_required"
   | "not_positive"
-  | "wrong_currency";
+  | "wrong_currency"
+  | "out_of_range"
+  | "other_required";
 
 /** One problem: where (a dotted path such as `handoff.tried`), what (a code and the values its sentence needs). */
 export interface EscalationProblem {

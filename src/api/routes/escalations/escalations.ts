@@ -24,6 +24,7 @@ import { presentTicket } from "../../presenters.js";
 import { actorOf, callerWith, forbidden, now } from "../common/access.js";
 import { errorResponses, IdParams, SECURITY } from "../common/schema.js";
 import { NumberParams } from "../tickets/schema.js";
+import { escalationSettingsRoutes } from "./escalationSettings.js";
 import {
   AcceptBody,
   AgentCounts,
@@ -82,6 +83,8 @@ function staffWith(request: FastifyRequest, permission: Permission): Principal {
 
 /** Registers the escalation routes. */
 export const escalationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  await app.register(escalationSettingsRoutes);
+
   const db = () => app.database.db;
 
   app.post(

@@ -28,6 +28,8 @@ import enAppEscalation from "./locales/en/app.escalation.json" with { type: "jso
 import enEscalation from "./locales/en/escalation.json" with { type: "json" };
 import enMail from "./locales/en/mail.json" with { type: "json" };
 import enAppMail from "./locales/en/app.mail.json" with { type: "json" };
+import enImap from "./locales/en/imap.json" with { type: "json" };
+import enAppMailboxes from "./locales/en/app.mailboxes.json" with { type: "json" };
 import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
 import frRouting from "./locales/fr/routing.json" with { type: "json" };
 import frAppOncall from "./locales/fr/app.oncall.json" with { type: "json" };
@@ -36,6 +38,8 @@ import frAppEscalation from "./locales/fr/app.escalation.json" with { type: "jso
 import frEscalation from "./locales/fr/escalation.json" with { type: "json" };
 import frMail from "./locales/fr/mail.json" with { type: "json" };
 import frAppMail from "./locales/fr/app.mail.json" with { type: "json" };
+import frImap from "./locales/fr/imap.json" with { type: "json" };
+import frAppMailboxes from "./locales/fr/app.mailboxes.json" with { type: "json" };
 import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
 import nlRouting from "./locales/nl/routing.json" with { type: "json" };
 import nlAppOncall from "./locales/nl/app.oncall.json" with { type: "json" };
@@ -44,6 +48,8 @@ import nlAppEscalation from "./locales/nl/app.escalation.json" with { type: "jso
 import nlEscalation from "./locales/nl/escalation.json" with { type: "json" };
 import nlMail from "./locales/nl/mail.json" with { type: "json" };
 import nlAppMail from "./locales/nl/app.mail.json" with { type: "json" };
+import nlImap from "./locales/nl/imap.json" with { type: "json" };
+import nlAppMailboxes from "./locales/nl/app.mailboxes.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -53,7 +59,7 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail },
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppMailboxes },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -63,13 +69,14 @@ const english = {
   oncall: enOncall,
   escalation: enEscalation,
   mail: enMail,
+  imap: enImap,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail },
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppMailboxes },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -79,9 +86,10 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: frOncall,
     escalation: frEscalation,
     mail: frMail,
+    imap: frImap,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail },
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppMailboxes },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,
@@ -91,6 +99,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: nlOncall,
     escalation: nlEscalation,
     mail: nlMail,
+    imap: nlImap,
   },
 };
 

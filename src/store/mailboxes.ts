@@ -62,10 +62,22 @@ export async function updateMailbox(
   const before = await mailboxById(db, id);
   if (!before) return undefined;
   const moved = before.host !== settings.host || before.port !== settings.port || before.username !== settings.username || before.folder !== settings.folder;
+  const written = {
+    name: settings.name,
+    host: settings.host,
+    port: settings.port,
+    tls: settings.tls,
+    username: settings.username,
+    folder: settings.folder,
+    teamId: settings.teamId,
+    address: settings.address,
+    enabled: settings.enabled,
+    ...(settings.passwordSecret !== undefined ? { passwordSecret: settings.passwordSecret } : {}),
+  };
   const [row] = await db
     .update(mailboxes)
     .set({
-      ...settings,
+      ...written,
       ...(moved ? { uidValidity: null, lastUid: 0 } : {}),
       ...(settings.enabled ? (before.state === "disabled" ? { state: "connecting" } : {}) : { state: "disabled", failingSince: null }),
       updatedAt: now,

@@ -77,6 +77,8 @@ export function imapClient(connection: ImapConnection, timeoutMs = 30_000): Imap
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     missingIdleCommand: "NOOP",
+    // IDLE a second after the last command: new mail is announced at once.
+    autoIdleDelay: 1_000,
   });
 }
 

@@ -33,7 +33,10 @@ export interface MailboxSettings {
 }
 
 export async function listMailboxes(db: Db): Promise<MailboxRow[]> {
-  return db.select().from(mailboxes).orderBy(asc(sql`lower(${mailboxes.name})`));
+  return db
+    .select()
+    .from(mailboxes)
+    .orderBy(asc(sql`lower(${mailboxes.name})`));
 }
 
 export async function mailboxById(db: Db, id: string): Promise<MailboxRow | undefined> {

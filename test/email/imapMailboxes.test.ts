@@ -123,7 +123,14 @@ describeStore("IMAP mailboxes against Dovecot", (get) => {
   beforeAll(async () => {
     dovecot = await startDovecot({ support: PASSWORD });
     proxy = await startProxy(dovecot.port);
-    deliverer = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, doSTARTTLS: false, auth: { user: "support", pass: PASSWORD }, logger: false });
+    deliverer = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: "support", pass: PASSWORD },
+      logger: false,
+    });
     deliverer.on("error", () => undefined);
     await deliverer.connect();
     const db = get().db;
@@ -185,7 +192,10 @@ describeStore("IMAP mailboxes against Dovecot", (get) => {
     const stored = await mailboxById(get().db, mailbox.id);
     expect(stored).toMatchObject({ state: "idle", lastUid: 1, failingSince: null });
     expect(stored?.uidValidity).toBeGreaterThan(0);
-    const [leases] = await selectRows<{ owners: number }>(get(), sql`select count(distinct lease_owner)::int as owners from mailboxes where lease_owner is not null`);
+    const [leases] = await selectRows<{ owners: number }>(
+      get(),
+      sql`select count(distinct lease_owner)::int as owners from mailboxes where lease_owner is not null`,
+    );
     expect(leases?.owners).toBe(1);
     await deliverer.mailboxOpen("INBOX");
     const flags = await until("the \\Seen flag", async () => {
@@ -213,7 +223,9 @@ describeStore("IMAP mailboxes against Dovecot", (get) => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await adminNotices(get(), "mailbox_failing")).toHaveLength(1);
     await proxy.restore();
-    await until("both messages", async () => ((await mailsWithId(get(), "while-down-1")).length && (await mailsWithId(get(), "while-down-2")).length ? true : undefined));
+    await until("both messages", async () =>
+      (await mailsWithId(get(), "while-down-1")).length && (await mailsWithId(get(), "while-down-2")).length ? true : undefined,
+    );
     expect(await mailsWithId(get(), "while-down-1")).toEqual([expect.objectContaining({ n: 1, outcome: "ticket" })]);
     expect(await mailsWithId(get(), "while-down-2")).toEqual([expect.objectContaining({ n: 1, outcome: "ticket" })]);
     await until("the mailbox idle again", async () => (await mailboxById(get().db, mailbox.id))?.state === "idle");

@@ -78,7 +78,12 @@ export async function startDovecot(users: Record<string, string>): Promise<Dovec
   const port = await freePort();
   const uid = process.getuid?.() === 0 ? 65534 : (process.getuid?.() ?? 1000);
   const gid = process.getuid?.() === 0 ? 65534 : (process.getgid?.() ?? 1000);
-  writeFileSync(join(dir, "users"), Object.entries(users).map(([name, password]) => `${name}:{PLAIN}${password}::::::\n`).join(""));
+  writeFileSync(
+    join(dir, "users"),
+    Object.entries(users)
+      .map(([name, password]) => `${name}:{PLAIN}${password}::::::\n`)
+      .join(""),
+  );
   const conf = join(dir, "dovecot.conf");
   const log = join(dir, "dovecot.log");
   writeFileSync(

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { requireCaller } from "../auth/authenticate.js";
 import { mailAdminRoutes } from "./admin/mail.js";
+import { mailboxAdminRoutes } from "./admin/mailboxes.js";
 import { outboxAdminRoutes } from "./admin/outbox.js";
 import { attachmentRoutes } from "./attachments/attachments.js";
 import { agentRoutes } from "./agents/agents.js";
@@ -50,4 +51,5 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);
   await app.register(mailAdminRoutes);
+  await app.register(mailboxAdminRoutes);
 };

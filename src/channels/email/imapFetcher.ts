@@ -195,7 +195,9 @@ class MailboxRunner {
       const opened = await client.mailboxOpen(row.folder);
       const uidValidity = Number(opened.uidValidity);
       const idle = client.capabilities.has("IDLE");
-      await inWork(database.db, { now: clock.now(), actor: SYSTEM_ACTOR }, (work) => markMailboxWorking(work, { id: row.id, state: idle ? "idle" : "polling" }));
+      await inWork(database.db, { now: clock.now(), actor: SYSTEM_ACTOR }, (work) =>
+        markMailboxWorking(work, { id: row.id, state: idle ? "idle" : "polling" }),
+      );
       this.failures = 0;
       while (!this.stopped) {
         await this.takeNew(client, uidValidity);
@@ -225,15 +227,21 @@ class MailboxRunner {
       const message = await client.fetchOne(String(uid), { source: true, uid: true }, { uid: true });
       if (!message || !message.source) continue;
       try {
-        const received = await takeMail({ database, clock, ...(this.options.onError ? { onError: this.options.onError } : {}) }, message.source, [this.row.address], undefined, {
-          teamId: this.row.teamId,
-          inSameWork: async (work) => {
-            const cursor = await lockMailboxCursor(work.tx, this.row.id, this.owner);
-            if (!cursor) throw new LeaseLost();
-            if (cursor.uidValidity === uidValidity && cursor.lastUid >= uid) throw new AlreadyTaken();
-            await setMailboxCursor(work.tx, this.row.id, { uidValidity, lastUid: uid, messageAt: work.now });
+        const received = await takeMail(
+          { database, clock, ...(this.options.onError ? { onError: this.options.onError } : {}) },
+          message.source,
+          [this.row.address],
+          undefined,
+          {
+            teamId: this.row.teamId,
+            inSameWork: async (work) => {
+              const cursor = await lockMailboxCursor(work.tx, this.row.id, this.owner);
+              if (!cursor) throw new LeaseLost();
+              if (cursor.uidValidity === uidValidity && cursor.lastUid >= uid) throw new AlreadyTaken();
+              await setMailboxCursor(work.tx, this.row.id, { uidValidity, lastUid: uid, messageAt: work.now });
+            },
           },
-        });
+        );
         this.options.onTaken?.({ id: this.row.id, uid }, received);
       } catch (error) {
         if (error instanceof AlreadyTaken) continue;

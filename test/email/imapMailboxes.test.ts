@@ -261,6 +261,18 @@ describeStore("IMAP mailboxes against Dovecot", (get) => {
     expect(await mailboxById(db, mailbox.id)).toMatchObject({ state: "idle", lastUid: 5 });
   }, 60_000);
 
+  it("goes on from the other process when the fetching one stops, taking nothing twice", async () => {
+    const [first, ...others] = fetchers;
+    await first?.stop();
+    fetchers = others;
+    await deliverer.append("INBOX", message({ id: "after-handover", subject: "Relance" }));
+    const row = await until("the message after the handover", async () => (await mailsWithId(get(), "after-handover"))[0]);
+    expect(row).toMatchObject({ n: 1, outcome: "ticket" });
+    expect(await mailboxById(get().db, mailbox.id)).toMatchObject({ state: "idle", lastUid: 6 });
+    const [all] = await selectRows<{ n: number }>(get(), sql`select count(*)::int as n from mail_messages where direction = 'in'`);
+    expect(all?.n).toBe(6);
+  }, 60_000);
+
   it("tells what is wrong when testing a connection: password, host, folder", async () => {
     const base = { host: "127.0.0.1", port: dovecot.port, tls: "none" as const, username: "support", folder: "INBOX" };
     expect(await testImapConnection({ ...base, password: PASSWORD })).toBeNull();

@@ -111,6 +111,8 @@ class MailboxRunner {
   private wakeUp: (() => void) | undefined;
   private client: ImapFlow | undefined;
   private failures = 0;
+  /** Set when the loop ended by itself (its lease was lost): the next claim starts a new one if the lease comes back. */
+  ended = false;
   readonly done: Promise<void>;
 
   constructor(
@@ -118,7 +120,9 @@ class MailboxRunner {
     private readonly owner: string,
     private readonly options: Required<Pick<ImapFetcherOptions, "pollMs" | "firstBackoffMs" | "maxBackoffMs" | "connectTimeoutMs">> & ImapFetcherOptions,
   ) {
-    this.done = this.run();
+    this.done = this.run().finally(() => {
+      this.ended = true;
+    });
   }
 
   async stop(): Promise<void> {
@@ -280,7 +284,7 @@ export function startImapFetcher(options: ImapFetcherOptions): ImapFetcher {
     for (const [id, runner] of runners) {
       const now = wanted.get(id);
       // Gone, disabled, taken by another process, or edited: stop it (an edited one starts again below).
-      if (!now || now.version !== runner.row.version) {
+      if (!now || now.version !== runner.row.version || runner.ended) {
         runners.delete(id);
         await runner.stop();
       }

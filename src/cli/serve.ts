@@ -131,7 +131,13 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   const queueDrain = startQueueDrain({ database, clock, onError: (error) => io.err(`palier serve: queue drain: ${error.message}\n`) });
   app.addHook("onClose", () => queueDrain.stop());
   // IMAP mailboxes are fetched from this process while it holds their lease (one process per mailbox).
-  const imap = startImapFetcher({ database, clock, secretKey, onError: (error) => io.err(`palier serve: mailboxes: ${error.message}\n`) });
+  const imap = startImapFetcher({
+    database,
+    clock,
+    secretKey,
+    maxBytes: config.mailMaxBytes,
+    onError: (error) => io.err(`palier serve: mailboxes: ${error.message}\n`),
+  });
   app.addHook("onClose", () => imap.stop());
   try {
     // Mail routed to Palier arrives here and becomes tickets and messages; closing the app stops it.

@@ -55,6 +55,7 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
           database,
           clock: systemClock,
           secretKey: loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir }),
+          maxBytes: config.mailMaxBytes,
           onError: (error) => io.err(`palier worker: mailboxes: ${error.message}\n`),
         });
         io.out(

@@ -164,6 +164,7 @@ describeStore("IMAP mailboxes against Dovecot", (get) => {
           firstBackoffMs: 50,
           maxBackoffMs: 200,
           connectTimeoutMs: 5_000,
+          maxBytes: 64 * 1024,
           onError: (error) => errors.push(error.message),
         }),
       );
@@ -271,6 +272,21 @@ describeStore("IMAP mailboxes against Dovecot", (get) => {
     expect(await mailboxById(get().db, mailbox.id)).toMatchObject({ state: "idle", lastUid: 6 });
     const [all] = await selectRows<{ n: number }>(get(), sql`select count(*)::int as n from mail_messages where direction = 'in'`);
     expect(all?.n).toBe(6);
+  }, 60_000);
+
+  it("keeps a message over the size limit as an error with its headers, without downloading it, and goes past it", async () => {
+    await deliverer.append("INBOX", message({ id: "too-big", subject: "Scans en pièce jointe", body: "x".repeat(100 * 1024) }));
+    const row = await until("the oversized message", async () => (await mailsWithId(get(), "too-big"))[0]);
+    expect(row).toMatchObject({ n: 1, outcome: "error", ticket: null });
+    const [kept] = await selectRows<{ subject: string; problems: { code: string }[]; raw_size: number; size: number }>(
+      get(),
+      sql`select subject, problems, length(raw)::int as raw_size, size from mail_messages where message_id_header = '<too-big@example.be>'`,
+    );
+    expect(kept?.subject).toBe("Scans en pièce jointe");
+    expect(kept?.problems.map((problem) => problem.code)).toEqual(["too_large"]);
+    expect(kept?.size).toBeGreaterThan(100 * 1024);
+    expect(kept?.raw_size).toBeLessThan(1024);
+    expect(await mailboxById(get().db, mailbox.id)).toMatchObject({ lastUid: 7 });
   }, 60_000);
 
   it("tells what is wrong when testing a connection: password, host, folder", async () => {

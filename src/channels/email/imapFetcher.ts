@@ -28,6 +28,8 @@ import {
 import { classifyImapError } from "./imapErrors.js";
 import { takeMail } from "./intake.js";
 import { openSecret } from "./mailboxSecret.js";
+import { DEFAULT_MAX_MAIL_BYTES, readMail } from "./readMail.js";
+import { insertMail } from "../../store/mail.js";
 
 export interface ImapFetcherOptions {
   database: Database;
@@ -41,6 +43,8 @@ export interface ImapFetcherOptions {
   /** The first wait after a failure, doubled at each failure up to `maxBackoffMs` (defaults 2 s and 5 min). */
   firstBackoffMs?: number;
   maxBackoffMs?: number;
+  /** A larger message is not downloaded: its headers are kept as `error` with the problem `too_large` (default MAIL_MAX_BYTES' 25 MiB). */
+  maxBytes?: number;
   /** Connection and greeting time-out, in ms (default 30 s). */
   connectTimeoutMs?: number;
   onError?: (error: Error) => void;
@@ -217,6 +221,33 @@ class MailboxRunner {
     }
   }
 
+  /** A message over the limit: its headers kept as `error` (`too_large`), the cursor moved past it, nothing downloaded whole. */
+  private async keepTooLarge(client: ImapFlow, uid: number, uidValidity: number, size: number): Promise<void> {
+    const { database, clock } = this.options;
+    const fetched = await client.fetchOne(String(uid), { headers: true, uid: true }, { uid: true });
+    const headers = (fetched && fetched.headers) || Buffer.alloc(0);
+    const mail = await readMail(headers);
+    const limit = this.options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES;
+    await inWork(database.db, { now: clock.now(), actor: SYSTEM_ACTOR }, async (work) => {
+      const cursor = await lockMailboxCursor(work.tx, this.row.id, this.owner);
+      if (!cursor) throw new LeaseLost();
+      if (cursor.uidValidity === uidValidity && cursor.lastUid >= uid) return;
+      await insertMail(work.tx, {
+        direction: "in",
+        outcome: "error",
+        messageIdHeader: mail.messageId,
+        fromAddress: mail.from?.address ?? null,
+        toAddresses: [this.row.address],
+        subject: mail.subject,
+        problems: [{ code: "too_large", detail: `${size} bytes, over the limit of ${limit} (only its headers were kept)` }],
+        size,
+        raw: headers,
+        createdAt: work.now,
+      });
+      await setMailboxCursor(work.tx, this.row.id, { uidValidity, lastUid: uid, messageAt: work.now });
+    });
+  }
+
   /** Takes every message above the cursor, oldest first, each in its own unit of work with the cursor. */
   private async takeNew(client: ImapFlow, uidValidity: number): Promise<void> {
     const { database, clock } = this.options;
@@ -228,6 +259,12 @@ class MailboxRunner {
     const uids = (found || []).filter((uid) => uid > after).sort((a, b) => a - b);
     for (const uid of uids) {
       if (this.stopped) return;
+      const sized = await client.fetchOne(String(uid), { size: true, uid: true }, { uid: true });
+      const size = (sized && sized.size) || 0;
+      if (size > (this.options.maxBytes ?? DEFAULT_MAX_MAIL_BYTES)) {
+        await this.keepTooLarge(client, uid, uidValidity, size);
+        continue;
+      }
       const message = await client.fetchOne(String(uid), { source: true, uid: true }, { uid: true });
       if (!message || !message.source) continue;
       try {

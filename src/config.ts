@@ -37,6 +37,12 @@ export interface Config {
   smtpInHost: string;
   /** The largest message taken, in bytes (`MAIL_MAX_BYTES`, default 25 MiB). */
   mailMaxBytes: number;
+  /**
+   * `PALIER_SECRET_KEY`: the key that encrypts IMAP mailbox passwords (AES-256-GCM), 32 bytes as
+   * 64 hex digits or base64. Unset: `secret.key` in the data directory, generated on first use.
+   * Set it when several processes on several machines share one PostgreSQL.
+   */
+  secretKey: Buffer | undefined;
 }
 
 /** Thrown with every problem in the environment, one per line. */
@@ -83,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mailMaxBytes = Number(env.MAIL_MAX_BYTES ?? 25 * 1024 * 1024);
   if (!Number.isSafeInteger(mailMaxBytes) || mailMaxBytes < 1024)
     problems.push(`MAIL_MAX_BYTES: "${env.MAIL_MAX_BYTES}" is not a number of bytes (1024 or more)`);
+  const secretKey = secretKeyOf(env.PALIER_SECRET_KEY, problems);
   const config: Config = {
     port,
     host: env.HOST || "127.0.0.1",
@@ -100,9 +107,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpInPort,
     smtpInHost: env.SMTP_IN_HOST || env.HOST || "127.0.0.1",
     mailMaxBytes,
+    secretKey,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** A 32-byte key written as 64 hex digits or base64; undefined when unset. */
+function secretKeyOf(value: string | undefined, problems: string[]): Buffer | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const text = value.trim();
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex") : Buffer.from(text, "base64");
+  if (key.length !== 32) {
+    problems.push("PALIER_SECRET_KEY: expected 32 bytes, as 64 hex digits or base64 (openssl rand -hex 32)");
+    return undefined;
+  }
+  return key;
 }
 
 /** Whether `url` names an SMTP server: smtp: or smtps:, with a host. */

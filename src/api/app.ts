@@ -1,6 +1,7 @@
 // The HTTP API: Fastify with JSON schemas (TypeBox) that validate requests and document them
 // as OpenAPI 3.1. Routes are thin: they authorize, call the store, and shape the answer.
 
+import { randomBytes } from "node:crypto";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
@@ -28,6 +29,8 @@ declare module "fastify" {
     clock: Clock;
     /** Where an unexpected error (a 500) is reported, whether or not requests are logged. */
     reportUnexpected(error: Error, request: FastifyRequest): void;
+    /** The key IMAP mailbox passwords are sealed with. */
+    secretKey: Buffer;
   }
 }
 
@@ -40,6 +43,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Where unexpected errors (500s) go; default: one line on standard error with the stack. */
   reportUnexpected?: (error: Error, request: FastifyRequest) => void;
+  /** The key IMAP mailbox passwords are sealed with (PALIER_SECRET_KEY or the data directory's); default: one of this app's own. */
+  secretKey?: Buffer;
   /** Largest accepted request body, in bytes (default 1 MiB). */
   bodyLimit?: number;
 }
@@ -91,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("database", options.database);
   app.decorate("clock", options.clock);
   app.decorate("reportUnexpected", options.reportUnexpected ?? reportToStderr);
+  app.decorate("secretKey", options.secretKey ?? randomBytes(32));
   app.decorateRequest("principal", null);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody("not_found", `no route ${request.method} ${request.url.split("?")[0]}`)));

@@ -91,6 +91,7 @@ Configuration (environment variables):
   SMTP_IN_PORT             the built-in SMTP receiver for mail routed to Palier (default 2525; 0 any free port; off)
   SMTP_IN_HOST             where it listens (default HOST)
   MAIL_MAX_BYTES           the largest message received, in bytes (default 26214400, 25 MiB)
+  PALIER_SECRET_KEY        32 bytes (hex or base64) encrypting IMAP mailbox passwords; unset: secret.key in PALIER_DATA_DIR
 
 Stops cleanly on SIGINT (Ctrl-C) or SIGTERM. Exit status: 0 stopped cleanly, 1 could not start
 (the data directory is in use, the database is unreachable, the port is taken), 2 invalid configuration.`;

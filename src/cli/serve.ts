@@ -10,6 +10,8 @@ import { registerWidgetAssets } from "../api/widgetAssets.js";
 import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startSmtpReceiver } from "../channels/email/smtpReceiver.js";
+import { startImapFetcher } from "../channels/email/imapFetcher.js";
+import { loadSecretKey } from "../channels/email/mailboxSecret.js";
 import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
@@ -93,9 +95,11 @@ async function start(config: Config, database: Database, io: CommandIo, started:
     }
   }
 
+  const secretKey = loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
   const app = await buildApp({
     database,
     clock,
+    secretKey,
     secureCookies: config.secureCookies,
     reportUnexpected: (error, request) =>
       io.err(`palier serve: unexpected error on ${request.method} ${request.url.split("?")[0]}: ${error.stack ?? error.message}\n`),
@@ -127,6 +131,15 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   // Tickets waiting in a team's queue go to agents as they become available, from this process.
   const queueDrain = startQueueDrain({ database, clock, onError: (error) => io.err(`palier serve: queue drain: ${error.message}\n`) });
   app.addHook("onClose", () => queueDrain.stop());
+  // IMAP mailboxes are fetched from this process while it holds their lease (one process per mailbox).
+  const imap = startImapFetcher({
+    database,
+    clock,
+    secretKey,
+    maxBytes: config.mailMaxBytes,
+    onError: (error) => io.err(`palier serve: mailboxes: ${error.message}\n`),
+  });
+  app.addHook("onClose", () => imap.stop());
   try {
     // Mail routed to Palier arrives here and becomes tickets and messages; closing the app stops it.
     const smtp =

@@ -8,6 +8,8 @@ import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
 import { startQueueDrain } from "../engine/routing/queueDrain.js";
+import { startImapFetcher } from "../channels/email/imapFetcher.js";
+import { loadSecretKey } from "../channels/email/mailboxSecret.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { stopSignals } from "./stopSignals.js";
@@ -48,12 +50,20 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
           onError: (error) => io.err(`palier worker: escalation reminders: ${error.message}\n`),
         });
         const queueDrain = startQueueDrain({ database, clock: systemClock, onError: (error) => io.err(`palier worker: queue drain: ${error.message}\n`) });
+        // IMAP mailboxes: each fetched by one process at a time, whichever holds its lease.
+        const imap = startImapFetcher({
+          database,
+          clock: systemClock,
+          secretKey: loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir }),
+          maxBytes: config.mailMaxBytes,
+          onError: (error) => io.err(`palier worker: mailboxes: ${error.message}\n`),
+        });
         io.out(
           `Palier worker ${timers.workerId} is running (${describeStore(config)}): timers, outbox delivery, queues and clean-up.\nPress Ctrl-C to stop.\n`,
         );
         const signal = await stop.requested;
         io.out(`\nStopping (${signal})…\n`);
-        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop(), oncallNotices.stop(), reminders.stop(), queueDrain.stop()]);
+        await Promise.all([timers.stop(), delivery.stop(), housekeeping.stop(), oncallNotices.stop(), reminders.stop(), queueDrain.stop(), imap.stop()]);
         io.out("Stopped.\n");
         return 0;
       } finally {

@@ -607,6 +607,52 @@ export const notifications = pgTable(
   (t) => [index("notifications_agent_idx").on(t.agentId, t.id)],
 );
 
+/**
+ * IMAP mailboxes fetched into a team (docs/email.md, "IMAP mailboxes"): where to connect, the
+ * password encrypted (AES-256-GCM, never returned), how far the mailbox was taken (its
+ * UIDVALIDITY and the last UID taken, moved in the unit of work of the message), its state as
+ * admins see it, and the lease of the process fetching it.
+ */
+export const mailboxes = pgTable(
+  "mailboxes",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    host: text("host").notNull(),
+    port: integer("port").notNull(),
+    /** `tls` (implicit TLS, 993), `starttls`, or `none` (plaintext: loopback and tests). */
+    tls: text("tls").notNull().default("tls"),
+    username: text("username").notNull(),
+    /** `v1:<iv>:<tag>:<ciphertext>` in base64, AES-256-GCM; null: none set. */
+    passwordSecret: text("password_secret"),
+    folder: text("folder").notNull().default("INBOX"),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    /** The address mail to this mailbox is sent to: the message's recipient as Palier records it. */
+    address: text("address").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    uidValidity: bigint("uid_validity", { mode: "number" }),
+    lastUid: bigint("last_uid", { mode: "number" }).notNull().default(0),
+    /** `idle` (connected, waiting with IDLE), `polling` (connected, no IDLE), `connecting`, `failing`, `disabled`. */
+    state: text("state").notNull().default("connecting"),
+    failingSince: at("failing_since"),
+    /** The last failure's kind (auth, unreachable, certificate, folder, other) and the server's words. */
+    lastErrorCode: text("last_error_code"),
+    lastError: text("last_error"),
+    lastConnectedAt: at("last_connected_at"),
+    lastMessageAt: at("last_message_at"),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: at("lease_until"),
+    ...stamps(),
+  },
+  (t) => [
+    uniqueIndex("mailboxes_name_key").on(sql`lower(${t.name})`),
+    check("mailboxes_tls_check", inList("tls", ["tls", "starttls", "none"])),
+    check("mailboxes_state_check", inList("state", ["connecting", "idle", "polling", "failing", "disabled"])),
+  ],
+);
+
 /** Background work with visible progress: recomputing open tickets after a policy or calendar edit. */
 export const jobs = pgTable(
   "jobs",

@@ -15,6 +15,7 @@ import { oncallScheduleStore } from "../../src/store/entities.js";
 import { queueRecompute } from "../../src/store/jobs.js";
 import { insertRule, listRules } from "../../src/store/rules.js";
 import { buildAgent, buildCalendar, buildCustomer, buildOrganization, buildPolicy, buildProduct, buildTeam, buildTicket } from "../support/factories.js";
+import { insertMailbox } from "../../src/store/mailboxes.js";
 import { insertMail } from "../../src/store/mail.js";
 import { attachments, outbox } from "../../src/store/schema.js";
 import { describeStore } from "../support/testDatabase.js";
@@ -130,6 +131,42 @@ const KB_ARTICLE = (n: number, status: "draft" | "published" = "draft") => ({
   fallbackLanguage: "fr",
   translations: [{ language: "fr", slug: `matrice-ecrite-${n}`, title: "Matrice", body: "Texte", status }],
 });
+
+let mailboxes = 0;
+/** An IMAP mailbox's settings with a name of its own (nothing listens on port 1: a test connection is refused at once). */
+function mailboxBody(f: Fixtures): Record<string, unknown> {
+  return {
+    name: `Mailbox ${++mailboxes}`,
+    host: "127.0.0.1",
+    port: 1,
+    tls: "none",
+    username: "u",
+    password: "p",
+    teamId: f.teamId ?? "00000000-0000-4000-8000-000000000000",
+    address: "box@acme.test",
+  };
+}
+
+/** A mailbox of its own per call. */
+async function aMailbox(f: Fixtures): Promise<string> {
+  const row = await insertMailbox(
+    api.db,
+    {
+      name: `Stored mailbox ${++mailboxes}`,
+      host: "127.0.0.1",
+      port: 1,
+      tls: "none",
+      username: "u",
+      passwordSecret: null,
+      folder: "INBOX",
+      teamId: f.teamId,
+      address: "box@acme.test",
+      enabled: false,
+    },
+    api.clock.now(),
+  );
+  return row.id;
+}
 
 const ENDPOINTS: Endpoint[] = [
   { method: "GET", route: "/api/v1/kb/categories", needs: ["kb.read"], url: () => "/api/v1/kb/categories" },
@@ -331,6 +368,18 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({}),
   },
   { method: "GET", route: "/api/v1/admin/mailbox", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailbox" },
+  { method: "GET", route: "/api/v1/admin/mailboxes", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailboxes" },
+  { method: "POST", route: "/api/v1/admin/mailboxes", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailboxes", body: mailboxBody },
+  { method: "POST", route: "/api/v1/admin/mailboxes/test", needs: ["outbox.admin"], url: () => "/api/v1/admin/mailboxes/test", body: mailboxBody },
+  { method: "GET", route: "/api/v1/admin/mailboxes/{id}", needs: ["outbox.admin"], url: async (f) => `/api/v1/admin/mailboxes/${await aMailbox(f)}` },
+  {
+    method: "PUT",
+    route: "/api/v1/admin/mailboxes/{id}",
+    needs: ["outbox.admin"],
+    url: async (f) => `/api/v1/admin/mailboxes/${await aMailbox(f)}`,
+    body: mailboxBody,
+  },
+  { method: "DELETE", route: "/api/v1/admin/mailboxes/{id}", needs: ["outbox.admin"], url: async (f) => `/api/v1/admin/mailboxes/${await aMailbox(f)}` },
   { method: "GET", route: "/api/v1/admin/mail", needs: ["outbox.admin"], url: () => "/api/v1/admin/mail?outcome=error" },
   { method: "GET", route: "/api/v1/admin/mail/{id}/raw", needs: ["outbox.admin"], url: async () => `/api/v1/admin/mail/${await keptMail()}/raw` },
   {

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { requireCaller } from "../auth/authenticate.js";
 import { mailAdminRoutes } from "./admin/mail.js";
+import { mailboxAdminRoutes } from "./admin/mailboxes.js";
 import { outboxAdminRoutes } from "./admin/outbox.js";
 import { attachmentRoutes } from "./attachments/attachments.js";
 import { agentRoutes } from "./agents/agents.js";
@@ -55,4 +56,5 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(selfcareStaffRoutes);
   // The knowledge base as staff write and read it (the public side is in kb/public.ts).
   await app.register(kbRoutes);
+  await app.register(mailboxAdminRoutes);
 };

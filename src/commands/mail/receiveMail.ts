@@ -42,6 +42,8 @@ export interface ReceiveMailProps {
   mail: InboundMail;
   /** The envelope's recipients (RCPT TO); the To and Cc headers' when not given. A team's address among them sends the ticket to that team. */
   recipients?: readonly string[];
+  /** The team the message came in for (its IMAP mailbox's): a new ticket goes there whatever its recipients. */
+  teamId?: string;
   /** A message kept as `error` that this takes again (an admin's reprocessing): its row gives way to this one's. */
   replaces?: string;
 }
@@ -177,7 +179,7 @@ export async function receiveMail(work: Work, props: ReceiveMailProps): Promise<
     outcome = "reply";
   } else {
     const recipients = props.recipients ?? [...mail.to, ...mail.cc].map((address) => address.address);
-    const team = await teamOfAddresses(work.tx, recipients);
+    const team = props.teamId !== undefined ? { id: props.teamId } : await teamOfAddresses(work.tx, recipients);
     const subject =
       mail.subject ||
       mail.text

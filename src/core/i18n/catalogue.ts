@@ -32,6 +32,8 @@ import enWidget from "./locales/en/widget.json" with { type: "json" };
 import enAppSelfcare from "./locales/en/app.selfcare.json" with { type: "json" };
 import enKb from "./locales/en/kb.json" with { type: "json" };
 import enAppKb from "./locales/en/app.kb.json" with { type: "json" };
+import enImap from "./locales/en/imap.json" with { type: "json" };
+import enAppMailboxes from "./locales/en/app.mailboxes.json" with { type: "json" };
 import frAppRouting from "./locales/fr/app.routing.json" with { type: "json" };
 import frRouting from "./locales/fr/routing.json" with { type: "json" };
 import frAppOncall from "./locales/fr/app.oncall.json" with { type: "json" };
@@ -44,6 +46,8 @@ import frWidget from "./locales/fr/widget.json" with { type: "json" };
 import frAppSelfcare from "./locales/fr/app.selfcare.json" with { type: "json" };
 import frKb from "./locales/fr/kb.json" with { type: "json" };
 import frAppKb from "./locales/fr/app.kb.json" with { type: "json" };
+import frImap from "./locales/fr/imap.json" with { type: "json" };
+import frAppMailboxes from "./locales/fr/app.mailboxes.json" with { type: "json" };
 import nlAppRouting from "./locales/nl/app.routing.json" with { type: "json" };
 import nlRouting from "./locales/nl/routing.json" with { type: "json" };
 import nlAppOncall from "./locales/nl/app.oncall.json" with { type: "json" };
@@ -56,6 +60,8 @@ import nlWidget from "./locales/nl/widget.json" with { type: "json" };
 import nlAppSelfcare from "./locales/nl/app.selfcare.json" with { type: "json" };
 import nlKb from "./locales/nl/kb.json" with { type: "json" };
 import nlAppKb from "./locales/nl/app.kb.json" with { type: "json" };
+import nlImap from "./locales/nl/imap.json" with { type: "json" };
+import nlAppMailboxes from "./locales/nl/app.mailboxes.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -65,7 +71,7 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSelfcare, ...enAppKb },
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSelfcare, ...enAppKb, ...enAppMailboxes },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -77,13 +83,14 @@ const english = {
   mail: enMail,
   widget: enWidget,
   kb: enKb,
+  imap: enImap,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSelfcare, ...frAppKb },
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSelfcare, ...frAppKb, ...frAppMailboxes },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -95,9 +102,10 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     mail: frMail,
     widget: frWidget,
     kb: frKb,
+    imap: frImap,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSelfcare, ...nlAppKb },
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSelfcare, ...nlAppKb, ...nlAppMailboxes },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,
@@ -109,6 +117,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     mail: nlMail,
     widget: nlWidget,
     kb: nlKb,
+    imap: nlImap,
   },
 };
 

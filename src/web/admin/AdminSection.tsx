@@ -1,5 +1,5 @@
 // The admin section under /admin: the directory (agents, teams, customers, organizations) and
-// the admin's deliveries (the built-in mailbox, the outbox's dead deliveries, received mail). Each tab shows to
+// the admin's deliveries (the built-in mailbox, the outbox's dead deliveries, received mail, IMAP mailboxes). Each tab shows to
 // those who may read it; an address under /admin that names no screen is a not-found.
 
 import { Link, Route, Routes, useLocation, useParams } from "react-router";
@@ -15,6 +15,7 @@ import { MailboxScreen } from "./MailboxScreen.js";
 import { OrganizationEditor } from "./OrganizationEditor.js";
 import { OrganizationsScreen } from "./OrganizationsScreen.js";
 import { ReceivedMailScreen } from "../mail/ReceivedMailScreen.js";
+import { MailboxesScreen } from "../mailboxes/MailboxesScreen.js";
 import { OutboxScreen } from "./OutboxScreen.js";
 import { TeamEditor } from "./TeamEditor.js";
 import { TeamsScreen } from "./TeamsScreen.js";
@@ -22,7 +23,7 @@ import { SelfCareScreen } from "../selfcare/SelfCareScreen.js";
 import "./admin.css";
 
 const DIRECTORY = ["agents", "teams", "customers", "organizations"] as const;
-const DELIVERIES = ["mailbox", "outbox", "mail"] as const;
+const DELIVERIES = ["mailbox", "outbox", "mail", "mailboxes"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Everything under /admin (mounted at `/admin/*` in routes.tsx). */
@@ -40,7 +41,7 @@ export function AdminSection() {
           {tabs.map((tab) => (
             <li key={tab}>
               <Link to={`/admin/${tab}`} aria-current={section === tab || (section === "" && tab === "agents") ? "page" : undefined}>
-                {t(`admin.${tab}`)}
+                {tab === "mailboxes" ? t("mailboxes.tab") : t(`admin.${tab}`)}
               </Link>
             </li>
           ))}
@@ -65,6 +66,7 @@ export function AdminSection() {
         <Route path="outbox" element={deliveries ? <OutboxScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
         <Route path="mail" element={deliveries ? <ReceivedMailScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
         <Route path="selfcare" element={<SelfCareScreen />} />
+        <Route path="mailboxes" element={deliveries ? <MailboxesScreen /> : <NoAccess why={t("admin.deliveriesAdminOnly")} />} />
         <Route path="*" element={<AdminNotFound />} />
       </Routes>
     </div>

@@ -15,6 +15,7 @@ import { authenticate } from "./auth/authenticate.js";
 import { authRoutes } from "./auth/index.js";
 import { errorBody, handleError, unauthorized } from "./errors.js";
 import { resourceRoutes } from "./routes/index.js";
+import { socialWebhookRoutes } from "./routes/social/webhook.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -148,6 +149,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Resources: tickets, customers, organizations, agents, teams, products, tags (src/api/routes).
   await app.register(resourceRoutes, { prefix: "/api/v1" });
+  // Social networks' webhooks: anonymous, authenticated by their signature (docs/social.md).
+  await app.register(socialWebhookRoutes, { prefix: "/api/v1" });
 
   return app;
 }

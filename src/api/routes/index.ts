@@ -18,6 +18,7 @@ import { oncallScheduleRoutes } from "./oncallSchedules/oncallSchedules.js";
 import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
 import { ruleRoutes } from "./rules/rules.js";
+import { socialRoutes } from "./social/social.js";
 import { settingsRoutes } from "./settings/triage.js";
 import { ticketClockRoutes } from "./slaPolicies/clocks.js";
 import { slaPolicyRoutes } from "./slaPolicies/slaPolicies.js";
@@ -50,4 +51,5 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);
   await app.register(mailAdminRoutes);
+  await app.register(socialRoutes);
 };

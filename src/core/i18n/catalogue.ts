@@ -44,6 +44,18 @@ import nlAppEscalation from "./locales/nl/app.escalation.json" with { type: "jso
 import nlEscalation from "./locales/nl/escalation.json" with { type: "json" };
 import nlMail from "./locales/nl/mail.json" with { type: "json" };
 import nlAppMail from "./locales/nl/app.mail.json" with { type: "json" };
+import enSocial from "./locales/en/social.json" with { type: "json" };
+import enAppSocial from "./locales/en/app.social.json" with { type: "json" };
+import enPhone from "./locales/en/phone.json" with { type: "json" };
+import enAppPhone from "./locales/en/app.phone.json" with { type: "json" };
+import frSocial from "./locales/fr/social.json" with { type: "json" };
+import frAppSocial from "./locales/fr/app.social.json" with { type: "json" };
+import frPhone from "./locales/fr/phone.json" with { type: "json" };
+import frAppPhone from "./locales/fr/app.phone.json" with { type: "json" };
+import nlSocial from "./locales/nl/social.json" with { type: "json" };
+import nlAppSocial from "./locales/nl/app.social.json" with { type: "json" };
+import nlPhone from "./locales/nl/phone.json" with { type: "json" };
+import nlAppPhone from "./locales/nl/app.phone.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -53,7 +65,7 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail },
+  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSocial, ...enAppPhone },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -63,13 +75,15 @@ const english = {
   oncall: enOncall,
   escalation: enEscalation,
   mail: enMail,
+  social: enSocial,
+  phone: enPhone,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail },
+    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSocial, ...frAppPhone },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -79,9 +93,11 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: frOncall,
     escalation: frEscalation,
     mail: frMail,
+    social: frSocial,
+    phone: frPhone,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail },
+    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSocial, ...nlAppPhone },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,
@@ -91,6 +107,8 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     oncall: nlOncall,
     escalation: nlEscalation,
     mail: nlMail,
+    social: nlSocial,
+    phone: nlPhone,
   },
 };
 

@@ -4,6 +4,7 @@
 import { SignatureRefused } from "../channels/social/signature.js";
 import { DeliveryReplayed } from "../commands/social/receiveSocial.js";
 import { SocialEventInvalid } from "../core/social/socialEvent.js";
+import { CallInvalid } from "../core/phone/call.js";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../core/access/permissions.js";
 import {
@@ -200,6 +201,8 @@ function fieldProblems(
     return { status: 400, code: "invalid_request", message: error.message, details: [{ path: "body", code: "invalid_json", message: error.message }] };
   }
   if (error instanceof EscalationInvalid) return { status: 400, code: "invalid_request", message: error.message, details: [], escalation: error };
+  if (error instanceof CallInvalid)
+    return { status: 400, code: "invalid_request", message: error.message, details: [{ path: error.path, message: error.problem }] };
   if (error instanceof SocialEventInvalid)
     return { status: 400, code: "invalid_request", message: error.message, details: [{ path: error.path, message: error.problem }] };
   if (error instanceof PolicyValidationError || error instanceof RuleInvalid || error instanceof InvalidScheduleError || error instanceof OutOfOfficeInvalid) {

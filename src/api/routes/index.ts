@@ -19,6 +19,7 @@ import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
 import { ruleRoutes } from "./rules/rules.js";
 import { socialRoutes } from "./social/social.js";
+import { phoneRoutes } from "./phone/calls.js";
 import { settingsRoutes } from "./settings/triage.js";
 import { ticketClockRoutes } from "./slaPolicies/clocks.js";
 import { slaPolicyRoutes } from "./slaPolicies/slaPolicies.js";
@@ -52,4 +53,5 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(outboxAdminRoutes);
   await app.register(mailAdminRoutes);
   await app.register(socialRoutes);
+  await app.register(phoneRoutes);
 };

@@ -27,6 +27,7 @@ const OncallScreen = lazyScreen(() => import("./oncall/OncallScreen.js"), "Oncal
 const OncallEditor = lazyScreen(() => import("./oncall/OncallEditor.js"), "OncallEditor");
 const EscalationsBoard = lazyScreen(() => import("./escalation/EscalationsBoard.js"), "EscalationsBoard");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
+const SocialScreen = lazyScreen(() => import("./social/SocialScreen.js"), "SocialScreen");
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -71,6 +72,7 @@ export function AppRoutes() {
             <Route path=":id" element={<RuleRoute />} />
           </Route>
           <Route path="/escalations" element={<EscalationsBoard />} />
+          <Route path="/social" element={<SocialScreen />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

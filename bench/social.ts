@@ -92,7 +92,7 @@ async function webhookRate(seconds: number): Promise<number> {
     method: "POST",
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, ...signedDelivery() }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, ...signedDelivery() }) }],
   });
   if (result.non2xx > 0) throw new Error(`${result.non2xx} deliveries failed`);
   return result.requests.total / seconds;

@@ -76,4 +76,6 @@ CREATE UNIQUE INDEX "social_posts_external_key" ON "social_posts" USING btree ("
 CREATE INDEX "social_posts_thread_idx" ON "social_posts" USING btree ("network","thread_id");--> statement-breakpoint
 CREATE INDEX "social_posts_author_idx" ON "social_posts" USING btree ("network","author_id","created_at");--> statement-breakpoint
 CREATE INDEX "social_posts_created_idx" ON "social_posts" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "customers_twitter_idx" ON "customers" USING btree (lower("social" ->> 'twitter'));--> statement-breakpoint
+CREATE INDEX "customers_facebook_idx" ON "customers" USING btree (lower("social" ->> 'facebook'));--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_kind_check" CHECK (kind in ('email', 'webhook', 'inapp', 'social'));

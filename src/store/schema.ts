@@ -163,7 +163,13 @@ export const customers = pgTable(
     passwordHash: text("password_hash"),
     ...stamps(),
   },
-  (t) => [uniqueIndex("customers_email_key").on(sql`lower(${t.email})`), index("customers_organization_idx").on(t.organizationId)],
+  (t) => [
+    uniqueIndex("customers_email_key").on(sql`lower(${t.email})`),
+    index("customers_organization_idx").on(t.organizationId),
+    // A social author is found by their handle on each network (docs/social.md).
+    index("customers_twitter_idx").on(sql`lower(${t.social} ->> 'twitter')`),
+    index("customers_facebook_idx").on(sql`lower(${t.social} ->> 'facebook')`),
+  ],
 );
 
 export const products = pgTable(
@@ -802,7 +808,7 @@ export const socialNetworks = pgTable(
     influenceThreshold: integer("influence_threshold").notNull().default(10000),
     ...stamps(),
   },
-  (t) => [check("social_networks_network_check", inList("network", ["twitter", "facebook"]))],
+  () => [check("social_networks_network_check", inList("network", ["twitter", "facebook"]))],
 );
 
 /** The social deliveries taken, remembered for the signature window so that a replayed one is refused. */

@@ -94,7 +94,8 @@ export async function customerBySocialHandle(db: Db, network: Network, handle: s
   const [row] = await db
     .select({ id: customers.id })
     .from(customers)
-    .where(sql`lower(${customers.social} ->> ${network}) = lower(${handle})`)
+    // The network as a literal (one of NETWORKS), so that its expression index serves the lookup.
+    .where(sql`lower(${customers.social} ->> ${sql.raw(`'${network === "facebook" ? "facebook" : "twitter"}'`)}) = lower(${handle})`)
     .orderBy(customers.createdAt)
     .limit(1);
   return row?.id;

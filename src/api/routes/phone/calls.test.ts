@@ -2,7 +2,7 @@
 // call on an existing ticket, the `call` event rendered in the reader's language, and an
 // answered outgoing call meeting the first-response clock only where the SLA policy counts calls.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
 import { buildPolicy } from "../../../../test/support/factories.js";
 import { describeStore } from "../../../../test/support/testDatabase.js";

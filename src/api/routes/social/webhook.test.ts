@@ -2,7 +2,7 @@
 // ticket; a forged, missing, expired or replayed signature is refused and writes nothing; a
 // malformed body is a 400 naming the field; staff read the stream and an author's week.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
 import { describeStore } from "../../../../test/support/testDatabase.js";

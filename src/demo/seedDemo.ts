@@ -2,6 +2,7 @@
 // workspace (calendars, teams, agents, policies, customers…) as the API's routes write it, then
 // the tickets' scripts replayed in time order, the escalation matrix firing on the way.
 
+import { seedSocialAndCalls } from "./seedSocial.js";
 import type { Db } from "../store/database.js";
 import { lockUntilCommit } from "../store/advisoryLock.js";
 import { agentStore } from "../store/entities.js";
@@ -82,14 +83,15 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
   const setUpAt = new Date((first?.createdAt ?? now).getTime() - SET_UP_BEFORE_MS);
   const workspace = await seedWorkspace(tx, { now: setUpAt, passwordHash });
   const replayed = await replayTickets(tx, planDemoTickets(now, workspace.ids), now);
+  const social = await seedSocialAndCalls(tx, now);
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,
     organizations: ORGANIZATIONS.length,
     customers: CUSTOMERS.length,
     products: PRODUCTS.length,
-    tickets: replayed.tickets,
-    messages: replayed.messages,
+    tickets: replayed.tickets + social.tickets,
+    messages: replayed.messages + social.messages,
     policies: workspace.policies,
     rules: workspace.rules,
     escalations: replayed.escalations,

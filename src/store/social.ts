@@ -89,13 +89,15 @@ export async function ticketOfThread(db: Db, network: Network, threadId: string)
   return row?.ticketNumber ?? null;
 }
 
-/** The customer whose `social` names this handle on the network (case-insensitive). */
+/** The customer whose `social` names this handle on the network (case-insensitive, with or without its `@`). */
 export async function customerBySocialHandle(db: Db, network: Network, handle: string): Promise<string | undefined> {
   const [row] = await db
     .select({ id: customers.id })
     .from(customers)
     // The network as a literal (one of NETWORKS), so that its expression index serves the lookup.
-    .where(sql`lower(${customers.social} ->> ${sql.raw(`'${network === "facebook" ? "facebook" : "twitter"}'`)}) = lower(${handle})`)
+    .where(
+      sql`lower(${customers.social} ->> ${sql.raw(`'${network === "facebook" ? "facebook" : "twitter"}'`)}) in (lower(${handle}), lower(${handle.replace(/^@/, "")}))`,
+    )
     .orderBy(customers.createdAt)
     .limit(1);
   return row?.id;

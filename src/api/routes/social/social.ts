@@ -276,6 +276,7 @@ export const socialRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: "Close an incident once it is handled (managers)",
         security: SECURITY,
         params: Type.Object({ id: Uuid }, { additionalProperties: false }),
+        body: Type.Object({}, { additionalProperties: false }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },

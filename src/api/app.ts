@@ -18,6 +18,7 @@ import { errorBody, handleError, unauthorized } from "./errors.js";
 import { registerPublicCors, selfcareRoutes } from "./public/selfcare.js";
 import { helpPageRoutes, publicKbRoutes } from "./routes/kb/public.js";
 import { resourceRoutes } from "./routes/index.js";
+import { socialWebhookRoutes } from "./routes/social/webhook.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -165,6 +166,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Self-care: what the widget on a customer's site calls, without sign-in (docs/self-care.md).
   await app.register(selfcareRoutes, { prefix: "/api/v1/public" });
+
+  // Social networks' webhooks: anonymous, authenticated by their signature (docs/social.md).
+  await app.register(socialWebhookRoutes, { prefix: "/api/v1" });
 
   return app;
 }

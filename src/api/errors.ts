@@ -1,6 +1,10 @@
 // The one error shape of the API, and the mapping from domain errors to HTTP statuses.
 // The domain never knows about HTTP: only this file does.
 
+import { SignatureRefused } from "../channels/social/signature.js";
+import { DeliveryReplayed } from "../commands/social/receiveSocial.js";
+import { SocialEventInvalid } from "../core/social/socialEvent.js";
+import { CallInvalid } from "../core/phone/call.js";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { ForbiddenError } from "../core/access/permissions.js";
 import {
@@ -198,6 +202,10 @@ function fieldProblems(
     return { status: 400, code: "invalid_request", message: error.message, details: [{ path: "body", code: "invalid_json", message: error.message }] };
   }
   if (error instanceof EscalationInvalid) return { status: 400, code: "invalid_request", message: error.message, details: [], escalation: error };
+  if (error instanceof CallInvalid)
+    return { status: 400, code: "invalid_request", message: error.message, details: [{ path: error.path, message: error.problem }] };
+  if (error instanceof SocialEventInvalid)
+    return { status: 400, code: "invalid_request", message: error.message, details: [{ path: error.path, message: error.problem }] };
   if (
     error instanceof PolicyValidationError ||
     error instanceof RuleInvalid ||
@@ -213,6 +221,9 @@ function fieldProblems(
 
 function answerOther(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
+  if (error instanceof SignatureRefused)
+    return reply.status(401).send(errorBody("invalid_signature", error.message, [{ path: "headers", code: error.problem, message: error.message }]));
+  if (error instanceof DeliveryReplayed) return reply.status(409).send(errorBody("replayed", error.message, [{ path: "deliveryId", message: error.message }]));
   if (error instanceof NotFoundError) return reply.status(404).send(errorBody("not_found", error.message));
   if (error instanceof VersionConflictError) return reply.status(409).send(errorBody("version_conflict", error.message));
   if (error instanceof StatusTransitionError)

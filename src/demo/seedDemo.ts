@@ -3,6 +3,7 @@
 // the tickets' scripts replayed in time order, the escalation matrix firing on the way, and the
 // teams' on-call schedules.
 
+import { seedSocialAndCalls } from "./seedSocial.js";
 import type { Db } from "../store/database.js";
 import { lockUntilCommit } from "../store/advisoryLock.js";
 import { agentStore } from "../store/entities.js";
@@ -90,14 +91,15 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
   // The teams' on-call schedules start after the replay: the scripted tickets keep the assignees their scripts give them.
   const oncallSchedules = await seedOncall(tx, { now, teams: workspace.ids.teams, agents: workspace.ids.agents });
   await seedSelfcareJourneys(tx, { now, teamId: workspace.ids.teams.get("technical") ?? null });
+  const social = await seedSocialAndCalls(tx, now);
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,
     organizations: ORGANIZATIONS.length,
     customers: CUSTOMERS.length,
     products: PRODUCTS.length,
-    tickets: replayed.tickets,
-    messages: replayed.messages,
+    tickets: replayed.tickets + social.tickets,
+    messages: replayed.messages + social.messages,
     policies: workspace.policies,
     rules: workspace.rules,
     escalations: replayed.escalations,

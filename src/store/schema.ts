@@ -167,7 +167,13 @@ export const customers = pgTable(
     passwordHash: text("password_hash"),
     ...stamps(),
   },
-  (t) => [uniqueIndex("customers_email_key").on(sql`lower(${t.email})`), index("customers_organization_idx").on(t.organizationId)],
+  (t) => [
+    uniqueIndex("customers_email_key").on(sql`lower(${t.email})`),
+    index("customers_organization_idx").on(t.organizationId),
+    // A social author is found by their handle on each network (docs/social.md).
+    index("customers_twitter_idx").on(sql`lower(${t.social} ->> 'twitter')`),
+    index("customers_facebook_idx").on(sql`lower(${t.social} ->> 'facebook')`),
+  ],
 );
 
 export const products = pgTable(
@@ -472,6 +478,8 @@ export const slaPolicies = pgTable(
       .notNull()
       .default(sql`'{pending,on_hold}'::text[]`),
     noteCountsAsResponse: boolean("note_counts_as_response").notNull().default(false),
+    /** An agent's outbound call to the customer (docs/phone.md) meets the response clocks. */
+    callCountsAsResponse: boolean("call_counts_as_response").notNull().default(false),
     matrix: jsonb("matrix").notNull().default({ steps: [] }),
     ...stamps(),
   },
@@ -584,7 +592,7 @@ export const outbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`state = 'pending'`),
     index("outbox_state_idx").on(t.state, t.id),
-    check("outbox_kind_check", inList("kind", ["email", "webhook", "inapp"])),
+    check("outbox_kind_check", inList("kind", ["email", "webhook", "inapp", "social"])),
     check("outbox_state_check", inList("state", ["pending", "delivered", "dead"])),
   ],
 );
@@ -952,4 +960,108 @@ export const kbReads = pgTable(
     at: at("at").notNull(),
   },
   (t) => [index("kb_reads_at_idx").on(t.at)],
+);
+
+/**
+ * A social network's connection (docs/social.md): the shared secret that signs its webhooks both
+ * ways (never returned by the API), the connector URL public replies are POSTed to, and the
+ * follower count from which an author is flagged as influential.
+ */
+export const socialNetworks = pgTable(
+  "social_networks",
+  {
+    network: text("network").primaryKey(),
+    secret: text("secret").notNull(),
+    connectorUrl: text("connector_url"),
+    influenceThreshold: integer("influence_threshold").notNull().default(10000),
+    ...stamps(),
+  },
+  () => [check("social_networks_network_check", inList("network", ["twitter", "facebook"]))],
+);
+
+/** The social deliveries taken, remembered for the signature window so that a replayed one is refused. */
+export const socialDeliveries = pgTable(
+  "social_deliveries",
+  {
+    network: text("network").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    receivedAt: at("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.network, t.deliveryId] }), index("social_deliveries_received_idx").on(t.receivedAt)],
+);
+
+/** One message taken from a social network, with its author's profile as it was, and the ticket it went to. */
+export const socialPosts = pgTable(
+  "social_posts",
+  {
+    id: id(),
+    network: text("network").notNull(),
+    /** The network's id of the message. */
+    externalId: text("external_id").notNull(),
+    kind: text("kind").notNull(),
+    threadId: text("thread_id").notNull(),
+    authorId: text("author_id").notNull(),
+    author: jsonb("author").$type<{ id: string; handle: string; name: string; verified: boolean; followers: number; bio: string }>().notNull(),
+    text: text("text").notNull(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    ticketNumber: bigint("ticket_number", { mode: "number" }).references(() => tickets.number, { onDelete: "set null" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "set null" }),
+    /** Triage read it as frustrated. */
+    negative: boolean("negative").notNull().default(false),
+    /** When the network says it was written. */
+    writtenAt: at("written_at").notNull(),
+    /** Sent to support as a priority ticket from the social triage view. */
+    escalatedAt: at("escalated_at"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("social_posts_external_key").on(t.network, t.externalId),
+    index("social_posts_thread_idx").on(t.network, t.threadId),
+    index("social_posts_author_idx").on(t.network, t.authorId, t.createdAt),
+    index("social_posts_created_idx").on(t.createdAt),
+    check("social_posts_kind_check", inList("kind", ["mention", "reply", "direct_message"])),
+  ],
+);
+
+/** Something going wrong at scale, raised by Palier (a burst of negative mentions) for managers to see. */
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    /** The channel it was seen on. */
+    channel: text("channel").notNull(),
+    /** What was counted: {count, since, until, windowMinutes, threshold}. */
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    raisedAt: at("raised_at").notNull(),
+    closedAt: at("closed_at"),
+  },
+  (t) => [index("incidents_raised_idx").on(t.raisedAt), check("incidents_kind_check", inList("kind", ["social_burst"]))],
+);
+
+/** A phone call an agent logged on a ticket (docs/phone.md), beside the message that tells it. */
+export const phoneCalls = pgTable(
+  "phone_calls",
+  {
+    id: id(),
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
+    messageId: uuid("message_id").references(() => messages.id, { onDelete: "cascade" }),
+    direction: text("direction").notNull(),
+    number: text("number").notNull(),
+    durationSeconds: integer("duration_seconds").notNull(),
+    outcome: text("outcome").notNull(),
+    notes: text("notes").notNull().default(""),
+    agentId: uuid("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    index("phone_calls_ticket_idx").on(t.ticketNumber, t.createdAt),
+    check("phone_calls_direction_check", inList("direction", ["in", "out"])),
+    check("phone_calls_outcome_check", inList("outcome", ["answered", "no_answer", "voicemail", "busy", "failed"])),
+    check("phone_calls_duration_check", sql`duration_seconds >= 0`),
+  ],
 );

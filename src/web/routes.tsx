@@ -31,6 +31,7 @@ const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection")
 const KbScreen = lazyScreen(() => import("./kb/KbScreen.js"), "KbScreen");
 const KbEditorRoute = lazyScreen(() => import("./kb/KbEditor.js"), "KbEditorRoute");
 const KbReport = lazyScreen(() => import("./kb/KbReport.js"), "KbReport");
+const SocialScreen = lazyScreen(() => import("./social/SocialScreen.js"), "SocialScreen");
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -80,6 +81,7 @@ export function AppRoutes() {
           <Route path="/kb/report" element={<KbReport />} />
           <Route path="/kb/:id" element={<KbArticleRoute />} />
           <Route path="/escalations/settings" element={<EscalationSettingsScreen />} />
+          <Route path="/social" element={<SocialScreen />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

@@ -655,6 +655,19 @@ const OUTSIDE_THE_MATRIX = [
   "GET /api/v1/public/widget/config",
   "POST /api/v1/public/selfcare/journey",
   "POST /api/v1/public/selfcare/requests",
+  // A social network's webhook: anonymous, authenticated by its signature (src/api/routes/social/webhook.test.ts).
+  "POST /api/v1/channels/social/{network}",
+  // Social and phone: their roles are tested in src/api/routes/social/webhook.test.ts and src/api/routes/phone/calls.test.ts.
+  "GET /api/v1/social/networks",
+  "PUT /api/v1/social/networks/{network}",
+  "GET /api/v1/social/posts",
+  "GET /api/v1/social/posts/{id}/history",
+  "POST /api/v1/social/posts/{id}/escalate",
+  "POST /api/v1/social/incidents/{id}/close",
+  "GET /api/v1/tickets/{number}/social",
+  "POST /api/v1/tickets/{number}/calls",
+  "GET /api/v1/tickets/{number}/calls",
+  "POST /api/v1/calls",
 ];
 
 /** What `who` should get: 2xx, or the status of the denial. */

@@ -87,15 +87,16 @@ describe(`palier seed --demo (${backend})`, () => {
 
   it("says what it seeded, where, and the demo logins", () => {
     expect(run).toMatchObject({ status: 0, err: "" });
-    expect(run.out).toMatch(/^Seeded the demo workspace into (PGlite|PostgreSQL) .*: 200 tickets \(\d+ messages\), \d+ agents in 4 teams/);
+    expect(run.out).toMatch(/^Seeded the demo workspace into (PGlite|PostgreSQL) .*: 204 tickets \(\d+ messages\), \d+ agents in 4 teams/);
     expect(run.out).toContain('Demo logins (password "demo-palier")');
     expect(run.out).toContain("lea.martin@demo.palier.local");
     expect(run.out).toContain("marie.dubois@example.com");
   });
 
   it("has about 200 tickets in French, Dutch and English over every channel and status", async () => {
-    expect(summary.tickets).toBe(200);
-    expect(await countTickets(get().db)).toBe(200);
+    // The 200 scripted tickets, and the 4 the demo's social deliveries open (src/demo/seedSocial.ts).
+    expect(summary.tickets).toBe(204);
+    expect(await countTickets(get().db)).toBe(204);
     const groups = await selectRows<{ language: string; channel: string; status: string; n: number }>(
       get(),
       sql`select language, channel, status, count(*)::int as n from tickets group by cube (language, channel, status)`,
@@ -104,6 +105,19 @@ describe(`palier seed --demo (${backend})`, () => {
     expect(values("language")).toEqual(["en", "fr", "nl"]);
     expect(values("channel")).toEqual(["api", "chat", "email", "facebook", "phone", "twitter", "web"]);
     expect(values("status")).toEqual(["closed", "new", "on_hold", "open", "pending", "solved"]);
+  });
+
+  it("has social messages with their authors and logged calls, written through their channels", async () => {
+    const [row] = await selectRows<{ posts: number; flagged: number; threaded: number; calls: number; events: number }>(
+      get(),
+      sql`select
+            (select count(*)::int from social_posts) as posts,
+            (select count(*)::int from social_posts where (author->>'verified')::boolean) as flagged,
+            (select count(*)::int from social_posts where kind = 'reply' and ticket_number = (select ticket_number from social_posts where external_id = 'twitter-demo-1')) as threaded,
+            (select count(*)::int from phone_calls) as calls,
+            (select count(*)::int from ticket_events where type = 'call') as events`,
+    );
+    expect(row).toEqual({ posts: 5, flagged: 1, threaded: 1, calls: 3, events: 3 });
   });
 
   it("gives every ticket at least one message, and every message event its message", async () => {
@@ -150,7 +164,8 @@ describe(`palier seed --demo (${backend})`, () => {
     const scripted = planDemoTickets(NOW, placeholderIds());
     const stored = await selectRows<{ status: string; tier: string; priority: Priority }>(
       get(),
-      sql`select status, tier, priority from tickets order by number`,
+      // The scripted tickets come first; the social deliveries' follow them (src/demo/seedSocial.ts).
+      sql`select status, tier, priority from tickets order by number limit ${scripted.length}`,
     );
     expect(stored.map((t) => `${t.status} ${t.tier}`)).toEqual(scripted.map((t) => `${t.status} ${t.tier}`));
     stored.forEach((t, i) => {
@@ -252,7 +267,7 @@ describe(`palier seed --demo (${backend})`, () => {
   it("numbers tickets from the sequence, so new tickets continue after them", async () => {
     const db = get().db;
     const [range] = await selectRows<{ low: number; high: number }>(get(), sql`select min(number)::int as low, max(number)::int as high from tickets`);
-    expect(range!.high - range!.low).toBe(199);
+    expect(range!.high - range!.low).toBe(203);
     const [customer] = await db.select().from(customers).limit(1);
     const { ticket } = await createTicket(db, {
       now: NOW,

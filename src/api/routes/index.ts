@@ -21,6 +21,8 @@ import { organizationRoutes } from "./organizations/organizations.js";
 import { productRoutes } from "./products/products.js";
 import { ruleRoutes } from "./rules/rules.js";
 import { selfcareStaffRoutes } from "./selfcare/selfcare.js";
+import { socialRoutes } from "./social/social.js";
+import { phoneRoutes } from "./phone/calls.js";
 import { settingsRoutes } from "./settings/triage.js";
 import { ticketClockRoutes } from "./slaPolicies/clocks.js";
 import { slaPolicyRoutes } from "./slaPolicies/slaPolicies.js";
@@ -57,4 +59,6 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   // The knowledge base as staff write and read it (the public side is in kb/public.ts).
   await app.register(kbRoutes);
   await app.register(mailboxAdminRoutes);
+  await app.register(socialRoutes);
+  await app.register(phoneRoutes);
 };

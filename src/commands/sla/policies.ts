@@ -32,7 +32,17 @@ export interface PolicyWrite<T> {
 }
 
 /** Fields whose change moves clocks: editing one queues a recompute. */
-const CLOCK_FIELDS = ["active", "isDefault", "conditions", "calendarId", "targets", "pauseStatuses", "matrix", "noteCountsAsResponse"] as const;
+const CLOCK_FIELDS = [
+  "active",
+  "isDefault",
+  "conditions",
+  "calendarId",
+  "targets",
+  "pauseStatuses",
+  "matrix",
+  "noteCountsAsResponse",
+  "callCountsAsResponse",
+] as const;
 
 export interface CreatePolicyProps {
   /** Every field of the policy; PolicyValidationError names each problem of its conditions and matrix. */

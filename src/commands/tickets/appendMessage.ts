@@ -1,7 +1,8 @@
 // Appending a message to a ticket the unit of work holds: the message (with its triage signals,
 // for a customer message triaged beforehand) and its events, what it does to the ticket (stamps,
 // a reopening or a first reply, the triage columns, the language a ticket without one takes),
-// its search text, the clocks it moves, and a public reply's e-mail to the customer. Rules do
+// its search text, the clocks it moves, and a public reply's e-mail to the customer (or its post
+// on the social network). Rules do
 // not answer here: the command does.
 
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
@@ -9,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { insertMessage, type Message } from "../../store/tickets/messageRows.js";
 import { addedMessageSearch, type TriagedTicket } from "../../store/tickets/ticketRows.js";
 import { sendReplyMail } from "../mail/sendReplyMail.js";
+import { sendSocialReply } from "../social/sendSocialReply.js";
 import { happeningOf, syncClocks } from "../sla/syncClocks.js";
 import type { Work } from "../work.js";
 import { applyChanges } from "./applyChanges.js";
@@ -39,5 +41,7 @@ export async function appendMessage(work: Work, props: AppendMessageProps): Prom
   await syncClocks(work, { ticket: updated, happening: happeningOf(effects.kind) });
   // A public reply on an e-mail ticket goes to the customer's mailbox, threaded.
   if (effects.kind === "reply") await sendReplyMail(work, { ticket: updated, message: saved });
+  // One on a social ticket goes to the network through its connector.
+  if (effects.kind === "reply") await sendSocialReply(work, { ticket: updated, message: saved });
   return { ticket: updated, message: saved };
 }

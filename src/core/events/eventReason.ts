@@ -8,6 +8,7 @@ import type { ChangeCause, ClockCause, EscalationCause, PolicyMatchCause } from 
 import type { CatchUp, EscalationData, StepOutcome, StepRef, StepSkip } from "./escalationData.js";
 import type { NewTicketEvent } from "./ticketEvent.js";
 import { mailReason } from "./renderMail.js";
+import { callReason } from "./renderCall.js";
 import { handoffReason } from "./handoffReason.js";
 import { ruleLimitReason, ruleReason, triageReason } from "./ruleReason.js";
 import { assignmentReason, queuedReason } from "./routingReason.js";
@@ -123,6 +124,8 @@ export function eventReason(event: NewTicketEvent): string | null {
       return triageReason(event.data);
     case "mail":
       return mailReason(event.data);
+    case "call":
+      return callReason(event.data);
     case "handoff":
     case "handoff_accepted":
     case "handoff_bounced":

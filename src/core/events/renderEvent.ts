@@ -8,6 +8,7 @@ import { changeCauseText, clockCauseText, escalationWhy, fieldName, fieldValue, 
 import { nameIds, renderContext, type RenderContext, type RenderOptions } from "./renderContext.js";
 import { escalationLines, escalationTitle } from "./renderEscalation.js";
 import { mailLines, mailTitle } from "./renderMail.js";
+import { renderCall } from "./renderCall.js";
 import { renderHandoff } from "./renderHandoff.js";
 import { renderAssignment, renderQueued } from "./renderRouting.js";
 import { ruleLimitLines, ruleLines, ruleTitle, triageLines, triageTitle } from "./renderRule.js";
@@ -85,6 +86,8 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
       return { title: triageTitle(context, event.data), details: triageLines(context, event.data), why: null };
     case "mail":
       return { title: mailTitle(context, event.data), details: mailLines(context, event.data), why: null };
+    case "call":
+      return renderCall(context, event.data);
     case "handoff":
     case "handoff_accepted":
     case "handoff_bounced":

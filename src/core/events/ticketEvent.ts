@@ -17,6 +17,7 @@ import type {
   HandoffReminderData,
   RootCauseData,
 } from "./handoffData.js";
+import type { CallEventData } from "../phone/call.js";
 import type { MailEventData } from "./mailData.js";
 import type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
 import type { AssignmentEventData, QueuedEventData } from "./routingData.js";
@@ -42,6 +43,7 @@ export const TICKET_EVENT_TYPES = [
   "mail",
   "assignment",
   "queued",
+  "call",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -139,6 +141,7 @@ export type TicketEventBody =
   | { type: "assignment"; data: AssignmentEventData }
   | { type: "queued"; data: QueuedEventData }
   | { type: "mail"; data: MailEventData }
+  | { type: "call"; data: CallEventData }
   | HandoffEventBody;
 
 /** The human escalation's events (see handoffData.ts). */
@@ -182,6 +185,7 @@ export type StoredTicketEventBody =
   | { type: "assignment"; changes: FieldChanges; data: AssignmentEventData }
   | { type: "queued"; changes: FieldChanges; data: QueuedEventData }
   | { type: "mail"; changes: FieldChanges; data: MailEventData }
+  | { type: "call"; changes: FieldChanges; data: CallEventData }
   | (HandoffEventBody & { changes: FieldChanges });
 
 /**

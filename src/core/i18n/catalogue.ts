@@ -62,6 +62,18 @@ import nlKb from "./locales/nl/kb.json" with { type: "json" };
 import nlAppKb from "./locales/nl/app.kb.json" with { type: "json" };
 import nlImap from "./locales/nl/imap.json" with { type: "json" };
 import nlAppMailboxes from "./locales/nl/app.mailboxes.json" with { type: "json" };
+import enSocial from "./locales/en/social.json" with { type: "json" };
+import enAppSocial from "./locales/en/app.social.json" with { type: "json" };
+import enPhone from "./locales/en/phone.json" with { type: "json" };
+import enAppPhone from "./locales/en/app.phone.json" with { type: "json" };
+import frSocial from "./locales/fr/social.json" with { type: "json" };
+import frAppSocial from "./locales/fr/app.social.json" with { type: "json" };
+import frPhone from "./locales/fr/phone.json" with { type: "json" };
+import frAppPhone from "./locales/fr/app.phone.json" with { type: "json" };
+import nlSocial from "./locales/nl/social.json" with { type: "json" };
+import nlAppSocial from "./locales/nl/app.social.json" with { type: "json" };
+import nlPhone from "./locales/nl/phone.json" with { type: "json" };
+import nlAppPhone from "./locales/nl/app.phone.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -71,7 +83,18 @@ export interface MessageTree {
 
 /** English is the reference: its shape gives the keys every language must have. */
 const english = {
-  app: { ...enApp, ...enAppRouting, ...enAppOncall, ...enAppEscalation, ...enAppMail, ...enAppSelfcare, ...enAppKb, ...enAppMailboxes },
+  app: {
+    ...enApp,
+    ...enAppRouting,
+    ...enAppOncall,
+    ...enAppEscalation,
+    ...enAppMail,
+    ...enAppSelfcare,
+    ...enAppKb,
+    ...enAppMailboxes,
+    ...enAppSocial,
+    ...enAppPhone,
+  },
   errors: enErrors,
   events: enEvents,
   notify: enNotify,
@@ -84,13 +107,26 @@ const english = {
   widget: enWidget,
   kb: enKb,
   imap: enImap,
+  social: enSocial,
+  phone: enPhone,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
 const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
   en: english,
   fr: {
-    app: { ...frApp, ...frAppRouting, ...frAppOncall, ...frAppEscalation, ...frAppMail, ...frAppSelfcare, ...frAppKb, ...frAppMailboxes },
+    app: {
+      ...frApp,
+      ...frAppRouting,
+      ...frAppOncall,
+      ...frAppEscalation,
+      ...frAppMail,
+      ...frAppSelfcare,
+      ...frAppKb,
+      ...frAppMailboxes,
+      ...frAppSocial,
+      ...frAppPhone,
+    },
     errors: frErrors,
     events: frEvents,
     notify: frNotify,
@@ -103,9 +139,22 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     widget: frWidget,
     kb: frKb,
     imap: frImap,
+    social: frSocial,
+    phone: frPhone,
   },
   nl: {
-    app: { ...nlApp, ...nlAppRouting, ...nlAppOncall, ...nlAppEscalation, ...nlAppMail, ...nlAppSelfcare, ...nlAppKb, ...nlAppMailboxes },
+    app: {
+      ...nlApp,
+      ...nlAppRouting,
+      ...nlAppOncall,
+      ...nlAppEscalation,
+      ...nlAppMail,
+      ...nlAppSelfcare,
+      ...nlAppKb,
+      ...nlAppMailboxes,
+      ...nlAppSocial,
+      ...nlAppPhone,
+    },
     errors: nlErrors,
     events: nlEvents,
     notify: nlNotify,
@@ -118,6 +167,8 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     widget: nlWidget,
     kb: nlKb,
     imap: nlImap,
+    social: nlSocial,
+    phone: nlPhone,
   },
 };
 

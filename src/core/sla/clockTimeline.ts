@@ -12,6 +12,8 @@ export interface TimelineEvent {
   changes: { status?: [unknown, unknown]; priority?: [unknown, unknown] };
   /** A `message` event's kind (a missing one reads as an agent's reply). */
   kind?: string | null;
+  /** A `call` event: whether it counts as a response (an agent's answered outbound call). */
+  answers?: boolean | null;
 }
 
 /**
@@ -26,6 +28,8 @@ export function clockHistoryOf(events: readonly TimelineEvent[], ticket: { creat
     if (event.type === "message") {
       const kind = MESSAGE_KINDS.includes(event.kind as MessageKind) ? (event.kind as MessageKind) : "reply";
       entries.push({ type: "message", at: event.at, kind });
+    } else if (event.type === "call") {
+      if (event.answers) entries.push({ type: "call", at: event.at });
     } else if (event.type === "updated" && (event.changes.status || event.changes.priority)) {
       entries.push({
         type: "changed",

@@ -40,8 +40,8 @@ export const ALWAYS_OPEN = new BusinessCalendar(
 /** What happened to the ticket, as far as clocks care. */
 export type Happening =
   | { type: "created" }
-  /** An agent's public reply, or an internal note (a response only if the policy says so). */
-  | { type: "agent_message"; kind: "reply" | "note" }
+  /** An agent's public reply, an internal note or an answered outbound call (these two a response only if the policy says so). */
+  | { type: "agent_message"; kind: "reply" | "note" | "call" }
   | { type: "customer_message" }
   /** Status, priority or policy changed: clocks follow the ticket as it now is. */
   | { type: "changed"; statusFrom?: Status };
@@ -166,6 +166,7 @@ export function advanceClocks(clocks: readonly SlaClock[], context: ClockContext
       break;
     case "agent_message": {
       if (happening.kind === "note" && !policy?.noteCountsAsResponse) break;
+      if (happening.kind === "call" && !policy?.callCountsAsResponse) break;
       for (const target of ["first_response", "next_response"] as const) {
         const clock = live(target);
         if (clock) stop(clock, "met");

@@ -103,6 +103,8 @@ export interface SlaPolicy {
   pauseStatuses: Status[];
   /** Whether an internal note counts as a response (by default only public replies do). */
   noteCountsAsResponse: boolean;
+  /** Whether an agent's answered outbound call counts as a response (docs/phone.md); absent: it does not. */
+  callCountsAsResponse?: boolean;
   matrix: EscalationMatrix;
 }
 

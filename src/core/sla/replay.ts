@@ -9,6 +9,8 @@ import type { SlaPolicy } from "./policy.js";
 /** One thing that happened to a ticket after its creation, as far as clocks care. */
 export type HistoryEntry =
   | { type: "message"; at: Instant; kind: MessageKind }
+  /** An agent's answered outbound call (docs/phone.md). */
+  | { type: "call"; at: Instant }
   /** A change of status or priority (either may be absent), `[from, to]`. */
   | { type: "changed"; at: Instant; status?: [Status, Status]; priority?: [Priority, Priority] };
 
@@ -59,6 +61,10 @@ export function replayClocks(history: ClockHistory, { policy, calendar }: Replay
     now = Math.max(now, entry.at);
     if (entry.type === "changed") {
       step(applyChange(entry));
+      continue;
+    }
+    if (entry.type === "call") {
+      step({ type: "agent_message", kind: "call" });
       continue;
     }
     const opened = openedBy(entries, i);

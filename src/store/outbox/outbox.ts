@@ -9,14 +9,15 @@ import { pgTextArray } from "../sql/pgArray.js";
 export type OutboxRow = typeof outbox.$inferSelect;
 
 export interface OutboxItem {
-  kind: "email" | "webhook" | "inapp";
+  kind: "email" | "webhook" | "inapp" | "social";
   ticketNumber?: number | null;
   agentId?: string | null;
   /** An e-mail address or a webhook URL; none for in-app. */
   address?: string | null;
   /**
    * email: {subject, text, html?, locale}; webhook: {body, secret} (the body is sent as JSON,
-   * signed with the secret); inapp: {title, body, data?}.
+   * signed with the secret); inapp: {title, body, data?}; social: {network, body} (the body is
+   * POSTed to the network's connector, signed with the network's secret when it is sent).
    */
   payload: Record<string, unknown>;
   /** Not before this instant (quiet hours); default: at once. */

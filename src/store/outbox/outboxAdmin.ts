@@ -10,7 +10,7 @@ import type { OutboxRow } from "./outbox.js";
 
 export const OUTBOX_STATES = ["pending", "delivered", "dead"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
-export const OUTBOX_KINDS = ["email", "webhook", "inapp"] as const;
+export const OUTBOX_KINDS = ["email", "webhook", "inapp", "social"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /** The transport of e-mails kept in the built-in mailbox. */

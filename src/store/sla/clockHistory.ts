@@ -21,10 +21,11 @@ export async function loadClockHistories(
   if (tickets.length === 0) return histories;
   const result = (await tx.execute(sql`
     select ticket_number::text as number, type, (extract(epoch from at) * 1000)::float8 as at,
-        jsonb_build_object('status', changes->'status', 'priority', changes->'priority') as changes, data->>'kind' as kind
+        jsonb_build_object('status', changes->'status', 'priority', changes->'priority') as changes, data->>'kind' as kind,
+        (data->>'answers')::boolean as answers
       from ticket_events
       where ticket_number = any(${`{${tickets.map((t) => t.number).join(",")}}`}::bigint[])
-        and (type in ('created', 'message') or (type = 'updated' and (changes->'status' is not null or changes->'priority' is not null)))
+        and (type in ('created', 'message', 'call') or (type = 'updated' and (changes->'status' is not null or changes->'priority' is not null)))
       order by ticket_number, id`)) as unknown as {
     rows: {
       number: string;
@@ -32,6 +33,7 @@ export async function loadClockHistories(
       at: number | string;
       changes: { status: [unknown, unknown] | null; priority: [unknown, unknown] | null };
       kind: string | null;
+      answers: boolean | null;
     }[];
   };
   const timelines = new Map<number, TimelineEvent[]>(tickets.map((t) => [t.number, []]));
@@ -41,6 +43,7 @@ export async function loadClockHistories(
       at: Math.round(Number(row.at)),
       changes: { ...(row.changes.status ? { status: row.changes.status } : {}), ...(row.changes.priority ? { priority: row.changes.priority } : {}) },
       kind: row.kind,
+      answers: row.answers,
     });
   }
   for (const ticket of tickets) histories.set(ticket.number, clockHistoryOf(timelines.get(ticket.number) ?? [], ticket));

@@ -24,6 +24,7 @@ export function policyOf(row: SlaPolicyRow): SlaPolicy {
     targets: row.targets as Partial<Record<Priority, TargetMinutes>>,
     pauseStatuses: row.pauseStatuses as Status[],
     noteCountsAsResponse: row.noteCountsAsResponse,
+    callCountsAsResponse: row.callCountsAsResponse,
     matrix: row.matrix as EscalationMatrix,
   };
 }

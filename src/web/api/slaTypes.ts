@@ -137,7 +137,7 @@ export interface MailboxMessage {
 
 export interface OutboxDelivery {
   id: number;
-  kind: "email" | "webhook" | "inapp";
+  kind: "email" | "webhook" | "inapp" | "social";
   state: "pending" | "delivered" | "dead";
   address: string | null;
   ticketNumber: number | null;

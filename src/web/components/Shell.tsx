@@ -37,6 +37,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link to="/escalations" aria-current={pathname.startsWith("/escalations") ? "page" : undefined}>
             {t("escalation.nav")}
           </Link>
+          <Link to="/social" aria-current={pathname.startsWith("/social") ? "page" : undefined}>
+            {t("social.nav")}
+          </Link>
           <Link to="/sla/policies" aria-current={pathname.startsWith("/sla") ? "page" : undefined}>
             {t("shell.sla")}
           </Link>

@@ -14,6 +14,7 @@ import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { ticketChanged } from "../ticket/ticketMutations.js";
 import { CustomerPicker, type CustomerChoice } from "./CustomerPicker.js";
+import { LogCallForm } from "../phone/LogCallForm.js";
 
 export function NewTicketScreen() {
   const { t, tx } = useI18n();
@@ -162,6 +163,10 @@ export function NewTicketScreen() {
           </button>
         </div>
       </form>
+      <details className="panel">
+        <summary>{t("phone.logCallNew")}</summary>
+        <LogCallForm />
+      </details>
     </section>
   );
 }

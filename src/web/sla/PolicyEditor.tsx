@@ -179,6 +179,15 @@ function PolicyForm({ policy, calendars, jobId, onReload }: { policy: Policy | n
             />
             {t("policies.noteCounts")}
           </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.callCountsAsResponse ?? false}
+              disabled={readOnly}
+              onChange={(e) => change({ callCountsAsResponse: e.target.checked })}
+            />
+            {t("phone.callCounts")}
+          </label>
         </div>
         <FieldError id="default-error" issues={issuesAt(issues, "isDefault")} />
         <fieldset className="plain checkbox-row">

@@ -14,6 +14,7 @@ export function newPolicy(): PolicyInput {
     targets: {},
     pauseStatuses: ["pending", "on_hold"],
     noteCountsAsResponse: false,
+    callCountsAsResponse: false,
     matrix: { steps: [] },
   };
 }
@@ -28,6 +29,7 @@ export function inputOf(policy: Policy): PolicyInput {
     targets: policy.targets ?? {},
     pauseStatuses: policy.pauseStatuses ?? [],
     noteCountsAsResponse: policy.noteCountsAsResponse,
+    callCountsAsResponse: policy.callCountsAsResponse ?? false,
     matrix: policy.matrix ?? { steps: [] },
   };
 }

@@ -8,6 +8,7 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { EscalationPanel } from "../escalation/EscalationPanel.js";
+import { LogCallPanel, SocialProfilePanel } from "./CallAndSocialPanels.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { Conversation } from "./Conversation.js";
@@ -84,6 +85,8 @@ export function TicketScreen({ number }: { number: number }) {
         <PropertiesPanel ticket={ticket} readOnly={readOnly} />
         <EscalationPanel ticket={ticket} readOnly={readOnly} />
         <JourneyPanel number={ticket.number} />
+        <SocialProfilePanel ticket={ticket} />
+        {!readOnly && ticket.status !== "closed" && <LogCallPanel ticket={ticket} />}
         <CustomerCard customer={data.customer} tickets={data.customerTickets} current={ticket.number} />
       </aside>
     </article>

@@ -117,6 +117,7 @@ const policyFields = {
   targets: TargetsSchema,
   pauseStatuses: PauseStatuses,
   noteCountsAsResponse: Type.Boolean({ description: "an internal note counts as a response (default: only public replies)" }),
+  callCountsAsResponse: Type.Optional(Type.Boolean({ description: "an agent's answered outbound call counts as a response (default: no)" })),
   matrix: MatrixSchema,
 };
 

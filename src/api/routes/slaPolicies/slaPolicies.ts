@@ -80,6 +80,7 @@ export const slaPolicyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         targets: {},
         pauseStatuses: ["pending", "on_hold"],
         noteCountsAsResponse: false,
+        callCountsAsResponse: false,
         matrix: { steps: [] },
         ...fieldsOf(rest),
       };

@@ -3,11 +3,12 @@
 
 import { emailTransport } from "./email.js";
 import { inappTransport } from "./inapp.js";
+import { socialTransport } from "./social.js";
 import type { Transport, TransportFactory, TransportOptions } from "./transport.js";
 import { webhookTransport } from "./webhook.js";
 
 /** The transports a delivery worker starts with. */
-export const transportFactories: readonly TransportFactory[] = [emailTransport, webhookTransport, inappTransport];
+export const transportFactories: readonly TransportFactory[] = [emailTransport, webhookTransport, inappTransport, socialTransport];
 
 /** One transport of each kind, by kind. */
 export function createTransports(options: TransportOptions, factories: readonly TransportFactory[] = transportFactories): Map<string, Transport> {

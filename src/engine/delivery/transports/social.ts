@@ -1,0 +1,57 @@
+// Social replies out: the payload's body POSTed as JSON to the network's connector, signed as
+// the inbound webhooks are (HMAC-SHA256 of timestamp, a dot and the raw body, keyed by the
+// network's secret, read when it is sent, so that it never sits in the outbox). A 2xx answer
+// delivers; any other answer, a network error or no answer in time is retried; no connector or
+// no secret kills the row at once (docs/social.md).
+
+import { socialSignature } from "../../../channels/social/signature.js";
+import { isNetwork } from "../../../core/social/socialEvent.js";
+import type { Db } from "../../../store/database.js";
+import type { OutboxRow } from "../../../store/outbox/outbox.js";
+import { getNetwork } from "../../../store/social.js";
+import { PermanentDeliveryError, requiredText } from "../deliveryError.js";
+import type { TransportFactory } from "./transport.js";
+import { WEBHOOK_TIMEOUT_MS, WebhookStatusError } from "./webhook.js";
+
+/** POSTs the row's reply to its network's connector; resolves on a 2xx answer, throws otherwise. */
+export async function sendSocialReply(db: Db, row: OutboxRow, now: Date, timeoutMs = WEBHOOK_TIMEOUT_MS): Promise<string> {
+  const network = requiredText(row.payload, "network", "social");
+  if (!isNetwork(network)) throw new PermanentDeliveryError(`"${network}" is not a social network Palier knows`);
+  if (!row.address) throw new PermanentDeliveryError(`no connector URL was set for ${network} when the reply was written`);
+  let url: URL;
+  try {
+    url = new URL(row.address);
+  } catch {
+    throw new PermanentDeliveryError(`"${row.address}" is not a URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new PermanentDeliveryError(`"${url.protocol}" URLs cannot receive replies: use http or https`);
+  if (!("body" in row.payload)) throw new PermanentDeliveryError("the social payload has no body");
+  const connection = await getNetwork(db, network);
+  if (!connection) throw new PermanentDeliveryError(`${network} has no secret to sign with`);
+  const rawBody = JSON.stringify(row.payload.body);
+  const timestamp = String(Math.floor(now.getTime() / 1000));
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "Palier-Social/1",
+      "x-palier-delivery": row.deliveryId,
+      "x-palier-timestamp": timestamp,
+      "x-palier-signature": socialSignature(connection.secret, timestamp, rawBody),
+    },
+    body: rawBody,
+    redirect: "manual",
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  await response.body?.cancel().catch(() => undefined);
+  if (response.status < 200 || response.status > 299) throw new WebhookStatusError(response.status);
+  return "social";
+}
+
+/** The `social` transport: signed POSTs to the networks' connectors. */
+export const socialTransport: TransportFactory = (options) => ({
+  kind: "social",
+  mode: "row",
+  send: (row, now) => sendSocialReply(options.db, row, now, options.webhookTimeoutMs),
+});

@@ -620,7 +620,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: "GET",
     route: "/api/v1/selfcare/stats",
-    needs: ["selfcare.read"],
+    needs: ["selfcare.report"],
     url: () => "/api/v1/selfcare/stats?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z",
   },
   {

@@ -44,7 +44,7 @@ const FORMATS: Record<string, string> = {
   hostname: "example.org",
   "date-time": "2026-11-23T09:00:00.000Z",
 };
-const STRING_CANDIDATES = ["x", "ab", "abc", "Xy1", "#a0a0a0", "fr", "abc@example.org", "a b c"];
+const STRING_CANDIDATES = ["x", "ab", "abc", "Xy1", "#a0a0a0", "fr", "abc@example.org", "a b c", "visitor0123456789"];
 
 const typesOf = (schema: JsonSchema): string[] => (schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type]);
 

@@ -38,7 +38,7 @@ export const PERMISSIONS = [
   "escalations.write",
   "notifications.own",
   "outbox.admin",
-  "selfcare.read",
+  "selfcare.report",
   "kb.read",
   "kb.write",
   "kb.report",
@@ -87,7 +87,7 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "notifications.own": STAFF,
   "outbox.admin": ["admin"],
   // The self-service ratio and the articles that deflect: for those who run the team.
-  "selfcare.read": [...MANAGERS, "team_lead"],
+  "selfcare.report": [...MANAGERS, "team_lead"],
   // The knowledge base: every member of staff reads it (drafts included); leads and managers write it and see its report.
   "kb.read": STAFF,
   "kb.write": [...MANAGERS, "team_lead"],

@@ -46,7 +46,7 @@ export const selfcareStaffRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      callerWith(request, "selfcare.read");
+      callerWith(request, "selfcare.report");
       const from = new Date(request.query.from);
       const to = new Date(request.query.to);
       if (!(from < to)) throw badRequest("querystring.to", "must be after from");

@@ -110,7 +110,7 @@ describe("palier serve as a process", () => {
       console.log(`palier serve, first start on a new data directory: ready after ${Math.round(first.startup)} ms (${/started in [^)]*/.exec(stdout)?.[0]})`);
       expect(stderr).toBe("");
       expect(stdout).toContain("Created the admin account admin@palier.local. Its password, shown only this once:");
-      expect(stdout).toMatch(/Seeded the demo workspace: 200 tickets/);
+      expect(stdout).toMatch(/Seeded the demo workspace: 204 tickets/);
       expect(stdout).toContain("lea.martin@demo.palier.local");
 
       const health = await fetch(`${first.url}/api/health`);
@@ -118,7 +118,7 @@ describe("palier serve as a process", () => {
       expect(await health.json()).toEqual({ status: "ok" });
       const tickets = await api(first, "/api/v1/tickets?limit=5");
       expect(tickets.status).toBe(200);
-      expect(await tickets.json()).toMatchObject({ total: 200 });
+      expect(await tickets.json()).toMatchObject({ total: 204 });
       const page = await fetch(`${first.url}/tickets/1042`);
       expect(page.status).toBe(200);
       expect(page.headers.get("content-type")).toMatch(/^text\/html/);
@@ -152,7 +152,7 @@ describe("palier serve as a process", () => {
       const { stdout } = again.output();
       expect(stdout).not.toContain("Created the admin account");
       expect(stdout).not.toContain("Seeded the demo workspace");
-      expect(await (await api(again, "/api/v1/tickets?limit=1")).json()).toMatchObject({ total: 200 });
+      expect(await (await api(again, "/api/v1/tickets?limit=1")).json()).toMatchObject({ total: 204 });
       again.child.kill(round === 0 ? "SIGINT" : "SIGTERM");
       expect(await again.exited).toBe(0);
       expect(existsSync(join(dataDir, "palier.lock"))).toBe(false);

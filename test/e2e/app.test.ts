@@ -121,8 +121,8 @@ suite("the browser app", () => {
     expect(await page.getByLabel("Channel").inputValue()).toBe("phone");
     await page.getByText("New customer", { exact: true }).click();
     await page.getByLabel("Name", { exact: true }).fill(`Camille Lambert ${RUN}`);
-    await page.getByLabel("Phone").fill("+32 470 00 00 01");
-    await page.getByLabel("Subject").fill(subject);
+    await page.getByLabel("Phone", { exact: true }).fill("+32 470 00 00 01");
+    await page.getByLabel("Subject", { exact: true }).fill(subject);
     await page.getByLabel("Priority").selectOption("high");
     await page.getByLabel("What the customer said").fill("Ma box clignote en rouge depuis ce matin.\nPlus d'internet ni de télé.");
     await shot(page, "03-new-ticket-laptop");
@@ -265,7 +265,7 @@ suite("the browser app", () => {
     await page.getByRole("heading", { level: 1, name: "New ticket" }).waitFor();
     await page.getByLabel("Find a customer").fill(`Camille Lambert ${RUN}`);
     await page.getByRole("radio", { name: `Camille Lambert ${RUN}` }).check();
-    await page.getByLabel("Subject").fill(`Hostile body ${RUN}`);
+    await page.getByLabel("Subject", { exact: true }).fill(`Hostile body ${RUN}`);
     await page.getByLabel("What the customer said").fill(XSS);
     await page.getByRole("button", { name: "Create ticket" }).click();
     await page.waitForURL(/\/tickets\/\d+$/);

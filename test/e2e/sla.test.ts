@@ -380,7 +380,7 @@ suite("the SLA screens", () => {
 
   it("shows the admin the built-in mailbox and the outbox's dead deliveries", async () => {
     await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
-    await admin.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Mailbox" }).click();
+    await admin.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Mailbox", exact: true }).click();
     await admin.getByRole("heading", { level: 1, name: "Mailbox" }).waitFor();
     // The escalation e-mails went to the built-in mailbox (no SMTP server here).
     const mail = admin.locator(".mailbox li").first();
@@ -402,7 +402,7 @@ suite("the SLA screens", () => {
     // A manager has neither page in the admin section.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
     await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Teams" }).waitFor();
-    expect(await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Mailbox" }).count()).toBe(0);
+    expect(await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Mailbox", exact: true }).count()).toBe(0);
   }, 60_000);
 
   // Needs the server's dry run (PATCH …?dryRun=true): a server without it saves at once, and

@@ -1,4 +1,4 @@
-// What routing reads of the people on call: whether they may take an urgent ticket, the open
+// What routing reads of the people on call: whether they may take an urgent ticket (active, not out of office), the open
 // tickets they carry, and where and in which language to tell them.
 
 import { inArray } from "drizzle-orm";
@@ -11,6 +11,9 @@ export interface OnCallPerson {
   id: string;
   name: string;
   active: boolean;
+  /** Out of office from (inclusive) until (exclusive; null: until further notice). */
+  outOfOfficeFrom: Date | null;
+  outOfOfficeUntil: Date | null;
   email: string | null;
   locale: string;
   /** Open tickets they carry (agents.open_tickets), and how many they usually take. */
@@ -27,6 +30,8 @@ export async function onCallPeople(db: Db, ids: readonly string[]): Promise<OnCa
       id: agents.id,
       name: agents.name,
       active: agents.active,
+      outOfOfficeFrom: agents.outOfOfficeFrom,
+      outOfOfficeUntil: agents.outOfOfficeUntil,
       email: agents.email,
       locale: agents.locale,
       load: agents.openTickets,

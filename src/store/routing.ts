@@ -258,7 +258,7 @@ export async function teamsWithQueue(tx: Db): Promise<string[]> {
   const rows = await selectRows<{ team_id: string }>(
     tx,
     sql`select distinct t.team_id from tickets t join teams m on m.id = t.team_id
-        where t.queued_at is not null and t.assignee_id is null and t.status in ${OPEN} and m.assignment <> 'manual'`,
+        where t.queued_at is not null and t.assignee_id is null and t.status in ${OPEN} and (m.assignment <> 'manual' or t.priority = 'urgent')`,
   );
   return rows.map((r) => r.team_id);
 }

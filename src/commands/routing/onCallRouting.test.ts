@@ -150,4 +150,40 @@ describeStore("routing urgent tickets to the person on call", (get) => {
     const queued = (await listEvents(db, ticket.number)).find((e) => e.type === "queued");
     expect(queued?.data).toMatchObject({ onCall: { skip: "inactive" } });
   });
+
+  it("passes over a person on call who is out of office and says so", async () => {
+    const { team: billing, nina } = await team();
+    await agentStore.update(db, nina.id, { outOfOfficeFrom: new Date("2026-11-28T00:00:00Z"), outOfOfficeUntil: new Date("2026-11-30T00:00:00Z") }, BUILT);
+    const ticket = await ticketIn(billing.id, SUNDAY_3AM, { priority: "urgent" });
+    expect(ticket.assigneeId).toBeNull();
+    const queued = (await listEvents(db, ticket.number)).find((e) => e.type === "queued");
+    expect(queued?.data).toMatchObject({ onCall: { skip: "out_of_office" } });
+    expect(queued?.reason).toContain("out of office");
+    // Back from leave, she takes the next one.
+    expect((await ticketIn(billing.id, new Date("2026-11-30T02:00:00Z"), { priority: "urgent" })).assigneeId).toBe(nina.id);
+  });
+
+  it("queues an urgent ticket of a team that assigns by hand when nobody is on call out of hours, tells the lead, and hands it to whoever comes on call", async () => {
+    const {
+      team: billing,
+      nina,
+      lead,
+    } = await team({ assignment: "manual", restrictions: [{ days: ["mon", "tue", "wed", "thu", "fri"], from: "07:00", to: "24:00" }] });
+    const monday3am = new Date("2026-11-30T02:00:00Z");
+    const ticket = await ticketIn(billing.id, monday3am, { priority: "urgent" });
+    expect(ticket.assigneeId).toBeNull();
+    const queued = (await listEvents(db, ticket.number)).find((e) => e.type === "queued");
+    expect(queued?.data).toMatchObject({ strategy: "manual", onCall: { skip: "nobody_on_call" }, leadId: lead.id });
+    expect((await outboxOf(lead.id)).map((o) => o.kind)).toEqual(["inapp"]);
+    expect((await teamQueue(db, billing.id)).map((t) => t.number)).toEqual([ticket.number]);
+    // A ticket that is not urgent waits for the team's hands without a word.
+    const normal = await ticketIn(billing.id, monday3am, { priority: "normal" });
+    expect((await listEvents(db, normal.number)).some((e) => e.type === "queued")).toBe(false);
+    // The queue loop, which reads every team with tickets waiting, gives it to Nina at 07:00.
+    const drain = (now: Date) => inWork(db, { now, actor: SYSTEM }, (work) => drainQueues(work));
+    await drain(new Date("2026-11-30T05:59:00Z"));
+    expect((await getTicket(db, ticket.number))?.assigneeId).toBeNull();
+    await drain(new Date("2026-11-30T06:00:00Z"));
+    expect((await getTicket(db, ticket.number))?.assigneeId).toBe(nina.id);
+  });
 });

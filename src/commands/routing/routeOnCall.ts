@@ -5,6 +5,7 @@
 import type { AssignmentEventData, OnCallSkip, OnCallWhy } from "../../core/events/routingData.js";
 import { translator } from "../../core/i18n/index.js";
 import { localeOf } from "../../core/i18n/locale.js";
+import { isOutOfOffice } from "../../core/routing/availability.js";
 import { compileSchedule, InvalidScheduleError, onCallAt } from "../../core/oncall/index.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { writeEvents } from "../../store/events.js";
@@ -32,7 +33,10 @@ export async function teamOutsideHours(work: Work, context: RoutingContext): Pro
 /** The person on call now in the team's schedule, with the schedule; or why there is nobody. */
 export type OnCallLookup = { person: OnCallPerson; schedule: { id: string; name: string } } | { skip: OnCallSkip; scheduleId?: string };
 
-/** Who is on call now in the team's schedule: the first active person of those on call. */
+/**
+ * Who is on call now in the team's schedule: the first of those on call who is active and not
+ * out of office. When nobody is left, why: out of office when any of them was, else inactive.
+ */
 export async function findOnCall(work: Work, context: RoutingContext): Promise<OnCallLookup> {
   const scheduleId = context.team.onCallScheduleId;
   if (scheduleId === null) return { skip: "no_schedule" };
@@ -48,8 +52,9 @@ export async function findOnCall(work: Work, context: RoutingContext): Promise<O
   }
   if (who.length === 0) return { skip: "nobody_on_call", scheduleId };
   const people = new Map((await onCallPeople(work.tx, who)).map((p) => [p.id, p]));
-  const person = who.map((id) => people.get(id)).find((p) => p?.active);
-  if (!person) return { skip: "inactive", scheduleId };
+  const onCall = who.map((id) => people.get(id)).filter((p): p is OnCallPerson => p !== undefined && p.active);
+  const person = onCall.find((p) => !isOutOfOffice(p, work.now));
+  if (!person) return { skip: onCall.length > 0 ? "out_of_office" : "inactive", scheduleId };
   return { person, schedule: { id: row.id, name: row.name } };
 }
 

@@ -41,6 +41,8 @@ const CLOSED = new Set(["solved", "closed"]);
  * there quietly: its `queued` event and the lead's notice came when it started waiting. An
  * urgent ticket of a team with an on-call schedule goes to the person on call when the team is
  * outside its business hours (even a team that assigns by hand) or nobody of it is available.
+ * When nobody on call can take it either, it waits in the queue and the lead is told, in a team
+ * that assigns by hand too.
  */
 export async function routeTicket(work: Work, props: RouteTicketProps): Promise<RouteResult> {
   const { ticket } = props;
@@ -56,8 +58,14 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
     if ("person" in found) return { ticket: await assignOnCall(work, ticket, context, found, "outside_hours"), outcome: "assigned" };
     noOnCall = found.skip;
   }
-  if (context.team.strategy === "manual") return { ticket, outcome: "manual" };
   const needs: TicketNeeds = { language: ticket.language, product: context.product?.code ?? null, channel: ticket.channel, tags: ticket.tags };
+  if (context.team.strategy === "manual") {
+    // Out of hours with nobody on call, an urgent ticket of a team that assigns by hand would
+    // sit unseen until morning: it waits in the queue, and the lead is told.
+    if (noOnCall === undefined || context.queuedAt !== null) return { ticket, outcome: "manual" };
+    const wait: RoutingWait = { outcome: "waiting", strategy: "manual", why: "manual", needs: { tags: [] }, members: 0, passedOver: {} };
+    return { ticket: await queue(work, ticket, context, wait, noOnCall), outcome: "queued" };
+  }
   const strategy = context.team.strategy;
   const choice = await firstWithinHours(work, context, { strategy, needs });
   if (choice) return { ticket: await assign(work, ticket, context, choice), outcome: "assigned" };
@@ -159,7 +167,7 @@ async function assign(work: Work, ticket: Ticket, context: RoutingContext, choic
 async function queue(work: Work, ticket: Ticket, context: RoutingContext, wait: RoutingWait, noOnCall: OnCallSkip | undefined): Promise<Ticket> {
   const { team, lead } = context;
   const data: QueuedEventData = {
-    strategy: team.strategy as QueuedEventData["strategy"],
+    strategy: team.strategy,
     teamId: team.id,
     teamName: team.name,
     needs: routedSkills(wait.needs, context),

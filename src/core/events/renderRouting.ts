@@ -42,10 +42,12 @@ export function renderQueued(context: RenderContext, data: QueuedEventData): Ren
   const { t } = context;
   const team = context.name("team", data.teamId, data.teamName);
   const details = Object.entries(data.passedOver).map(([why, count]) => t("routing.event.passedOver", { why, count }));
-  if (data.members === 0) details.push(t("routing.event.noMembers"));
+  const manual = data.strategy === "manual";
+  if (data.members === 0 && !manual) details.push(t("routing.event.noMembers"));
   const needs = skillTexts(context, data.needs);
   if (needs.length) details.push(t("routing.event.needs", { needs: context.list(needs) }));
   if (data.onCall) details.push(t("routing.event.onCallSkip", { skip: data.onCall.skip }));
   if (data.leadId) details.push(t("routing.event.leadTold", { name: context.name("agent", data.leadId) }));
-  return { title: t("routing.event.queuedTitle", { team }), details, why: t("routing.event.queuedWhy", { strategy: data.strategy }) };
+  const why = manual ? t("routing.event.queuedOutsideHours") : t("routing.event.queuedWhy", { strategy: data.strategy });
+  return { title: t("routing.event.queuedTitle", { team }), details, why };
 }

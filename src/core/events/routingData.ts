@@ -18,8 +18,11 @@ export interface RoutedSkills {
  */
 export type OnCallWhy = "outside_hours" | "nobody_available";
 
-/** Why nobody on call took an urgent ticket: the team has no schedule (or it is gone or unreadable), nobody is on call, or the person on call is inactive. */
-export type OnCallSkip = "no_schedule" | "nobody_on_call" | "inactive";
+/**
+ * Why nobody on call took an urgent ticket: the team has no schedule (or it is gone or
+ * unreadable), nobody is on call, or whoever is on call is inactive or out of office.
+ */
+export type OnCallSkip = "no_schedule" | "nobody_on_call" | "inactive" | "out_of_office";
 
 /** The on-call schedule an urgent ticket was given through. */
 export interface OnCallAssignment {
@@ -47,9 +50,13 @@ export interface AssignmentEventData {
   onCall?: OnCallAssignment;
 }
 
-/** The data of a `queued` event: nobody of the team could take the ticket, it waits in the team's queue. */
+/**
+ * The data of a `queued` event: nobody of the team could take the ticket, it waits in the team's
+ * queue. A team that assigns by hand (`strategy: "manual"`) queues only an urgent ticket that
+ * came outside its hours with nobody on call to take it, so that its lead hears of it.
+ */
 export interface QueuedEventData {
-  strategy: Exclude<AssignmentStrategy, "manual">;
+  strategy: AssignmentStrategy;
   teamId: string;
   teamName: string;
   needs: RoutedSkills;

@@ -3,6 +3,7 @@
 
 import type { Db } from "../store/database.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "../demo/workspace.js";
+import { loadSecretKey } from "../channels/sealedSecret.js";
 import { DemoAlreadySeededError, DemoConflictError, type DemoSummary, hasDemo, seedDemo } from "../demo/seedDemo.js";
 import { hashPassword } from "../store/passwords.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
@@ -23,7 +24,7 @@ export async function seedCommand(options: SeedOptions, io: CommandIo = processI
       await database.migrate();
       // A manual clock (PALIER_CLOCK=manual) seeds the demo before its start, as `serve` would.
       const now = config.manualClock ? (config.clockStart ?? systemClock.now()) : systemClock.now();
-      const summary = await seedDemoWorkspace(database.db, now);
+      const summary = await seedDemoWorkspace(database.db, now, loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir }));
       io.out(`Seeded the demo workspace into ${describeStore(config)}: ${describeSummary(summary)}.\n${demoLoginsText()}`);
       return 0;
     } finally {
@@ -32,11 +33,11 @@ export async function seedCommand(options: SeedOptions, io: CommandIo = processI
   });
 }
 
-/** Seeds the demo at `now`, hashing the demo password once; CommandError when refused. */
-export async function seedDemoWorkspace(db: Db, now: Date): Promise<DemoSummary> {
+/** Seeds the demo at `now`, hashing the demo password once, sealing its secrets under `secretKey`; CommandError when refused. */
+export async function seedDemoWorkspace(db: Db, now: Date, secretKey: Buffer): Promise<DemoSummary> {
   try {
     if (await hasDemo(db)) throw new DemoAlreadySeededError();
-    return await seedDemo(db, { now, passwordHash: await hashPassword(DEMO_PASSWORD) });
+    return await seedDemo(db, { now, passwordHash: await hashPassword(DEMO_PASSWORD), secretKey });
   } catch (error) {
     if (error instanceof DemoAlreadySeededError || error instanceof DemoConflictError) throw new CommandError(error.message, 1);
     throw error;

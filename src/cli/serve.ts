@@ -11,7 +11,7 @@ import type { Config } from "../config.js";
 import { type Clock, ManualClock } from "../core/clock.js";
 import { startSmtpReceiver } from "../channels/email/smtpReceiver.js";
 import { startImapFetcher } from "../channels/email/imapFetcher.js";
-import { loadSecretKey } from "../channels/email/mailboxSecret.js";
+import { loadSecretKey } from "../channels/sealedSecret.js";
 import { startHandoffReminders } from "../engine/handoffReminders.js";
 import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
@@ -83,10 +83,11 @@ async function start(config: Config, database: Database, io: CommandIo, started:
   }
   if (admin.tokenCreated) io.out(`Provisioned PALIER_ADMIN_TOKEN as an API token of the admin.\n`);
 
+  const secretKey = loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
   if (config.demo && (await countTickets(database.db)) === 0 && !(await hasDemo(database.db))) {
     const seeding = performance.now();
     try {
-      const summary = await seedDemoWorkspace(database.db, clock.now());
+      const summary = await seedDemoWorkspace(database.db, clock.now(), secretKey);
       io.out(`Seeded the demo workspace: ${describeSummary(summary)} (${seconds(performance.now() - seeding)}; PALIER_DEMO=0 to skip).\n`);
     } catch (error) {
       // Another process seeding at the same moment, or a name already taken: start without it.
@@ -95,7 +96,6 @@ async function start(config: Config, database: Database, io: CommandIo, started:
     }
   }
 
-  const secretKey = loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
   const app = await buildApp({
     database,
     clock,
@@ -113,6 +113,7 @@ async function start(config: Config, database: Database, io: CommandIo, started:
     clock,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
+    secretKey,
     onError: (error) => io.err(`palier serve: delivery: ${error.message}\n`),
   });
   app.addHook("onClose", () => delivery.stop());

@@ -9,7 +9,7 @@ import { startHousekeeping } from "../engine/housekeeping.js";
 import { startOncallNotices } from "../engine/oncallNotices.js";
 import { startQueueDrain } from "../engine/routing/queueDrain.js";
 import { startImapFetcher } from "../channels/email/imapFetcher.js";
-import { loadSecretKey } from "../channels/email/mailboxSecret.js";
+import { loadSecretKey } from "../channels/sealedSecret.js";
 import { startTimerWorker } from "../engine/timers/timerWorker.js";
 import { type CommandIo, CommandError, configFrom, describeStore, openStore, processIo, runCommand } from "./openStore.js";
 import { stopSignals } from "./stopSignals.js";
@@ -30,12 +30,14 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
         } catch (error) {
           throw new CommandError(`migrating ${describeStore(config)} failed: ${(error as Error).message}`, 1);
         }
+        const secretKey = loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
         const timers = startTimerWorker({ database, clock: systemClock, onError: (error) => io.err(`palier worker: timers: ${error.message}\n`) });
         const delivery = startDeliveryWorker({
           database,
           clock: systemClock,
           smtpUrl: config.smtpUrl,
           mailFrom: config.mailFrom,
+          secretKey,
           onError: (error) => io.err(`palier worker: delivery: ${error.message}\n`),
         });
         const housekeeping = startHousekeeping({ database, clock: systemClock, onError: (error) => io.err(`palier worker: housekeeping: ${error.message}\n`) });
@@ -54,7 +56,7 @@ export async function workerCommand(io: CommandIo = processIo()): Promise<number
         const imap = startImapFetcher({
           database,
           clock: systemClock,
-          secretKey: loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir }),
+          secretKey,
           maxBytes: config.mailMaxBytes,
           onError: (error) => io.err(`palier worker: mailboxes: ${error.message}\n`),
         });

@@ -30,6 +30,8 @@ export interface SeedDemoProps {
   now: Date;
   /** The argon2 hash given to every demo agent and the demo customer (hash once: hashing is slow). */
   passwordHash: string;
+  /** The key secrets are sealed under at rest (PALIER_SECRET_KEY or the data directory's `secret.key`). */
+  secretKey: Buffer;
 }
 
 /** What the seeding wrote. */
@@ -81,7 +83,7 @@ export async function seedDemo(db: Db, props: SeedDemoProps): Promise<DemoSummar
   }
 }
 
-async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<DemoSummary> {
+async function write(tx: Db, { now, passwordHash, secretKey }: SeedDemoProps): Promise<DemoSummary> {
   // The scripts need the rows' ids, and the rows' stamps the scripts' first instant: a plan with
   // placeholder ids gives it (the plan's times do not depend on the ids).
   const [first] = planDemoTickets(now, placeholderIds());
@@ -91,7 +93,7 @@ async function write(tx: Db, { now, passwordHash }: SeedDemoProps): Promise<Demo
   // The teams' on-call schedules start after the replay: the scripted tickets keep the assignees their scripts give them.
   const oncallSchedules = await seedOncall(tx, { now, teams: workspace.ids.teams, agents: workspace.ids.agents });
   await seedSelfcareJourneys(tx, { now, teamId: workspace.ids.teams.get("technical") ?? null });
-  const social = await seedSocialAndCalls(tx, now);
+  const social = await seedSocialAndCalls(tx, now, secretKey);
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,

@@ -9,6 +9,7 @@ import { receiveSocial } from "../commands/social/receiveSocial.js";
 import { workIn } from "../commands/work.js";
 import type { Network, SocialEvent } from "../core/social/socialEvent.js";
 import type { Db } from "../store/database.js";
+import { sealSecret } from "../channels/sealedSecret.js";
 import { putNetwork } from "../store/social.js";
 import { listTickets } from "../store/tickets/ticketList.js";
 
@@ -22,10 +23,11 @@ function mention(network: Network, at: Date, id: string, event: Omit<SocialEvent
 }
 
 /** Writes the demo's social messages and calls at `now`; what it added. */
-export async function seedSocialAndCalls(tx: Db, seededAt: Date): Promise<{ tickets: number; messages: number }> {
+export async function seedSocialAndCalls(tx: Db, seededAt: Date, secretKey: Buffer): Promise<{ tickets: number; messages: number }> {
   // Just before the seeding's instant, as everything the demo writes.
   const now = new Date(seededAt.getTime() - 1000);
-  for (const network of ["twitter", "facebook"] as const) await putNetwork(tx, network, { secret: `demo-${network}-secret-not-for-production` }, now);
+  for (const network of ["twitter", "facebook"] as const)
+    await putNetwork(tx, network, { secret: sealSecret(secretKey, `demo-${network}-secret-not-for-production`) }, now);
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * MINUTE);
   const twitter = [
     mention("twitter", at(95), "1", {

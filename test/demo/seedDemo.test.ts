@@ -2,6 +2,7 @@
 // app then reads (tickets, messages, timelines, search, logins), and a second seeding refused.
 // One seeding is tens of seconds, so the run seeds once, on PostgreSQL when it has it (PGlite
 // seeding is also what test/serve.test.ts and the browser tests' first starts do).
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -434,8 +435,8 @@ describeStore(
   (get, kind) => {
     it("fails with the name that is taken, writes nothing, and leaves no lock behind", async () => {
       await teamStore.create(get().db, { name: "Social" }, NOW);
-      await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(DemoConflictError);
-      await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash" })).rejects.toThrow(/social/i);
+      await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash", secretKey: randomBytes(32) })).rejects.toThrow(DemoConflictError);
+      await expect(seedDemo(get().db, { now: NOW, passwordHash: "not-a-hash", secretKey: randomBytes(32) })).rejects.toThrow(/social/i);
       expect(await hasDemo(get().db)).toBe(false);
       expect(await countTickets(get().db)).toBe(0);
       // The seeding lock lasts its transaction: another one takes it at once (on PostgreSQL, on

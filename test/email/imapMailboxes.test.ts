@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startImapFetcher, testImapConnection, type ImapFetcher } from "../../src/channels/email/imapFetcher.js";
-import { sealSecret } from "../../src/channels/email/mailboxSecret.js";
+import { sealSecret } from "../../src/channels/sealedSecret.js";
 import { ManualClock } from "../../src/core/clock.js";
 import type { Database } from "../../src/store/database.js";
 import { insertMailbox, mailboxById, updateMailbox, type MailboxRow } from "../../src/store/mailboxes.js";

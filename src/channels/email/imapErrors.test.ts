@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { describeMailboxProblem } from "../../core/mail/mailboxProblem.js";
 import { classifyImapError } from "./imapErrors.js";
 import { backoffMs } from "./imapFetcher.js";
-import { SecretUnreadableError } from "./mailboxSecret.js";
+import { SecretUnreadableError } from "../sealedSecret.js";
 
 const failure = (message: string, props: Record<string, unknown>) => Object.assign(new Error(message), props);
 

@@ -2,7 +2,7 @@
 // on: the password, the host or port, the certificate, the folder, a silent server, TLS settings.
 
 import type { MailboxProblem } from "../../core/mail/mailboxProblem.js";
-import { SecretUnreadableError } from "./mailboxSecret.js";
+import { SecretUnreadableError } from "../sealedSecret.js";
 
 interface ErrorLike extends Error {
   code?: string;

@@ -27,7 +27,7 @@ import {
 } from "../../store/mailboxes.js";
 import { classifyImapError } from "./imapErrors.js";
 import { takeMail } from "./intake.js";
-import { openSecret } from "./mailboxSecret.js";
+import { openSecret } from "../sealedSecret.js";
 import { DEFAULT_MAX_MAIL_BYTES, readMail } from "./readMail.js";
 import { insertMail } from "../../store/mail.js";
 

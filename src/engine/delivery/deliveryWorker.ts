@@ -35,6 +35,8 @@ export interface DeliveryWorkerOptions {
   leaseMs?: number;
   /** How long a webhook receiver has to answer (default 10 s). */
   webhookTimeoutMs?: number;
+  /** The key secrets are sealed under (PALIER_SECRET_KEY or `secret.key`): social replies are signed with a sealed secret. */
+  secretKey?: Buffer | undefined;
   /** Rows delivered at the same time within a batch (default 10; in-app rows go in one transaction). */
   concurrency?: number;
   /** The transports, one per outbox kind (default: every transport of the registry). */
@@ -78,7 +80,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const concurrency = Math.max(1, options.concurrency ?? 10);
   const random = options.random ?? Math.random;
   const onError = options.onError ?? (() => undefined);
-  const transports = createTransports({ db, smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, webhookTimeoutMs }, options.transports ?? transportFactories);
+  const transports = createTransports(
+    { db, smtpUrl: options.smtpUrl, mailFrom: options.mailFrom, webhookTimeoutMs, secretKey: options.secretKey },
+    options.transports ?? transportFactories,
+  );
   const batchTransports = [...transports.values()].filter((t): t is BatchTransport => t.mode === "batch");
   const takesBatch = (row: OutboxRow) => transports.get(row.kind)?.mode === "batch";
 

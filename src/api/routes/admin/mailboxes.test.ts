@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
 import { dovecotAvailable, freePort, startDovecot, type Dovecot } from "../../../../test/support/dovecot.js";
 import { describeStore, selectRows } from "../../../../test/support/testDatabase.js";
-import { openSecret } from "../../../channels/email/mailboxSecret.js";
+import { openSecret } from "../../../channels/sealedSecret.js";
 
 interface MailboxJson {
   id: string;

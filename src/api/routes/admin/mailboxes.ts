@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { Static } from "typebox";
 import { testImapConnection } from "../../../channels/email/imapFetcher.js";
-import { openSecret, sealSecret, SecretUnreadableError } from "../../../channels/email/mailboxSecret.js";
+import { openSecret, sealSecret, SecretUnreadableError } from "../../../channels/sealedSecret.js";
 import { describeMailboxProblem, type MailboxProblem, type MailboxProblemCode } from "../../../core/mail/mailboxProblem.js";
 import { teamStore } from "../../../store/entities.js";
 import { InvalidReferenceError } from "../../../store/errors.js";

@@ -4,6 +4,7 @@
 
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import { type Static, Type } from "typebox";
+import { sealSecret } from "../../../channels/sealedSecret.js";
 import { escalatePost } from "../../../commands/social/escalatePost.js";
 import { inWork } from "../../../commands/work.js";
 import { authorFlags } from "../../../core/social/influence.js";
@@ -178,7 +179,12 @@ export const socialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { network } = request.params;
       if (!isNetwork(network)) throw notFound(`network ${network as string}`);
       const row = await inWork(request.server.database.db, { now: now(request), actor: actorOf(request.principal!) }, (work) =>
-        putNetwork(work.tx, network, request.body, work.now),
+        putNetwork(
+          work.tx,
+          network,
+          { ...request.body, secret: request.body.secret === undefined ? undefined : sealSecret(request.server.secretKey, request.body.secret) },
+          work.now,
+        ),
       );
       if (!row) throw badRequest("secret", `${network} has no secret yet: give one`);
       return presentNetwork(network, row);

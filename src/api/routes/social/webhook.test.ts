@@ -2,10 +2,12 @@
 // ticket; a forged, missing, expired or replayed signature is refused and writes nothing; a
 // malformed body is a 400 naming the field; staff read the stream and an author's week.
 
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { type ApiHarness, type ErrorJson, openApi } from "../../../../test/api/harness.js";
 import { describeStore } from "../../../../test/support/testDatabase.js";
+import { openSecret, sealSecret } from "../../../channels/sealedSecret.js";
 import { socialSignature } from "../../../channels/social/signature.js";
 
 const SECRET = "s3cret-shared-with-the-connector";
@@ -192,5 +194,24 @@ describeStore("social webhook", (get) => {
     const messages = await api.call<{ items: { kind: string }[] }>("agent", "GET", `/api/v1/tickets/${taken.json.events[0]!.ticketNumber}/messages`);
     expect(messages.json.items.at(-1)?.kind).toBe("note");
     expect((await api.call("viewer", "POST", `/api/v1/social/posts/${post.id}/escalate`, { body: {} })).status).toBe(403);
+  });
+
+  it("keeps the secret sealed at rest, and refuses deliveries when the server's key can no longer open it", async () => {
+    const stored = async () =>
+      ((await api.db.execute(sql`select secret from social_networks where network = 'twitter'`)) as unknown as { rows: { secret: string }[] }).rows[0]
+        ?.secret ?? "";
+    const sealed = await stored();
+    expect(sealed).toMatch(/^v1:/);
+    expect(sealed).not.toContain(SECRET);
+    expect(openSecret(api.app.secretKey, sealed)).toBe(SECRET);
+    // Sealed under another key (PALIER_SECRET_KEY changed): refused as not configured, nothing written.
+    await api.db.execute(sql`update social_networks set secret = ${sealSecret(randomBytes(32), SECRET)} where network = 'twitter'`);
+    const before = await count("social_posts");
+    const refused = await send<ErrorJson>({ deliveryId: "other-key-1", events: [event({ id: "other-key-1" })] });
+    expect(refused.status).toBe(401);
+    expect(refused.json.error.details[0]).toMatchObject({ code: "not_configured" });
+    expect(await count("social_posts")).toBe(before);
+    await api.db.execute(sql`update social_networks set secret = ${sealed} where network = 'twitter'`);
+    expect((await send({ deliveryId: "other-key-2", events: [event({ id: "other-key-2" })] })).status).toBe(200);
   });
 });

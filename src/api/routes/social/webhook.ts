@@ -10,6 +10,7 @@ import { receiveSocial } from "../../../commands/social/receiveSocial.js";
 import { inWork } from "../../../commands/work.js";
 import { SYSTEM_ACTOR } from "../../../core/events/actor.js";
 import { isNetwork, NETWORKS, parseSocialDelivery, SocialEventInvalid } from "../../../core/social/socialEvent.js";
+import { openStoredSecret, SecretUnreadableError } from "../../../channels/sealedSecret.js";
 import { getNetwork } from "../../../store/social.js";
 import { notFound } from "../../errors.js";
 import { now } from "../common/access.js";
@@ -61,7 +62,13 @@ export const socialWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const value = request.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
-      verifySocialSignature({ secret: connection.secret, timestamp: header("x-palier-timestamp"), signature: header("x-palier-signature"), rawBody, now: at });
+      verifySocialSignature({
+        secret: openNetworkSecret(request.server.secretKey, connection.secret, network),
+        timestamp: header("x-palier-timestamp"),
+        signature: header("x-palier-signature"),
+        rawBody,
+        now: at,
+      });
       let body: unknown;
       try {
         body = JSON.parse(rawBody);
@@ -76,3 +83,16 @@ export const socialWebhookRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/** The network's shared secret, opened; one this server's key cannot open is refused as not configured (an admin sets it again). */
+function openNetworkSecret(key: Buffer, stored: string, network: string): string {
+  try {
+    return openStoredSecret(key, stored);
+  } catch (error) {
+    if (!(error instanceof SecretUnreadableError)) throw error;
+    throw new SignatureRefused(
+      "not_configured",
+      `the secret stored for ${network} cannot be opened with this server's key (PALIER_SECRET_KEY changed?): an admin sets it again in Palier`,
+    );
+  }
+}

@@ -17,7 +17,7 @@ describeStore("social replies out", (get) => {
   let sequence = 0;
   const workers: DeliveryWorker[] = [];
   const worker = (maxAttempts = 8) => {
-    const started = startDeliveryWorker({ database: get(), clock: api.clock, background: false, random: () => 0, maxAttempts });
+    const started = startDeliveryWorker({ database: get(), clock: api.clock, background: false, random: () => 0, maxAttempts, secretKey: api.app.secretKey });
     workers.push(started);
     return started;
   };

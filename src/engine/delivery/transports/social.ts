@@ -4,6 +4,7 @@
 // delivers; any other answer, a network error or no answer in time is retried; no connector or
 // no secret kills the row at once (docs/social.md).
 
+import { openStoredSecret, SecretUnreadableError } from "../../../channels/sealedSecret.js";
 import { socialSignature } from "../../../channels/social/signature.js";
 import { isNetwork } from "../../../core/social/socialEvent.js";
 import type { Db } from "../../../store/database.js";
@@ -14,7 +15,13 @@ import type { TransportFactory } from "./transport.js";
 import { WEBHOOK_TIMEOUT_MS, WebhookStatusError } from "./webhook.js";
 
 /** POSTs the row's reply to its network's connector; resolves on a 2xx answer, throws otherwise. */
-export async function sendSocialReply(db: Db, row: OutboxRow, now: Date, timeoutMs = WEBHOOK_TIMEOUT_MS): Promise<string> {
+export async function sendSocialReply(
+  db: Db,
+  row: OutboxRow,
+  now: Date,
+  options: { timeoutMs?: number; secretKey?: Buffer | undefined } = {},
+): Promise<string> {
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   const network = requiredText(row.payload, "network", "social");
   if (!isNetwork(network)) throw new PermanentDeliveryError(`"${network}" is not a social network Palier knows`);
   if (!row.address) throw new PermanentDeliveryError(`no connector URL was set for ${network} when the reply was written`);
@@ -29,6 +36,7 @@ export async function sendSocialReply(db: Db, row: OutboxRow, now: Date, timeout
   if (!("body" in row.payload)) throw new PermanentDeliveryError("the social payload has no body");
   const connection = await getNetwork(db, network);
   if (!connection) throw new PermanentDeliveryError(`${network} has no secret to sign with`);
+  const secret = secretOf(connection.secret, options.secretKey, network);
   const rawBody = JSON.stringify(row.payload.body);
   const timestamp = String(Math.floor(now.getTime() / 1000));
   const response = await fetch(url, {
@@ -38,7 +46,7 @@ export async function sendSocialReply(db: Db, row: OutboxRow, now: Date, timeout
       "user-agent": "Palier-Social/1",
       "x-palier-delivery": row.deliveryId,
       "x-palier-timestamp": timestamp,
-      "x-palier-signature": socialSignature(connection.secret, timestamp, rawBody),
+      "x-palier-signature": socialSignature(secret, timestamp, rawBody),
     },
     body: rawBody,
     redirect: "manual",
@@ -49,9 +57,23 @@ export async function sendSocialReply(db: Db, row: OutboxRow, now: Date, timeout
   return "social";
 }
 
+/** The network's secret, opened: a sealed one that cannot be opened (no key, another key) kills the row, as retrying would not help. */
+function secretOf(stored: string, key: Buffer | undefined, network: string): string {
+  if (key === undefined) {
+    if (!stored.startsWith("v1:")) return stored;
+    throw new PermanentDeliveryError(`${network}'s secret is sealed and this worker has no key to open it (PALIER_SECRET_KEY)`);
+  }
+  try {
+    return openStoredSecret(key, stored);
+  } catch (error) {
+    if (error instanceof SecretUnreadableError) throw new PermanentDeliveryError(`${network}'s secret: ${error.message}`);
+    throw error;
+  }
+}
+
 /** The `social` transport: signed POSTs to the networks' connectors. */
 export const socialTransport: TransportFactory = (options) => ({
   kind: "social",
   mode: "row",
-  send: (row, now) => sendSocialReply(options.db, row, now, options.webhookTimeoutMs),
+  send: (row, now) => sendSocialReply(options.db, row, now, { timeoutMs: options.webhookTimeoutMs, secretKey: options.secretKey }),
 });

@@ -14,6 +14,8 @@ export interface TransportOptions {
   mailFrom?: string | undefined;
   /** How long a webhook receiver has to answer. */
   webhookTimeoutMs: number;
+  /** The key secrets are sealed under at rest (social networks' shared secrets); none: a sealed secret cannot be used. */
+  secretKey?: Buffer | undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSecretKey, openSecret, sealSecret, SecretUnreadableError } from "./mailboxSecret.js";
+import { loadSecretKey, openSecret, sealSecret, SecretUnreadableError } from "./sealedSecret.js";
 
 describe("mailbox secrets", () => {
   const dirs: string[] = [];

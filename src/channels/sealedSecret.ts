@@ -1,7 +1,8 @@
-// Mailbox passwords at rest: sealed with AES-256-GCM (node:crypto) under one key, which comes
-// from PALIER_SECRET_KEY or else from `secret.key` in the data directory, generated once. What
-// is stored reads `v1:<iv>:<tag>:<ciphertext>` (base64); a sealed text altered or opened under
-// another key fails to open instead of giving a wrong password.
+// Secrets at rest (IMAP mailbox passwords, social networks' shared secrets): sealed with
+// AES-256-GCM (node:crypto) under one key, which comes from PALIER_SECRET_KEY or else from
+// `secret.key` in the data directory, generated once. What is stored reads
+// `v1:<iv>:<tag>:<ciphertext>` (base64); a sealed text altered or opened under another key fails
+// to open instead of giving a wrong secret.
 
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -32,6 +33,14 @@ export function openSecret(key: Buffer, sealed: string): string {
   } catch {
     throw new SecretUnreadableError("the secret cannot be opened with this key (PALIER_SECRET_KEY or secret.key changed?)");
   }
+}
+
+/**
+ * Opens a secret that may have been stored before it was sealed: sealed text is opened, anything
+ * else is read as it is (sealed at its next change).
+ */
+export function openStoredSecret(key: Buffer, stored: string): string {
+  return stored.startsWith(`${VERSION}:`) ? openSecret(key, stored) : stored;
 }
 
 /** The key: `configured` (PALIER_SECRET_KEY) when given, else `secret.key` in `dataDir`, written once with mode 0600. */

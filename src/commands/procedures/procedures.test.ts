@@ -89,7 +89,7 @@ describeStore("guided procedures", (get) => {
     expect(events).toHaveLength(1);
     expect(events[0]?.actor).toEqual(ann);
     const rendered = renderEvent(events[0]!, { locale: "fr", timeZone: "Europe/Brussels", names: {} });
-    expect(rendered.title).toBe("Procédure « Panne internet » : 1 étape(s) sur 2 effectuée(s)");
+    expect(rendered.title).toBe("Procédure « Panne internet » : 1 étape sur 2 effectuée");
     expect(rendered.details).toEqual(["Effectué : Modem redémarré", "Recueilli : Code postal"]);
     expect(events[0]?.reason).toBe('Procedure "Internet outage": 1 of 2 steps done');
   });

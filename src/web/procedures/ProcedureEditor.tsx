@@ -144,7 +144,7 @@ function EditorForm({ stored }: { stored: Procedure | null }) {
             </select>
             <FieldError id={`${id}-teamId-error`} issues={issuesAt(issues, "teamId")} />
           </div>
-          <label className="checkbox">
+          <label className="check">
             <input type="checkbox" name="required" checked={draft.required} onChange={(e) => set({ required: e.target.checked })} />{" "}
             {t("procedure.requiredLabel")}
           </label>
@@ -240,7 +240,7 @@ function EditorForm({ stored }: { stored: Procedure | null }) {
                       ))}
                     </select>
                   </label>
-                  <label className="checkbox">
+                  <label className="check">
                     <input type="checkbox" checked={field.required} onChange={(e) => update({ required: e.target.checked })} /> {t("procedure.fieldRequired")}
                   </label>
                 </div>

@@ -78,7 +78,7 @@ function ProcedureForm({ number, item, readOnly }: { number: number; item: Ticke
           <legend>{t("procedure.steps")}</legend>
           {procedure.steps.map((step) => (
             <div key={step.key} className="procedure-step">
-              <label className="checkbox">
+              <label className="check">
                 <input
                   type="checkbox"
                   name={`step-${step.key}`}

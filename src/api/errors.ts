@@ -19,6 +19,7 @@ import {
 } from "../core/escalation/escalationInvalid.js";
 import { acceptedLocale, fieldLabel, issueMessage, isLocale, type Locale, translate } from "../core/i18n/index.js";
 import { KbInvalid } from "../core/kb/article.js";
+import { ProcedureInvalid } from "../core/procedure/procedure.js";
 import { InvalidScheduleError } from "../core/oncall/scheduleSpec.js";
 import { RuleInvalid } from "../core/rules/validate.js";
 import { OutOfOfficeInvalid } from "../core/routing/availability.js";
@@ -211,7 +212,8 @@ function fieldProblems(
     error instanceof RuleInvalid ||
     error instanceof InvalidScheduleError ||
     error instanceof OutOfOfficeInvalid ||
-    error instanceof KbInvalid
+    error instanceof KbInvalid ||
+    error instanceof ProcedureInvalid
   ) {
     const details = error.problems.map(({ path, code, params, message }) => ({ path, code, params, message }));
     return { status: 400, code: "invalid_request", message: error.message, details };

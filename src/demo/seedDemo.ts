@@ -4,6 +4,7 @@
 // teams' on-call schedules.
 
 import { seedSocialAndCalls } from "./seedSocial.js";
+import { seedProcedures } from "./demoProcedures.js";
 import type { Db } from "../store/database.js";
 import { lockUntilCommit } from "../store/advisoryLock.js";
 import { agentStore } from "../store/entities.js";
@@ -94,6 +95,7 @@ async function write(tx: Db, { now, passwordHash, secretKey }: SeedDemoProps): P
   const oncallSchedules = await seedOncall(tx, { now, teams: workspace.ids.teams, agents: workspace.ids.agents });
   await seedSelfcareJourneys(tx, { now, teamId: workspace.ids.teams.get("technical") ?? null });
   const social = await seedSocialAndCalls(tx, now, secretKey);
+  await seedProcedures(tx, { now, teams: workspace.ids.teams });
   return {
     teams: TEAMS.length,
     agents: AGENTS.length,

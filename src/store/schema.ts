@@ -29,6 +29,7 @@ import type { Layer, Override } from "../core/oncall/schedule.js";
 import { ASSIGNMENT_STRATEGIES } from "../core/routing/strategy.js";
 import type { Condition, RuleAction, RuleTime } from "../core/rules/rule.js";
 import { JOURNEY_KINDS } from "../core/selfcare/journey.js";
+import type { ProcedureField, ProcedureStep, Words } from "../core/procedure/procedure.js";
 import type { TriageSignals } from "../core/triage/signals.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -1064,4 +1065,43 @@ export const phoneCalls = pgTable(
     check("phone_calls_outcome_check", inList("outcome", ["answered", "no_answer", "voicemail", "busy", "failed"])),
     check("phone_calls_duration_check", sql`duration_seconds >= 0`),
   ],
+);
+
+/**
+ * A guided procedure (docs/procedures.md): for tickets tagged `request_type`, in one team or in
+ * every team (`team_id` null), the steps to try and the information to collect before a hand-off.
+ */
+export const procedures = pgTable(
+  "procedures",
+  {
+    id: id(),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "cascade" }),
+    requestType: text("request_type").notNull(),
+    /** `{ fr, nl, en }`. */
+    names: jsonb("names").$type<Words>().notNull(),
+    /** Escalating with a required field missing is refused, not only warned about. */
+    required: boolean("required").notNull().default(false),
+    steps: jsonb("steps").$type<ProcedureStep[]>().notNull(),
+    fields: jsonb("fields").$type<ProcedureField[]>().notNull(),
+    ...stamps(),
+  },
+  (t) => [index("procedures_request_type_idx").on(t.requestType), index("procedures_team_idx").on(t.teamId)],
+);
+
+/** A ticket's progress through one procedure: the steps done and the information collected, and who saved it last. */
+export const ticketProcedures = pgTable(
+  "ticket_procedures",
+  {
+    ticketNumber: bigint("ticket_number", { mode: "number" })
+      .notNull()
+      .references(() => tickets.number, { onDelete: "cascade" }),
+    procedureId: uuid("procedure_id")
+      .notNull()
+      .references(() => procedures.id, { onDelete: "cascade" }),
+    done: jsonb("done").$type<string[]>().notNull(),
+    values: jsonb("values").$type<Record<string, string | number>>().notNull(),
+    updatedById: uuid("updated_by_id").references(() => agents.id, { onDelete: "set null" }),
+    ...stamps(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketNumber, t.procedureId] }), index("ticket_procedures_procedure_idx").on(t.procedureId)],
 );

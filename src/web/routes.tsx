@@ -27,6 +27,8 @@ const OncallScreen = lazyScreen(() => import("./oncall/OncallScreen.js"), "Oncal
 const OncallEditor = lazyScreen(() => import("./oncall/OncallEditor.js"), "OncallEditor");
 const EscalationsBoard = lazyScreen(() => import("./escalation/EscalationsBoard.js"), "EscalationsBoard");
 const EscalationSettingsScreen = lazyScreen(() => import("./escalation/EscalationSettingsScreen.js"), "EscalationSettingsScreen");
+const ProceduresScreen = lazyScreen(() => import("./procedures/ProceduresScreen.js"), "ProceduresScreen");
+const ProcedureEditor = lazyScreen(() => import("./procedures/ProcedureEditor.js"), "ProcedureEditor");
 const SlaSection = lazyScreen(() => import("./sla/SlaSection.js"), "SlaSection");
 const KbScreen = lazyScreen(() => import("./kb/KbScreen.js"), "KbScreen");
 const KbEditorRoute = lazyScreen(() => import("./kb/KbEditor.js"), "KbEditorRoute");
@@ -81,6 +83,8 @@ export function AppRoutes() {
           <Route path="/kb/report" element={<KbReport />} />
           <Route path="/kb/:id" element={<KbArticleRoute />} />
           <Route path="/escalations/settings" element={<EscalationSettingsScreen />} />
+          <Route path="/escalations/procedures" element={<ProceduresScreen />} />
+          <Route path="/escalations/procedures/:id" element={<ProcedureRoute />} />
           <Route path="/social" element={<SocialScreen />} />
           <Route path="/admin/*" element={<AdminSection />} />
           <Route path="*" element={<NotFound />} />
@@ -128,6 +132,11 @@ function RuleRoute() {
 function OncallRoute() {
   const { id = "new" } = useParams();
   return <OncallEditor key={id} id={id === "new" ? null : id} />;
+}
+
+function ProcedureRoute() {
+  const { id = "new" } = useParams();
+  return <ProcedureEditor key={id} id={id === "new" ? null : id} />;
 }
 
 function CalendarRoute() {

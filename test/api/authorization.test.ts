@@ -668,6 +668,14 @@ const OUTSIDE_THE_MATRIX = [
   "POST /api/v1/tickets/{number}/calls",
   "GET /api/v1/tickets/{number}/calls",
   "POST /api/v1/calls",
+  // Guided procedures: their roles are tested in src/api/routes/procedures/procedures.test.ts.
+  "GET /api/v1/procedures",
+  "POST /api/v1/procedures",
+  "GET /api/v1/procedures/{id}",
+  "PUT /api/v1/procedures/{id}",
+  "DELETE /api/v1/procedures/{id}",
+  "GET /api/v1/tickets/{number}/procedures",
+  "PUT /api/v1/tickets/{number}/procedures/{id}",
 ];
 
 /** What `who` should get: 2xx, or the status of the denial. */

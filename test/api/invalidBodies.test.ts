@@ -71,6 +71,8 @@ describeStore("invalid bodies", (get) => {
     // reaches the body's validation, which is what this suite asks of every endpoint.
     ids.posts = randomUUID();
     ids.incidents = randomUUID();
+    // A procedure is checked whole before anything is looked up or written.
+    ids.procedures = randomUUID();
     ids["sla-policies"] = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
 
     const doc = (

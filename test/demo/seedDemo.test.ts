@@ -237,6 +237,27 @@ describe(`palier seed --demo (${backend})`, () => {
     expect(box?.slug).toBe("mijn-lumio-box-herstarten");
   });
 
+  it("has guided procedures in three languages, and an outage ticket with its first steps done by its agent", async () => {
+    const rows = await selectRows<{ request_type: string; team: string | null; required: boolean; names: Record<string, string> }>(
+      get(),
+      sql`select p.request_type, t.name as team, p.required, p.names from procedures p left join teams t on t.id = p.team_id order by p.request_type`,
+    );
+    expect(rows.map((r) => [r.request_type, r.team, r.required])).toEqual([
+      ["double-charge", "Facturation / Billing", true],
+      ["outage", "Support technique", false],
+      ["router", null, false],
+    ]);
+    for (const row of rows) expect(Object.keys(row.names).sort()).toEqual(["en", "fr", "nl"]);
+    const [progress] = await selectRows<{ ticket_number: number; done: string[]; updated_by_id: string; assignee_id: string }>(
+      get(),
+      sql`select tp.ticket_number, tp.done, tp.updated_by_id, t.assignee_id from ticket_procedures tp join tickets t on t.number = tp.ticket_number`,
+    );
+    expect(progress?.done).toEqual(["map", "restart"]);
+    expect(progress?.updated_by_id).toBe(progress?.assignee_id);
+    const events = await listEvents(get().db, progress!.ticket_number);
+    expect(events.filter((e) => e.type === "procedure")).toHaveLength(1);
+  });
+
   it("reads back through the ticket store: list, search in each language, timeline", async () => {
     const db = get().db;
     expect((await listTickets(db, { limit: 200 })).items).toHaveLength(200);

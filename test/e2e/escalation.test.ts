@@ -3,8 +3,9 @@
 // missing fields are named beside them, then complete, with the customer notice previewed; Pieter,
 // who leads that team, sends it back with a reason; Thomas sees it back with him, the bounce
 // counted, and the board lists it; the manager sees the bounce counts on the agents list and in
-// the agent editor. Screenshots at 1440 px in French, Dutch and English go to
-// test-artifacts/.
+// the agent editor. On a router ticket, Thomas ticks the steps of its guided procedure and fills
+// what it collects; the escalate dialog starts the hand-off from them. Screenshots at 1440 px in
+// French, Dutch and English go to test-artifacts/.
 
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -243,5 +244,65 @@ suite("the human escalation", () => {
         timeout: 20_000,
       })
       .toContain("Root cause: Product defect.");
+  }, 90_000);
+  it("starts the hand-off from the guided procedure the agent worked through on the ticket", async () => {
+    const me = await apiFromPage<{ principal: { id: string } }>(agent, "GET", "/auth/me");
+    const customers = await apiFromPage<{ items: { id: string }[] }>(agent, "GET", "/customers?limit=1");
+    const created = await apiFromPage<{ ticket: { number: number } }>(agent, "POST", "/tickets", {
+      subject: `The router keeps dropping the connection ${RUN}`,
+      channel: "email",
+      customerId: customers.items[0]?.id,
+      teamId: billingId,
+      assigneeId: me.principal.id,
+      tags: ["router"],
+      message: { kind: "customer", text: "Our router loses the connection every evening." },
+    });
+    const routerTicket = created.ticket.number;
+    await apiFromPage(agent, "POST", `/tickets/${routerTicket}/messages`, { kind: "note", text: "Called the customer about the router." });
+    await agent.goto(`${server.baseUrl}/tickets/${routerTicket}`);
+    const procedure = agent.getByRole("form", { name: "Router replacement" });
+    await procedure.getByLabel("Check the firmware version").check();
+    await procedure.getByLabel("Factory reset with the customer").check();
+    await procedure.getByLabel("Serial number").fill("LB-4471-22");
+    await procedure.getByRole("button", { name: "Save progress" }).click();
+    await procedure.locator(".procedure-saved", { hasText: "Saved by Thomas Lefebvre" }).waitFor();
+    await agent.locator('.timeline li.event[data-type="procedure"]', { hasText: "Procedure “Router replacement”: 2 of 2 steps done" }).waitFor();
+    await shot(agent, "escalation-09-procedure-en-1440");
+
+    await panel(agent).getByRole("button", { name: "Escalate…" }).click();
+    const dialog = agent.getByRole("dialog", { name: `Escalate ticket #${routerTicket}` });
+    await expect(dialog.getByLabel("What was already tried").inputValue()).resolves.toBe(
+      "Router replacement, steps done:\n- Check the firmware version\n- Factory reset with the customer",
+    );
+    await expect(dialog.getByLabel("Problem summary").inputValue()).resolves.toBe("Router replacement, information collected:\n- Serial number: LB-4471-22");
+    await dialog.locator(".handoff-from-procedure").waitFor();
+    await shot(agent, "escalation-10-prefilled-en-1440");
+    // Editable before sending: the agent adds the first line and escalates.
+    await dialog.getByLabel("Problem summary").fill("The router drops every evening.\nSerial number: LB-4471-22");
+    await dialog.getByLabel("Team", { exact: true }).selectOption({ label: "Support technique" });
+    await dialog.getByLabel("Customer impact").fill("One household without internet in the evening");
+    await dialog.getByLabel("Urgency").selectOption("normal");
+    await dialog.getByRole("button", { name: "Escalate", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    const sent = await apiFromPage<{ items: { handoff: { tried: string; summary: string } }[] }>(agent, "GET", `/tickets/${routerTicket}/escalations`);
+    expect(sent.items[0]?.handoff).toMatchObject({
+      summary: "The router drops every evening.\nSerial number: LB-4471-22",
+      tried: "Router replacement, steps done:\n- Check the firmware version\n- Factory reset with the customer",
+    });
+
+    // Managers keep the procedures under Escalations › Procedures; a new one names each missing field beside it.
+    await manager.goto(`${server.baseUrl}/escalations`);
+    await manager.getByRole("link", { name: "Procedures" }).click();
+    await manager.locator('li[data-procedure="router"]', { hasText: "Router replacement" }).waitFor();
+    await shot(manager, "escalation-11-procedures-en-1440");
+    await manager.getByRole("link", { name: "New procedure" }).click();
+    const editor = manager.getByRole("form", { name: "Procedure" });
+    await editor.getByLabel("Name (French)").fill("Coupure TV");
+    await editor.getByRole("button", { name: "Add a step" }).click();
+    await editor.getByRole("button", { name: "Save the procedure" }).click();
+    await expect(editor.locator('.field-error[data-path="names.en"]').textContent()).resolves.toBe("is required");
+    await expect(editor.locator('.field-error[data-path="requestType"]').textContent()).resolves.toBe("is required");
+    await expect(editor.getByLabel("Step 1 (Dutch)").getAttribute("aria-invalid")).resolves.toBe("true");
+    await shot(manager, "escalation-12-procedure-errors-en-1440");
   }, 90_000);
 });

@@ -18,6 +18,7 @@ import { kbRoutes } from "./kb/kb.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { oncallScheduleRoutes } from "./oncallSchedules/oncallSchedules.js";
 import { organizationRoutes } from "./organizations/organizations.js";
+import { procedureRoutes } from "./procedures/procedures.js";
 import { productRoutes } from "./products/products.js";
 import { ruleRoutes } from "./rules/rules.js";
 import { selfcareStaffRoutes } from "./selfcare/selfcare.js";
@@ -51,6 +52,8 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   // The human escalation: hand-offs, decisions, the board.
   await app.register(escalationRoutes);
   await app.register(approvalRoutes);
+  // Guided procedures per request type, and a ticket's progress through them.
+  await app.register(procedureRoutes);
   await app.register(notificationRoutes);
   await app.register(attachmentRoutes);
   await app.register(outboxAdminRoutes);

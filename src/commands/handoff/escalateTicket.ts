@@ -1,14 +1,15 @@
 // An agent escalating a ticket (docs/escalation.md), in one unit of work: the request checked
-// (its target, the hand-off's four fields, the escalate-without-trying guard), the escalation
-// row, the ticket moved to whoever receives it (a team without choosing its agent, or a person)
-// at the receiving team's tier, the escalating agent kept as a follower, the customer told when
+// (its target, the hand-off's four fields, the escalate-without-trying guard, the required
+// procedures), the escalation row, the ticket moved to whoever receives it (a team without
+// choosing its agent, or a person) at the receiving team's tier, the escalating agent kept as a follower, the customer told when
 // asked, a `handoff` event, and the receiver told. `previewEscalation` says the same without writing.
 
 import { eq } from "drizzle-orm";
 import { customerNotice, type CustomerNotice } from "../../core/escalation/customerNotice.js";
 import { escalationEta } from "../../core/escalation/eta.js";
 import { type EscalationInput, type EscalationRequest, validateEscalation } from "../../core/escalation/escalationRequest.js";
-import { AlreadyEscalated } from "../../core/escalation/escalationInvalid.js";
+import { AlreadyEscalated, EscalationInvalid } from "../../core/escalation/escalationInvalid.js";
+import { incompleteProcedureProblems } from "../../core/procedure/escalationGuard.js";
 import type { EscalationSettings } from "../../core/escalation/handoff.js";
 import { translate } from "../../core/i18n/index.js";
 import { TIERS, type Tier } from "../../core/ticket/ticket.js";
@@ -25,6 +26,7 @@ import { appendMessage } from "../tickets/appendMessage.js";
 import { routeTicket } from "../routing/routeTicket.js";
 import { applyChanges } from "../tickets/applyChanges.js";
 import { withNamedErrors } from "../tickets/namedErrors.js";
+import { incompleteRequired } from "../procedures/ticketProcedures.js";
 import type { Work } from "../work.js";
 import { loadPeople, loadTeams, queueNotices } from "./handoffNotices.js";
 
@@ -135,14 +137,17 @@ async function plan(work: Work, ticket: Ticket, props: EscalateTicketProps, sett
   const people = await loadPeople(tx, [named(input.toAgentId)]);
   const teamIds = [named(input.toTeamId), ...[...people.values()].map((p) => p.teamId)];
   const teams = await loadTeams(tx, teamIds);
-  const request = validateEscalation(input, {
-    agent: (id) => people.get(id),
-    teamExists: (id) => teams.has(id),
-    ticket,
-    agentActivity: ticket.lastAgentMessageAt !== null || (await agentWroteOn(tx, ticket.number)),
-    now,
-    settings,
-  });
+  // A procedure marked required must have its required information collected first (docs/procedures.md).
+  const unfinished = incompleteProcedureProblems(await incompleteRequired(tx, ticket.number));
+  const agentActivity = ticket.lastAgentMessageAt !== null || (await agentWroteOn(tx, ticket.number));
+  let request: EscalationRequest;
+  try {
+    request = validateEscalation(input, { agent: (id) => people.get(id), teamExists: (id) => teams.has(id), ticket, agentActivity, now, settings });
+  } catch (error) {
+    if (error instanceof EscalationInvalid && unfinished.length > 0) throw new EscalationInvalid([...error.problems, ...unfinished]);
+    throw error;
+  }
+  if (unfinished.length > 0) throw new EscalationInvalid(unfinished);
   const team = request.toTeamId ? teams.get(request.toTeamId) : undefined;
   const person = request.toAgentId ? people.get(request.toAgentId) : undefined;
   const calendarId = person?.calendarId ?? team?.calendarId ?? null;

@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   "kb.read",
   "kb.write",
   "kb.report",
+  "procedures.read",
+  "procedures.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +94,9 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "kb.read": STAFF,
   "kb.write": [...MANAGERS, "team_lead"],
   "kb.report": [...MANAGERS, "team_lead"],
+  // Guided procedures: staff read them (agents follow them on tickets); managers write them, as the other settings.
+  "procedures.read": STAFF,
+  "procedures.write": MANAGERS,
 };
 
 /** Whether `principal` holds `permission`. */

@@ -18,7 +18,8 @@ export type EscalationProblemCode =
   | "not_positive"
   | "wrong_currency"
   | "out_of_range"
-  | "other_required";
+  | "other_required"
+  | "procedure_incomplete";
 
 /** One problem: where (a dotted path such as `handoff.tried`), what (a code and the values its sentence needs). */
 export interface EscalationProblem {
@@ -27,9 +28,18 @@ export interface EscalationProblem {
   params?: Record<string, string | number>;
 }
 
-/** The problem alone in `locale`: "is required", "is not a lead or a manager". */
+/**
+ * The problem alone in `locale`: "is required", "is not a lead or a manager". A value that reads
+ * differently per language (a procedure's name) comes as `name.<locale>`, one per language.
+ */
 export function problemMessage(locale: Locale, problem: EscalationProblem): string {
-  return translate(locale, `escalation.problem.${problem.code}` as MessageKey, problem.params ?? {});
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(problem.params ?? {})) {
+    const dot = name.lastIndexOf(".");
+    if (dot < 0) values[name] ??= value;
+    else if (name.slice(dot + 1) === locale) values[name.slice(0, dot)] = value;
+  }
+  return translate(locale, `escalation.problem.${problem.code}` as MessageKey, values);
 }
 
 /** The field of `path` in `locale`'s words: `handoff.tried` reads "What was already tried". */

@@ -9,6 +9,7 @@ import type { CatchUp, EscalationData, StepOutcome, StepRef, StepSkip } from "./
 import type { NewTicketEvent } from "./ticketEvent.js";
 import { mailReason } from "./renderMail.js";
 import { callReason } from "./renderCall.js";
+import { procedureReason } from "./renderProcedure.js";
 import { handoffReason } from "./handoffReason.js";
 import { ruleLimitReason, ruleReason, triageReason } from "./ruleReason.js";
 import { assignmentReason, queuedReason } from "./routingReason.js";
@@ -126,6 +127,8 @@ export function eventReason(event: NewTicketEvent): string | null {
       return mailReason(event.data);
     case "call":
       return callReason(event.data);
+    case "procedure":
+      return procedureReason(event.data);
     case "handoff":
     case "handoff_accepted":
     case "handoff_bounced":

@@ -9,6 +9,7 @@ import { nameIds, renderContext, type RenderContext, type RenderOptions } from "
 import { escalationLines, escalationTitle } from "./renderEscalation.js";
 import { mailLines, mailTitle } from "./renderMail.js";
 import { renderCall } from "./renderCall.js";
+import { renderProcedure } from "./renderProcedure.js";
 import { renderHandoff } from "./renderHandoff.js";
 import { renderAssignment, renderQueued } from "./renderRouting.js";
 import { ruleLimitLines, ruleLines, ruleTitle, triageLines, triageTitle } from "./renderRule.js";
@@ -88,6 +89,8 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
       return { title: mailTitle(context, event.data), details: mailLines(context, event.data), why: null };
     case "call":
       return renderCall(context, event.data);
+    case "procedure":
+      return renderProcedure(context, event.data);
     case "handoff":
     case "handoff_accepted":
     case "handoff_bounced":

@@ -18,6 +18,7 @@ import type {
   RootCauseData,
 } from "./handoffData.js";
 import type { CallEventData } from "../phone/call.js";
+import type { ProcedureEventData } from "../procedure/progress.js";
 import type { MailEventData } from "./mailData.js";
 import type { RuleEventData, RuleLimitData, TriageEventData } from "./ruleData.js";
 import type { AssignmentEventData, QueuedEventData } from "./routingData.js";
@@ -44,6 +45,7 @@ export const TICKET_EVENT_TYPES = [
   "assignment",
   "queued",
   "call",
+  "procedure",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -126,7 +128,8 @@ export function clockChangeData(change: ClockChange): ClockChangeData {
  * - `approval_requested`, `approval_decided`: an action beyond an agent's authority asked of a manager, and the decision;
  * - `mail`: an e-mail Palier sent bounced, or automated mail was kept without answering it;
  * - `assignment`: routing gave the ticket to an agent of its team, and why (strategy, load, skills);
- * - `queued`: nobody of the team could take it; it waits in the team's queue, and why.
+ * - `queued`: nobody of the team could take it; it waits in the team's queue, and why;
+ * - `procedure`: an agent saved progress on a guided procedure (steps ticked, information collected).
  */
 export type TicketEventBody =
   | { type: "created"; changes: FieldChanges; data?: ChangeData }
@@ -142,6 +145,7 @@ export type TicketEventBody =
   | { type: "queued"; data: QueuedEventData }
   | { type: "mail"; data: MailEventData }
   | { type: "call"; data: CallEventData }
+  | { type: "procedure"; data: ProcedureEventData }
   | HandoffEventBody;
 
 /** The human escalation's events (see handoffData.ts). */
@@ -186,6 +190,7 @@ export type StoredTicketEventBody =
   | { type: "queued"; changes: FieldChanges; data: QueuedEventData }
   | { type: "mail"; changes: FieldChanges; data: MailEventData }
   | { type: "call"; changes: FieldChanges; data: CallEventData }
+  | { type: "procedure"; changes: FieldChanges; data: ProcedureEventData }
   | (HandoffEventBody & { changes: FieldChanges });
 
 /**

@@ -74,6 +74,12 @@ import nlSocial from "./locales/nl/social.json" with { type: "json" };
 import nlAppSocial from "./locales/nl/app.social.json" with { type: "json" };
 import nlPhone from "./locales/nl/phone.json" with { type: "json" };
 import nlAppPhone from "./locales/nl/app.phone.json" with { type: "json" };
+import enProcedure from "./locales/en/procedure.json" with { type: "json" };
+import enAppProcedure from "./locales/en/app.procedure.json" with { type: "json" };
+import frProcedure from "./locales/fr/procedure.json" with { type: "json" };
+import frAppProcedure from "./locales/fr/app.procedure.json" with { type: "json" };
+import nlProcedure from "./locales/nl/procedure.json" with { type: "json" };
+import nlAppProcedure from "./locales/nl/app.procedure.json" with { type: "json" };
 import type { Locale } from "./locale.js";
 
 /** A namespace's messages as written in its JSON file: nested objects with ICU strings as leaves. */
@@ -94,6 +100,7 @@ const english = {
     ...enAppMailboxes,
     ...enAppSocial,
     ...enAppPhone,
+    ...enAppProcedure,
   },
   errors: enErrors,
   events: enEvents,
@@ -109,6 +116,7 @@ const english = {
   imap: enImap,
   social: enSocial,
   phone: enPhone,
+  procedure: enProcedure,
 };
 
 /** Each language's namespaces as written; French and Dutch are checked against English by a test. */
@@ -126,6 +134,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
       ...frAppMailboxes,
       ...frAppSocial,
       ...frAppPhone,
+      ...frAppProcedure,
     },
     errors: frErrors,
     events: frEvents,
@@ -141,6 +150,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     imap: frImap,
     social: frSocial,
     phone: frPhone,
+    procedure: frProcedure,
   },
   nl: {
     app: {
@@ -154,6 +164,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
       ...nlAppMailboxes,
       ...nlAppSocial,
       ...nlAppPhone,
+      ...nlAppProcedure,
     },
     errors: nlErrors,
     events: nlEvents,
@@ -169,6 +180,7 @@ const trees: Record<Locale, Record<keyof typeof english, MessageTree>> = {
     imap: nlImap,
     social: nlSocial,
     phone: nlPhone,
+    procedure: nlProcedure,
   },
 };
 

@@ -90,7 +90,7 @@ export function issueMessage(locale: Locale, issue: FieldIssue): string {
   if (code === "duplicate_step_id" && typeof params.step === "number") params.step += 1;
   if (code === "start_level_missing" && typeof params.priority === "string") params.priority = word(translator(locale), "ticket.priority", params.priority);
   // An area's own problems (an on-call schedule's) have their sentences in its namespace.
-  const key = [`errors.code.${code}`, `oncall.problem.${code}`, `kb.problem.${code}`].find(isMessageKey);
+  const key = [`errors.code.${code}`, `oncall.problem.${code}`, `kb.problem.${code}`, `procedure.problem.${code}`].find(isMessageKey);
   if (key === undefined) return translate(locale, "errors.code.invalid");
   try {
     return translate(locale, key, params);

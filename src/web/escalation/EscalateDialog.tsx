@@ -1,8 +1,13 @@
 // The escalate dialog: the kind and its target, the hand-off's four fields, a reason when the
 // ticket is too fresh, and the customer notice previewed in the customer's language with its
-// ETA before it is sent. The server checks everything and names each missing field beside it.
+// ETA before it is sent. The hand-off starts from the ticket's guided procedures: the steps done
+// as what was tried, the information collected in the summary, all editable; a procedure's
+// missing required information is warned about (and refused by the server when it is required).
+// The server checks everything and names each missing field beside it.
 
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { handoffDraft } from "../../core/procedure/progress.js";
 import type { Ticket } from "../api/types.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
 import { FieldError, fieldIssues, issuesAt } from "../components/FieldError.js";
@@ -10,6 +15,7 @@ import { Modal } from "../components/Modal.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { type EscalationDraft, type EscalationKind, type EscalationPreview, previewEscalation, useEscalationMutations } from "./escalationApi.js";
+import { procedureKeys, type TicketProcedure, ticketProcedures } from "../procedures/procedureApi.js";
 import { escalationWord } from "./escalationWords.js";
 
 const KINDS: EscalationKind[] = ["functional", "hierarchical", "external"];
@@ -17,10 +23,33 @@ const URGENCIES = ["low", "normal", "high", "critical"] as const;
 const LEADS = new Set(["team_lead", "manager", "admin"]);
 
 export function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }) {
+  const { t } = useI18n();
+  const procedures = useQuery({ queryKey: procedureKeys.ticket(ticket.number), queryFn: () => ticketProcedures(ticket.number) });
+  // The hand-off starts from the procedures as saved; without them (none, or they failed to load) it starts empty.
+  if (procedures.isPending)
+    return (
+      <Modal title={t("escalation.dialogTitle", { number: ticket.number })} onCancel={onClose} className="escalation-dialog">
+        <p className="muted">{t("app.loading")}</p>
+      </Modal>
+    );
+  return <EscalateForm ticket={ticket} procedures={procedures.data ?? []} onClose={onClose} />;
+}
+
+function EscalateForm({ ticket, procedures, onClose }: { ticket: Ticket; procedures: TicketProcedure[]; onClose(): void }) {
   const { t, locale, formatDateTime } = useI18n();
   const { teams, agents } = useDirectory();
   const { escalate } = useEscalationMutations(ticket.number);
-  const [draft, setDraft] = useState<EscalationDraft>({ kind: "functional", handoff: {} });
+  const [start] = useState(() =>
+    handoffDraft(
+      procedures.map((p) => ({ spec: p.procedure, progress: { done: p.done, values: p.values } })),
+      locale,
+    ),
+  );
+  const fromProcedure = start.tried !== "" || start.collected !== "";
+  const [draft, setDraft] = useState<EscalationDraft>(() => ({
+    kind: "functional",
+    handoff: { ...(start.tried ? { tried: start.tried } : {}), ...(start.collected ? { summary: start.collected } : {}) },
+  }));
   const [promised, setPromised] = useState("");
   const [preview, setPreview] = useState<EscalationPreview | null>(null);
   const [noticeText, setNoticeText] = useState("");
@@ -28,6 +57,7 @@ export function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose():
   const [busy, setBusy] = useState(false);
   const id = useId();
   const issues = fieldIssues(error);
+  const unfinished = procedures.filter((p) => p.missing.length > 0);
 
   const set = (changes: Partial<EscalationDraft>) => {
     setDraft((before) => ({ ...before, ...changes }));
@@ -82,7 +112,7 @@ export function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose():
         <textarea
           id={`${id}-${path}`}
           name={path}
-          rows={2}
+          rows={fromProcedure && path !== "impact" ? 5 : 2}
           value={draft.handoff[path] ?? ""}
           aria-invalid={f.found.length > 0}
           aria-describedby={f.describedBy}
@@ -197,6 +227,18 @@ export function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose():
           </>
         )}
         <fieldset className="plain handoff">
+          {fromProcedure && <p className="muted small handoff-from-procedure">{t("procedure.prefilled")}</p>}
+          {unfinished.map((p) => (
+            <p key={p.procedure.id} className={`notice ${p.procedure.required ? "notice-error" : "notice-warning"} procedure-unfinished`}>
+              {t(p.procedure.required ? "procedure.unfinishedRequired" : "procedure.unfinished", {
+                name: p.procedure.names[locale],
+                fields: p.procedure.fields
+                  .filter((f) => p.missing.includes(f.key))
+                  .map((f) => f.label[locale])
+                  .join(", "),
+              })}
+            </p>
+          ))}
           {text("summary", t("escalation.summary"))}
           {text("tried", t("escalation.tried"))}
           {text("impact", t("escalation.impact"))}

@@ -29,9 +29,14 @@ export function EscalationsBoard() {
     <section className="admin-screen escalations-board" aria-busy={board.isFetching}>
       <div className="screen-head">
         <PageTitle title={t("escalation.board.title")} />
-        <Link to="/escalations/settings" className="button">
-          {t("escalation.settings.link")}
-        </Link>
+        <span className="screen-actions">
+          <Link to="/escalations/procedures" className="button">
+            {t("procedure.link")}
+          </Link>{" "}
+          <Link to="/escalations/settings" className="button">
+            {t("escalation.settings.link")}
+          </Link>
+        </span>
       </div>
       <form className="filters board-filters" aria-label={t("escalation.board.filters")} onSubmit={(e) => e.preventDefault()}>
         <label className="field">

@@ -9,6 +9,7 @@ import { PageTitle } from "../components/PageTitle.js";
 import { useDirectory } from "../directory/DirectoryProvider.js";
 import { EscalationPanel } from "../escalation/EscalationPanel.js";
 import { LogCallPanel, SocialProfilePanel } from "./CallAndSocialPanels.js";
+import { ProcedurePanel } from "../procedures/ProcedurePanel.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { usePrincipal } from "../session/SessionProvider.js";
 import { Conversation } from "./Conversation.js";
@@ -83,6 +84,7 @@ export function TicketScreen({ number }: { number: number }) {
         <SlaPanel number={ticket.number} />
         <TriagePanel ticket={ticket} messages={data.messages} />
         <PropertiesPanel ticket={ticket} readOnly={readOnly} />
+        <ProcedurePanel ticket={ticket} readOnly={readOnly} />
         <EscalationPanel ticket={ticket} readOnly={readOnly} />
         <JourneyPanel number={ticket.number} />
         <SocialProfilePanel ticket={ticket} />

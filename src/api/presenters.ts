@@ -109,7 +109,9 @@ export function presentMessage(m: Message, viewer: Principal): Static<typeof Mes
     bodyText: m.bodyText,
     bodyHtml: m.bodyHtml,
     attachments: m.attachments,
-    ...(viewer.kind === "customer" ? {} : { triage: (m.triage ?? null) as Static<typeof MessageSchema>["triage"] }),
+    ...(viewer.kind === "customer"
+      ? {}
+      : { triage: (m.triage ?? null) as Static<typeof MessageSchema>["triage"], mentions: m.mentions ?? [], suggestion: m.suggestion ?? false }),
     createdAt: iso(m.createdAt),
   };
 }

@@ -4,6 +4,7 @@
 
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings } from "../core/escalation/handoff.js";
+import { rootCauseEntries } from "../core/escalation/rootCauseList.js";
 import type { ApprovalLimits } from "../core/escalation/approval.js";
 import { getApprovalLimits } from "./approvals.js";
 import type { Db } from "./database.js";
@@ -162,6 +163,8 @@ export async function getEscalationSettings(db: Db): Promise<EscalationSettings>
     ...DEFAULT_ESCALATION_SETTINGS,
     ...own,
     etaMinutes: { ...DEFAULT_ESCALATION_SETTINGS.etaMinutes, ...own.etaMinutes },
+    // Rows written before causes had words hold the codes offered; read either form.
+    rootCauses: rootCauseEntries(own.rootCauses),
   };
 }
 

@@ -303,6 +303,13 @@ export const messages = pgTable(
     attachments: jsonb("attachments").$type<AttachmentMeta[]>().notNull().default([]),
     /** A customer message's triage signals (language, frustration, alarms, reasons); null for staff messages. */
     triage: jsonb("triage").$type<TriageSignals>(),
+    /** The agents an internal note mentions (@name), by id: each was told. */
+    mentions: uuid("mentions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /** An internal note a lead or manager wrote as a reply the agents it mentions may send. */
+    suggestion: boolean("suggestion").notNull().default(false),
     createdAt: at("created_at").notNull(),
   },
   (t) => [index("messages_ticket_idx").on(t.ticketNumber, t.createdAt), check("messages_kind_check", inList("kind", ["reply", "note", "customer"]))],

@@ -541,6 +541,15 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "POST",
+    route: "/api/v1/tickets/{number}/take-over",
+    needs: ["tickets.supervise"],
+    customerDenied: true,
+    // A ticket of its own for each caller: one already theirs cannot be taken over again.
+    url: async (f, who) => `/api/v1/tickets/${who === "customer" ? f.ownTicket : await unescalatedTicket(f)}/take-over`,
+    body: () => ({ reason: "Matrix" }),
+  },
+  {
+    method: "POST",
     route: "/api/v1/tickets/{number}/escalations/preview",
     needs: ["escalations.write"],
     customerDenied: true,

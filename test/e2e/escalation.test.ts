@@ -25,6 +25,10 @@ const DEMO_PASSWORD = "demo-palier";
 const LANGUAGES = ["en", "fr", "nl"] as const;
 const BOARD = { en: "Escalations", fr: "Escalades", nl: "Escalaties" } as const;
 const SENT_BACK = { en: "Sent back once", fr: "Renvoyé une fois", nl: "Eén keer teruggestuurd" } as const;
+const TOOK_OVER = {
+  fr: "Isabelle Peeters a repris le ticket à Thomas Lefebvre",
+  nl: "Isabelle Peeters heeft het ticket overgenomen van Thomas Lefebvre",
+} as const;
 
 // No browser: skipped with the reason, except in CI, where browserAvailable() fails the run.
 const suite = browserAvailable() ? describe : describe.skip;
@@ -36,7 +40,9 @@ suite("the human escalation", () => {
   let lead: Page;
   let manager: Page;
   let number = 0;
+  let second = 0;
   let billingId = "";
+  let thomasId = "";
 
   const shot = (target: Page, name: string) => target.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: false });
   const panel = (target: Page) => target.locator(".escalation-panel");
@@ -65,6 +71,18 @@ suite("the human escalation", () => {
       message: { kind: "customer", text: "Since the upgrade every invoice reaches us twice, and our accounting cannot close the month." },
     });
     number = created.ticket.number;
+    thomasId = me.principal.id;
+    // A second ticket of Thomas's, where a manager suggests a reply and then takes it over.
+    second = (
+      await apiFromPage<{ ticket: { number: number } }>(agent, "POST", "/tickets", {
+        subject: `Credit note for the duplicate ${RUN}`,
+        channel: "web",
+        customerId: customers.items[0]?.id,
+        teamId: billingId,
+        assigneeId: me.principal.id,
+        message: { kind: "customer", text: "Will the duplicate invoice be cancelled?" },
+      })
+    ).ticket.number;
     await apiFromPage(agent, "POST", `/tickets/${number}/messages`, {
       kind: "note",
       text: "Checked the billing run: the duplicates come from the export job.",
@@ -181,12 +199,28 @@ suite("the human escalation", () => {
     await shot(manager, "escalation-08-settings-errors-en-1440");
     await reminder.fill("2");
     await form.getByLabel("Agent", { exact: true }).fill("80");
-    await form.getByLabel("On the customer's side").uncheck();
+    await form.locator('li[data-code="customer_side"]').getByRole("button", { name: "Retire" }).click();
+    // A cause of the workspace's own: its Dutch label forgotten first, named beside the field.
+    await form.getByRole("button", { name: "Add a root cause" }).click();
+    const added = form.locator(".root-cause-list > li").last();
+    await added.getByLabel("Label in French").fill("Panne chez le fournisseur");
+    await added.getByLabel("Label in English").fill("Vendor outage");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(added.locator(".field-error").textContent()).resolves.toBe("is required");
+    await expect(added.getByLabel("Label in Dutch").getAttribute("aria-invalid")).resolves.toBe("true");
+    await added.getByLabel("Label in Dutch").fill("Storing bij de leverancier");
+    await added.scrollIntoViewIfNeeded();
+    await shot(manager, "escalation-09-root-causes-en-1440");
     await form.getByRole("button", { name: "Save" }).click();
     await form.getByText("Settings saved.").waitFor();
-    const saved = await apiFromPage<{ reminderHours: number; approvalLimits: { agent: number }; rootCauses: string[] }>(manager, "GET", "/settings/escalation");
+    const saved = await apiFromPage<{ reminderHours: number; approvalLimits: { agent: number }; rootCauses: { code: string; retired: boolean }[] }>(
+      manager,
+      "GET",
+      "/settings/escalation",
+    );
     expect(saved).toMatchObject({ reminderHours: 2, approvalLimits: { agent: 8000 } });
-    expect(saved.rootCauses).not.toContain("customer_side");
+    expect(saved.rootCauses).toContainEqual(expect.objectContaining({ code: "customer_side", retired: true }));
+    expect(saved.rootCauses).toContainEqual(expect.objectContaining({ code: "vendor_outage", retired: false }));
     // Put the agent's limit back: the approval below counts on 50 €.
     await apiFromPage(manager, "PUT", "/settings/escalation", { approvalLimits: { agent: 5000 } });
   }, 60_000);
@@ -235,7 +269,8 @@ suite("the human escalation", () => {
     await prompt.waitFor();
     await properties.getByRole("button", { name: "Save", exact: true }).click();
     await properties.locator('[role="alert"]', { hasText: "Root cause" }).waitFor();
-    await prompt.getByLabel("Root cause", { exact: true }).selectOption("product_defect");
+    // The workspace's own cause is offered in the reader's words.
+    await prompt.getByLabel("Root cause", { exact: true }).selectOption({ label: "Vendor outage" });
     await shot(lead, "escalation-08-root-cause-en-1440");
     await properties.getByRole("button", { name: "Save", exact: true }).click();
     await lead.locator(".ticket-meta .badge", { hasText: "Solved" }).waitFor();
@@ -243,7 +278,65 @@ suite("the human escalation", () => {
       .poll(async () => (await apiFromPage<{ items: { title: string; body: string }[] }>(agent, "GET", "/notifications")).items.map((n) => n.body), {
         timeout: 20_000,
       })
-      .toContain("Root cause: Product defect.");
+      .toContain("Root cause: Vendor outage.");
+  }, 90_000);
+
+  it("offers agents after @ in a note, and lets the agent mentioned use the manager's suggested reply", async () => {
+    await manager.goto(`${server.baseUrl}/tickets/${second}`);
+    const box = manager.locator("form.reply-box");
+    await box.locator('input[name="mode"][value="note"]').check();
+    const note = box.locator("textarea");
+    await note.fill("Please answer: the duplicate is cancelled, the credit note follows. @Thom");
+    const options = box.getByRole("listbox", { name: "Agents to mention" });
+    await options.getByRole("option", { name: "Thomas Lefebvre" }).waitFor();
+    await shot(manager, "escalation-10-mention-en-1440");
+    await note.press("Enter");
+    await expect(note.inputValue()).resolves.toBe("Please answer: the duplicate is cancelled, the credit note follows. @Thomas Lefebvre ");
+    await box.getByLabel("Suggest this note as their reply").check();
+    await box.getByRole("button", { name: "Suggest the reply" }).click();
+    await manager.locator('.conversation li[data-suggestion="true"]', { hasText: "Suggested to Thomas Lefebvre" }).waitFor();
+
+    await expect
+      .poll(async () => (await apiFromPage<{ items: { title: string }[] }>(agent, "GET", "/notifications")).items.map((n) => n.title), { timeout: 20_000 })
+      .toContain(`Isabelle Peeters suggests a reply on ticket #${second}`);
+    await agent.goto(`${server.baseUrl}/tickets/${second}`);
+    const suggested = agent.locator('.conversation li[data-suggestion="true"]');
+    await suggested.getByRole("button", { name: "Use this reply" }).click();
+    const reply = agent.locator("form.reply-box");
+    // The mention is for Thomas, not for the customer: it is taken out of the reply.
+    await expect(reply.locator("textarea").inputValue()).resolves.toBe("Please answer: the duplicate is cancelled, the credit note follows.");
+    await expect(reply.locator('input[name="mode"][value="reply"]').isChecked()).resolves.toBe(true);
+    await shot(agent, "escalation-11-use-suggestion-en-1440");
+    await reply.getByRole("button", { name: "Send reply" }).click();
+    await agent.locator('.conversation li[data-kind="reply"]', { hasText: "the credit note follows" }).waitFor();
+  }, 90_000);
+
+  it("lets a manager take the ticket over after confirming, the agent following it and told", async () => {
+    // Thomas has no right to take tickets over: no button for him.
+    await panel(agent).getByRole("button", { name: "Escalate…" }).waitFor();
+    await expect(panel(agent).getByRole("button", { name: "Take over…" }).count()).resolves.toBe(0);
+    await manager.goto(`${server.baseUrl}/tickets/${second}`);
+    await panel(manager).getByRole("button", { name: "Take over…" }).click();
+    const dialog = manager.getByRole("dialog", { name: `Take ticket #${second} over` });
+    await dialog.getByText("Thomas Lefebvre keeps following it").waitFor();
+    await dialog.getByLabel("Reason (optional)").fill("The customer asked for a manager");
+    await shot(manager, "escalation-12-take-over-en-1440");
+    await dialog.getByRole("button", { name: "Take over", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(async () => manager.locator(".ticket-meta").textContent()).toContain("Isabelle Peeters");
+    await manager.locator(".timeline", { hasText: "Isabelle Peeters took the ticket over from Thomas Lefebvre" }).waitFor();
+    const ticket = await apiFromPage<{ followers: string[] }>(manager, "GET", `/tickets/${second}`);
+    expect(ticket.followers).toContain(thomasId);
+    await expect
+      .poll(async () => (await apiFromPage<{ items: { title: string }[] }>(agent, "GET", "/notifications")).items.map((n) => n.title), { timeout: 20_000 })
+      .toContain(`Ticket #${second} was taken over`);
+    for (const language of ["fr", "nl"] as const) {
+      await apiFromPage(manager, "PATCH", "/auth/me", { locale: language });
+      await manager.reload();
+      await manager.locator(".timeline", { hasText: TOOK_OVER[language] }).waitFor();
+      await shot(manager, `escalation-13-taken-over-${language}-1440`);
+    }
+    await apiFromPage(manager, "PATCH", "/auth/me", { locale: "en" });
   }, 90_000);
   it("starts the hand-off from the guided procedure the agent worked through on the ticket", async () => {
     const me = await apiFromPage<{ principal: { id: string } }>(agent, "GET", "/auth/me");

@@ -54,7 +54,8 @@ export async function loadTeams(tx: Db, ids: Iterable<string | null | undefined>
 }
 
 /** Which notice: its title and body keys under `escalation.notify`. */
-export type NoticeKind = "received" | "accepted" | "bounced" | "solved" | "reminder" | "requested" | "approved" | "declined";
+export type NoticeKind =
+  "received" | "accepted" | "bounced" | "solved" | "reminder" | "requested" | "approved" | "declined" | "takenOver" | "mentioned" | "suggested";
 
 /**
  * Queues one notice of `kind` to each active one of `recipients`, in their language: in-app, and
@@ -66,10 +67,11 @@ export async function queueNotices(
   props: {
     kind: NoticeKind;
     ticketNumber: number;
-    escalationId: string;
+    /** The hand-off it is about, when it is about one. */
+    escalationId?: string;
     recipients: readonly (Pick<PersonInfo, "id" | "locale" | "active"> & { email?: string | null })[];
     values: (locale: ReturnType<typeof localeOf>) => MessageValues;
-    /** The notification's data; default: the hand-off it is about. */
+    /** The notification's data; default: the hand-off it is about (the ticket alone without one). */
     data?: Record<string, unknown>;
     now: Date;
   },
@@ -85,7 +87,11 @@ export async function queueNotices(
         kind: "inapp",
         ticketNumber: props.ticketNumber,
         agentId: agent.id,
-        payload: { title, body, data: { ...(props.data ?? { type: "handoff", escalationId: props.escalationId }), notice: props.kind } },
+        payload: {
+          title,
+          body,
+          data: { ...(props.data ?? (props.escalationId ? { type: "handoff", escalationId: props.escalationId } : { type: "ticket" })), notice: props.kind },
+        },
       };
       if (!agent.email) return [inapp];
       const email: OutboxItem = {

@@ -3,7 +3,8 @@
 // agent who escalated hears the outcome, so that they learn.
 
 import { type RootCauseInput, validateRootCause } from "../../core/escalation/rootCause.js";
-import { translate, type MessageKey } from "../../core/i18n/index.js";
+import { isMessageKey, translate, type MessageKey } from "../../core/i18n/index.js";
+import { offeredRootCauses, rootCauseEntry, rootCauseLabel } from "../../core/escalation/rootCauseList.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { activeEscalation, getEscalationSettings, updateEscalation } from "../../store/escalations.js";
 import { writeEvents } from "../../store/events.js";
@@ -25,7 +26,8 @@ export async function resolveOnSolve(work: Work, props: RootCauseOnSolveProps): 
   const escalation = await activeEscalation(tx, props.ticket.number);
   if (!escalation) return;
   const settings = await getEscalationSettings(tx);
-  const cause = validateRootCause(props.rootCause ?? {}, settings.rootCauses);
+  const cause = validateRootCause(props.rootCause ?? {}, offeredRootCauses(settings.rootCauses));
+  const labels = rootCauseEntry(settings.rootCauses, cause.rootCause)?.labels ?? null;
   await updateEscalation(tx, escalation.id, { status: "resolved", rootCause: cause.rootCause, rootCauseText: cause.text, resolvedAt: now }, now);
   await writeEvents(tx, [
     {
@@ -33,7 +35,7 @@ export async function resolveOnSolve(work: Work, props: RootCauseOnSolveProps): 
       at: now,
       actor,
       type: "root_cause",
-      data: { escalationId: escalation.id, rootCause: cause.rootCause, text: cause.text },
+      data: { escalationId: escalation.id, rootCause: cause.rootCause, text: cause.text, ...(labels ? { labels } : {}) },
     },
   ]);
   if (!escalation.fromAgentId || escalation.fromAgentId === actor.id) return;
@@ -44,12 +46,14 @@ export async function resolveOnSolve(work: Work, props: RootCauseOnSolveProps): 
     ticketNumber: props.ticket.number,
     escalationId: escalation.id,
     recipients: [from],
-    values: (locale) => {
-      const key = `escalation.rootCause.${cause.rootCause}`;
-      const known = (settings.rootCauses as readonly string[]).includes(cause.rootCause);
-      const label = known ? translate(locale, key as MessageKey) : cause.rootCause;
-      return { cause: label === key ? cause.rootCause : label, text: cause.text ?? "", hasText: cause.text ? "yes" : "no" };
-    },
+    values: (locale) => ({
+      cause: rootCauseLabel(settings.rootCauses, cause.rootCause, locale, (code) => {
+        const key = `escalation.rootCause.${code}`;
+        return isMessageKey(key) ? translate(locale, key as MessageKey) : undefined;
+      }),
+      text: cause.text ?? "",
+      hasText: cause.text ? "yes" : "no",
+    }),
     now,
   });
 }

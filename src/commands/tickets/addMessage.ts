@@ -8,14 +8,21 @@ import { lockTicket } from "../../store/tickets/ticketRows.js";
 import { answerEvent } from "../rules/answerEvent.js";
 import { planTicketRuleTimers } from "../rules/ruleTimers.js";
 import type { Work } from "../work.js";
+import { checkNoteMentions, tellMentioned } from "../handoff/noteMentions.js";
 import { appendMessage } from "./appendMessage.js";
 import { messageEffects, type NewMessage } from "./messageEffects.js";
 import { withNamedErrors } from "./namedErrors.js";
 import { triageMessage } from "./triageMessage.js";
 
-export interface AddMessageProps extends NewMessage {
+export interface AddMessageProps extends Omit<NewMessage, "mentions"> {
   /** The ticket's number; NotFoundError when there is none. */
   number: number;
+  /**
+   * An internal note's mentioned agents, by id, as a caller gave them: EscalationInvalid names each
+   * that is no active agent, mentions on anything but a note, and a suggestion without a mention or
+   * from someone who is no lead or manager. Each agent mentioned is told.
+   */
+  mentions?: readonly unknown[];
 }
 
 /**
@@ -27,9 +34,10 @@ export interface AddMessageProps extends NewMessage {
  */
 export async function addMessage(work: Work, props: AddMessageProps): Promise<{ ticket: Ticket; message: Message }> {
   return withNamedErrors(async () => {
-    const { number, ...message } = props;
+    const { number, ...asked } = props;
     const before = await lockTicket(work.tx, number);
-    const effects = messageEffects(message, work.actor, before, work.now);
+    const effects = messageEffects({ ...asked, mentions: [] }, work.actor, before, work.now);
+    const message = { ...asked, ...(await checkNoteMentions(work, { ...asked, kind: effects.kind })) };
     const triaged =
       effects.kind === "customer" && before.status !== "closed"
         ? await triageMessage(work, {
@@ -41,6 +49,7 @@ export async function addMessage(work: Work, props: AddMessageProps): Promise<{ 
           })
         : undefined;
     const added = await appendMessage(work, { ...message, ticket: before, triaged });
+    await tellMentioned(work, added);
     const customer = effects.kind === "customer";
     if (!customer && added.ticket.status === before.status) {
       // No rule answers a staff message that moved nothing, but it moves the last agent message time rules count from.

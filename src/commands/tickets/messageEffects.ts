@@ -18,6 +18,10 @@ export interface NewMessage {
   attachments?: AttachmentMeta[];
   /** Defaults to the ticket's channel. */
   channel?: Channel;
+  /** An internal note's mentioned agents, by id (checked by the command that takes them from a caller). */
+  mentions?: readonly string[];
+  /** An internal note written as a reply its mentioned agents may send. */
+  suggestion?: boolean;
 }
 
 /** What a new message does to its ticket: its kind, its body, the times it stamps and the status it moves the ticket to. */
@@ -76,6 +80,7 @@ export function messageValues(ticket: Ticket, props: NewMessage, effects: Messag
     bodyText: effects.body.text,
     bodyHtml: effects.body.html,
     attachments: props.attachments ?? [],
+    ...(effects.kind === "note" && props.mentions?.length ? { mentions: [...props.mentions], suggestion: props.suggestion === true } : {}),
     createdAt: now,
   };
 }

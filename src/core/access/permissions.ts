@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   "oncall.read",
   "oncall.write",
   "escalations.write",
+  "tickets.supervise",
   "notifications.own",
   "outbox.admin",
   "selfcare.report",
@@ -86,6 +87,8 @@ export const MATRIX: Record<Permission, readonly Holder[]> = {
   "oncall.write": [...MANAGERS, "team_lead"],
   // Escalating a ticket, and accepting or bouncing one handed to you.
   "escalations.write": WORKERS,
+  // Taking a ticket over from its assignee, and suggesting a reply through a note that mentions them.
+  "tickets.supervise": [...MANAGERS, "team_lead"],
   "notifications.own": STAFF,
   "outbox.admin": ["admin"],
   // The self-service ratio and the articles that deflect: for those who run the team.

@@ -19,7 +19,15 @@ export type EscalationProblemCode =
   | "wrong_currency"
   | "out_of_range"
   | "other_required"
-  | "procedure_incomplete";
+  | "procedure_incomplete"
+  | "too_long"
+  | "too_many"
+  | "ticket_closed"
+  | "internal_only"
+  | "mention_required"
+  | "duplicate_code"
+  | "wrong_format"
+  | "already_yours";
 
 /** One problem: where (a dotted path such as `handoff.tried`), what (a code and the values its sentence needs). */
 export interface EscalationProblem {
@@ -45,7 +53,11 @@ export function problemMessage(locale: Locale, problem: EscalationProblem): stri
 /** The field of `path` in `locale`'s words: `handoff.tried` reads "What was already tried". */
 export function problemField(locale: Locale, path: string): string {
   const key = `escalation.field.${path}`;
-  return isMessageKey(key) ? translate(locale, key) : path;
+  if (isMessageKey(key)) return translate(locale, key);
+  // One item of a list: `rootCauses[2].labels.nl` reads "Root cause 3, label in Dutch", `mentions[0]` "Mention 1".
+  const item = /^(\w+)\[(\d+)\](?:\.(.+))?$/.exec(path);
+  const itemKey = item ? `escalation.field.item.${item[1]}.${item[3] ? item[3].replace(/\./g, "_") : "self"}` : "";
+  return item && isMessageKey(itemKey) ? translate(locale, itemKey, { position: Number(item[2]) + 1 }) : path;
 }
 
 /** An escalation that cannot be made as asked; `problems` names every problem found, in order. */

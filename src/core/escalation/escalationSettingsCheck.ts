@@ -1,11 +1,12 @@
 // Checking a change to the workspace's escalation settings: the reminder delay, the
-// escalate-without-trying guard, the ETA per urgency, the approval limits per role and which root
-// causes are offered. Every problem named by its path, at once.
+// escalate-without-trying guard, the ETA per urgency, the approval limits per role and the root
+// causes (added, renamed, retired). Every problem named by its path, at once.
 
 import { ROLES, type Role } from "../access/permissions.js";
 import type { ApprovalLimits } from "./approval.js";
 import { EscalationInvalid, type EscalationProblem } from "./escalationInvalid.js";
-import { DEFAULT_ROOT_CAUSES, type EscalationSettings, HANDOFF_URGENCIES, type HandoffUrgency } from "./handoff.js";
+import { DEFAULT_ESCALATION_SETTINGS, type EscalationSettings, HANDOFF_URGENCIES, type HandoffUrgency } from "./handoff.js";
+import { checkRootCauses } from "./rootCauseList.js";
 
 /** A change to the settings: each field given replaces the workspace's value; absent ones stay. */
 export interface EscalationSettingsChange {
@@ -37,10 +38,13 @@ function whole(value: unknown, path: string, bounds: { min: number; max: number 
 
 /**
  * The change checked; throws EscalationInvalid naming every problem: a number out of its bounds
- * or not whole (`out_of_range`), an unknown root cause (`not_allowed_value`), a list without
- * `other` (`other_required`, so that an unlisted cause keeps its words).
+ * or not whole (`out_of_range`), and the root causes' problems (see checkRootCauses) against the
+ * workspace's `current` list.
  */
-export function checkEscalationSettings(change: EscalationSettingsChange): CheckedSettingsChange {
+export function checkEscalationSettings(
+  change: EscalationSettingsChange,
+  current: EscalationSettings["rootCauses"] = DEFAULT_ESCALATION_SETTINGS.rootCauses,
+): CheckedSettingsChange {
   const problems: EscalationProblem[] = [];
   const out: CheckedSettingsChange = {};
   if (change.reminderHours !== undefined) out.reminderHours = whole(change.reminderHours, "reminderHours", SETTINGS_BOUNDS.reminderHours, problems);
@@ -69,16 +73,11 @@ export function checkEscalationSettings(change: EscalationSettingsChange): Check
     out.approvalLimits = limits;
   }
   if (change.rootCauses !== undefined) {
-    const causes = change.rootCauses;
-    const known: readonly string[] = DEFAULT_ROOT_CAUSES;
-    if (!Array.isArray(causes)) problems.push({ path: "rootCauses", code: "required" });
-    else {
-      causes.forEach((cause, i) => {
-        if (typeof cause !== "string" || !known.includes(cause))
-          problems.push({ path: `rootCauses[${i}]`, code: "not_allowed_value", params: { values: known.join(", ") } });
-      });
-      if (!causes.includes("other")) problems.push({ path: "rootCauses", code: "other_required" });
-      out.rootCauses = known.filter((cause) => causes.includes(cause));
+    try {
+      out.rootCauses = checkRootCauses(change.rootCauses, current);
+    } catch (error) {
+      if (!(error instanceof EscalationInvalid)) throw error;
+      problems.push(...error.problems);
     }
   }
   if (problems.length > 0) throw new EscalationInvalid(problems);

@@ -29,6 +29,24 @@ export const DEFAULT_ROOT_CAUSES = ["agent_overload", "missing_skill", "dependen
 /** A root cause of the default list, or any code a workspace's own list holds. */
 export type RootCause = string;
 
+/** A cause's words in each language the catalogue speaks (fr, nl, en): all three, or none (the catalogue's). */
+export interface RootCauseLabels {
+  fr: string;
+  nl: string;
+  en: string;
+}
+
+/** One root cause of the workspace's list (rootCauseList.ts reads, checks and names them). */
+export interface RootCauseEntry {
+  code: RootCause;
+  /** One of {@link DEFAULT_ROOT_CAUSES}, whose words the catalogue holds. */
+  builtIn: boolean;
+  /** The workspace's words; null: the catalogue's (built-in causes only). */
+  labels: RootCauseLabels | null;
+  /** Retired causes are no longer offered when solving; `other` is never retired. */
+  retired: boolean;
+}
+
 /** How a workspace runs its escalations; the defaults below hold where it set nothing. */
 export interface EscalationSettings {
   /** Business minutes the receiving team takes to answer, per urgency: the ETA the customer is told. */
@@ -37,15 +55,15 @@ export interface EscalationSettings {
   tryFirstMinutes: number;
   /** Business hours an escalation may sit without activity before its owner is reminded. */
   reminderHours: number;
-  /** The root causes a solved escalated ticket chooses from; `other` asks for words. */
-  rootCauses: readonly RootCause[];
+  /** The workspace's root causes, offered and retired; a solved escalated ticket chooses an offered one, and `other` asks for words. */
+  rootCauses: readonly RootCauseEntry[];
 }
 
 export const DEFAULT_ESCALATION_SETTINGS: EscalationSettings = {
   etaMinutes: { critical: 2 * 60, high: 8 * 60, normal: 16 * 60, low: 40 * 60 },
   tryFirstMinutes: 10,
   reminderHours: 4,
-  rootCauses: DEFAULT_ROOT_CAUSES,
+  rootCauses: DEFAULT_ROOT_CAUSES.map((code) => ({ code, builtIn: true, labels: null, retired: false })),
 };
 
 /** Roles that receive a hierarchical escalation. */

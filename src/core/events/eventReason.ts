@@ -134,6 +134,7 @@ export function eventReason(event: NewTicketEvent): string | null {
     case "handoff_bounced":
     case "handoff_reminder":
     case "root_cause":
+    case "take_over":
     case "approval_requested":
     case "approval_decided":
       return handoffReason(event);

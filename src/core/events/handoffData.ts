@@ -41,11 +41,21 @@ export interface HandoffReminderData {
   hours: number;
 }
 
+/** `take_over`: a lead or manager took the ticket over from whoever held it, and why when they said. */
+export interface TakeOverData {
+  /** Who held the ticket before: they stay a follower; null when nobody did. */
+  fromAgentId: string | null;
+  toAgentId: string;
+  reason: string | null;
+}
+
 /** `root_cause`: why the escalated ticket came to be escalated, recorded when it was solved. */
 export interface RootCauseData {
   escalationId: string;
   rootCause: string;
   text: string | null;
+  /** The workspace's own words for the cause when it set them, per language, as they were when it was recorded. */
+  labels?: { fr: string; nl: string; en: string };
 }
 
 /** `approval_requested`: an agent asked to grant a refund or a goodwill gesture; granted at once within their authority, else asked of `approverId`. */

@@ -16,6 +16,8 @@ export function handoffReason(event: HandoffEventBody): string | null {
       return `no activity for ${event.data.hours} business hours`;
     case "root_cause":
       return `root cause ${event.data.rootCause}${event.data.text ? `: ${event.data.text}` : ""}`;
+    case "take_over":
+      return event.data.reason ? `taken over: ${event.data.reason}` : null;
     case "approval_requested":
       return event.data.withinAuthority ? "within the agent's authority" : null;
     case "approval_decided":

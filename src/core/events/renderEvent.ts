@@ -96,6 +96,7 @@ function renderBody(context: RenderContext, event: RenderableEvent): Omit<Render
     case "handoff_bounced":
     case "handoff_reminder":
     case "root_cause":
+    case "take_over":
     case "approval_requested":
     case "approval_decided":
       return renderHandoff(context, event);

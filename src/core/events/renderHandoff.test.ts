@@ -51,6 +51,29 @@ describe("the human escalation's events", () => {
     expect(renderEvent(rootCause, { ...options, locale: "nl" }).title).toBe("Grondoorzaak: Productfout");
   });
 
+  it("say who took the ticket over from whom, and why, in each language", () => {
+    const TOM = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+    const takeOver: RenderableEvent = { type: "take_over", actor, reason: null, changes: {}, data: { fromAgentId: TOM, toAgentId: LEA, reason: "VIP" } };
+    const withTom = { agent: (id: string) => (id === TOM ? "Tom Peeters" : names.agent(id)), team: names.team };
+    expect(renderEvent(takeOver, { locale: "en", timeZone: "UTC", names: withTom })).toMatchObject({
+      title: "Léa Martin took the ticket over from Tom Peeters",
+      why: "VIP",
+    });
+    expect(renderEvent(takeOver, { locale: "fr", timeZone: "UTC", names: withTom }).title).toBe("Léa Martin a repris le ticket à Tom Peeters");
+    expect(renderEvent(takeOver, { locale: "nl", timeZone: "UTC", names: withTom }).title).toBe("Léa Martin heeft het ticket overgenomen van Tom Peeters");
+    const unheld = { ...takeOver, data: { fromAgentId: null, toAgentId: LEA, reason: null } } as RenderableEvent;
+    expect(renderEvent(unheld, { locale: "en", timeZone: "UTC", names: withTom })).toMatchObject({ title: "Léa Martin took the ticket over", why: null });
+  });
+
+  it("name a workspace's own root cause in the reader's language, as it was recorded", () => {
+    const own = {
+      ...rootCause,
+      data: { escalationId: "e1", rootCause: "vendor_outage", text: null, labels: { fr: "Panne fournisseur", nl: "Storing leverancier", en: "Vendor outage" } },
+    } as RenderableEvent;
+    expect(renderEvent(own, { locale: "nl", timeZone: "UTC", names }).title).toBe("Grondoorzaak: Storing leverancier");
+    expect(renderEvent(own, { locale: "fr", timeZone: "UTC", names }).title).toBe("Cause racine : Panne fournisseur");
+  });
+
   it("keep an English reason for integrators", () => {
     expect(
       eventReason({

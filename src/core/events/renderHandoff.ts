@@ -71,9 +71,18 @@ export function renderHandoff(context: RenderContext, event: HandoffEventBody): 
         details: [t("events.handoff.delay", { delay: context.duration(event.data.delaySeconds * 1000) })],
         why: event.data.note,
       };
+    case "take_over": {
+      const d = event.data;
+      const from = d.fromAgentId ? context.name("agent", d.fromAgentId) : "";
+      return {
+        title: t("events.handoff.takeOver", { name: context.name("agent", d.toAgentId), from, hasFrom: from ? "yes" : "no" }),
+        details: [],
+        why: d.reason,
+      };
+    }
     case "root_cause":
       return {
-        title: t("events.handoff.rootCause", { cause: word(context, "rootCause", event.data.rootCause) }),
+        title: t("events.handoff.rootCause", { cause: event.data.labels?.[context.locale] ?? word(context, "rootCause", event.data.rootCause) }),
         details: event.data.text ? [event.data.text] : [],
         why: null,
       };

@@ -16,6 +16,7 @@ import type {
   HandoffData,
   HandoffReminderData,
   RootCauseData,
+  TakeOverData,
 } from "./handoffData.js";
 import type { CallEventData } from "../phone/call.js";
 import type { ProcedureEventData } from "../procedure/progress.js";
@@ -39,6 +40,7 @@ export const TICKET_EVENT_TYPES = [
   "handoff_bounced",
   "handoff_reminder",
   "root_cause",
+  "take_over",
   "approval_requested",
   "approval_decided",
   "mail",
@@ -125,6 +127,7 @@ export function clockChangeData(change: ClockChange): ClockChangeData {
  * - `triage`: a customer message read as frustrated, or raising alarms, and why;
  * - `handoff`, `handoff_accepted`, `handoff_bounced`, `handoff_reminder`, `root_cause`: the human
  *   escalation (an agent handing the ticket on, the receiver's decision, a reminder, the root cause);
+ * - `take_over`: a lead or manager took the ticket over from its assignee, and why;
  * - `approval_requested`, `approval_decided`: an action beyond an agent's authority asked of a manager, and the decision;
  * - `mail`: an e-mail Palier sent bounced, or automated mail was kept without answering it;
  * - `assignment`: routing gave the ticket to an agent of its team, and why (strategy, load, skills);
@@ -155,6 +158,7 @@ export type HandoffEventBody =
   | { type: "handoff_bounced"; data: HandoffBouncedData }
   | { type: "handoff_reminder"; data: HandoffReminderData }
   | { type: "root_cause"; data: RootCauseData }
+  | { type: "take_over"; data: TakeOverData }
   | { type: "approval_requested"; data: ApprovalRequestedData }
   | { type: "approval_decided"; data: ApprovalDecidedData };
 

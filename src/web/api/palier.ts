@@ -59,8 +59,14 @@ export async function listMessages(number: number): Promise<Message[]> {
   return (await request<{ items: Message[] }>("GET", `/tickets/${number}/messages`)).data.items;
 }
 
-export async function addMessage(number: number, kind: MessageKind, text: string): Promise<{ message: Message; ticket: Ticket }> {
-  return (await request<{ message: Message; ticket: Ticket }>("POST", `/tickets/${number}/messages`, { body: { kind, text } })).data;
+/** Adds a message; an internal note may mention agents (by id) and, from a lead or manager, suggest a reply to them. */
+export async function addMessage(
+  number: number,
+  kind: MessageKind,
+  text: string,
+  extra: { mentions?: string[]; suggestion?: boolean } = {},
+): Promise<{ message: Message; ticket: Ticket }> {
+  return (await request<{ message: Message; ticket: Ticket }>("POST", `/tickets/${number}/messages`, { body: { kind, text, ...extra } })).data;
 }
 
 export async function listEvents(number: number): Promise<TicketEvent[]> {

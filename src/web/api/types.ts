@@ -104,6 +104,10 @@ export interface Message {
   bodyText: string;
   bodyHtml: string;
   attachments: Attachment[];
+  /** The agents an internal note mentions (staff only). */
+  mentions?: string[];
+  /** A note a lead or manager wrote as a reply the agents it mentions may send. */
+  suggestion?: boolean;
   createdAt: string;
 }
 

@@ -15,12 +15,15 @@ import { EscalateDialog } from "./EscalateDialog.js";
 import { agentEscalationCounts, type Escalation, useEscalationMutations, useTicketEscalations } from "./escalationApi.js";
 import "./escalation.css";
 import { escalationWord } from "./escalationWords.js";
+import { useRootCauses } from "./rootCauses.js";
+import { TakeOverAction } from "./TakeOverAction.js";
 
 export function EscalationPanel({ ticket, readOnly }: { ticket: Ticket; readOnly: boolean }) {
   const { t, locale, formatDateTime } = useI18n();
   const { agentName, teamName } = useDirectory();
   const me = usePrincipal();
   const escalations = useTicketEscalations(ticket.number);
+  const causes = useRootCauses(locale);
   const { accept, bounce } = useEscalationMutations(ticket.number);
   const [dialog, setDialog] = useState<"escalate" | "bounce" | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -94,13 +97,14 @@ export function EscalationPanel({ ticket, readOnly }: { ticket: Ticket; readOnly
               <li key={e.id} data-status={e.status}>
                 {escalationWord(locale, "status", e.status)} · {escalationWord(locale, "kind", e.kind)} → {target(e)} · {formatDateTime(e.createdAt)}
                 {e.bounceReason && <div className="bounce-reason">{t("escalation.bouncedBecause", { reason: e.bounceReason })}</div>}
-                {e.rootCause && <div>{t("escalation.rootCauseWas", { cause: escalationWord(locale, "rootCause", e.rootCause) })}</div>}
+                {e.rootCause && <div>{t("escalation.rootCauseWas", { cause: causes.label(e.rootCause) })}</div>}
               </li>
             ))}
           </ul>
         </details>
       )}
       {items.length > 0 && items[items.length - 1]?.fromAgentId && <AgentRecord agentId={items[items.length - 1]?.fromAgentId ?? ""} />}
+      {!readOnly && <TakeOverAction ticket={ticket} />}
       <ApprovalSection number={ticket.number} readOnly={readOnly} />
       {error !== null && <ErrorNotice error={error} />}
       {dialog === "escalate" && <EscalateDialog ticket={ticket} onClose={() => setDialog(null)} />}

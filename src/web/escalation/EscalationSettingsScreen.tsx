@@ -1,12 +1,12 @@
 // The escalation settings (/escalations/settings): the reminder delay of idle escalations in
 // business hours, the escalate-without-trying guard, the ETA per urgency, the approval limits per
-// role (in euros; empty: no limit) and which root causes are offered. Managers and admins change
+// role (in euros; empty: no limit) and the root causes: renamed, retired, restored or added. Managers and admins change
 // them; every problem shows beside its field, in the reader's language.
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLES } from "../../core/access/permissions.js";
-import { DEFAULT_ROOT_CAUSES, HANDOFF_URGENCIES } from "../../core/escalation/handoff.js";
+import { HANDOFF_URGENCIES } from "../../core/escalation/handoff.js";
 import { useCanWrite } from "../admin/access.js";
 import { ApiError, request } from "../api/client.js";
 import { ErrorNotice } from "../components/ErrorNotice.js";
@@ -14,18 +14,11 @@ import { FieldError, fieldIssues, issuesAt } from "../components/FieldError.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { escalationWord } from "./escalationWords.js";
+import { type CauseRow, causeRows, causesBody, RootCauseEditor } from "./RootCauseEditor.js";
+import { ESCALATION_SETTINGS_KEY, type EscalationSettings } from "./rootCauses.js";
 import "./escalation.css";
 
-interface EscalationSettings {
-  reminderHours: number;
-  tryFirstMinutes: number;
-  etaMinutes: Record<string, number>;
-  approvalLimits: Record<string, number | null>;
-  rootCauses: string[];
-  version: number;
-}
-
-const KEY = ["escalationSettings"] as const;
+const KEY = ESCALATION_SETTINGS_KEY;
 
 /** A number input's text as sent: a number when it reads as one, else the text itself, for the server to name. */
 const numberOf = (text: string): number | string => (text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
@@ -66,7 +59,7 @@ function SettingsForm({ settings }: { settings: EscalationSettings }) {
       ]),
     ),
   );
-  const [causes, setCauses] = useState<string[]>(settings.rootCauses);
+  const [causes, setCauses] = useState<CauseRow[]>(() => causeRows(settings.rootCauses));
   // The version saved last: the form stays as typed after a save, under the new version.
   const [version, setVersion] = useState(settings.version);
   const [busy, setBusy] = useState(false);
@@ -83,12 +76,14 @@ function SettingsForm({ settings }: { settings: EscalationSettings }) {
         tryFirstMinutes: numberOf(tryFirstMinutes),
         etaMinutes: Object.fromEntries(HANDOFF_URGENCIES.map((u) => [u, numberOf(eta[u] ?? "")])),
         approvalLimits: Object.fromEntries(ROLES.map((r) => [r, centsOf(limits[r] ?? "")])),
-        rootCauses: DEFAULT_ROOT_CAUSES.filter((c) => causes.includes(c)),
+        rootCauses: causesBody(causes),
       };
       const headers = version > 0 ? { "If-Match": `"${version}"` } : undefined;
       const answer = (await request<EscalationSettings>("PUT", "/settings/escalation", { body, ...(headers ? { headers } : {}) })).data;
       queryClient.setQueryData(KEY, answer);
       setVersion(answer.version);
+      // Added causes now have their codes: the next save renames them rather than adding them again.
+      setCauses(causeRows(answer.rootCauses));
       setNotice({ kind: "saved" });
     } catch (error) {
       setNotice(error instanceof ApiError && error.status === 409 ? { kind: "conflict" } : { kind: "error", error });
@@ -148,24 +143,7 @@ function SettingsForm({ settings }: { settings: EscalationSettings }) {
         <p className="muted small">{t("escalation.settings.limitsHint")}</p>
         {ROLES.map((r) => numberField(`approvalLimits.${r}`, t(`admin.roleName.${r}`), limits[r] ?? "", (v) => setLimits({ ...limits, [r]: v })))}
       </section>
-      <fieldset className="panel root-causes">
-        <legend>{t("escalation.settings.rootCauses")}</legend>
-        <p className="muted small">{t("escalation.settings.rootCausesHint")}</p>
-        {DEFAULT_ROOT_CAUSES.map((cause) => (
-          <label key={cause} className="checkbox">
-            <input
-              type="checkbox"
-              name="rootCauses"
-              value={cause}
-              checked={causes.includes(cause)}
-              disabled={readOnly || cause === "other"}
-              onChange={(e) => setCauses(e.target.checked ? [...causes, cause] : causes.filter((c) => c !== cause))}
-            />
-            {escalationWord(locale, "rootCause", cause)}
-          </label>
-        ))}
-        <FieldError id="setting-rootCauses-error" issues={issuesAt(issues, "rootCauses", true)} />
-      </fieldset>
+      <RootCauseEditor rows={causes} onChange={setCauses} issues={issues} readOnly={readOnly} />
       {!readOnly && (
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>

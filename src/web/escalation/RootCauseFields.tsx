@@ -1,11 +1,10 @@
 // The root-cause prompt shown when an agent solves a ticket whose escalation is open or
-// accepted: one cause of the list, with words for "other". The server refuses the solve without it.
+// accepted: one cause of the workspace's list, in its words, with words for "other". The server refuses the solve without it.
 
 import { useId } from "react";
-import { DEFAULT_ROOT_CAUSES } from "../../core/escalation/handoff.js";
 import { useI18n } from "../i18n/I18nProvider.js";
 import { useTicketEscalations } from "./escalationApi.js";
-import { escalationWord } from "./escalationWords.js";
+import { useRootCauses } from "./rootCauses.js";
 
 export interface RootCauseChoice {
   rootCause: string;
@@ -24,6 +23,7 @@ export function RootCauseFields({ number, value, onChange }: { number: number; v
   const { t, locale } = useI18n();
   const id = useId();
   const escalations = useTicketEscalations(number);
+  const causes = useRootCauses(locale);
   const escalated = escalations.data?.items.some((e) => e.status === "open" || e.status === "accepted") ?? false;
   if (!escalated) return null;
   return (
@@ -33,9 +33,9 @@ export function RootCauseFields({ number, value, onChange }: { number: number; v
         <label htmlFor={`${id}-cause`}>{t("escalation.rootCause")}</label>
         <select id={`${id}-cause`} name="rootCause" value={value.rootCause} onChange={(e) => onChange({ ...value, rootCause: e.target.value })}>
           <option value="">{t("escalation.choose")}</option>
-          {DEFAULT_ROOT_CAUSES.map((cause) => (
+          {causes.offered.map((cause) => (
             <option key={cause} value={cause}>
-              {escalationWord(locale, "rootCause", cause)}
+              {causes.label(cause)}
             </option>
           ))}
         </select>

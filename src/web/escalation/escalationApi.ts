@@ -130,5 +130,13 @@ export function useEscalationMutations(number: number) {
       (await request<{ ticket: Ticket; bounces: number }>("POST", `/escalations/${id}/bounce`, { body: { reason, suggestedTeamId } })).data,
     onSuccess: ({ ticket }) => done(ticket),
   });
-  return { escalate, accept, bounce };
+  const takeOver = useMutation({
+    mutationFn: async (reason: string) =>
+      (await request<{ ticket: Ticket; fromAgentId: string | null }>("POST", `/tickets/${number}/take-over`, { body: reason.trim() ? { reason } : {} })).data,
+    onSuccess: ({ ticket }) => {
+      done(ticket);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.ticketEvents(number) });
+    },
+  });
+  return { escalate, accept, bounce, takeOver };
 }

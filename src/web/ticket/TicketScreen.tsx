@@ -16,7 +16,8 @@ import { Conversation } from "./Conversation.js";
 import { CustomerCard } from "./CustomerCard.js";
 import { JourneyPanel } from "./JourneyPanel.js";
 import { PropertiesPanel } from "./PropertiesPanel.js";
-import { ReplyBox } from "./ReplyBox.js";
+import { useState } from "react";
+import { ReplyBox, type ReplyDraft } from "./ReplyBox.js";
 import { SlaPanel } from "./SlaPanel.js";
 import { Timeline } from "./Timeline.js";
 import { TriageChips, TriagePanel } from "./TriageSignals.js";
@@ -29,6 +30,8 @@ export function TicketScreen({ number }: { number: number }) {
   const { ticket } = data;
   const me = usePrincipal();
   const readOnly = me.kind === "agent" && me.role === "viewer";
+  // A suggested reply used: its text goes into the reply composer.
+  const [draft, setDraft] = useState<ReplyDraft | null>(null);
 
   if (data.error !== null && ticket === null) {
     const missing = data.error instanceof ApiError && data.error.status === 404;
@@ -74,9 +77,18 @@ export function TicketScreen({ number }: { number: number }) {
           {data.messages === null ? (
             <p className="muted">{t("app.loading")}</p>
           ) : (
-            <Conversation messages={data.messages} customer={data.customer} language={ticket.language} />
+            <Conversation
+              messages={data.messages}
+              customer={data.customer}
+              language={ticket.language}
+              onUseReply={readOnly || ticket.status === "closed" ? undefined : (text) => setDraft((before) => ({ text, at: (before?.at ?? 0) + 1 }))}
+            />
           )}
-          {readOnly ? null : ticket.status === "closed" ? <p className="notice notice-info">{t("ticket.closedNoReply")}</p> : <ReplyBox ticket={ticket} />}
+          {readOnly ? null : ticket.status === "closed" ? (
+            <p className="notice notice-info">{t("ticket.closedNoReply")}</p>
+          ) : (
+            <ReplyBox ticket={ticket} draft={draft} />
+          )}
         </section>
         <Timeline events={data.events} />
       </div>

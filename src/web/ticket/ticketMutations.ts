@@ -44,13 +44,18 @@ export interface NewMessage {
   number: number;
   kind: MessageKind;
   text: string;
+  /** An internal note's mentioned agents, by id. */
+  mentions?: string[];
+  /** A note a lead or manager writes as a reply the mentioned agents may send. */
+  suggestion?: boolean;
 }
 
 /** A reply or an internal note: appended to the conversation, the ticket's new state cached. */
 export function useAddMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ number, kind, text }: NewMessage) => api.addMessage(number, kind, text),
+    mutationFn: ({ number, kind, text, mentions, suggestion }: NewMessage) =>
+      api.addMessage(number, kind, text, mentions?.length ? { mentions, ...(suggestion ? { suggestion } : {}) } : {}),
     onSuccess: ({ message, ticket }, { number }) => {
       queryClient.setQueryData<Message[]>(queryKeys.ticketMessages(number), (before) => [...(before ?? []), message]);
       ticketChanged(queryClient, ticket);

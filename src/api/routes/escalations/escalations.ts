@@ -25,6 +25,7 @@ import { actorOf, callerWith, forbidden, now } from "../common/access.js";
 import { errorResponses, IdParams, SECURITY } from "../common/schema.js";
 import { NumberParams } from "../tickets/schema.js";
 import { escalationSettingsRoutes } from "./escalationSettings.js";
+import { takeOverRoutes } from "./takeOver.js";
 import {
   AcceptBody,
   AgentCounts,
@@ -84,6 +85,7 @@ function staffWith(request: FastifyRequest, permission: Permission): Principal {
 /** Registers the escalation routes. */
 export const escalationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(escalationSettingsRoutes);
+  await app.register(takeOverRoutes);
 
   const db = () => app.database.db;
 

@@ -96,6 +96,8 @@ export const MessageSchema = Type.Object(
     bodyHtml: Type.String(),
     attachments: Type.Array(Attachment),
     triage: Type.Optional(Nullable(TriageSchema)),
+    mentions: Type.Optional(Type.Array(Uuid, { description: "the agents an internal note mentions (staff only)" })),
+    suggestion: Type.Optional(Type.Boolean({ description: "an internal note a lead or manager wrote as a reply its mentioned agents may send (staff only)" })),
     createdAt: DateTime,
   },
   { additionalProperties: false },
@@ -282,7 +284,15 @@ export const UpdateTicketBody = Type.Object(
 export const UpdateTicketHeaders = IfMatchHeaders;
 
 export const AddMessageBody = Type.Object(
-  { kind: Type.Optional(StringEnum(MESSAGE_KINDS, { description: "default: reply for agents, customer for customers" })), ...MessageInput },
+  {
+    kind: Type.Optional(StringEnum(MESSAGE_KINDS, { description: "default: reply for agents, customer for customers" })),
+    ...MessageInput,
+    // Ids are the core's to check, so that each unknown one is named in the reader's language.
+    mentions: Type.Optional(Type.Array(Type.String(), { description: "an internal note's mentioned agents, by id: each is told" })),
+    suggestion: Type.Optional(
+      Type.Boolean({ description: "a note written as a reply the mentioned agents may send: team leads, managers and admins, with at least one mention" }),
+    ),
+  },
   { additionalProperties: false },
 );
 

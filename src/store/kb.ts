@@ -69,10 +69,25 @@ export async function deleteArticle(db: Db, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** The search vector of a version: its title (weight A) and body (B), stemmed in its language. */
-function searchVector(language: KbLanguage, title: string, bodyText: string): SQL {
+/** The words of a version's attached files (weight C) in its configuration, read from `kb_attachments`. */
+function attachmentsVector(config: SQL, translationId: SQL): SQL {
+  return sql`setweight(to_tsvector(${config}, coalesce((select string_agg(f.search_text, ' ' order by f.created_at, f.id) from kb_attachments f where f.translation_id = ${translationId}), '')), 'C')`;
+}
+
+/** The search vector of a version: its title (weight A), body (B) and attached files (C), stemmed in its language. */
+function searchVector(language: KbLanguage, title: string, bodyText: string, translationId: SQL | null): SQL {
   const config = configLiteral(language);
-  return sql`setweight(to_tsvector(${config}, ${title}), 'A') || setweight(to_tsvector(${config}, ${bodyText}), 'B')`;
+  const own = sql`setweight(to_tsvector(${config}, ${title}), 'A') || setweight(to_tsvector(${config}, ${bodyText}), 'B')`;
+  return translationId === null ? own : sql`${own} || ${attachmentsVector(config, translationId)}`;
+}
+
+/** Builds a version's search vector again from what is stored: after a file is attached or removed. */
+export async function refreshSearchVector(db: Db, translationId: string): Promise<void> {
+  const byLanguage = KB_LANGUAGES.map(
+    (language) => sql`when ${sql.raw(`'${language}'`)} then setweight(to_tsvector(${configLiteral(language)}, t.title), 'A')
+      || setweight(to_tsvector(${configLiteral(language)}, t.body_text), 'B') || ${attachmentsVector(configLiteral(language), sql`t.id`)}`,
+  );
+  await db.execute(sql`update kb_translations t set search = case t.language ${sql.join(byLanguage, sql` `)} end where t.id = ${translationId}`);
 }
 
 export interface TranslationWrite {
@@ -88,7 +103,7 @@ export interface TranslationWrite {
 
 /** Writes one language version (new or replaced), with its search vector and its words. */
 export async function upsertTranslation(db: Db, input: TranslationWrite): Promise<KbTranslationRow> {
-  const search = searchVector(input.language, input.title, input.bodyText);
+  const search = searchVector(input.language, input.title, input.bodyText, null);
   const publishedAt = input.status === "published" ? input.now : null;
   const [row] = await db
     .insert(kbTranslations)
@@ -113,7 +128,8 @@ export async function upsertTranslation(db: Db, input: TranslationWrite): Promis
         body: input.body,
         bodyText: input.bodyText,
         status: input.status,
-        search,
+        // A version written again keeps its files, and their words.
+        search: searchVector(input.language, input.title, input.bodyText, sql`${kbTranslations.id}`),
         // First published stays first published; a version taken back to draft loses it.
         publishedAt: input.status === "published" ? sql`coalesce(${kbTranslations.publishedAt}, ${input.now.toISOString()}::timestamptz)` : null,
         updatedAt: input.now,
@@ -126,7 +142,7 @@ export async function upsertTranslation(db: Db, input: TranslationWrite): Promis
 }
 
 /** Adds a text's words, accents folded, to the words typo tolerance corrects to. */
-async function rememberWords(db: Db, text: string): Promise<void> {
+export async function rememberWords(db: Db, text: string): Promise<void> {
   await db.execute(sql`
     insert into kb_words (word)
     select distinct w from regexp_split_to_table(lower(unaccent(${text})), '[^a-z0-9]+') as w

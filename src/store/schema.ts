@@ -936,6 +936,29 @@ export const kbTranslations = pgTable(
   ],
 );
 
+/**
+ * A file attached to an article's language version (docs/knowledge-base.md): its bytes as
+ * uploaded, stored like messages' files (`attachments`), and the text search indexes from it.
+ */
+export const kbAttachments = pgTable(
+  "kb_attachments",
+  {
+    id: id(),
+    translationId: uuid("translation_id")
+      .notNull()
+      .references(() => kbTranslations.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    /** Its name and, for text, Markdown and HTML, its words: what the version's search vector adds (weight C). */
+    searchText: text("search_text").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("kb_attachments_translation_idx").on(t.translationId)],
+);
+
 /** Every word of every article version, accents folded: what a misspelt query word is corrected to (pg_trgm). */
 export const kbWords = pgTable("kb_words", { word: text("word").primaryKey() }, (t) => [
   // GIN: the words sharing enough trigrams (`%`) are found far faster than GiST's nearest-first scan.

@@ -106,6 +106,10 @@ describeStore(
       expect(nameless.json<ErrorJson>().error.details.map((d) => [d.path, d.code])).toEqual([["name", "required"]]);
       const staff = await api.call<Article>("agent", "GET", `/api/v1/kb/articles/${article.id}`);
       expect(staff.json.translations.find((t) => t.language === "fr")!.attachments.map((a) => a.name)).toEqual(["étiquette retour.txt"]);
+      // The limit itself is allowed, past the API's 1 MB for JSON bodies.
+      const atLimit = await upload("manager", "fr", "catalogue.pdf", Buffer.alloc(10 * 1024 * 1024, 0x25), "application/pdf");
+      expect(atLimit.statusCode).toBe(201);
+      expect(atLimit.json<Attachment>()).toMatchObject({ name: "catalogue.pdf", type: "application/pdf", size: 10 * 1024 * 1024 });
     });
   },
   { once: true },

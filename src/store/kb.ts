@@ -3,7 +3,7 @@
 // one SQL statement that runs the same on PGlite and PostgreSQL (docs/knowledge-base.md).
 
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { KbLanguage, KbStatus } from "../core/kb/article.js";
+import { KB_LANGUAGES, type KbLanguage, type KbStatus } from "../core/kb/article.js";
 import { MARK_END, MARK_START, queryTerms, snippetHtml } from "../core/kb/markdown.js";
 import type { Db } from "./database.js";
 import { kbArticles, kbCategories, kbReads, kbSearches, kbTranslations } from "./schema.js";
@@ -69,10 +69,25 @@ export async function deleteArticle(db: Db, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** The search vector of a version: its title (weight A) and body (B), stemmed in its language. */
-function searchVector(language: KbLanguage, title: string, bodyText: string): SQL {
-  const config = CONFIG[language];
-  return sql`setweight(to_tsvector(${config}::regconfig, ${title}), 'A') || setweight(to_tsvector(${config}::regconfig, ${bodyText}), 'B')`;
+/** The words of a version's attached files (weight C) in its configuration, read from `kb_attachments`. */
+function attachmentsVector(config: SQL, translationId: SQL): SQL {
+  return sql`setweight(to_tsvector(${config}, coalesce((select string_agg(f.search_text, ' ' order by f.created_at, f.id) from kb_attachments f where f.translation_id = ${translationId}), '')), 'C')`;
+}
+
+/** The search vector of a version: its title (weight A), body (B) and attached files (C), stemmed in its language. */
+function searchVector(language: KbLanguage, title: string, bodyText: string, translationId: SQL | null): SQL {
+  const config = configLiteral(language);
+  const own = sql`setweight(to_tsvector(${config}, ${title}), 'A') || setweight(to_tsvector(${config}, ${bodyText}), 'B')`;
+  return translationId === null ? own : sql`${own} || ${attachmentsVector(config, translationId)}`;
+}
+
+/** Builds a version's search vector again from what is stored: after a file is attached or removed. */
+export async function refreshSearchVector(db: Db, translationId: string): Promise<void> {
+  const byLanguage = KB_LANGUAGES.map(
+    (language) => sql`when ${sql.raw(`'${language}'`)} then setweight(to_tsvector(${configLiteral(language)}, t.title), 'A')
+      || setweight(to_tsvector(${configLiteral(language)}, t.body_text), 'B') || ${attachmentsVector(configLiteral(language), sql`t.id`)}`,
+  );
+  await db.execute(sql`update kb_translations t set search = case t.language ${sql.join(byLanguage, sql` `)} end where t.id = ${translationId}`);
 }
 
 export interface TranslationWrite {
@@ -88,7 +103,7 @@ export interface TranslationWrite {
 
 /** Writes one language version (new or replaced), with its search vector and its words. */
 export async function upsertTranslation(db: Db, input: TranslationWrite): Promise<KbTranslationRow> {
-  const search = searchVector(input.language, input.title, input.bodyText);
+  const search = searchVector(input.language, input.title, input.bodyText, null);
   const publishedAt = input.status === "published" ? input.now : null;
   const [row] = await db
     .insert(kbTranslations)
@@ -113,7 +128,8 @@ export async function upsertTranslation(db: Db, input: TranslationWrite): Promis
         body: input.body,
         bodyText: input.bodyText,
         status: input.status,
-        search,
+        // A version written again keeps its files, and their words.
+        search: searchVector(input.language, input.title, input.bodyText, sql`${kbTranslations.id}`),
         // First published stays first published; a version taken back to draft loses it.
         publishedAt: input.status === "published" ? sql`coalesce(${kbTranslations.publishedAt}, ${input.now.toISOString()}::timestamptz)` : null,
         updatedAt: input.now,
@@ -126,7 +142,7 @@ export async function upsertTranslation(db: Db, input: TranslationWrite): Promis
 }
 
 /** Adds a text's words, accents folded, to the words typo tolerance corrects to. */
-async function rememberWords(db: Db, text: string): Promise<void> {
+export async function rememberWords(db: Db, text: string): Promise<void> {
   await db.execute(sql`
     insert into kb_words (word)
     select distinct w from regexp_split_to_table(lower(unaccent(${text})), '[^a-z0-9]+') as w
@@ -179,7 +195,9 @@ export async function listArticles(db: Db, input: { categoryId?: string; limit: 
 
 /**
  * For each query word (accents folded), the article word it most likely misspells, when the
- * word itself appears in no article: a trigram similarity of at least `threshold`.
+ * word itself appears in no article: the most similar by trigrams, at least `threshold` (0.3 or
+ * more: candidates come from the trigram index's `%`, whose own threshold is pg_trgm's 0.3),
+ * ties going to the first in alphabetical order.
  */
 export async function correctTerms(db: Db, terms: readonly string[], threshold = 0.5): Promise<Map<string, string>> {
   const candidates = terms.filter((t) => t.length >= 4);
@@ -190,8 +208,9 @@ export async function correctTerms(db: Db, terms: readonly string[], threshold =
     sql`with t as materialized (select term, lower(unaccent(term)) as folded from unnest(${pgTextArray(candidates)}::text[]) as t(term))
         select t.term, t.folded,
           case when exists (select 1 from kb_words w where w.word = t.folded) then t.folded
-          else (select n.word from (select w.word from kb_words w order by w.word <-> t.folded limit 1) as n
-                 where similarity(n.word, t.folded) >= ${threshold}) end as fix
+          else (select w.word from kb_words w
+                where w.word % t.folded and similarity(w.word, t.folded) >= ${threshold}
+                order by similarity(w.word, t.folded) desc, w.word limit 1) end as fix
         from t`,
   );
   const fixes = new Map<string, string>();
@@ -204,14 +223,24 @@ function prefixLiteral(term: string): string {
   return `'${term.replace(/'/g, "''").replace(/\\/g, "")}':*`;
 }
 
-/** The tsquery of `terms` in one configuration: each word or its correction, all (`&&`) or any (`||`). */
-function termsQuery(config: string, terms: readonly string[], fixes: ReadonlyMap<string, string>, any: boolean): SQL {
+/**
+ * The configuration of a language as a literal: parsed into a constant, so that the tsquery
+ * built from it is folded once when the statement is planned (a parameter cast to `regconfig`
+ * is not, and the query would be parsed and stemmed again for every row).
+ */
+function configLiteral(language: KbLanguage): SQL {
+  return sql.raw(`'${CONFIG[language]}'::regconfig`);
+}
+
+/** The tsquery of `terms` in one language: each word or its correction, all (`&&`) or any (`||`). */
+function termsQuery(language: KbLanguage, terms: readonly string[], fixes: ReadonlyMap<string, string>, any: boolean): SQL {
+  const config = configLiteral(language);
   const parts = terms.map((term) => {
     const fix = fixes.get(term);
     // A word of five letters or more also matches as a prefix: the head of a Dutch compound
     // ("rolstoel" in "rolstoelgebruikers"), a word still being typed.
-    const word = term.length >= 5 ? sql`to_tsquery(${config}::regconfig, ${prefixLiteral(term)})` : sql`plainto_tsquery(${config}::regconfig, ${term})`;
-    return fix === undefined ? word : sql`(${word} || plainto_tsquery(${config}::regconfig, ${fix}))`;
+    const word = term.length >= 5 ? sql`to_tsquery(${config}, ${prefixLiteral(term)})` : sql`plainto_tsquery(${config}, ${term})`;
+    return fix === undefined ? word : sql`(${word} || plainto_tsquery(${config}, ${fix}))`;
   });
   return sql`(${sql.join(parts, any ? sql` || ` : sql` && `)})`;
 }
@@ -247,36 +276,66 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
  * Published versions (and drafts, for staff) matching the words, one per article (the reader's
  * language, else the article's fallback, else another that matched), the reader's language
  * first, then by rank; each with a highlighted snippet.
+ *
+ * Where the time goes, and why it is written so (BENCHMARKS.md): each language's tsquery is
+ * built once (`q`), not once per row; the versions are found by one GIN index scan on the three
+ * queries OR-ed together, then each kept only when its own language's query matches; only those
+ * matches are ranked (their vectors stay in the row, `STORAGE MAIN`, so ranking does not read
+ * TOAST); snippets are cut only for the page shown.
  */
 export async function searchKb(db: Db, input: KbSearch): Promise<KbHit[]> {
   if (input.terms.length === 0 || input.limit <= 0) return [];
-  const fr = termsQuery(CONFIG.fr, input.terms, input.fixes, input.any);
-  const nl = termsQuery(CONFIG.nl, input.terms, input.fixes, input.any);
-  const en = termsQuery(CONFIG.en, input.terms, input.fixes, input.any);
+  const query = {
+    fr: termsQuery("fr", input.terms, input.fixes, input.any),
+    nl: termsQuery("nl", input.terms, input.fixes, input.any),
+    en: termsQuery("en", input.terms, input.fixes, input.any),
+  };
   const published = input.includeDrafts ? sql`true` : sql`t.status = 'published'`;
+  const literal = (language: KbLanguage) => sql.raw(`'${language}'`);
+  const reader = input.language;
+  const others = KB_LANGUAGES.filter((l) => l !== reader);
+  // A version matches when its own language's query does; each language on its own index.
+  const matches = (language: KbLanguage) => sql`(t.language = ${literal(language)} and t.search @@ ${query[language]})`;
+  const rank = (languages: readonly KbLanguage[]) =>
+    sql`ts_rank(t.search, case t.language ${sql.join(
+      languages.map((l) => sql`when ${literal(l)} then ${query[l]}`),
+      sql` `,
+    )} end, 1)`;
+  const headline = sql.join(
+    KB_LANGUAGES.map((l) => sql`when ${literal(l)} then ts_headline(${configLiteral(l)}, t.body_text, ${query[l]}, ${HEADLINE})`),
+    sql` `,
+  );
   return selectRows<KbHit>(
     db,
-    sql`with matched as (
-        select distinct on (t.article_id)
-          t.id, t.article_id, t.slug, t.title, t.language, t.body_text, a.category_id,
-          ts_rank(t.search, case t.language when 'fr' then ${fr} when 'nl' then ${nl} else ${en} end, 1) as rank
-        from kb_translations t join kb_articles a on a.id = t.article_id
-        where ${published}
-          and ((t.language = 'fr' and t.search @@ ${fr}) or (t.language = 'nl' and t.search @@ ${nl}) or (t.language = 'en' and t.search @@ ${en}))
-        order by t.article_id, (t.language = ${input.language}) desc, (t.language = a.fallback_language) desc, t.language
+    sql`with mine as (
+        -- The articles that matched in the reader's language, shown in it: the best of them.
+        select t.id, t.article_id, t.language, t.slug, ${rank([reader])} as rank
+        from kb_translations t
+        where ${matches(reader)} and ${published}
+        order by rank desc, t.slug limit ${input.limit}
       ),
-      top as (
-        select * from matched order by (language = ${input.language}) desc, rank desc, slug limit ${input.limit}
-      )
-      select top.id as "translationId", top.article_id as "articleId", top.slug, top.title, top.language, c.slug as category,
-        ts_headline(
-          case top.language when 'fr' then 'kb_french'::regconfig when 'nl' then 'kb_dutch'::regconfig else 'kb_english'::regconfig end,
-          top.body_text,
-          case top.language when 'fr' then ${fr} when 'nl' then ${nl} else ${en} end,
-          ${HEADLINE}) as snippet,
+      others as (
+        -- The articles that did not: each in its fallback language when that matched, else
+        -- another; the best of them.
+        select * from (
+          select distinct on (t.article_id) t.id, t.article_id, t.language, t.slug, ${rank(others)} as rank
+          from kb_translations t join kb_articles a on a.id = t.article_id
+          where (${sql.join(others.map(matches), sql` or `)}) and ${published}
+            and not exists (
+              select 1 from kb_translations r
+              where r.article_id = t.article_id and r.language = ${literal(reader)} and r.search @@ ${query[reader]}
+                and ${input.includeDrafts ? sql`true` : sql`r.status = 'published'`})
+          order by t.article_id, (t.language = a.fallback_language) desc, t.language
+        ) o
+        order by rank desc, slug limit ${input.limit}
+      ),
+      top as (select * from mine union all select * from others)
+      select top.id as "translationId", top.article_id as "articleId", top.slug, t.title, top.language, c.slug as category,
+        case t.language ${headline} end as snippet,
         top.rank::float8 as rank
-      from top left join kb_categories c on c.id = top.category_id
-      order by (top.language = ${input.language}) desc, top.rank desc, top.slug`,
+      from top join kb_translations t on t.id = top.id join kb_articles a on a.id = top.article_id left join kb_categories c on c.id = a.category_id
+      order by (top.language = ${literal(reader)}) desc, top.rank desc, top.slug
+      limit ${input.limit}`,
   );
 }
 

@@ -933,14 +933,45 @@ export const kbTranslations = pgTable(
   },
   (t) => [
     uniqueIndex("kb_translations_article_language_idx").on(t.articleId, t.language),
-    index("kb_translations_search_idx").using("gin", t.search),
+    // One index per language: a language's query reads only its own versions (src/store/kb.ts).
+    ...KB_LANGUAGES.map((language) =>
+      index(`kb_translations_search_${language}_idx`)
+        .using("gin", t.search)
+        .where(sql.raw(`language = '${language}'`)),
+    ),
     check("kb_translations_language_check", inList("language", KB_LANGUAGES)),
     check("kb_translations_status_check", inList("status", KB_STATUSES)),
   ],
 );
 
+/**
+ * A file attached to an article's language version (docs/knowledge-base.md): its bytes as
+ * uploaded, stored like messages' files (`attachments`), and the text search indexes from it.
+ */
+export const kbAttachments = pgTable(
+  "kb_attachments",
+  {
+    id: id(),
+    translationId: uuid("translation_id")
+      .notNull()
+      .references(() => kbTranslations.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    /** Its name and, for text, Markdown and HTML, its words: what the version's search vector adds (weight C). */
+    searchText: text("search_text").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("kb_attachments_translation_idx").on(t.translationId)],
+);
+
 /** Every word of every article version, accents folded: what a misspelt query word is corrected to (pg_trgm). */
-export const kbWords = pgTable("kb_words", { word: text("word").primaryKey() }, (t) => [index("kb_words_trgm_idx").using("gist", t.word.op("gist_trgm_ops"))]);
+export const kbWords = pgTable("kb_words", { word: text("word").primaryKey() }, (t) => [
+  // GIN: the words sharing enough trigrams (`%`) are found far faster than GiST's nearest-first scan.
+  index("kb_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+]);
 
 /** A search made from outside (the widget, a contact form): what managers see of searches that find nothing. */
 export const kbSearches = pgTable(

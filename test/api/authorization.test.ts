@@ -660,6 +660,11 @@ const OUTSIDE_THE_MATRIX = [
   "GET /api/v1/public/kb/search",
   "GET /api/v1/public/kb/suggest",
   "GET /api/v1/public/kb/articles/{slug}",
+  "GET /api/v1/public/kb/attachments/{id}",
+  // Articles' files, sent as raw bytes: kb.write to attach or remove, kb.read to download (src/api/routes/kb/attachments.test.ts).
+  "POST /api/v1/kb/articles/{id}/versions/{language}/attachments",
+  "DELETE /api/v1/kb/articles/{id}/attachments/{attachmentId}",
+  "GET /api/v1/kb/attachments/{id}",
   // The self-care widget's API: anyone, signed in or not (tested in src/api/public/selfcare.test.ts).
   "GET /api/v1/public/widget/config",
   "POST /api/v1/public/selfcare/journey",

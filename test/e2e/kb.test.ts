@@ -1,7 +1,7 @@
 // The knowledge base end to end, in real Chromium against `palier serve` with the demo: a
 // manager writes an article in French with its Dutch version, sees the preview, is told a
-// taken address at its field, publishes; the public search finds it without signing in, with
-// a highlighted snippet; the section in French and Dutch, on a laptop and a phone; the report.
+// taken address at its field, publishes, attaches a file; the public search finds it without
+// signing in, with a highlighted snippet, and by a word only in its file; the section in French and Dutch, on a laptop and a phone; the report.
 // Screenshots go to test-artifacts/.
 
 import { mkdirSync } from "node:fs";
@@ -79,6 +79,13 @@ suite("the knowledge base", () => {
     await page.getByRole("button", { name: "Save the article" }).click();
     await page.waitForURL(/\/kb\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { level: 1, name: `Changer de forfait ${TAG}` }).waitFor();
+    // A file on the saved French version: listed, then found by a word only it has.
+    await page.locator(".kb-attachments input[type=file]").setInputFiles({
+      name: `grille-${TAG}.txt`,
+      mimeType: "text/plain",
+      buffer: Buffer.from(`Le forfait Zephyr${TAG} comprend la box.`),
+    });
+    await page.getByRole("link", { name: `Download grille-${TAG}.txt` }).waitFor();
 
     const anonymous = await page.evaluate(
       async (q) => (await fetch(`/api/v1/public/kb/search?q=${encodeURIComponent(q)}&lang=fr`, { credentials: "omit" })).json(),
@@ -88,8 +95,14 @@ suite("the knowledge base", () => {
     expect(results[0]?.slug).toBe(`changer-de-forfait-${TAG}`);
     expect(results[0]?.snippet).toContain("<mark>changement</mark>");
     expect(results[0]?.snippet).not.toContain("<script");
+    const byFile = await page.evaluate(
+      async (q) => (await fetch(`/api/v1/public/kb/search?q=${encodeURIComponent(q)}&lang=fr`, { credentials: "omit" })).json(),
+      `zephyr${TAG}`,
+    );
+    expect((byFile as { results: { slug: string }[] }).results.map((r) => r.slug)).toEqual([`changer-de-forfait-${TAG}`]);
     await page.goto(`${server.baseUrl}/help/changer-de-forfait-${TAG}`);
     await page.getByRole("heading", { level: 1, name: `Changer de forfait ${TAG}` }).waitFor();
+    await page.getByRole("link", { name: `grille-${TAG}.txt` }).waitFor();
     await page.getByRole("link", { name: "Nederlands" }).click();
     await page.getByRole("heading", { level: 1, name: "Mijn Lumio Box herstarten" }).waitFor();
   }, 90_000);

@@ -1,9 +1,11 @@
 // Knowledge-base relevance in French, Dutch and English: a fixed set of queries, accents and
 // typos included, each expecting one article first (or in the top three where the words are
-// shared by neighbours), over the fixture's help centre, on PGlite and PostgreSQL.
+// shared by neighbours), over the fixture's help centre, on PGlite and PostgreSQL; and an
+// article found by a word only in its attached file.
 
 import { beforeAll, expect, it } from "vitest";
 import { createArticle, createCategory } from "../../src/commands/kb/articles.js";
+import { attachFile } from "../../src/commands/kb/attachments.js";
 import { inWork } from "../../src/commands/work.js";
 import { type KbLanguage, slugify } from "../../src/core/kb/article.js";
 import { searchArticles } from "../../src/store/kb.js";
@@ -44,6 +46,22 @@ describeStore("knowledge-base relevance", (get) => {
     const [hit] = await searchArticles(get().db, { text: "evenement", language: "fr", limit: 1, any: false });
     expect(hit!.snippet).toContain("<mark>évènement</mark>");
     expect(hit!.snippet.replace(/<\/?mark>/g, "")).not.toMatch(/[<>]/);
+  });
+
+  it("finds an article by a word only in its attached file", async () => {
+    const [refund] = [...ids].find(([, key]) => key === "refund")!;
+    expect(await searchArticles(get().db, { text: "bordereau", language: "fr", limit: 5, any: false })).toEqual([]);
+    await inWork(get().db, { now: new Date("2026-12-01T09:00:00Z"), actor: { type: "system" } }, (work) =>
+      attachFile(work, {
+        articleId: refund,
+        language: "fr",
+        filename: "formulaire.txt",
+        contentType: "text/plain",
+        content: Buffer.from("Joignez le bordereau de retour signé."),
+      }),
+    );
+    const found = await searchArticles(get().db, { text: "bordereaux", language: "fr", limit: 5, any: false });
+    expect(found.map((r) => `${ids.get(r.id)}/${r.language}`)).toEqual(["refund/fr"]);
   });
 
   it("finds nothing for words no article has, rather than something unrelated", async () => {

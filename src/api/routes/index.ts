@@ -14,6 +14,7 @@ import { customerRoutes } from "./customers/customers.js";
 import { approvalRoutes } from "./escalations/approvals.js";
 import { escalationRoutes } from "./escalations/escalations.js";
 import { jobRoutes } from "./jobs/jobs.js";
+import { kbAttachmentRoutes } from "./kb/attachments.js";
 import { kbRoutes } from "./kb/kb.js";
 import { notificationRoutes } from "./notifications/notifications.js";
 import { oncallScheduleRoutes } from "./oncallSchedules/oncallSchedules.js";
@@ -61,6 +62,7 @@ export const resourceRoutes: FastifyPluginAsync = async (app) => {
   await app.register(selfcareStaffRoutes);
   // The knowledge base as staff write and read it (the public side is in kb/public.ts).
   await app.register(kbRoutes);
+  await app.register(kbAttachmentRoutes);
   await app.register(mailboxAdminRoutes);
   await app.register(socialRoutes);
   await app.register(phoneRoutes);

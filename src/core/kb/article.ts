@@ -37,6 +37,9 @@ export interface KbProblem {
     | "kb_no_translation"
     | "kb_slug_taken"
     | "kb_unknown_category"
+    | "kb_attachment_empty"
+    | "kb_attachment_too_large"
+    | "kb_attachment_too_many"
     | "not_allowed_value";
   message: string;
   params?: Record<string, string | number>;

@@ -35,6 +35,8 @@ export type Query = Record<string, string | number | readonly string[] | null | 
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as the body, as it is, with its own type (an upload). */
+  file?: Blob;
   headers?: Record<string, string>;
   /** Do not report a 401 as the end of the session (login, me). */
   quiet401?: boolean;
@@ -65,6 +67,7 @@ const WRITES = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.file !== undefined) headers["Content-Type"] = options.file.type || "application/octet-stream";
   if (WRITES.has(method) && csrfToken !== null) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
   try {
@@ -72,7 +75,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (error) {
     throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));

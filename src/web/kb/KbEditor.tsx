@@ -1,5 +1,5 @@
 // An article's editor: its category and fallback language, then one tab per language with the
-// version's title, address, Markdown and status, and a preview as readers will see it.
+// version's title, address, Markdown and status, a preview as readers will see it, and its files.
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import { ErrorNotice } from "../components/ErrorNotice.js";
 import { fieldIssues } from "../components/FieldError.js";
 import { PageTitle } from "../components/PageTitle.js";
 import { useI18n } from "../i18n/I18nProvider.js";
+import { KbAttachments } from "./KbAttachments.js";
 import * as kb from "./kbApi.js";
 import { useCanEditKb } from "./KbScreen.js";
 import "./kb.css";
@@ -207,6 +208,7 @@ function KbEditor({ article }: { article: kb.KbArticle | null }) {
                 { value: "published", label: t("kb.status.published") },
               ]}
             />
+            <KbAttachments articleId={article?.id ?? null} version={article?.translations.find((v) => v.language === tab)} canEdit={canEdit} />
             {canEdit && draft.translations.length > 1 && (
               <button type="button" className="button button-quiet" onClick={removeVersion}>
                 {t("kb.removeVersion")}

@@ -5,8 +5,21 @@ import { request } from "../api/client.js";
 export type KbLanguage = "fr" | "nl" | "en";
 export const KB_LANGUAGES: readonly KbLanguage[] = ["fr", "nl", "en"];
 
+/** A file attached to a version; `url` downloads it. */
+export interface KbAttachment {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  url: string;
+}
+
+/** The largest file the server takes (src/core/kb/attachment.ts), checked before sending it. */
+export const KB_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
 export interface KbVersion {
   id?: string;
+  attachments?: KbAttachment[];
   language: KbLanguage;
   slug: string;
   title: string;
@@ -93,4 +106,12 @@ export async function kbReport(days: number): Promise<KbReport> {
 /** Where a published version is read by customers. */
 export function publicArticleUrl(slug: string): string {
   return `${window.location.origin}/help/${slug}`;
+}
+
+export async function attachFile(articleId: string, language: KbLanguage, file: File): Promise<KbAttachment> {
+  return (await request<KbAttachment>("POST", `/kb/articles/${articleId}/versions/${language}/attachments`, { query: { name: file.name }, file })).data;
+}
+
+export async function removeAttachment(articleId: string, attachmentId: string): Promise<void> {
+  await request("DELETE", `/kb/articles/${articleId}/attachments/${attachmentId}`);
 }

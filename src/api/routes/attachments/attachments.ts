@@ -7,17 +7,9 @@ import { Type } from "typebox";
 import { attachmentById } from "../../../store/mail.js";
 import { notFound } from "../../errors.js";
 import { callerWith } from "../common/access.js";
+import { disposition, INLINE_TYPES } from "../common/download.js";
 import { errorResponses, IdParams, SECURITY } from "../common/schema.js";
 import { visibleTicket } from "../tickets/tickets.js";
-
-/** Types shown in the page; SVG is not among them (it may carry script). */
-const INLINE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
-
-/** `filename` for a Content-Disposition header: ASCII fallback and the UTF-8 name (RFC 6266). */
-function disposition(kind: "inline" | "attachment", filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 export const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

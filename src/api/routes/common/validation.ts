@@ -85,7 +85,8 @@ export async function rejectDeepBodies(request: FastifyRequest): Promise<void> {
 }
 
 function deepPath(value: unknown, path: string, levels: number): string | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
+  // Bytes (an uploaded file) nest nothing; walking them would visit every byte.
+  if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return undefined;
   if (levels === 0) return path;
   for (const [key, inner] of Object.entries(value)) {
     const found = deepPath(inner, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key, levels - 1);
@@ -111,7 +112,8 @@ export async function rejectNulCharacters(request: FastifyRequest): Promise<void
 
 function nulPath(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
-  if (typeof value !== "object" || value === null || depth > 64) return undefined;
+  // Bytes (an uploaded file) are not text: a NUL byte is theirs to hold.
+  if (typeof value !== "object" || value === null || depth > 64 || ArrayBuffer.isView(value)) return undefined;
   for (const [key, inner] of Object.entries(value)) {
     const here = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
     if (key.includes("\u0000")) return here;

@@ -21,6 +21,7 @@ import {
   translationsOf,
   unansweredSearches,
 } from "../../../store/kb.js";
+import { type KbAttachmentInfo, kbAttachmentsOf } from "../../../store/kbAttachments.js";
 import { listMessages } from "../../../store/tickets/messageRows.js";
 import { notFound } from "../../errors.js";
 import { actorOf, callerWith, now } from "../common/access.js";
@@ -30,8 +31,13 @@ import { ArticleBody, ArticleSchema, CategoryBody, CategorySchema, Language, Sta
 
 const tags = ["knowledge base"];
 
-/** An article as staff read it: every version with its rendered HTML. */
-function presentArticle({ article, translations }: StoredArticle) {
+/** A file as listed: its name, type, size and where staff download it. */
+export function presentAttachment(file: KbAttachmentInfo, url: string) {
+  return { id: file.id, name: file.filename, type: file.contentType, size: file.size, url };
+}
+
+/** An article as staff read it: every version with its rendered HTML and its files. */
+function presentArticle({ article, translations }: StoredArticle, files: readonly KbAttachmentInfo[]) {
   return {
     id: article.id,
     categoryId: article.categoryId,
@@ -46,6 +52,7 @@ function presentArticle({ article, translations }: StoredArticle) {
       status: t.status as KbStatus,
       publishedAt: t.publishedAt?.toISOString() ?? null,
       updatedAt: t.updatedAt.toISOString(),
+      attachments: files.filter((f) => f.translationId === t.id).map((f) => presentAttachment(f, `/api/v1/kb/attachments/${f.id}`)),
     })),
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
@@ -167,7 +174,11 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
         db,
         articles.map((a) => a.id),
       );
-      return { items: articles.map((article) => presentArticle({ article, translations: versions.filter((v) => v.articleId === article.id) })) };
+      const files = await kbAttachmentsOf(
+        db,
+        versions.map((v) => v.id),
+      );
+      return { items: articles.map((article) => presentArticle({ article, translations: versions.filter((v) => v.articleId === article.id) }, files)) };
     },
   );
 
@@ -186,7 +197,13 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = callerWith(request, "kb.write");
       const stored = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) => createArticle(work, request.body));
       reply.status(201);
-      return presentArticle(stored);
+      return presentArticle(
+        stored,
+        await kbAttachmentsOf(
+          request.server.database.db,
+          stored.translations.map((t) => t.id),
+        ),
+      );
     },
   );
 
@@ -206,7 +223,14 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const db = request.server.database.db;
       const article = await articleById(db, request.params.id);
       if (!article) throw notFound(`article ${request.params.id}`);
-      return presentArticle({ article, translations: await translationsOf(db, [article.id]) });
+      const translations = await translationsOf(db, [article.id]);
+      return presentArticle(
+        { article, translations },
+        await kbAttachmentsOf(
+          db,
+          translations.map((t) => t.id),
+        ),
+      );
     },
   );
 
@@ -227,7 +251,13 @@ export const kbRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const stored = await inWork(request.server.database.db, { now: now(request), actor: actorOf(principal) }, (work) =>
         replaceArticle(work, request.params.id, request.body),
       );
-      return presentArticle(stored);
+      return presentArticle(
+        stored,
+        await kbAttachmentsOf(
+          request.server.database.db,
+          stored.translations.map((t) => t.id),
+        ),
+      );
     },
   );
 

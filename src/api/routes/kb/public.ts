@@ -5,13 +5,16 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
+import { Type } from "typebox";
 import { isKbLanguage, type KbLanguage, pickVersion } from "../../../core/kb/article.js";
-import { acceptedLocale } from "../../../core/i18n/index.js";
+import { acceptedLocale, translate } from "../../../core/i18n/index.js";
 import { renderMarkdown } from "../../../core/kb/markdown.js";
 import { articleById, categoryById, logRead, logSearch, searchArticles, translationBySlug, translationsOf } from "../../../store/kb.js";
+import { type KbAttachmentInfo, kbAttachmentById, kbAttachmentsOf } from "../../../store/kbAttachments.js";
 import { HttpError, notFound } from "../../errors.js";
+import { sendDownload } from "../common/download.js";
 import { now } from "../common/access.js";
-import { errorResponses } from "../common/schema.js";
+import { errorResponses, IdParams } from "../common/schema.js";
 import { rejectNulCharacters, validatorCompiler } from "../common/validation.js";
 import { LangQuery, PublicArticle, PublicSearchQuery, PublicSuggestQuery, SearchAnswer, SlugParams } from "./schema.js";
 
@@ -25,6 +28,11 @@ function readerLanguage(request: FastifyRequest, lang: KbLanguage | undefined): 
   if (lang) return lang;
   const accepted = acceptedLocale(request.headers["accept-language"]);
   return isKbLanguage(accepted) ? accepted : "fr";
+}
+
+/** A published version's file as readers see it listed, with its public download address. */
+function publicAttachment(file: KbAttachmentInfo) {
+  return { id: file.id, name: file.filename, type: file.contentType, size: file.size, url: `/api/v1/public/kb/attachments/${file.id}` };
 }
 
 /** Registers /public/kb/…; mount with `{ prefix: "/api/v1" }`. */
@@ -107,7 +115,27 @@ export const publicKbRoutes: FastifyPluginAsyncTypebox = async (app) => {
         language: shown.language as KbLanguage,
         category: category?.slug ?? null,
         translations: published.map((t) => ({ language: t.language as KbLanguage, slug: t.slug })),
+        attachments: (await kbAttachmentsOf(db, [shown.id])).map(publicAttachment),
       };
+    },
+  );
+
+  app.get(
+    "/public/kb/attachments/:id",
+    {
+      schema: {
+        tags,
+        summary: "Download a file attached to a published article",
+        security: [],
+        params: IdParams,
+        response: { 200: Type.Unknown({ description: "the bytes as uploaded, with their type" }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await kbAttachmentById(request.server.database.db, request.params.id);
+      // A draft's files are not public: the same answer as a file that does not exist.
+      if (!file || file.status !== "published") throw notFound(`attachment ${request.params.id}`);
+      return sendDownload(reply, file, "public, max-age=300");
     },
   );
 };
@@ -118,6 +146,14 @@ const PAGE_WORDS: Record<KbLanguage, { other: string; lang: string }> = {
   en: { other: "Also in", lang: "en" },
 };
 const LANGUAGE_NAMES: Record<KbLanguage, string> = { fr: "Français", nl: "Nederlands", en: "English" };
+
+/** A size as a reader of `language` writes it: "2,4 Mo", "2.4 MB". */
+function fileSize(bytes: number, language: KbLanguage): string {
+  const tenths = (n: number) => Math.round(n * 10) / 10;
+  if (bytes < 1024) return translate(language, "kb.page.bytes", { n: bytes });
+  if (bytes < 1024 * 1024) return translate(language, "kb.page.kilobytes", { n: tenths(bytes / 1024) });
+  return translate(language, "kb.page.megabytes", { n: tenths(bytes / (1024 * 1024)) });
+}
 
 function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -139,11 +175,21 @@ export const helpPageRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .map(
         (t) => `<a href="/help/${encodeURIComponent(t.slug)}" hreflang="${t.language}" lang="${t.language}">${LANGUAGE_NAMES[t.language as KbLanguage]}</a>`,
       );
+    const files = await kbAttachmentsOf(db, [shown.id]);
+    const attachments =
+      files.length === 0
+        ? ""
+        : `<section><h2>${escapeText(translate(language, "kb.page.attachments"))}</h2><ul>${files
+            .map(
+              (f) =>
+                `<li><a href="/api/v1/public/kb/attachments/${f.id}" download>${escapeText(f.filename)}</a> (${escapeText(fileSize(f.size, language))})</li>`,
+            )
+            .join("")}</ul></section>`;
     const html = `<!doctype html>
 <html lang="${PAGE_WORDS[language].lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeText(shown.title)}</title>
 <style>body{font:16px/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1f2933}a{color:#1d4ed8}nav{font-size:.9rem;color:#52606d}</style>
-</head><body><main><h1>${escapeText(shown.title)}</h1>${renderMarkdown(shown.body)}</main>
+</head><body><main><h1>${escapeText(shown.title)}</h1>${renderMarkdown(shown.body)}${attachments}</main>
 ${others.length > 0 ? `<nav>${PAGE_WORDS[language].other} ${others.join(" · ")}</nav>` : ""}
 </body></html>`;
     return reply.type("text/html; charset=utf-8").send(html);

@@ -40,6 +40,18 @@ export const PublicSuggestQuery = Type.Object(
 export const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: KB_LIMITS.slug }) }, { additionalProperties: false });
 export const LangQuery = Type.Object({ lang: Type.Optional(Language) }, { additionalProperties: false });
 
+/** A file attached to a version: what a reader sees of it, and where its bytes are. */
+export const AttachmentSchema = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String({ description: "the file's name" }),
+    type: Type.String({ description: "its media type" }),
+    size: Type.Integer({ description: "bytes" }),
+    url: Type.String({ description: "where its bytes are downloaded" }),
+  },
+  { additionalProperties: false },
+);
+
 export const PublicArticle = Type.Object(
   {
     id: Uuid,
@@ -51,6 +63,7 @@ export const PublicArticle = Type.Object(
     translations: Type.Array(Type.Object({ language: Language, slug: Type.String() }, { additionalProperties: false }), {
       description: "every published version, this one included",
     }),
+    attachments: Type.Array(AttachmentSchema, { description: "the files attached to the version shown" }),
   },
   { additionalProperties: false },
 );
@@ -88,6 +101,7 @@ export const TranslationSchema = Type.Object(
     status: StringEnum(KB_STATUSES),
     publishedAt: Nullable(DateTime),
     updatedAt: DateTime,
+    attachments: Type.Array(AttachmentSchema),
   },
   { additionalProperties: false },
 );
@@ -142,5 +156,12 @@ export const StaffResult = Type.Object(
     html: Type.String({ description: "the version's sanitized HTML, to insert in a reply" }),
     text: Type.String({ description: "the version's plain text" }),
   },
+  { additionalProperties: false },
+);
+
+export const AttachmentParams = Type.Object({ id: Uuid, language: Language }, { additionalProperties: false });
+export const AttachmentIdParams = Type.Object({ id: Uuid, attachmentId: Uuid }, { additionalProperties: false });
+export const AttachmentUploadQuery = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 1000, description: "the file's name" }) },
   { additionalProperties: false },
 );

@@ -703,65 +703,71 @@ function expected(endpoint: Endpoint, who: Who): "2xx" | 401 | 403 {
   return endpoint.needs.every((p) => can(principal, p)) ? "2xx" : 403;
 }
 
-describeStore("authorization matrix", (get) => {
-  const fixtures = {} as Fixtures;
-  let customer: CustomerSession;
-  let n = 0;
+// Who may call what is decided before the store is reached, identically on both (both are
+// PostgreSQL): the matrix runs once, on PostgreSQL when the run has it, the store suites cover both.
+describeStore(
+  "authorization matrix",
+  (get) => {
+    const fixtures = {} as Fixtures;
+    let customer: CustomerSession;
+    let n = 0;
 
-  beforeAll(async () => {
-    api = await openApi(get());
-    const now = api.clock.now();
-    const db = api.db;
-    customer = await api.signInCustomer("Matrix Customer", "matrix.customer@example.org");
-    fixtures.customerId = (await buildCustomer(db, { now })).id;
-    fixtures.staffTicket = (await buildTicket(db, { now, actor: { type: "system" }, customerId: fixtures.customerId, message: null })).ticket.number;
-    fixtures.ownTicket = (
-      await buildTicket(db, { now, actor: { type: "system" }, channel: "web", customerId: customer.customerId, message: null })
-    ).ticket.number;
-    fixtures.organizationId = (await buildOrganization(db, { now })).id;
-    fixtures.agentId = (await buildAgent(db, { now })).id;
-    fixtures.teamId = (await buildTeam(db, { now })).id;
-    fixtures.productId = (await buildProduct(db, { now })).id;
-    fixtures.calendarId = (await buildCalendar(db, { spec: MATRIX_CALENDAR, now })).id;
-    fixtures.policyId = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
-    fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
-    fixtures.ruleId = (await insertRule(db, MATRIX_RULE, now)).id;
-    fixtures.scheduleId = (await oncallScheduleStore.create(db, { name: "Matrix schedule", timezone: "Europe/Brussels", layers: [], overrides: [] }, now)).id;
-    fixtures.rolesTeamId = api.teamId;
-  });
-  afterAll(() => api.close());
-
-  it("has a row for every route under /api/v1", () => {
-    const covered = new Set([...ENDPOINTS.map((e) => `${e.method} ${e.route}`), ...OUTSIDE_THE_MATRIX]);
-    const registered = registeredRoutes(api.app)
-      .filter((r) => r.path.startsWith("/api/v1/"))
-      .map((r) => `${r.method} ${r.path}`);
-    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
-    expect([...covered].filter((c) => !registered.includes(c))).toEqual([]);
-  });
-
-  const callers: Who[] = [...ROLES, "customer", "anonymous"];
-  for (const endpoint of ENDPOINTS) {
-    const label = `${endpoint.method} ${endpoint.route}${endpoint.body ? ` ${JSON.stringify(endpoint.body({} as Fixtures, "admin", 0)).slice(0, 40)}` : ""}`;
-    describe(label, () => {
-      it.each(callers)("as %s", async (who) => {
-        const caller: Caller = who === "customer" ? customer : who;
-        n++;
-        const url = await endpoint.url(fixtures, who, n);
-        const answer = await api.call<{ error?: { code: string } }>(
-          caller,
-          endpoint.method,
-          url,
-          endpoint.body ? { body: endpoint.body(fixtures, who, n) } : {},
-        );
-        const want = expected(endpoint, who);
-        const detail = `${who} ${endpoint.method} ${url} → ${answer.status} ${String(JSON.stringify(answer.json)).slice(0, 200)}`;
-        if (want === "2xx") expect(answer.status >= 200 && answer.status < 300, detail).toBe(true);
-        else {
-          expect(answer.status, detail).toBe(want);
-          expect(answer.json.error?.code, detail).toBe(want === 401 ? "unauthorized" : "forbidden");
-        }
-      });
+    beforeAll(async () => {
+      api = await openApi(get());
+      const now = api.clock.now();
+      const db = api.db;
+      customer = await api.signInCustomer("Matrix Customer", "matrix.customer@example.org");
+      fixtures.customerId = (await buildCustomer(db, { now })).id;
+      fixtures.staffTicket = (await buildTicket(db, { now, actor: { type: "system" }, customerId: fixtures.customerId, message: null })).ticket.number;
+      fixtures.ownTicket = (
+        await buildTicket(db, { now, actor: { type: "system" }, channel: "web", customerId: customer.customerId, message: null })
+      ).ticket.number;
+      fixtures.organizationId = (await buildOrganization(db, { now })).id;
+      fixtures.agentId = (await buildAgent(db, { now })).id;
+      fixtures.teamId = (await buildTeam(db, { now })).id;
+      fixtures.productId = (await buildProduct(db, { now })).id;
+      fixtures.calendarId = (await buildCalendar(db, { spec: MATRIX_CALENDAR, now })).id;
+      fixtures.policyId = (await buildPolicy(db, { active: false, calendarId: null, targets: {}, pauseStatuses: [], matrix: { steps: [] }, now })).id;
+      fixtures.jobId = (await queueRecompute(db, "matrix", now)).id;
+      fixtures.ruleId = (await insertRule(db, MATRIX_RULE, now)).id;
+      fixtures.scheduleId = (await oncallScheduleStore.create(db, { name: "Matrix schedule", timezone: "Europe/Brussels", layers: [], overrides: [] }, now)).id;
+      fixtures.rolesTeamId = api.teamId;
     });
-  }
-});
+    afterAll(() => api.close());
+
+    it("has a row for every route under /api/v1", () => {
+      const covered = new Set([...ENDPOINTS.map((e) => `${e.method} ${e.route}`), ...OUTSIDE_THE_MATRIX]);
+      const registered = registeredRoutes(api.app)
+        .filter((r) => r.path.startsWith("/api/v1/"))
+        .map((r) => `${r.method} ${r.path}`);
+      expect(registered.filter((r) => !covered.has(r))).toEqual([]);
+      expect([...covered].filter((c) => !registered.includes(c))).toEqual([]);
+    });
+
+    const callers: Who[] = [...ROLES, "customer", "anonymous"];
+    for (const endpoint of ENDPOINTS) {
+      const label = `${endpoint.method} ${endpoint.route}${endpoint.body ? ` ${JSON.stringify(endpoint.body({} as Fixtures, "admin", 0)).slice(0, 40)}` : ""}`;
+      describe(label, () => {
+        it.each(callers)("as %s", async (who) => {
+          const caller: Caller = who === "customer" ? customer : who;
+          n++;
+          const url = await endpoint.url(fixtures, who, n);
+          const answer = await api.call<{ error?: { code: string } }>(
+            caller,
+            endpoint.method,
+            url,
+            endpoint.body ? { body: endpoint.body(fixtures, who, n) } : {},
+          );
+          const want = expected(endpoint, who);
+          const detail = `${who} ${endpoint.method} ${url} → ${answer.status} ${String(JSON.stringify(answer.json)).slice(0, 200)}`;
+          if (want === "2xx") expect(answer.status >= 200 && answer.status < 300, detail).toBe(true);
+          else {
+            expect(answer.status, detail).toBe(want);
+            expect(answer.json.error?.code, detail).toBe(want === 401 ? "unauthorized" : "forbidden");
+          }
+        });
+      });
+    }
+  },
+  { once: true },
+);

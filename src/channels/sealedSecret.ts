@@ -40,7 +40,12 @@ export function openSecret(key: Buffer, sealed: string): string {
  * else is read as it is (sealed at its next change).
  */
 export function openStoredSecret(key: Buffer, stored: string): string {
-  return stored.startsWith(`${VERSION}:`) ? openSecret(key, stored) : stored;
+  return isSealed(stored) ? openSecret(key, stored) : stored;
+}
+
+/** Whether `stored` is sealed text (what {@link sealSecret} makes) rather than a secret stored before sealing. */
+export function isSealed(stored: string): boolean {
+  return stored.startsWith(`${VERSION}:`);
 }
 
 /** The key: `configured` (PALIER_SECRET_KEY) when given, else `secret.key` in `dataDir`, written once with mode 0600. */

@@ -4,7 +4,7 @@
 // delivers; any other answer, a network error or no answer in time is retried; no connector or
 // no secret kills the row at once (docs/social.md).
 
-import { openStoredSecret, SecretUnreadableError } from "../../../channels/sealedSecret.js";
+import { isSealed, openStoredSecret, SecretUnreadableError } from "../../../channels/sealedSecret.js";
 import { socialSignature } from "../../../channels/social/signature.js";
 import { isNetwork } from "../../../core/social/socialEvent.js";
 import type { Db } from "../../../store/database.js";
@@ -60,7 +60,7 @@ export async function sendSocialReply(
 /** The network's secret, opened: a sealed one that cannot be opened (no key, another key) kills the row, as retrying would not help. */
 function secretOf(stored: string, key: Buffer | undefined, network: string): string {
   if (key === undefined) {
-    if (!stored.startsWith("v1:")) return stored;
+    if (!isSealed(stored)) return stored;
     throw new PermanentDeliveryError(`${network}'s secret is sealed and this worker has no key to open it (PALIER_SECRET_KEY)`);
   }
   try {

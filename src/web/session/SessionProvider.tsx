@@ -3,7 +3,7 @@
 // the app speaks the profile's language and shows instants in the profile's time zone.
 
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from "../api/client.js";
 import * as api from "../api/palier.js";
 import type { Principal, Session } from "../api/types.js";
@@ -30,6 +30,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<SessionState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
+  const profileSaves = useRef(0);
   const { setLocale } = useI18n();
   const principal = state.status === "signedIn" ? state.principal : undefined;
   const savedLocale = principal ? profileLocale(principal) : undefined;
@@ -88,8 +89,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       timeZone: profileTimeZone(principal),
       updateProfile: async (change) => {
+        // Two quick changes (a language, then another): only the latest answer sets the
+        // session, so an earlier one answered late cannot switch the language back.
+        const mine = ++profileSaves.current;
         const session = await saveProfile(change);
-        setState({ status: "signedIn", principal: session.principal });
+        if (mine === profileSaves.current) setState({ status: "signedIn", principal: session.principal });
       },
     }),
     [state, signIn, queryClient, principal],

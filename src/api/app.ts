@@ -3,11 +3,12 @@
 
 import { randomBytes } from "node:crypto";
 import cookie from "@fastify/cookie";
+import { SerializerSelector } from "@fastify/fast-json-stringify-compiler";
 import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from "fastify";
 import type { Principal } from "../core/access/permissions.js";
 import type { Clock } from "../core/clock.js";
 import type { Database } from "../store/database.js";
@@ -48,6 +49,8 @@ export interface AppOptions {
   secretKey?: Buffer;
   /** Largest accepted request body, in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Told of every route as it is added (tests compile every route's schemas with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export type App = FastifyInstance;
@@ -86,12 +89,25 @@ function isPublic(schema: { security?: unknown } | undefined): boolean {
   return Array.isArray(schema?.security) && schema.security.length === 0;
 }
 
+/**
+ * Fastify's response serializers (fast-json-stringify), each built on its route's first answer
+ * rather than when the app starts, as the request validators are (see `validatorCompiler`).
+ */
+function lazySerializers(...factory: Parameters<ReturnType<typeof SerializerSelector>>) {
+  const build = SerializerSelector()(...factory);
+  return (route: Parameters<typeof build>[0]) => {
+    let serialize: ReturnType<typeof build> | undefined;
+    return (data: unknown) => (serialize ??= build(route))(data);
+  };
+}
+
 /** Builds the API; call `listen` to serve it, or `inject` to test it in process. */
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("database", options.database);
@@ -99,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("reportUnexpected", options.reportUnexpected ?? reportToStderr);
   app.decorate("secretKey", options.secretKey ?? randomBytes(32));
   app.decorateRequest("principal", null);
+  if (options.onRoute) app.addHook("onRoute", options.onRoute);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody("not_found", `no route ${request.method} ${request.url.split("?")[0]}`)));
 

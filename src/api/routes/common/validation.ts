@@ -16,10 +16,16 @@ interface TypeBoxIssue {
   message: string;
 }
 
-/** Compiles a route's schemas with TypeBox; see the file header. */
+/**
+ * Compiles a route's schemas with TypeBox; see the file header. Each is compiled on its route's
+ * first request rather than when the app starts: a process serves a few of its hundreds of
+ * routes, and starting (a server, or the app in each test file) should not pay for the rest.
+ * `test/api/schemasCompile.test.ts` compiles every one, so a broken schema still fails a test.
+ */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
-  const check = Compile(schema);
+  let check: ReturnType<typeof Compile> | undefined;
   return (input: unknown) => {
+    check ??= Compile(schema);
     const value = httpPart === "body" ? input : Value.Convert(schema, input);
     if (check.Check(value)) return { value };
     return { error: ajvShaped(check.Errors(value) as TypeBoxIssue[], schema) };

@@ -6,11 +6,12 @@
 //   });
 //
 // and runs once on PGlite and, when TEST_DATABASE_URL is set, once on PostgreSQL, with one
-// fresh database per file and backend.
+// fresh database per file and backend: on PostgreSQL a clone of the migrated template, on PGlite
+// a migrated database as it was when the dump was made (see `pglitePool`).
 
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { type Database, openDatabase } from "../../src/store/database.js";
 import { PREFIX, databaseUrl, quoteIdent, withAdmin } from "./globalSetup.js";
@@ -31,8 +32,8 @@ export interface TestDatabase {
 /** A migrated database of its own: PGlite loaded from the dump, or a clone of the PostgreSQL template. */
 export async function openTestDatabase(kind: Backend): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const database = await openDatabase({ loadDataDir: new Blob([readFileSync(inject("palierPgliteDump"))]) });
-    return { database, drop: () => database.close() };
+    const database = await takePglite();
+    return { database, drop: () => givePgliteBack(database) };
   }
   const created = await createPostgresDatabase();
   try {
@@ -47,6 +48,67 @@ export async function openTestDatabase(kind: Backend): Promise<TestDatabase> {
   } catch (error) {
     await created.drop();
     throw error;
+  }
+}
+
+/**
+ * Loading PGlite from the dump costs about two seconds of CPU (the instance's start and the
+ * copy of 40 MB into its memory), and the run opens one per file: a file's database, once the
+ * file has dropped it, is emptied and kept for the next file of the same worker (files run one
+ * after the other in a worker). Emptied means as migrated: every table truncated with its
+ * sequences restarted (the migrations write no rows but their own journal), and the session's
+ * settings, listens, advisory locks and prepared statements reset. A database whose schema a file
+ * changed (its catalogue no longer counts what the dump's did), or that cannot be reset, is
+ * closed instead.
+ */
+const idlePglite: Database[] = [];
+let migrated: { tables: string; catalogue: string } | undefined;
+
+/** How many objects of each kind the catalogue holds: any DDL changes one of them. */
+const CATALOGUE = sql.raw(
+  `select concat_ws(',', (select count(*) from pg_class), (select max(oid::int8) from pg_class), (select count(*) from pg_attribute),
+    (select count(*) from pg_proc), (select count(*) from pg_trigger), (select count(*) from pg_constraint), (select count(*) from pg_type),
+    (select count(*) from pg_namespace)) as catalogue`,
+);
+
+async function catalogueOf(database: Database): Promise<string> {
+  const [row] = await selectRows<{ catalogue: string }>(database, CATALOGUE);
+  return row?.catalogue ?? "";
+}
+
+async function takePglite(): Promise<Database> {
+  const reused = idlePglite.pop();
+  if (reused) return reused;
+  const database = await openDatabase({ loadDataDir: new Blob([readFileSync(inject("palierPgliteDump"))]) });
+  if (!migrated) {
+    const catalogue = await catalogueOf(database);
+    const tables = await selectRows<{ name: string }>(
+      database,
+      sql.raw(
+        `select format('%I.%I', schemaname, tablename) as name from pg_tables
+          where schemaname not in ('pg_catalog', 'information_schema') and (schemaname, tablename) <> ('drizzle', '__drizzle_migrations')`,
+      ),
+    );
+    migrated = { catalogue, tables: tables.map((t) => t.name).join(", ") };
+  }
+  return database;
+}
+
+async function givePgliteBack(database: Database): Promise<void> {
+  try {
+    if (!migrated || idlePglite.length >= 2 || database.pglite?.closed !== false) return await database.close();
+    if ((await catalogueOf(database)) !== migrated.catalogue) return await database.close();
+    await database.pglite.exec(
+      `unlisten *; select pg_advisory_unlock_all(); deallocate all; reset all; truncate ${migrated.tables} restart identity cascade;
+       do $$ declare s record; begin
+         for s in select format('%I.%I', schemaname, sequencename) as name from pg_sequences where schemaname not in ('pg_catalog', 'information_schema') loop
+           execute 'alter sequence ' || s.name || ' restart';
+         end loop;
+       end $$;`,
+    );
+    idlePglite.push(database);
+  } catch {
+    await database.close().catch(() => undefined);
   }
 }
 

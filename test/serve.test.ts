@@ -67,7 +67,7 @@ function spawnServe(env: Record<string, string> = {}): {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-const READY_WITHIN_MS = 180_000;
+const READY_WITHIN_MS = 300_000;
 
 /** Spawns `palier serve` and waits for the URL it prints. */
 async function startServe(env: Record<string, string> = {}): Promise<Server> {

@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { browserAvailable, launchBrowser, releaseBrowser } from "./support/browser.js";
 import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { signInAs } from "./support/session.js";
 
@@ -77,7 +77,7 @@ suite("the browser app", () => {
   }, SUITE_START_MS);
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.stop();
   }, 30_000);
 

@@ -10,7 +10,7 @@ import { createTransport } from "nodemailer";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SmtpReceiver, startSmtpReceiver } from "../support/deliveryReceivers.js";
-import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { browserAvailable, launchBrowser, releaseBrowser } from "./support/browser.js";
 import { freePort, startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { apiFromPage, signInAs } from "./support/session.js";
 
@@ -53,7 +53,7 @@ suite("e-mail in the browser app", () => {
     page = await context.newPage();
   }, SUITE_START_MS);
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.stop();
     await mailbox?.close();
   });

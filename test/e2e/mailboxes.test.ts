@@ -9,7 +9,7 @@ import { ImapFlow } from "imapflow";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dovecotAvailable, startDovecot, type Dovecot } from "../support/dovecot.js";
-import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { browserAvailable, launchBrowser, releaseBrowser } from "./support/browser.js";
 import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { apiFromPage, signInAs } from "./support/session.js";
 
@@ -35,7 +35,7 @@ suite("IMAP mailboxes in the browser app", () => {
     page.on("dialog", (dialog) => void dialog.accept());
   }, SUITE_START_MS);
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.stop();
     await dovecot?.stop();
   });

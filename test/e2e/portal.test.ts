@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/core/i18n/locales/en/app.json" with { type: "json" };
 import fr from "../../src/core/i18n/locales/fr/app.json" with { type: "json" };
 import nl from "../../src/core/i18n/locales/nl/app.json" with { type: "json" };
-import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { browserAvailable, launchBrowser, releaseBrowser } from "./support/browser.js";
 import { startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -120,7 +120,7 @@ suite("the customer portal", () => {
   }, SUITE_START_MS);
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.stop();
   }, 30_000);
 

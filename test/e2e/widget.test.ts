@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/core/i18n/locales/en/widget.json" with { type: "json" };
 import fr from "../../src/core/i18n/locales/fr/widget.json" with { type: "json" };
 import nl from "../../src/core/i18n/locales/nl/widget.json" with { type: "json" };
-import { browserAvailable, launchBrowser } from "./support/browser.js";
+import { browserAvailable, launchBrowser, releaseBrowser } from "./support/browser.js";
 import { freePort, startServer, SUITE_START_MS, type RunningServer } from "./support/server.js";
 import { signInAs } from "./support/session.js";
 
@@ -164,7 +164,7 @@ suite("the self-care widget on a customer's site", () => {
   }, SUITE_START_MS);
 
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     if (host) await new Promise((resolve) => host.close(resolve));
     await server?.stop();
   }, 30_000);

@@ -39,8 +39,30 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The worker's browser: launched by the first suite that asks, then shared by the suites that run
+ * after it in the same worker (a launch costs about two seconds of CPU). Each suite works in
+ * contexts of its own and gives the browser back with {@link releaseBrowser}; the browser ends
+ * with the worker.
+ */
+export function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (executablePath === null) throw new Error("no Chromium");
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  shared ??= chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }).then((browser) => {
+    browser.on("disconnected", () => (shared = undefined));
+    return browser;
+  });
+  const launching = shared;
+  launching.catch(() => {
+    if (shared === launching) shared = undefined;
+  });
+  return launching;
+}
+
+/** Closes the contexts a suite opened, leaving the browser to the next suite of the worker. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser?.isConnected()) return;
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }

@@ -89,6 +89,19 @@ export async function ticketOfThread(db: Db, network: Network, threadId: string)
   return row?.ticketNumber ?? null;
 }
 
+/** The class of the advisory locks that serialize finding or creating a social author's customer. */
+const SOCIAL_AUTHOR_LOCK = 7_311_027;
+
+/**
+ * Waits until no other transaction is finding or creating the customer of this author (their
+ * handle on the network, case and `@` aside), and holds that until `tx` ends: two deliveries of
+ * one new author at once make one customer, not two.
+ */
+export async function lockSocialAuthor(tx: Db, network: Network, handle: string): Promise<void> {
+  const key = `${network}:${handle.replace(/^@/, "").toLowerCase()}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(${SOCIAL_AUTHOR_LOCK}, hashtext(${key}))`);
+}
+
 /** The customer whose `social` names this handle on the network (case-insensitive, with or without its `@`). */
 export async function customerBySocialHandle(db: Db, network: Network, handle: string): Promise<string | undefined> {
   const [row] = await db

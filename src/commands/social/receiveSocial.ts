@@ -7,12 +7,12 @@
 import { DEFAULT_BURST, detectBurst } from "../../core/social/burst.js";
 import type { Network, SocialDelivery, SocialEvent } from "../../core/social/socialEvent.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
-import { DuplicateError } from "../../store/errors.js";
 import { customerStore } from "../../store/entities.js";
 import { getTicket } from "../../store/tickets/ticketRows.js";
 import {
   closeIncident,
   customerBySocialHandle,
+  lockSocialAuthor,
   insertIncident,
   insertPost,
   openIncident,
@@ -23,7 +23,7 @@ import {
 } from "../../store/social.js";
 import { addMessage } from "../tickets/addMessage.js";
 import { createTicket } from "../tickets/createTicket.js";
-import { inSavepoint, type Work } from "../work.js";
+import type { Work } from "../work.js";
 import { tellManagersOfBurst } from "./incidentNotices.js";
 
 /** A delivery taken already: its id was seen within the signature window. */
@@ -49,21 +49,20 @@ export interface ReceivedSocial {
   incidentId: string | null;
 }
 
-/** The customer of an author: the one whose `social` names their handle on the network, or a new one. */
+/**
+ * The customer of an author: the one whose `social` names their handle on the network, or a new
+ * one. Deliveries of one author wait for each other here, so that two at once make one customer.
+ */
 async function customerOfAuthor(work: Work, network: Network, event: SocialEvent): Promise<string> {
+  await lockSocialAuthor(work.tx, network, event.author.handle);
   const found = await customerBySocialHandle(work.tx, network, event.author.handle);
   if (found) return found;
-  try {
-    const created = await inSavepoint(work, (inner) =>
-      customerStore.create(inner.tx, { name: event.author.name.trim() || event.author.handle, social: { [network]: event.author.handle } }, inner.now),
-    );
-    return created.id;
-  } catch (error) {
-    if (!(error instanceof DuplicateError)) throw error;
-    const now = await customerBySocialHandle(work.tx, network, event.author.handle);
-    if (!now) throw error;
-    return now;
-  }
+  const created = await customerStore.create(
+    work.tx,
+    { name: event.author.name.trim() || event.author.handle, social: { [network]: event.author.handle } },
+    work.now,
+  );
+  return created.id;
 }
 
 /** The subject of a ticket a message opens: its first line, shortened. */

@@ -96,6 +96,18 @@ describeStore("social webhook", (get) => {
     expect(otherTicket.json.customerId).toBe(ticket.json.customerId);
   });
 
+  it("makes one customer of a new author whose messages arrive at once", async () => {
+    const author = { id: "77", handle: "@nouveau_client", name: "Nouveau Client", verified: false, followers: 3, bio: "" };
+    const answers = await Promise.all(
+      [0, 1, 2].map((n) => send({ deliveryId: `burst-${n}`, events: [event({ author: n === 1 ? { ...author, handle: "NOUVEAU_CLIENT" } : author })] })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const found = await api.db.execute(
+      sql`select count(*)::int as n from customers where lower(social ->> 'twitter') in ('@nouveau_client', 'nouveau_client')`,
+    );
+    expect((found as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(1);
+  });
+
   it("takes a message already taken once, and says it was a duplicate", async () => {
     const once = event();
     await send({ deliveryId: "dup-1", events: [once] });

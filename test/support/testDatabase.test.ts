@@ -10,9 +10,28 @@ import { openTestDatabase, selectRows } from "./testDatabase.js";
 const count = async (database: Awaited<ReturnType<typeof openTestDatabase>>["database"], table: string) =>
   (await selectRows<{ n: number }>(database, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]?.n;
 
+/** Every table's rows and every sequence's value, as text. */
+async function state(database: Awaited<ReturnType<typeof openTestDatabase>>["database"]): Promise<string> {
+  const tables = await selectRows<{ name: string }>(
+    database,
+    sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1`,
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const [rows] = await selectRows<{ json: string | null }>(database, sql.raw(`select json_agg(t order by t::text)::text as json from ${name} t`));
+    parts.push(`${name}: ${rows?.json ?? "[]"}`);
+  }
+  const sequences = await selectRows<{ name: string; value: string | null }>(
+    database,
+    sql`select sequencename as name, last_value::text as value from pg_sequences order by 1`,
+  );
+  return [...parts, ...sequences.map((q) => `${q.name} = ${q.value}`)].join("\n");
+}
+
 describe("the test databases on PGlite", () => {
-  it("come back empty, sequences restarted and settings reset, once a file has dropped one", async () => {
+  it("come back as migrated (rows, sequences, settings) once a file has dropped one", async () => {
     const first = await openTestDatabase("pglite");
+    const before = await state(first.database);
     const customer = await buildCustomer(first.database.db);
     const ticket = await createTicket(first.database.db, {
       subject: "Facture en double",
@@ -28,6 +47,7 @@ describe("the test databases on PGlite", () => {
     const second = await openTestDatabase("pglite");
     try {
       expect(second.database).toBe(first.database); // the same instance, reused
+      expect(await state(second.database)).toBe(before);
       expect(await count(second.database, "tickets")).toBe(0);
       expect(await count(second.database, "customers")).toBe(0);
       expect(await count(second.database, "ticket_events")).toBe(0);

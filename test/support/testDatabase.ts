@@ -55,14 +55,25 @@ export async function openTestDatabase(kind: Backend): Promise<TestDatabase> {
  * Loading PGlite from the dump costs about two seconds of CPU (the instance's start and the
  * copy of 40 MB into its memory), and the run opens one per file: a file's database, once the
  * file has dropped it, is emptied and kept for the next file of the same worker (files run one
- * after the other in a worker). Emptied means as migrated: every table truncated with its
- * sequences restarted (the migrations write no rows but their own journal), and the session's
+ * after the other in a worker). Emptied means as migrated: every table truncated and given back
+ * the rows the migrations wrote, every sequence at its migrated value, and the session's
  * settings, listens, advisory locks and prepared statements reset. A database whose schema a file
  * changed (its catalogue no longer counts what the dump's did), or that cannot be reset, is
  * closed instead.
  */
 const idlePglite: Database[] = [];
-let migrated: { tables: string; catalogue: string } | undefined;
+
+/** The dump's state, read from the worker's first database: what a reset gives back. */
+interface Migrated {
+  catalogue: string;
+  /** Every table but the migrations' journal, as one TRUNCATE list. */
+  tables: string;
+  /** The rows the migrations wrote (the journal aside), per table, as JSON. */
+  rows: { table: string; json: string }[];
+  /** Each sequence's value: null when never used. */
+  sequences: { name: string; value: string | null }[];
+}
+let migrated: Migrated | undefined;
 
 /** How many objects of each kind the catalogue holds: any DDL changes one of them. */
 const CATALOGUE = sql.raw(
@@ -76,36 +87,48 @@ async function catalogueOf(database: Database): Promise<string> {
   return row?.catalogue ?? "";
 }
 
+async function readMigrated(database: Database): Promise<Migrated> {
+  const catalogue = await catalogueOf(database);
+  const tables = await selectRows<{ name: string }>(
+    database,
+    sql.raw(
+      `select format('%I.%I', schemaname, tablename) as name from pg_tables
+        where schemaname not in ('pg_catalog', 'information_schema') and (schemaname, tablename) <> ('drizzle', '__drizzle_migrations')`,
+    ),
+  );
+  const rows: Migrated["rows"] = [];
+  for (const { name } of tables) {
+    const [read] = await selectRows<{ json: string | null }>(database, sql.raw(`select json_agg(t)::text as json from ${name} t`));
+    if (read?.json) rows.push({ table: name, json: read.json });
+  }
+  const sequences = await selectRows<{ name: string; value: string | null }>(
+    database,
+    sql.raw(
+      `select format('%I.%I', schemaname, sequencename) as name, last_value::text as value from pg_sequences
+        where schemaname not in ('pg_catalog', 'information_schema')`,
+    ),
+  );
+  return { catalogue, tables: tables.map((t) => t.name).join(", "), rows, sequences };
+}
+
 async function takePglite(): Promise<Database> {
   const reused = idlePglite.pop();
   if (reused) return reused;
   const database = await openDatabase({ loadDataDir: new Blob([readFileSync(inject("palierPgliteDump"))]) });
-  if (!migrated) {
-    const catalogue = await catalogueOf(database);
-    const tables = await selectRows<{ name: string }>(
-      database,
-      sql.raw(
-        `select format('%I.%I', schemaname, tablename) as name from pg_tables
-          where schemaname not in ('pg_catalog', 'information_schema') and (schemaname, tablename) <> ('drizzle', '__drizzle_migrations')`,
-      ),
-    );
-    migrated = { catalogue, tables: tables.map((t) => t.name).join(", ") };
-  }
+  migrated ??= await readMigrated(database);
   return database;
 }
 
 async function givePgliteBack(database: Database): Promise<void> {
+  const pglite = database.pglite;
   try {
-    if (!migrated || idlePglite.length >= 2 || database.pglite?.closed !== false) return await database.close();
+    if (!migrated || !pglite || idlePglite.length >= 2 || pglite.closed) return await database.close();
     if ((await catalogueOf(database)) !== migrated.catalogue) return await database.close();
-    await database.pglite.exec(
-      `unlisten *; select pg_advisory_unlock_all(); deallocate all; reset all; truncate ${migrated.tables} restart identity cascade;
-       do $$ declare s record; begin
-         for s in select format('%I.%I', schemaname, sequencename) as name from pg_sequences where schemaname not in ('pg_catalog', 'information_schema') loop
-           execute 'alter sequence ' || s.name || ' restart';
-         end loop;
-       end $$;`,
-    );
+    await pglite.exec(`unlisten *; select pg_advisory_unlock_all(); deallocate all; reset all; truncate ${migrated.tables} cascade;`);
+    for (const { table, json } of migrated.rows) await pglite.query(`insert into ${table} select * from json_populate_recordset(null::${table}, $1)`, [json]);
+    for (const { name, value } of migrated.sequences) {
+      await (value === null ? pglite.query(`alter sequence ${name} restart`) : pglite.query(`select setval($1, $2::int8, true)`, [name, value]));
+    }
     idlePglite.push(database);
   } catch {
     await database.close().catch(() => undefined);

@@ -4,7 +4,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { MatchedSkills, TicketNeeds } from "../core/routing/skills.js";
 import type { AssignmentStrategy } from "../core/routing/strategy.js";
+import type { BusinessCalendar } from "../core/calendar/index.js";
 import type { Db } from "./database.js";
+import { calendarOfRow } from "./sla/policies.js";
 import type { Ticket } from "../core/ticket/ticketRecord.js";
 import { teams, ticketFollowers, tickets } from "./schema.js";
 import { presentTicket } from "./tickets/ticketRows.js";
@@ -53,47 +55,6 @@ export interface RoutingContext {
 
 const at = (value: string | Date | null): Date | null => (value === null ? null : new Date(value));
 
-/** The team of `teamId`, the product of `productId` and the queue stamp of ticket `ticketNumber`, in one query; undefined without such a team. */
-export async function readRoutingContext(
-  tx: Db,
-  props: { teamId: string; productId: string | null; ticketNumber: number },
-): Promise<RoutingContext | undefined> {
-  const [row] = await selectRows<{
-    id: string;
-    name: string;
-    assignment: AssignmentStrategy;
-    round_robin_last_id: string | null;
-    lead_id: string | null;
-    calendar_id: string | null;
-    on_call_schedule_id: string | null;
-    product_code: string | null;
-    product_name: string | null;
-    queued_at: string | Date | null;
-    lead_locale: string | null;
-  }>(
-    tx,
-    sql`select t.id, t.name, t.assignment, t.round_robin_last_id, t.lead_id, t.calendar_id, t.on_call_schedule_id, p.code as product_code, p.name as product_name,
-          (select queued_at from tickets where number = ${props.ticketNumber}) as queued_at, l.locale as lead_locale
-        from teams t left join products p on p.id = ${props.productId}::uuid left join agents l on l.id = t.lead_id and l.active
-        where t.id = ${props.teamId}::uuid`,
-  );
-  if (!row) return undefined;
-  return {
-    team: {
-      id: row.id,
-      name: row.name,
-      strategy: row.assignment,
-      lastServedId: row.round_robin_last_id,
-      leadId: row.lead_id,
-      calendarId: row.calendar_id,
-      onCallScheduleId: row.on_call_schedule_id,
-    },
-    product: row.product_code !== null && row.product_name !== null ? { code: row.product_code, name: row.product_name } : null,
-    queuedAt: at(row.queued_at),
-    lead: row.lead_id !== null && row.lead_locale !== null ? { id: row.lead_id, locale: row.lead_locale } : null,
-  };
-}
-
 type CandidateSqlRow = {
   id: string;
   name: string;
@@ -139,66 +100,103 @@ export async function teamCandidates(tx: Db, teamId: string): Promise<CandidateR
   return rows.map(candidateOf);
 }
 
-export interface BestCandidatesProps {
+export interface ReadRoutingProps {
   teamId: string;
-  strategy: "load_balanced" | "round_robin";
-  needs: TicketNeeds;
-  lastServedId: string | null;
+  productId: string | null;
+  ticketNumber: number;
+  /** The ticket's needs but its product's, which the team's read finds from `productId`. */
+  needs: Omit<TicketNeeds, "product">;
   at: Date;
+  /** How many of the best candidates to read at most. */
   limit: number;
 }
 
-/**
- * The first `limit` members in the order chooseAgent considers them, among those it would not
- * pass over for anything but their working hours (which only the calendar says): active, under
- * capacity, not out of office at `at`, meeting the needs someone of the team meets (the same
- * binding as bindingNeeds). Load-balanced: lowest load against capacity first, then round the
- * team after the last served; round robin: round the team only. The database does the
- * filtering, so that a team of a thousand agents costs a few rows, not a thousand.
- */
-export async function bestCandidates(tx: Db, props: BestCandidatesProps): Promise<{ candidates: CandidateRow[]; binding: MatchedSkills }> {
-  const { teamId, needs, lastServedId, limit } = props;
-  const when = props.at.toISOString();
-  const last = lastServedId ?? "00000000-0000-0000-0000-000000000000";
-  const ring = sql`(a.id <= ${last}::uuid), a.id`;
-  const order = props.strategy === "load_balanced" ? sql`a.open_tickets::float8 / a.capacity, ${ring}` : ring;
-  const rows = await selectRows<CandidateSqlRow & { bind_language: boolean; bind_product: boolean; bind_channel: boolean; bind_tags: string[] }>(
-    tx,
-    sql`with members as (
-          select id, name, languages, products, channels, skills, capacity, calendar_id, out_of_office_from, out_of_office_until, open_tickets
-          from agents where team_id = ${teamId}::uuid and active and capacity > 0
-        ), binding as (
-          select coalesce(bool_or(${needs.language}::text = any(languages)), false) as language,
-                 coalesce(bool_or(${needs.product}::text = any(products)), false) as product,
-                 coalesce(bool_or(${needs.channel}::text = any(channels)), false) as channel,
-                 coalesce((select array_agg(tag) from unnest(${pgTextArray(needs.tags)}::text[]) as tag
-                           where exists (select 1 from members where tag = any(skills))), '{}') as tags
-          from members
-        )
-        select a.id, a.name, a.languages, a.products, a.channels, a.skills, a.capacity, a.calendar_id, a.out_of_office_from, a.out_of_office_until,
-          a.open_tickets as load, b.language as bind_language, b.product as bind_product, b.channel as bind_channel, b.tags as bind_tags
-        from members a, binding b
-        where a.open_tickets < a.capacity
-          and not (a.out_of_office_from is not null and a.out_of_office_from <= ${when}::timestamptz
-                   and (a.out_of_office_until is null or ${when}::timestamptz < a.out_of_office_until))
-          and (not b.language or ${needs.language}::text = any(a.languages))
-          and (not b.product or ${needs.product}::text = any(a.products))
-          and (not b.channel or cardinality(a.channels) = 0 or ${needs.channel}::text = any(a.channels))
-          and a.skills @> b.tags
-        order by ${order}
-        limit ${limit}`,
-  );
-  const first = rows[0];
-  const binding: MatchedSkills = { tags: first?.bind_tags ?? [] };
-  if (first?.bind_language && needs.language !== null) binding.language = needs.language;
-  if (first?.bind_product && needs.product !== null) binding.product = needs.product;
-  if (first?.bind_channel && needs.channel !== null) binding.channel = needs.channel;
-  return { candidates: rows.map(candidateOf), binding };
+/** What routing one ticket reads: its context, the first candidates and the needs that bind, the calendars they work on. */
+export interface RoutingRead {
+  context: RoutingContext;
+  /** Empty for a team that assigns by hand (manual) and when nobody fits. */
+  candidates: CandidateRow[];
+  /** The needs someone of the team meets (as bindingNeeds says them), with the product's code. */
+  binding: MatchedSkills;
+  /** The team's calendar and the candidates' working calendars (their own, else the team's), by id. */
+  calendars: Map<string, BusinessCalendar>;
 }
 
-/** Records that the team served `agentId` last (round robin goes on after them). */
-export async function setLastServed(tx: Db, teamId: string, agentId: string): Promise<void> {
-  await tx.update(teams).set({ roundRobinLastId: agentId }).where(eq(teams.id, teamId));
+type RoutingSqlRow = CandidateSqlRow & {
+  team_name: string;
+  assignment: AssignmentStrategy;
+  round_robin_last_id: string | null;
+  lead_id: string | null;
+  team_calendar_id: string | null;
+  on_call_schedule_id: string | null;
+  product_code: string | null;
+  product_name: string | null;
+  queued_at: string | Date | null;
+  lead_locale: string | null;
+  team_calendar_version: number | null;
+  team_calendar_spec: unknown;
+  bind_language: boolean;
+  bind_product: boolean;
+  bind_channel: boolean;
+  bind_tags: string[];
+  hours_version: number | null;
+  hours_spec: unknown;
+};
+
+/**
+ * The team of `teamId`, the product of `productId` and the queue stamp of ticket `ticketNumber`
+ * (undefined without such a team), and unless the team assigns by hand, the first `limit`
+ * members in the order chooseAgent considers them, among those it would not pass over for
+ * anything but their working hours (which only the calendar says): active, under capacity, not
+ * out of office at `at`, meeting the needs someone of the team meets (the same binding as
+ * bindingNeeds). Load-balanced: lowest load against capacity first, then round the team after
+ * the last served; round robin: round the team only. One call of `palier_routing_read`
+ * (migrations/0017), whose plans the database keeps: a team of a thousand agents costs a few
+ * rows, and no planning, per ticket.
+ */
+export async function readRouting(tx: Db, props: ReadRoutingProps): Promise<RoutingRead | undefined> {
+  const { needs } = props;
+  const rows = await selectRows<RoutingSqlRow>(
+    tx,
+    sql`select * from palier_routing_read(${props.teamId}::uuid, ${props.productId}::uuid, ${props.ticketNumber}::bigint, ${needs.language}::text,
+          ${needs.channel}::text, ${pgTextArray(needs.tags)}::text[], ${props.at.toISOString()}::timestamptz, ${props.limit}::integer)`,
+  );
+  const first = rows[0];
+  if (!first) return undefined;
+  const context: RoutingContext = {
+    team: {
+      id: props.teamId,
+      name: first.team_name,
+      strategy: first.assignment,
+      lastServedId: first.round_robin_last_id,
+      leadId: first.lead_id,
+      calendarId: first.team_calendar_id,
+      onCallScheduleId: first.on_call_schedule_id,
+    },
+    product: first.product_code !== null && first.product_name !== null ? { code: first.product_code, name: first.product_name } : null,
+    queuedAt: at(first.queued_at),
+    lead: first.lead_id !== null && first.lead_locale !== null ? { id: first.lead_id, locale: first.lead_locale } : null,
+  };
+  const calendars = new Map<string, BusinessCalendar>();
+  const calendar = (id: string | null, version: number | null, spec: unknown) => {
+    if (id !== null && version !== null && !calendars.has(id)) calendars.set(id, calendarOfRow({ id, version, spec }));
+  };
+  calendar(first.team_calendar_id, first.team_calendar_version, first.team_calendar_spec);
+  const members = rows.filter((r) => r.id !== null);
+  for (const r of members) calendar(r.calendar_id ?? first.team_calendar_id, r.hours_version, r.hours_spec);
+  const binding: MatchedSkills = { tags: first.bind_tags };
+  if (first.bind_language && needs.language !== null) binding.language = needs.language;
+  if (first.bind_product && first.product_code !== null) binding.product = first.product_code;
+  if (first.bind_channel && needs.channel !== null) binding.channel = needs.channel;
+  return { context, candidates: members.map(candidateOf), binding, calendars };
+}
+
+/**
+ * Records that the team served `agentId` last (round robin goes on after them), as a common table
+ * expression for the assignment's own statement (see applyChanges' `alongside`).
+ */
+export function lastServed(tx: Db, teamId: string, agentId: string) {
+  return tx.$with("last_served").as(tx.update(teams).set({ roundRobinLastId: agentId }).where(eq(teams.id, teamId)).returning({ id: teams.id }));
 }
 
 /** A ticket waiting in its team's queue. */

@@ -1,5 +1,5 @@
 // Writing the fields of a locked ticket that differ: a version bump, an `updated` event with its
-// cause, status transitions checked and stamped, followers replaced, then its clocks synced. For
+// cause (in the update's own statement), status transitions checked and stamped, followers replaced, then its clocks synced. For
 // commands and actions that already hold the ticket (rules do not answer these changes here:
 // the command that made them runs the rules).
 
@@ -8,6 +8,7 @@ import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket
 import type { ChangeCause, FieldChanges, NewTicketEvent } from "../../core/events/index.js";
 import { writeEvents } from "../../store/events.js";
 import { presentTicket, replaceFollowers, type TicketRow, updateTicketRow } from "../../store/tickets/ticketRows.js";
+import type { WithSubquery } from "drizzle-orm/subquery";
 import { syncChanged } from "../sla/syncClocks.js";
 import type { Work } from "../work.js";
 
@@ -21,6 +22,8 @@ export interface ApplyChangesProps {
   extra?: Partial<TicketRow>;
   /** Events that come before the `updated` event (routing's `assignment`), written in its statement. */
   eventsBefore?: NewTicketEvent[];
+  /** Another row's write made in the same statement as the ticket's (routing's last served), as a common table expression returning rows. */
+  alongside?: (tx: Work["tx"]) => WithSubquery;
 }
 
 /**
@@ -63,14 +66,21 @@ export async function applyChanges(work: Work, props: ApplyChangesProps): Promis
   const eventsBefore = props.eventsBefore ?? [];
   if (Object.keys(changes).length === 0 && Object.keys(extra).length === 0) {
     if (eventsBefore.length > 0) await writeEvents(tx, eventsBefore);
+    if (props.alongside) {
+      const write = props.alongside(tx);
+      await tx.with(write).select().from(write);
+    }
     return before;
   }
-  const row = await updateTicketRow(tx, before.number, set, now);
   const updated: NewTicketEvent[] =
     Object.keys(changes).length > 0
       ? [{ ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) }]
       : [];
-  if (eventsBefore.length + updated.length > 0) await writeEvents(tx, [...eventsBefore, ...updated]);
+  // One statement: the row, its events and the write alongside.
+  const row = await updateTicketRow(tx, before.number, set, now, {
+    events: [...eventsBefore, ...updated],
+    alongside: props.alongside ? [props.alongside(tx)] : [],
+  });
   return syncChanged(work, { ticket: presentTicket(row, followers), changes });
 }
 

@@ -2,11 +2,14 @@
 // its subject and messages, and the errors a broken reference raises, named by field.
 
 import { eq, type SQL, sql } from "drizzle-orm";
+import type { WithSubquery } from "drizzle-orm/subquery";
+import type { NewTicketEvent } from "../../core/events/index.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { Db } from "../database.js";
 import { InvalidReferenceError, NotFoundError } from "../errors.js";
 import { pgErrorOf } from "../pgError.js";
-import { ticketFollowers, tickets } from "../schema.js";
+import { eventRow } from "../events.js";
+import { ticketEvents, ticketFollowers, tickets } from "../schema.js";
 import { searchVector } from "../search.js";
 
 /** A ticket as stored. */
@@ -63,9 +66,22 @@ export async function lockTicket(tx: Db, number: number): Promise<Ticket> {
   );
 }
 
-/** Writes `set` on ticket `number`, stamps `now` and bumps its version; returns the row as written. */
-export async function updateTicketRow(tx: Db, number: number, set: Partial<TicketRow>, now: Date): Promise<TicketRow> {
+/** What a ticket's update writes in its own statement: the events that tell of it, other rows' writes (common table expressions). */
+export interface WrittenAlong {
+  events?: readonly NewTicketEvent[];
+  alongside?: readonly WithSubquery[];
+}
+
+/**
+ * Writes `set` on ticket `number`, stamps `now` and bumps its version, with `along`'s events and
+ * writes in the same statement (one round trip); returns the row as written.
+ */
+export async function updateTicketRow(tx: Db, number: number, set: Partial<TicketRow>, now: Date, along: WrittenAlong = {}): Promise<TicketRow> {
+  const events = along.events ?? [];
+  const withs = [...(along.alongside ?? [])];
+  if (events.length > 0) withs.push(tx.$with("written_events").as(tx.insert(ticketEvents).values(events.map(eventRow))));
   const [row] = await tx
+    .with(...withs)
     .update(tickets)
     .set({ ...set, updatedAt: now, version: sql`${tickets.version} + 1` })
     .where(eq(tickets.number, number))

@@ -93,6 +93,43 @@ describeStore("routing store", (get) => {
     expect(await loadOf(sanne)).toBe(sanneBefore + 1);
   });
 
+  it("keeps what a team's members who may take tickets know between them as they join, change, leave and move", async () => {
+    const team = (await teamStore.create(db, { name: "Savoirs", assignment: "load_balanced" }, T0)).id;
+    const other = (await teamStore.create(db, { name: "Ailleurs", assignment: "load_balanced" }, T0)).id;
+    const knows = async (id: string) =>
+      (
+        await selectRows<{ languages: string[]; products: string[]; channels: string[]; skills: string[] }>(
+          db,
+          sql`select languages, products, channels, skills from team_skills where team_id = ${id}::uuid`,
+        )
+      ).map((r) => ({
+        languages: [...r.languages].sort(),
+        products: [...r.products].sort(),
+        channels: [...r.channels].sort(),
+        skills: [...r.skills].sort(),
+      }))[0];
+    const anna = await agentStore.create(
+      db,
+      { name: "Anna", email: "anna.knows@example.org", teamId: team, languages: ["fr", "nl"], products: ["box"], skills: ["api"] },
+      T0,
+    );
+    const bob = await agentStore.create(db, { name: "Bob", email: "bob.knows@example.org", teamId: team, languages: ["en"], channels: ["phone"] }, T0);
+    await agentStore.create(db, { name: "Idle", email: "idle.knows@example.org", teamId: team, languages: ["de"], active: false }, T0);
+    await agentStore.create(db, { name: "Full", email: "full.knows@example.org", teamId: team, skills: ["legal"], capacity: 0 }, T0);
+    expect(await knows(team)).toEqual({ languages: ["en", "fr", "nl"], products: ["box"], channels: ["phone"], skills: ["api"] });
+    await db.execute(sql`update agents set languages = '{fr}' where id = ${anna.id}::uuid`);
+    expect((await knows(team))?.languages).toEqual(["en", "fr"]);
+    await db.execute(sql`update agents set active = false where id = ${bob.id}::uuid`);
+    expect(await knows(team)).toEqual({ languages: ["fr"], products: ["box"], channels: [], skills: ["api"] });
+    await db.execute(sql`update agents set capacity = 5 where email = 'full.knows@example.org'`);
+    expect((await knows(team))?.skills).toEqual(["api", "legal"]);
+    await db.execute(sql`update agents set team_id = ${other}::uuid where id = ${anna.id}::uuid`);
+    expect(await knows(team)).toEqual({ languages: [], products: [], channels: [], skills: ["legal"] });
+    expect(await knows(other)).toEqual({ languages: ["fr"], products: ["box"], channels: [], skills: ["api"] });
+    await db.execute(sql`delete from agents where id = ${anna.id}::uuid`);
+    expect(await knows(other)).toEqual({ languages: [], products: [], channels: [], skills: [] });
+  });
+
   it("reads the best candidates in the order the core chooses among them, whatever the team", async () => {
     const next = random(11);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;

@@ -111,36 +111,47 @@ export interface ReadRoutingProps {
   limit: number;
 }
 
+/** One of the best candidates: what an assignment names of them, and their own working calendar (null: the team's). */
+export interface FirstCandidate {
+  id: string;
+  name: string;
+  capacity: number;
+  load: number;
+  calendarId: string | null;
+}
+
 /** What routing one ticket reads: its context, the first candidates and the needs that bind, the calendars they work on. */
 export interface RoutingRead {
   context: RoutingContext;
-  /** Empty for a team that assigns by hand (manual) and when nobody fits. */
-  candidates: CandidateRow[];
+  /** Best first; empty for a team that assigns by hand (manual) and when nobody fits. */
+  candidates: FirstCandidate[];
   /** The needs someone of the team meets (as bindingNeeds says them), with the product's code. */
   binding: MatchedSkills;
-  /** The team's calendar and the candidates' working calendars (their own, else the team's), by id. */
+  /** The team's calendar and the candidates' own working calendars, by id. */
   calendars: Map<string, BusinessCalendar>;
 }
 
-type RoutingSqlRow = CandidateSqlRow & {
+type RoutingSqlRow = {
   team_name: string;
   assignment: AssignmentStrategy;
   round_robin_last_id: string | null;
   lead_id: string | null;
-  team_calendar_id: string | null;
   on_call_schedule_id: string | null;
   product_code: string | null;
   product_name: string | null;
   queued_at: string | Date | null;
   lead_locale: string | null;
-  team_calendar_version: number | null;
-  team_calendar_spec: unknown;
   bind_language: boolean;
   bind_product: boolean;
   bind_channel: boolean;
   bind_tags: string[];
-  hours_version: number | null;
-  hours_spec: unknown;
+  id: string;
+  name: string;
+  capacity: number;
+  load: number;
+  calendar_id: string | null;
+  calendar_version: number | null;
+  calendar_spec: unknown;
 };
 
 /**
@@ -149,46 +160,45 @@ type RoutingSqlRow = CandidateSqlRow & {
  * members in the order chooseAgent considers them, among those it would not pass over for
  * anything but their working hours (which only the calendar says): active, under capacity, not
  * out of office at `at`, meeting the needs someone of the team meets (the same binding as
- * bindingNeeds). Load-balanced: lowest load against capacity first, then round the team after
- * the last served; round robin: round the team only. One call of `palier_routing_read`
- * (migrations/0017), whose plans the database keeps: a team of a thousand agents costs a few
- * rows, and no planning, per ticket.
+ * bindingNeeds, read from team_skills). Load-balanced: lowest load against capacity first, then
+ * round the team after the last served; round robin: round the team only. One call of
+ * `palier_routing_read` (migrations/0017), whose plans the database keeps: a team of a thousand
+ * agents costs one scan of its members and a few rows back, and no planning, per ticket.
  */
 export async function readRouting(tx: Db, props: ReadRoutingProps): Promise<RoutingRead | undefined> {
   const { needs } = props;
-  const rows = await selectRows<RoutingSqlRow>(
+  const [team, ...members] = await selectRows<RoutingSqlRow>(
     tx,
     sql`select * from palier_routing_read(${props.teamId}::uuid, ${props.productId}::uuid, ${props.ticketNumber}::bigint, ${needs.language}::text,
           ${needs.channel}::text, ${pgTextArray(needs.tags)}::text[], ${props.at.toISOString()}::timestamptz, ${props.limit}::integer)`,
   );
-  const first = rows[0];
-  if (!first) return undefined;
+  if (!team) return undefined;
   const context: RoutingContext = {
     team: {
       id: props.teamId,
-      name: first.team_name,
-      strategy: first.assignment,
-      lastServedId: first.round_robin_last_id,
-      leadId: first.lead_id,
-      calendarId: first.team_calendar_id,
-      onCallScheduleId: first.on_call_schedule_id,
+      name: team.team_name,
+      strategy: team.assignment,
+      lastServedId: team.round_robin_last_id,
+      leadId: team.lead_id,
+      calendarId: team.calendar_id,
+      onCallScheduleId: team.on_call_schedule_id,
     },
-    product: first.product_code !== null && first.product_name !== null ? { code: first.product_code, name: first.product_name } : null,
-    queuedAt: at(first.queued_at),
-    lead: first.lead_id !== null && first.lead_locale !== null ? { id: first.lead_id, locale: first.lead_locale } : null,
+    product: team.product_code !== null && team.product_name !== null ? { code: team.product_code, name: team.product_name } : null,
+    queuedAt: at(team.queued_at),
+    lead: team.lead_id !== null && team.lead_locale !== null ? { id: team.lead_id, locale: team.lead_locale } : null,
   };
   const calendars = new Map<string, BusinessCalendar>();
-  const calendar = (id: string | null, version: number | null, spec: unknown) => {
-    if (id !== null && version !== null && !calendars.has(id)) calendars.set(id, calendarOfRow({ id, version, spec }));
-  };
-  calendar(first.team_calendar_id, first.team_calendar_version, first.team_calendar_spec);
-  const members = rows.filter((r) => r.id !== null);
-  for (const r of members) calendar(r.calendar_id ?? first.team_calendar_id, r.hours_version, r.hours_spec);
-  const binding: MatchedSkills = { tags: first.bind_tags };
-  if (first.bind_language && needs.language !== null) binding.language = needs.language;
-  if (first.bind_product && first.product_code !== null) binding.product = first.product_code;
-  if (first.bind_channel && needs.channel !== null) binding.channel = needs.channel;
-  return { context, candidates: members.map(candidateOf), binding, calendars };
+  for (const r of [team, ...members]) {
+    if (r.calendar_id !== null && r.calendar_version !== null && !calendars.has(r.calendar_id)) {
+      calendars.set(r.calendar_id, calendarOfRow({ id: r.calendar_id, version: r.calendar_version, spec: r.calendar_spec }));
+    }
+  }
+  const binding: MatchedSkills = { tags: team.bind_tags };
+  if (team.bind_language && needs.language !== null) binding.language = needs.language;
+  if (team.bind_product && team.product_code !== null) binding.product = team.product_code;
+  if (team.bind_channel && needs.channel !== null) binding.channel = needs.channel;
+  const candidates = members.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, load: Number(r.load), calendarId: r.calendar_id }));
+  return { context, candidates, binding, calendars };
 }
 
 /**

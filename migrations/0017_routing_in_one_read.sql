@@ -122,3 +122,27 @@ BEGIN
     ORDER BY f.weight, f.served, f.id;
 END
 $$;
+--> statement-breakpoint
+-- Routing's assignment of ticket `p_number` to `p_agent` of team `p_team` at `p_at`, in one call
+-- whose plans the database keeps: the team's last served, the events (`assignment`, then
+-- `updated`, in the order given, as jsonb rows of ticket_events' columns), and the ticket's new
+-- assignee, out of the queue, stamped and its version bumped. Returns the ticket as written.
+CREATE FUNCTION "palier_routing_assign"(p_number bigint, p_team uuid, p_agent uuid, p_at timestamptz, p_events jsonb)
+RETURNS SETOF "tickets" LANGUAGE plpgsql AS $$
+DECLARE
+  written "tickets";
+BEGIN
+  UPDATE "teams" SET "round_robin_last_id" = p_agent WHERE "id" = p_team;
+  INSERT INTO "ticket_events" ("ticket_number", "at", "actor_type", "actor_id", "type", "changes", "reason", "data")
+  SELECT p_number, p_at, e.actor_type, e.actor_id, e.type, e.changes, e.reason, e.data
+    FROM ROWS FROM (jsonb_to_recordset(p_events) AS (actor_type text, actor_id uuid, type text, changes jsonb, reason text, data jsonb))
+         WITH ORDINALITY AS e(actor_type, actor_id, type, changes, reason, data, position)
+   ORDER BY e.position;
+  UPDATE "tickets" SET "assignee_id" = p_agent, "queued_at" = NULL, "updated_at" = p_at, "version" = "version" + 1
+   WHERE "number" = p_number
+  RETURNING * INTO written;
+  IF FOUND THEN
+    RETURN NEXT written;
+  END IF;
+END
+$$;

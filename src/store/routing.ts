@@ -8,8 +8,10 @@ import type { BusinessCalendar } from "../core/calendar/index.js";
 import type { Db } from "./database.js";
 import { calendarOfRow } from "./sla/policies.js";
 import type { Ticket } from "../core/ticket/ticketRecord.js";
-import { teams, ticketFollowers, tickets } from "./schema.js";
-import { presentTicket } from "./tickets/ticketRows.js";
+import { ticketFollowers, tickets } from "./schema.js";
+import { presentTicket, type TicketRow, ticketRowOf } from "./tickets/ticketRows.js";
+import { eventRow } from "./events.js";
+import type { NewTicketEvent } from "../core/events/index.js";
 import { pgTextArray } from "./sql/pgArray.js";
 import { selectRows } from "./sql/rows.js";
 
@@ -201,12 +203,36 @@ export async function readRouting(tx: Db, props: ReadRoutingProps): Promise<Rout
   return { context, candidates, binding, calendars };
 }
 
+export interface AssignRoutedProps {
+  ticketNumber: number;
+  teamId: string;
+  agentId: string;
+  at: Date;
+  /** The `assignment` event, then the `updated` one, of ticket `ticketNumber` at `at`. */
+  events: readonly NewTicketEvent[];
+}
+
 /**
- * Records that the team served `agentId` last (round robin goes on after them), as a common table
- * expression for the assignment's own statement (see applyChanges' `alongside`).
+ * Routing's assignment in one call of `palier_routing_assign` (migrations/0017), whose plans the
+ * database keeps: the team's last served (round robin goes on after them), the events, and the
+ * ticket given to the agent, out of the queue, stamped and its version bumped; returns the row.
  */
-export function lastServed(tx: Db, teamId: string, agentId: string) {
-  return tx.$with("last_served").as(tx.update(teams).set({ roundRobinLastId: agentId }).where(eq(teams.id, teamId)).returning({ id: teams.id }));
+export async function assignRouted(tx: Db, props: AssignRoutedProps): Promise<TicketRow> {
+  const events = props.events.map(eventRow).map((e) => ({
+    actor_type: e.actorType,
+    actor_id: e.actorId ?? null,
+    type: e.type,
+    changes: e.changes ?? {},
+    reason: e.reason ?? null,
+    data: e.data ?? {},
+  }));
+  const [row] = await selectRows<Record<string, unknown>>(
+    tx,
+    sql`select * from palier_routing_assign(${props.ticketNumber}::bigint, ${props.teamId}::uuid, ${props.agentId}::uuid,
+          ${props.at.toISOString()}::timestamptz, ${JSON.stringify(events)}::jsonb)`,
+  );
+  if (!row) throw new Error(`ticket ${props.ticketNumber} was not there to assign`);
+  return ticketRowOf(row);
 }
 
 /** A ticket waiting in its team's queue. */

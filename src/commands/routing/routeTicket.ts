@@ -6,6 +6,7 @@
 
 import type { RoutingAgent } from "../../core/routing/availability.js";
 import { chooseAgent, type RoutingChoice, type RoutingWait } from "../../core/routing/chooseAgent.js";
+import type { ChangeCause } from "../../core/events/index.js";
 import type { AssignmentEventData, OnCallSkip, QueuedEventData, RoutedSkills } from "../../core/events/routingData.js";
 import type { MatchedSkills, TicketNeeds } from "../../core/routing/skills.js";
 import { translator } from "../../core/i18n/index.js";
@@ -13,8 +14,9 @@ import { localeOf } from "../../core/i18n/locale.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { writeEvents } from "../../store/events.js";
 import { enqueue } from "../../store/outbox/outbox.js";
-import { lastServed, readRouting, type RoutingContext, type RoutingRead, teamCandidates } from "../../store/routing.js";
-import { calendarsOf } from "../sla/syncClocks.js";
+import { assignRouted, readRouting, type RoutingContext, type RoutingRead, teamCandidates } from "../../store/routing.js";
+import { presentTicket } from "../../store/tickets/ticketRows.js";
+import { calendarsOf, syncChanged } from "../sla/syncClocks.js";
 import { applyChanges } from "../tickets/applyChanges.js";
 import type { Work } from "../work.js";
 import { assignOnCall, findOnCall, teamOutsideHours, wantsOnCall } from "./routeOnCall.js";
@@ -154,14 +156,21 @@ async function assign(work: Work, ticket: Ticket, context: RoutingContext, choic
     matched: routedSkills(choice.matched, context),
     ...(context.queuedAt ? { queuedSince: context.queuedAt.toISOString() } : {}),
   };
-  return applyChanges(work, {
-    ticket,
-    changes: { assigneeId: choice.agentId },
-    cause: { cause: "routed", by: "strategy", strategy: choice.strategy },
-    extra: { queuedAt: null },
-    eventsBefore: [{ ticketNumber: ticket.number, at: work.now, actor: work.actor, type: "assignment", data }],
-    alongside: (tx) => lastServed(tx, context.team.id, choice.agentId),
+  // As applyChanges would write it (the assignee was none: routing takes only such tickets), in one call.
+  const changes = { assigneeId: [ticket.assigneeId, choice.agentId] as [string | null, string] };
+  const cause: ChangeCause = { cause: "routed", by: "strategy", strategy: choice.strategy };
+  const { number } = ticket;
+  const row = await assignRouted(work.tx, {
+    ticketNumber: number,
+    teamId: context.team.id,
+    agentId: choice.agentId,
+    at: work.now,
+    events: [
+      { ticketNumber: number, at: work.now, actor: work.actor, type: "assignment", data },
+      { ticketNumber: number, at: work.now, actor: work.actor, type: "updated", changes, data: { cause } },
+    ],
   });
+  return syncChanged(work, { ticket: presentTicket(row, ticket.followers), changes });
 }
 
 async function queue(work: Work, ticket: Ticket, context: RoutingContext, wait: RoutingWait, noOnCall: OnCallSkip | undefined): Promise<Ticket> {

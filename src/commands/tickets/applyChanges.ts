@@ -8,7 +8,6 @@ import { normalizeTags, type Ticket, type TicketFields } from "../../core/ticket
 import type { ChangeCause, FieldChanges, NewTicketEvent } from "../../core/events/index.js";
 import { writeEvents } from "../../store/events.js";
 import { presentTicket, replaceFollowers, type TicketRow, updateTicketRow } from "../../store/tickets/ticketRows.js";
-import type { WithSubquery } from "drizzle-orm/subquery";
 import { syncChanged } from "../sla/syncClocks.js";
 import type { Work } from "../work.js";
 
@@ -22,8 +21,6 @@ export interface ApplyChangesProps {
   extra?: Partial<TicketRow>;
   /** Events that come before the `updated` event (routing's `assignment`), written in its statement. */
   eventsBefore?: NewTicketEvent[];
-  /** Another row's write made in the same statement as the ticket's (routing's last served), as a common table expression returning rows. */
-  alongside?: (tx: Work["tx"]) => WithSubquery;
 }
 
 /**
@@ -66,21 +63,14 @@ export async function applyChanges(work: Work, props: ApplyChangesProps): Promis
   const eventsBefore = props.eventsBefore ?? [];
   if (Object.keys(changes).length === 0 && Object.keys(extra).length === 0) {
     if (eventsBefore.length > 0) await writeEvents(tx, eventsBefore);
-    if (props.alongside) {
-      const write = props.alongside(tx);
-      await tx.with(write).select().from(write);
-    }
     return before;
   }
   const updated: NewTicketEvent[] =
     Object.keys(changes).length > 0
       ? [{ ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) }]
       : [];
-  // One statement: the row, its events and the write alongside.
-  const row = await updateTicketRow(tx, before.number, set, now, {
-    events: [...eventsBefore, ...updated],
-    alongside: props.alongside ? [props.alongside(tx)] : [],
-  });
+  // One statement: the row and its events.
+  const row = await updateTicketRow(tx, before.number, set, now, [...eventsBefore, ...updated]);
   return syncChanged(work, { ticket: presentTicket(row, followers), changes });
 }
 

@@ -1,8 +1,7 @@
 // Ticket rows: insert, read, lock and update one ticket with its followers, the search text of
 // its subject and messages, and the errors a broken reference raises, named by field.
 
-import { eq, type SQL, sql } from "drizzle-orm";
-import type { WithSubquery } from "drizzle-orm/subquery";
+import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { NewTicketEvent } from "../../core/events/index.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { Db } from "../database.js";
@@ -36,6 +35,16 @@ export function presentTicket(row: TicketRow, followers: string[]): Ticket {
   return { ...(rest as Omit<Ticket, "followers">), followers };
 }
 
+/** A ticket row read by raw SQL (its columns by their database names), as drizzle reads one. */
+export function ticketRowOf(raw: Record<string, unknown>): TicketRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(tickets))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as TicketRow;
+}
+
 /** Inserts a ticket and its followers; returns it as stored. */
 export async function insertTicket(tx: Db, values: TicketValues, followers: readonly string[]): Promise<Ticket> {
   const [row] = await tx.insert(tickets).values(values).returning();
@@ -66,22 +75,14 @@ export async function lockTicket(tx: Db, number: number): Promise<Ticket> {
   );
 }
 
-/** What a ticket's update writes in its own statement: the events that tell of it, other rows' writes (common table expressions). */
-export interface WrittenAlong {
-  events?: readonly NewTicketEvent[];
-  alongside?: readonly WithSubquery[];
-}
-
 /**
- * Writes `set` on ticket `number`, stamps `now` and bumps its version, with `along`'s events and
- * writes in the same statement (one round trip); returns the row as written.
+ * Writes `set` on ticket `number`, stamps `now` and bumps its version, with the `events` that
+ * tell of it in the same statement (one round trip); returns the row as written.
  */
-export async function updateTicketRow(tx: Db, number: number, set: Partial<TicketRow>, now: Date, along: WrittenAlong = {}): Promise<TicketRow> {
-  const events = along.events ?? [];
-  const withs = [...(along.alongside ?? [])];
-  if (events.length > 0) withs.push(tx.$with("written_events").as(tx.insert(ticketEvents).values(events.map(eventRow))));
+export async function updateTicketRow(tx: Db, number: number, set: Partial<TicketRow>, now: Date, events: readonly NewTicketEvent[] = []): Promise<TicketRow> {
+  const written = events.length > 0 ? [tx.$with("written_events").as(tx.insert(ticketEvents).values(events.map(eventRow)))] : [];
   const [row] = await tx
-    .with(...withs)
+    .with(...written)
     .update(tickets)
     .set({ ...set, updatedAt: now, version: sql`${tickets.version} + 1` })
     .where(eq(tickets.number, number))

@@ -5,7 +5,7 @@ import type { Database } from "./database.js";
 import { agentStore, customerStore, productStore, teamStore } from "./entities.js";
 import { chooseAgent } from "../core/routing/chooseAgent.js";
 import type { TicketNeeds } from "../core/routing/skills.js";
-import { bestCandidates, readRoutingContext, teamCandidates, teamQueue, teamsWithQueue } from "./routing.js";
+import { readRouting, teamCandidates, teamQueue, teamsWithQueue } from "./routing.js";
 import { selectRows } from "./sql/rows.js";
 import { tickets } from "./schema.js";
 import { eq, sql } from "drizzle-orm";
@@ -39,14 +39,25 @@ describeStore("routing store", (get) => {
   it("reads the team, the product and the ticket's queue stamp together", async () => {
     const product = await productStore.create(db, { name: "Facturation", code: "billing" }, T0);
     const { ticket } = await createTicket(db, { now: T0, actor: customer(), subject: "x", channel: "email", customerId });
-    const context = await readRoutingContext(db, { teamId, productId: product.id, ticketNumber: ticket.number });
-    expect(context).toEqual({
+    const read = (team: string) =>
+      readRouting(db, {
+        teamId: team,
+        productId: product.id,
+        ticketNumber: ticket.number,
+        needs: { language: null, channel: "email", tags: [] },
+        at: T0,
+        limit: 5,
+      });
+    const found = await read(teamId);
+    expect(found?.context).toEqual({
       team: { id: teamId, name: "Billing", strategy: "load_balanced", lastServedId: null, leadId: null, calendarId: null, onCallScheduleId: null },
       product: { code: "billing", name: "Facturation" },
       queuedAt: null,
       lead: null,
     });
-    expect(await readRoutingContext(db, { teamId: "00000000-0000-4000-8000-000000000000", productId: null, ticketNumber: ticket.number })).toBeUndefined();
+    // Sanne carries two open tickets for a capacity of two: nobody to take it, the team still read.
+    expect(found?.candidates).toEqual([]);
+    expect(await read("00000000-0000-4000-8000-000000000000")).toBeUndefined();
   });
 
   it("lists the queue oldest first, leaving out tickets assigned, solved or moved since", async () => {
@@ -82,10 +93,48 @@ describeStore("routing store", (get) => {
     expect(await loadOf(sanne)).toBe(sanneBefore + 1);
   });
 
+  it("keeps what a team's members who may take tickets know between them as they join, change, leave and move", async () => {
+    const team = (await teamStore.create(db, { name: "Savoirs", assignment: "load_balanced" }, T0)).id;
+    const other = (await teamStore.create(db, { name: "Ailleurs", assignment: "load_balanced" }, T0)).id;
+    const knows = async (id: string) =>
+      (
+        await selectRows<{ languages: string[]; products: string[]; channels: string[]; skills: string[] }>(
+          db,
+          sql`select languages, products, channels, skills from team_skills where team_id = ${id}::uuid`,
+        )
+      ).map((r) => ({
+        languages: [...r.languages].sort(),
+        products: [...r.products].sort(),
+        channels: [...r.channels].sort(),
+        skills: [...r.skills].sort(),
+      }))[0];
+    const anna = await agentStore.create(
+      db,
+      { name: "Anna", email: "anna.knows@example.org", teamId: team, languages: ["fr", "nl"], products: ["box"], skills: ["api"] },
+      T0,
+    );
+    const bob = await agentStore.create(db, { name: "Bob", email: "bob.knows@example.org", teamId: team, languages: ["en"], channels: ["phone"] }, T0);
+    await agentStore.create(db, { name: "Idle", email: "idle.knows@example.org", teamId: team, languages: ["de"], active: false }, T0);
+    await agentStore.create(db, { name: "Full", email: "full.knows@example.org", teamId: team, skills: ["legal"], capacity: 0 }, T0);
+    expect(await knows(team)).toEqual({ languages: ["en", "fr", "nl"], products: ["box"], channels: ["phone"], skills: ["api"] });
+    await db.execute(sql`update agents set languages = '{fr}' where id = ${anna.id}::uuid`);
+    expect((await knows(team))?.languages).toEqual(["en", "fr"]);
+    await db.execute(sql`update agents set active = false where id = ${bob.id}::uuid`);
+    expect(await knows(team)).toEqual({ languages: ["fr"], products: ["box"], channels: [], skills: ["api"] });
+    await db.execute(sql`update agents set capacity = 5 where email = 'full.knows@example.org'`);
+    expect((await knows(team))?.skills).toEqual(["api", "legal"]);
+    await db.execute(sql`update agents set team_id = ${other}::uuid where id = ${anna.id}::uuid`);
+    expect(await knows(team)).toEqual({ languages: [], products: [], channels: [], skills: ["legal"] });
+    expect(await knows(other)).toEqual({ languages: ["fr"], products: ["box"], channels: [], skills: ["api"] });
+    await db.execute(sql`delete from agents where id = ${anna.id}::uuid`);
+    expect(await knows(other)).toEqual({ languages: [], products: [], channels: [], skills: [] });
+  });
+
   it("reads the best candidates in the order the core chooses among them, whatever the team", async () => {
     const next = random(11);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const some = (items: readonly string[]) => items.filter(() => next() < 0.4);
+    const PRODUCTS = ["equal-billing", "equal-box"];
     const team = (await teamStore.create(db, { name: "Équivalence", assignment: "load_balanced" }, T0)).id;
     for (let i = 0; i < 30; i++) {
       const away = next() < 0.15;
@@ -97,7 +146,7 @@ describeStore("routing store", (get) => {
           teamId: team,
           active: next() < 0.9,
           languages: some(["fr", "nl", "en"]),
-          products: some(["billing", "box"]),
+          products: some(PRODUCTS),
           channels: some(["email", "phone"]),
           skills: some(["api", "vip", "legal"]),
           capacity: pick([0, 2, 5, 10]),
@@ -109,17 +158,24 @@ describeStore("routing store", (get) => {
       await db.execute(sql`update agents set open_tickets = ${Math.floor(next() * 6)} where id = ${agent.id}::uuid`);
     }
     const members = await teamCandidates(db, team);
+    // The store reads the product's code from its id, as routing gives it.
+    const products = new Map<string, string>();
+    for (const code of PRODUCTS) products.set(code, (await productStore.create(db, { name: `Equal ${code}`, code }, T0)).id);
     for (let n = 0; n < 60; n++) {
       const needs: TicketNeeds = {
         language: pick([null, "fr", "nl", "de"]),
-        product: pick([null, "billing", "box"]),
+        product: pick([null, ...PRODUCTS]),
         channel: pick([null, "email", "phone", "chat"]),
         tags: some(["api", "vip", "legal", "other"]),
       };
       const strategy = pick(["load_balanced", "round_robin"] as const);
       const lastServedId = next() < 0.3 ? null : pick(members).id;
       const core = chooseAgent({ members: members.map((m) => ({ ...m, active: true })), strategy, needs, lastServedId, at: T0 });
-      const { candidates, binding } = await bestCandidates(db, { teamId: team, strategy, needs, lastServedId, at: T0, limit: 3 });
+      await db.execute(sql`update teams set assignment = ${strategy}, round_robin_last_id = ${lastServedId}::uuid where id = ${team}::uuid`);
+      const product = needs.product === null ? null : (products.get(needs.product) ?? null);
+      const read = await readRouting(db, { teamId: team, productId: product, ticketNumber: 0, needs, at: T0, limit: 3 });
+      if (!read) throw new Error("the team was not read");
+      const { candidates, binding } = read;
       expect(candidates[0]?.id, JSON.stringify({ needs, strategy, lastServedId })).toBe(core.outcome === "assigned" ? core.agentId : undefined);
       if (core.outcome === "assigned") expect(binding).toEqual(core.matched);
     }

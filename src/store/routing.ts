@@ -4,10 +4,14 @@
 import { eq, sql } from "drizzle-orm";
 import type { MatchedSkills, TicketNeeds } from "../core/routing/skills.js";
 import type { AssignmentStrategy } from "../core/routing/strategy.js";
+import type { BusinessCalendar } from "../core/calendar/index.js";
 import type { Db } from "./database.js";
+import { calendarOfRow } from "./sla/policies.js";
 import type { Ticket } from "../core/ticket/ticketRecord.js";
-import { teams, ticketFollowers, tickets } from "./schema.js";
-import { presentTicket } from "./tickets/ticketRows.js";
+import { ticketFollowers, tickets } from "./schema.js";
+import { presentTicket, type TicketRow, ticketRowOf } from "./tickets/ticketRows.js";
+import { eventRow } from "./events.js";
+import type { NewTicketEvent } from "../core/events/index.js";
 import { pgTextArray } from "./sql/pgArray.js";
 import { selectRows } from "./sql/rows.js";
 
@@ -52,47 +56,6 @@ export interface RoutingContext {
 }
 
 const at = (value: string | Date | null): Date | null => (value === null ? null : new Date(value));
-
-/** The team of `teamId`, the product of `productId` and the queue stamp of ticket `ticketNumber`, in one query; undefined without such a team. */
-export async function readRoutingContext(
-  tx: Db,
-  props: { teamId: string; productId: string | null; ticketNumber: number },
-): Promise<RoutingContext | undefined> {
-  const [row] = await selectRows<{
-    id: string;
-    name: string;
-    assignment: AssignmentStrategy;
-    round_robin_last_id: string | null;
-    lead_id: string | null;
-    calendar_id: string | null;
-    on_call_schedule_id: string | null;
-    product_code: string | null;
-    product_name: string | null;
-    queued_at: string | Date | null;
-    lead_locale: string | null;
-  }>(
-    tx,
-    sql`select t.id, t.name, t.assignment, t.round_robin_last_id, t.lead_id, t.calendar_id, t.on_call_schedule_id, p.code as product_code, p.name as product_name,
-          (select queued_at from tickets where number = ${props.ticketNumber}) as queued_at, l.locale as lead_locale
-        from teams t left join products p on p.id = ${props.productId}::uuid left join agents l on l.id = t.lead_id and l.active
-        where t.id = ${props.teamId}::uuid`,
-  );
-  if (!row) return undefined;
-  return {
-    team: {
-      id: row.id,
-      name: row.name,
-      strategy: row.assignment,
-      lastServedId: row.round_robin_last_id,
-      leadId: row.lead_id,
-      calendarId: row.calendar_id,
-      onCallScheduleId: row.on_call_schedule_id,
-    },
-    product: row.product_code !== null && row.product_name !== null ? { code: row.product_code, name: row.product_name } : null,
-    queuedAt: at(row.queued_at),
-    lead: row.lead_id !== null && row.lead_locale !== null ? { id: row.lead_id, locale: row.lead_locale } : null,
-  };
-}
 
 type CandidateSqlRow = {
   id: string;
@@ -139,66 +102,137 @@ export async function teamCandidates(tx: Db, teamId: string): Promise<CandidateR
   return rows.map(candidateOf);
 }
 
-export interface BestCandidatesProps {
+export interface ReadRoutingProps {
   teamId: string;
-  strategy: "load_balanced" | "round_robin";
-  needs: TicketNeeds;
-  lastServedId: string | null;
+  productId: string | null;
+  ticketNumber: number;
+  /** The ticket's needs but its product's, which the team's read finds from `productId`. */
+  needs: Omit<TicketNeeds, "product">;
   at: Date;
+  /** How many of the best candidates to read at most. */
   limit: number;
 }
 
-/**
- * The first `limit` members in the order chooseAgent considers them, among those it would not
- * pass over for anything but their working hours (which only the calendar says): active, under
- * capacity, not out of office at `at`, meeting the needs someone of the team meets (the same
- * binding as bindingNeeds). Load-balanced: lowest load against capacity first, then round the
- * team after the last served; round robin: round the team only. The database does the
- * filtering, so that a team of a thousand agents costs a few rows, not a thousand.
- */
-export async function bestCandidates(tx: Db, props: BestCandidatesProps): Promise<{ candidates: CandidateRow[]; binding: MatchedSkills }> {
-  const { teamId, needs, lastServedId, limit } = props;
-  const when = props.at.toISOString();
-  const last = lastServedId ?? "00000000-0000-0000-0000-000000000000";
-  const ring = sql`(a.id <= ${last}::uuid), a.id`;
-  const order = props.strategy === "load_balanced" ? sql`a.open_tickets::float8 / a.capacity, ${ring}` : ring;
-  const rows = await selectRows<CandidateSqlRow & { bind_language: boolean; bind_product: boolean; bind_channel: boolean; bind_tags: string[] }>(
-    tx,
-    sql`with members as (
-          select id, name, languages, products, channels, skills, capacity, calendar_id, out_of_office_from, out_of_office_until, open_tickets
-          from agents where team_id = ${teamId}::uuid and active and capacity > 0
-        ), binding as (
-          select coalesce(bool_or(${needs.language}::text = any(languages)), false) as language,
-                 coalesce(bool_or(${needs.product}::text = any(products)), false) as product,
-                 coalesce(bool_or(${needs.channel}::text = any(channels)), false) as channel,
-                 coalesce((select array_agg(tag) from unnest(${pgTextArray(needs.tags)}::text[]) as tag
-                           where exists (select 1 from members where tag = any(skills))), '{}') as tags
-          from members
-        )
-        select a.id, a.name, a.languages, a.products, a.channels, a.skills, a.capacity, a.calendar_id, a.out_of_office_from, a.out_of_office_until,
-          a.open_tickets as load, b.language as bind_language, b.product as bind_product, b.channel as bind_channel, b.tags as bind_tags
-        from members a, binding b
-        where a.open_tickets < a.capacity
-          and not (a.out_of_office_from is not null and a.out_of_office_from <= ${when}::timestamptz
-                   and (a.out_of_office_until is null or ${when}::timestamptz < a.out_of_office_until))
-          and (not b.language or ${needs.language}::text = any(a.languages))
-          and (not b.product or ${needs.product}::text = any(a.products))
-          and (not b.channel or cardinality(a.channels) = 0 or ${needs.channel}::text = any(a.channels))
-          and a.skills @> b.tags
-        order by ${order}
-        limit ${limit}`,
-  );
-  const first = rows[0];
-  const binding: MatchedSkills = { tags: first?.bind_tags ?? [] };
-  if (first?.bind_language && needs.language !== null) binding.language = needs.language;
-  if (first?.bind_product && needs.product !== null) binding.product = needs.product;
-  if (first?.bind_channel && needs.channel !== null) binding.channel = needs.channel;
-  return { candidates: rows.map(candidateOf), binding };
+/** One of the best candidates: what an assignment names of them, and their own working calendar (null: the team's). */
+export interface FirstCandidate {
+  id: string;
+  name: string;
+  capacity: number;
+  load: number;
+  calendarId: string | null;
 }
 
-/** Records that the team served `agentId` last (round robin goes on after them). */
-export async function setLastServed(tx: Db, teamId: string, agentId: string): Promise<void> {
-  await tx.update(teams).set({ roundRobinLastId: agentId }).where(eq(teams.id, teamId));
+/** What routing one ticket reads: its context, the first candidates and the needs that bind, the calendars they work on. */
+export interface RoutingRead {
+  context: RoutingContext;
+  /** Best first; empty for a team that assigns by hand (manual) and when nobody fits. */
+  candidates: FirstCandidate[];
+  /** The needs someone of the team meets (as bindingNeeds says them), with the product's code. */
+  binding: MatchedSkills;
+  /** The team's calendar and the candidates' own working calendars, by id. */
+  calendars: Map<string, BusinessCalendar>;
+}
+
+type RoutingSqlRow = {
+  team_name: string;
+  assignment: AssignmentStrategy;
+  round_robin_last_id: string | null;
+  lead_id: string | null;
+  on_call_schedule_id: string | null;
+  product_code: string | null;
+  product_name: string | null;
+  queued_at: string | Date | null;
+  lead_locale: string | null;
+  bind_language: boolean;
+  bind_product: boolean;
+  bind_channel: boolean;
+  bind_tags: string[];
+  id: string;
+  name: string;
+  capacity: number;
+  load: number;
+  calendar_id: string | null;
+  calendar_version: number | null;
+  calendar_spec: unknown;
+};
+
+/**
+ * The team of `teamId`, the product of `productId` and the queue stamp of ticket `ticketNumber`
+ * (undefined without such a team), and unless the team assigns by hand, the first `limit`
+ * members in the order chooseAgent considers them, among those it would not pass over for
+ * anything but their working hours (which only the calendar says): active, under capacity, not
+ * out of office at `at`, meeting the needs someone of the team meets (the same binding as
+ * bindingNeeds, read from team_skills). Load-balanced: lowest load against capacity first, then
+ * round the team after the last served; round robin: round the team only. One call of
+ * `palier_routing_read` (migrations/0017), whose plans the database keeps: a team of a thousand
+ * agents costs one scan of its members and a few rows back, and no planning, per ticket.
+ */
+export async function readRouting(tx: Db, props: ReadRoutingProps): Promise<RoutingRead | undefined> {
+  const { needs } = props;
+  const [team, ...members] = await selectRows<RoutingSqlRow>(
+    tx,
+    sql`select * from palier_routing_read(${props.teamId}::uuid, ${props.productId}::uuid, ${props.ticketNumber}::bigint, ${needs.language}::text,
+          ${needs.channel}::text, ${pgTextArray(needs.tags)}::text[], ${props.at.toISOString()}::timestamptz, ${props.limit}::integer)`,
+  );
+  if (!team) return undefined;
+  const context: RoutingContext = {
+    team: {
+      id: props.teamId,
+      name: team.team_name,
+      strategy: team.assignment,
+      lastServedId: team.round_robin_last_id,
+      leadId: team.lead_id,
+      calendarId: team.calendar_id,
+      onCallScheduleId: team.on_call_schedule_id,
+    },
+    product: team.product_code !== null && team.product_name !== null ? { code: team.product_code, name: team.product_name } : null,
+    queuedAt: at(team.queued_at),
+    lead: team.lead_id !== null && team.lead_locale !== null ? { id: team.lead_id, locale: team.lead_locale } : null,
+  };
+  const calendars = new Map<string, BusinessCalendar>();
+  for (const r of [team, ...members]) {
+    if (r.calendar_id !== null && r.calendar_version !== null && !calendars.has(r.calendar_id)) {
+      calendars.set(r.calendar_id, calendarOfRow({ id: r.calendar_id, version: r.calendar_version, spec: r.calendar_spec }));
+    }
+  }
+  const binding: MatchedSkills = { tags: team.bind_tags };
+  if (team.bind_language && needs.language !== null) binding.language = needs.language;
+  if (team.bind_product && team.product_code !== null) binding.product = team.product_code;
+  if (team.bind_channel && needs.channel !== null) binding.channel = needs.channel;
+  const candidates = members.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, load: Number(r.load), calendarId: r.calendar_id }));
+  return { context, candidates, binding, calendars };
+}
+
+export interface AssignRoutedProps {
+  ticketNumber: number;
+  teamId: string;
+  agentId: string;
+  at: Date;
+  /** The `assignment` event, then the `updated` one, of ticket `ticketNumber` at `at`. */
+  events: readonly NewTicketEvent[];
+}
+
+/**
+ * Routing's assignment in one call of `palier_routing_assign` (migrations/0017), whose plans the
+ * database keeps: the team's last served (round robin goes on after them), the events, and the
+ * ticket given to the agent, out of the queue, stamped and its version bumped; returns the row.
+ */
+export async function assignRouted(tx: Db, props: AssignRoutedProps): Promise<TicketRow> {
+  const events = props.events.map(eventRow).map((e) => ({
+    actor_type: e.actorType,
+    actor_id: e.actorId ?? null,
+    type: e.type,
+    changes: e.changes ?? {},
+    reason: e.reason ?? null,
+    data: e.data ?? {},
+  }));
+  const [row] = await selectRows<Record<string, unknown>>(
+    tx,
+    sql`select * from palier_routing_assign(${props.ticketNumber}::bigint, ${props.teamId}::uuid, ${props.agentId}::uuid,
+          ${props.at.toISOString()}::timestamptz, ${JSON.stringify(events)}::jsonb)`,
+  );
+  if (!row) throw new Error(`ticket ${props.ticketNumber} was not there to assign`);
+  return ticketRowOf(row);
 }
 
 /** A ticket waiting in its team's queue. */

@@ -152,6 +152,21 @@ export const agents = pgTable(
   (t) => [uniqueIndex("agents_email_key").on(sql`lower(${t.email})`), index("agents_team_idx").on(t.teamId), check("agents_role_check", inList("role", ROLES))],
 );
 
+/**
+ * What a team's members who may take tickets (active, capacity above zero) know between them:
+ * the needs that bind when routing (the core's bindingNeeds), read in one row rather than from
+ * every member. A trigger on agents keeps it (migrations/0018); no row: a team without such members.
+ */
+export const teamSkills = pgTable("team_skills", {
+  teamId: uuid("team_id")
+    .primaryKey()
+    .references(() => teams.id, { onDelete: "cascade" }),
+  languages: text("languages").array().notNull(),
+  products: text("products").array().notNull(),
+  channels: text("channels").array().notNull(),
+  skills: text("skills").array().notNull(),
+});
+
 export const customers = pgTable(
   "customers",
   {

@@ -6,6 +6,7 @@
 
 import type { RoutingAgent } from "../../core/routing/availability.js";
 import { chooseAgent, type RoutingChoice, type RoutingWait } from "../../core/routing/chooseAgent.js";
+import type { ChangeCause } from "../../core/events/index.js";
 import type { AssignmentEventData, OnCallSkip, QueuedEventData, RoutedSkills } from "../../core/events/routingData.js";
 import type { MatchedSkills, TicketNeeds } from "../../core/routing/skills.js";
 import { translator } from "../../core/i18n/index.js";
@@ -13,8 +14,9 @@ import { localeOf } from "../../core/i18n/locale.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import { writeEvents } from "../../store/events.js";
 import { enqueue } from "../../store/outbox/outbox.js";
-import { bestCandidates, type RoutingContext, readRoutingContext, setLastServed, teamCandidates } from "../../store/routing.js";
-import { calendarsOf } from "../sla/syncClocks.js";
+import { assignRouted, readRouting, type RoutingContext, type RoutingRead, teamCandidates } from "../../store/routing.js";
+import { presentTicket } from "../../store/tickets/ticketRows.js";
+import { calendarsOf, syncChanged } from "../sla/syncClocks.js";
 import { applyChanges } from "../tickets/applyChanges.js";
 import type { Work } from "../work.js";
 import { assignOnCall, findOnCall, teamOutsideHours, wantsOnCall } from "./routeOnCall.js";
@@ -48,8 +50,18 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
   const { ticket } = props;
   const unchanged: RouteResult = { ticket, outcome: "not_routed" };
   if (ticket.teamId === null || ticket.assigneeId !== null || CLOSED.has(ticket.status)) return unchanged;
-  const context = await readRoutingContext(work.tx, { teamId: ticket.teamId, productId: ticket.productId, ticketNumber: ticket.number });
-  if (!context) return unchanged;
+  const read = await readRouting(work.tx, {
+    teamId: ticket.teamId,
+    productId: ticket.productId,
+    ticketNumber: ticket.number,
+    needs: { language: ticket.language, channel: ticket.channel, tags: ticket.tags },
+    at: work.now,
+    limit: FIRST_CANDIDATES,
+  });
+  if (!read) return unchanged;
+  const { context } = read;
+  // The calendars came with the read: the hours below ask the work's cache, not the database.
+  for (const [id, calendar] of read.calendars) if (!work.clocks.calendars.has(id)) work.clocks.calendars.set(id, calendar);
   // An urgent ticket out of the team's hours goes to the person on call, whatever the strategy.
   const urgent = wantsOnCall(ticket, context);
   let noOnCall: OnCallSkip | undefined;
@@ -67,7 +79,7 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
     return { ticket: await queue(work, ticket, context, wait, noOnCall), outcome: "queued" };
   }
   const strategy = context.team.strategy;
-  const choice = await firstWithinHours(work, context, { strategy, needs });
+  const choice = await firstWithinHours(work, context, read);
   if (choice) return { ticket: await assign(work, ticket, context, choice), outcome: "assigned" };
   // Nobody among the first candidates is at work: the whole team, through the core's choice, which also says why.
   const members = await routingMembers(work, context);
@@ -87,24 +99,14 @@ export async function routeTicket(work: Work, props: RouteTicketProps): Promise<
 const FIRST_CANDIDATES = 20;
 
 /**
- * The choice chooseAgent would make, read from the database's first candidates in its order
- * (bestCandidates) and the first within their working hours; undefined when none of them is,
+ * The choice chooseAgent would make, from the database's first candidates in its order
+ * (readRouting) and the first within their working hours; undefined when none of them is,
  * and the caller asks the whole team.
  */
-async function firstWithinHours(
-  work: Work,
-  context: RoutingContext,
-  props: { strategy: "load_balanced" | "round_robin"; needs: TicketNeeds },
-): Promise<RoutingChoice | undefined> {
-  const { candidates: rows, binding } = await bestCandidates(work.tx, {
-    teamId: context.team.id,
-    strategy: props.strategy,
-    needs: props.needs,
-    lastServedId: context.team.lastServedId,
-    at: work.now,
-    limit: FIRST_CANDIDATES,
-  });
-  if (rows.length === 0) return undefined;
+async function firstWithinHours(work: Work, context: RoutingContext, read: RoutingRead): Promise<RoutingChoice | undefined> {
+  const { candidates: rows, binding } = read;
+  const strategy = context.team.strategy;
+  if (rows.length === 0 || strategy === "manual") return undefined;
   const calendarOf = (id: string | null) => id ?? context.team.calendarId;
   const calendar = await calendarsOf(
     work,
@@ -114,7 +116,7 @@ async function firstWithinHours(
   if (!found) return undefined;
   return {
     outcome: "assigned",
-    strategy: props.strategy,
+    strategy,
     agentId: found.id,
     name: found.name,
     load: found.load,
@@ -154,14 +156,21 @@ async function assign(work: Work, ticket: Ticket, context: RoutingContext, choic
     matched: routedSkills(choice.matched, context),
     ...(context.queuedAt ? { queuedSince: context.queuedAt.toISOString() } : {}),
   };
-  await setLastServed(work.tx, context.team.id, choice.agentId);
-  return applyChanges(work, {
-    ticket,
-    changes: { assigneeId: choice.agentId },
-    cause: { cause: "routed", by: "strategy", strategy: choice.strategy },
-    extra: { queuedAt: null },
-    eventsBefore: [{ ticketNumber: ticket.number, at: work.now, actor: work.actor, type: "assignment", data }],
+  // As applyChanges would write it (the assignee was none: routing takes only such tickets), in one call.
+  const changes = { assigneeId: [ticket.assigneeId, choice.agentId] as [string | null, string] };
+  const cause: ChangeCause = { cause: "routed", by: "strategy", strategy: choice.strategy };
+  const { number } = ticket;
+  const row = await assignRouted(work.tx, {
+    ticketNumber: number,
+    teamId: context.team.id,
+    agentId: choice.agentId,
+    at: work.now,
+    events: [
+      { ticketNumber: number, at: work.now, actor: work.actor, type: "assignment", data },
+      { ticketNumber: number, at: work.now, actor: work.actor, type: "updated", changes, data: { cause } },
+    ],
   });
+  return syncChanged(work, { ticket: presentTicket(row, ticket.followers), changes });
 }
 
 async function queue(work: Work, ticket: Ticket, context: RoutingContext, wait: RoutingWait, noOnCall: OnCallSkip | undefined): Promise<Ticket> {

@@ -47,6 +47,9 @@ describeStore("routing", (get) => {
       const assignment = events.find((e) => e.type === "assignment");
       expect(assignment?.reason).toBe("load-balanced: Sanne has 3 of 10, speaks nl, knows Billing");
       expect(events.at(-1)).toMatchObject({ type: "updated", changes: { assigneeId: [null, sanne.id] }, data: { cause: { cause: "routed", by: "strategy" } } });
+      // The ticket routing returns is the one stored: assigned, out of the queue, its version bumped once.
+      expect(ticket).toEqual(await getTicket(db, ticket.number));
+      expect(ticket).toMatchObject({ queuedAt: null, version: 3 });
       // Without a product need, Jan (no load) takes the next Dutch ticket.
       expect((await ticketIn(team.id, { language: "nl" })).assigneeId).toBe(jan.id);
     });

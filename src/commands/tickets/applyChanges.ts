@@ -1,5 +1,5 @@
 // Writing the fields of a locked ticket that differ: a version bump, an `updated` event with its
-// cause, status transitions checked and stamped, followers replaced, then its clocks synced. For
+// cause (in the update's own statement), status transitions checked and stamped, followers replaced, then its clocks synced. For
 // commands and actions that already hold the ticket (rules do not answer these changes here:
 // the command that made them runs the rules).
 
@@ -65,12 +65,12 @@ export async function applyChanges(work: Work, props: ApplyChangesProps): Promis
     if (eventsBefore.length > 0) await writeEvents(tx, eventsBefore);
     return before;
   }
-  const row = await updateTicketRow(tx, before.number, set, now);
   const updated: NewTicketEvent[] =
     Object.keys(changes).length > 0
       ? [{ ticketNumber: before.number, at: now, actor, type: "updated", changes: changes as FieldChanges, ...(cause ? { data: { cause } } : {}) }]
       : [];
-  if (eventsBefore.length + updated.length > 0) await writeEvents(tx, [...eventsBefore, ...updated]);
+  // One statement: the row and its events.
+  const row = await updateTicketRow(tx, before.number, set, now, [...eventsBefore, ...updated]);
   return syncChanged(work, { ticket: presentTicket(row, followers), changes });
 }
 

@@ -38,7 +38,7 @@ export async function loadPolicies(db: Db): Promise<SlaPolicy[]> {
 const parsed = new Map<string, { version: number; spec: string; calendar: BusinessCalendar }>();
 
 /** A stored calendar, parsed unless this version and spec were parsed already. */
-function calendarOfRow(row: { id: string; version: number; spec: unknown }): BusinessCalendar {
+export function calendarOfRow(row: { id: string; version: number; spec: unknown }): BusinessCalendar {
   const cached = parsed.get(row.id);
   const spec = JSON.stringify(row.spec);
   if (cached && cached.version === row.version && cached.spec === spec) return cached.calendar;

@@ -1,12 +1,14 @@
 // Ticket rows: insert, read, lock and update one ticket with its followers, the search text of
 // its subject and messages, and the errors a broken reference raises, named by field.
 
-import { eq, type SQL, sql } from "drizzle-orm";
+import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import type { NewTicketEvent } from "../../core/events/index.js";
 import type { Ticket } from "../../core/ticket/ticketRecord.js";
 import type { Db } from "../database.js";
 import { InvalidReferenceError, NotFoundError } from "../errors.js";
 import { pgErrorOf } from "../pgError.js";
-import { ticketFollowers, tickets } from "../schema.js";
+import { eventRow } from "../events.js";
+import { ticketEvents, ticketFollowers, tickets } from "../schema.js";
 import { searchVector } from "../search.js";
 
 /** A ticket as stored. */
@@ -31,6 +33,16 @@ export type TicketValues = typeof tickets.$inferInsert;
 export function presentTicket(row: TicketRow, followers: string[]): Ticket {
   const { search: _search, ...rest } = row;
   return { ...(rest as Omit<Ticket, "followers">), followers };
+}
+
+/** A ticket row read by raw SQL (its columns by their database names), as drizzle reads one. */
+export function ticketRowOf(raw: Record<string, unknown>): TicketRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(tickets))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as TicketRow;
 }
 
 /** Inserts a ticket and its followers; returns it as stored. */
@@ -63,9 +75,14 @@ export async function lockTicket(tx: Db, number: number): Promise<Ticket> {
   );
 }
 
-/** Writes `set` on ticket `number`, stamps `now` and bumps its version; returns the row as written. */
-export async function updateTicketRow(tx: Db, number: number, set: Partial<TicketRow>, now: Date): Promise<TicketRow> {
+/**
+ * Writes `set` on ticket `number`, stamps `now` and bumps its version, with the `events` that
+ * tell of it in the same statement (one round trip); returns the row as written.
+ */
+export async function updateTicketRow(tx: Db, number: number, set: Partial<TicketRow>, now: Date, events: readonly NewTicketEvent[] = []): Promise<TicketRow> {
+  const written = events.length > 0 ? [tx.$with("written_events").as(tx.insert(ticketEvents).values(events.map(eventRow)))] : [];
   const [row] = await tx
+    .with(...written)
     .update(tickets)
     .set({ ...set, updatedAt: now, version: sql`${tickets.version} + 1` })
     .where(eq(tickets.number, number))

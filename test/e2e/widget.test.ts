@@ -287,6 +287,27 @@ suite("the self-care widget on a customer's site", () => {
     }, 180_000);
   }
 
+  it("styles itself with a <style> element in a browser without constructable stylesheets", async () => {
+    // Safari before 16.4: no adoptedStyleSheets. The page's policy is set aside here, as a page
+    // that allows inline styles would; under a strict one the widget works unstyled.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    await context.addInitScript(() => {
+      delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    });
+    const page = await context.newPage();
+    await page.goto(`${hostOrigin}/account?lang=en&title=${encodeURIComponent("Account")}`);
+    const launcher = page.getByRole("button", { name: en.texts.launcher, exact: true });
+    await launcher.waitFor();
+    const styled = await page.evaluate(() => {
+      const host = document.querySelector("palier-help");
+      return { styles: host?.shadowRoot?.querySelectorAll("style").length ?? 0, position: host ? getComputedStyle(host).position : "" };
+    });
+    expect(styled).toEqual({ styles: 1, position: "fixed" });
+    await launcher.click();
+    await page.getByRole("dialog", { name: en.texts.title }).waitFor();
+    await context.close();
+  }, 60_000);
+
   it("shows the demonstration shop page with the widget under its strict policy", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

@@ -292,6 +292,24 @@ function render(root: ShadowRoot, client: PalierClient, config: WidgetConfig): v
   });
 }
 
+/**
+ * The widget's styles in its shadow root: a constructable stylesheet, which a strict CSP allows
+ * as it is no inline style. A browser without them (Safari before 16.4) gets a `<style>`
+ * element, which applies where the page's CSP allows inline styles; elsewhere the widget still
+ * works, unstyled.
+ */
+function style(root: ShadowRoot): void {
+  if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const element = document.createElement("style");
+  element.textContent = css;
+  root.append(element);
+}
+
 /** Starts the widget for the script tag that loaded it; without a team it says so in the console and stays out. */
 async function start(script: HTMLScriptElement): Promise<void> {
   const team = script.dataset.team;
@@ -306,9 +324,7 @@ async function start(script: HTMLScriptElement): Promise<void> {
   }
   const host = document.createElement("palier-help");
   const root = host.attachShadow({ mode: "open" });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  root.adoptedStyleSheets = [sheet];
+  style(root);
   host.lang = config.language;
   render(root, client, config);
   document.body.append(host);

@@ -134,18 +134,11 @@ export async function searchKb(db: Db, input: KbSearch): Promise<{ generation: n
   const others = KB_LANGUAGES.filter((l) => l !== reader);
   const limit = input.limit;
   const tsquery = (text: string) => sql`${text}::tsquery`;
-  /** Versions of `language` matching its query (`which`), or, for `weak`, matching it but not the two-word one. */
-  const matches = (language: KbLanguage, which: "match" | "strong" | "weak", alias = "t"): SQL => {
+  /** Versions of `language` matching its query, or (`strong`) its two-word one when it has one. */
+  const matches = (language: KbLanguage, which: "match" | "strong", alias = "t"): SQL => {
     const q = queries[language];
-    const on = (text: string | null) => (text === null ? sql`false` : sql`${sql.raw(alias)}.search @@ ${tsquery(text)}`);
-    const own =
-      which === "match"
-        ? on(q.match)
-        : which === "strong"
-          ? on(q.strong ?? q.match)
-          : q.strong === null
-            ? sql`false`
-            : sql`(${on(q.match)} and not ${on(q.strong)})`;
+    const text = which === "strong" ? (q.strong ?? q.match) : q.match;
+    const own = text === null ? sql`false` : sql`${sql.raw(alias)}.search @@ ${tsquery(text)}`;
     return sql`(${sql.raw(alias)}.language = ${literal(language)} and ${own})`;
   };
   const rank = (languages: readonly KbLanguage[]) => {
@@ -156,49 +149,57 @@ export async function searchKb(db: Db, input: KbSearch): Promise<{ generation: n
     (l) => sql`when ${literal(l)} then ts_headline(${configLiteral(l)}, t.body_text, ${tsquery(queries[l].match!)}, ${HEADLINE})`,
   );
   const snippet = headlines.length === 0 ? sql`''` : sql`case t.language ${sql.join(headlines, sql` `)} end`;
-  // Tier 0: matching two words or more (free text) or every word; tier 1, free text: one word,
-  // looked at only when tier 0 has fewer than `limit`.
-  const mine = (tier: 0 | 1) => sql`
-        select t.id, t.article_id, t.language, t.slug, ${rank([reader])} as rank, ${sql.raw(String(tier))} as tier
+  // Tier 0: every word, or for free text two words or more. Tier 1, free text only: the other
+  // matches, looked at only when tier 0 has fewer than `limit`, so that it holds every version
+  // matching two words: excluding those is excluding tier 0's rows (no second two-word query to
+  // plan, which with its prefixes costs milliseconds).
+  const strongTier = sql`
+        select t.id, t.article_id, t.language, t.slug, ${rank([reader])} as rank, 0 as tier
         from kb_translations t
-        where ${matches(reader, tier === 0 ? "strong" : "weak")} and ${published("t")}
-          ${tier === 1 ? sql`and (select count(*) from mine_strong) < ${limit}` : sql``}
+        where ${matches(reader, "strong")} and ${published("t")}
+        order by rank desc, t.slug limit ${limit}`;
+  const weakTier =
+    queries[reader].strong === null
+      ? sql`select * from strong where false`
+      : sql`
+        select t.id, t.article_id, t.language, t.slug, ${rank([reader])} as rank, 1 as tier
+        from kb_translations t
+        where ${matches(reader, "match")} and ${published("t")}
+          and (select count(*) from strong) < ${limit} and t.id not in (select id from strong)
         order by rank desc, t.slug limit ${limit}`;
   // The articles that did not match in the reader's language, each in its fallback language when
-  // that matched, else another; looked at only when the reader's language has too few.
-  const other = (tier: 0 | 1) => sql`
+  // that matched, else another, by rank; looked at only when the reader's language has too few.
+  const otherLanguages = sql`
         select * from (
-          select distinct on (t.article_id) t.id, t.article_id, t.language, t.slug, ${rank(others)} as rank, ${sql.raw(String(tier))} as tier
+          select distinct on (t.article_id) t.id, t.article_id, t.language, t.slug, ${rank(others)} as rank, 2 as tier
           from kb_translations t join kb_articles a on a.id = t.article_id
           where (${sql.join(
-            others.map((l) => matches(l, tier === 0 ? "strong" : "weak")),
+            others.map((l) => matches(l, "match")),
             sql` or `,
           )}) and ${published("t")}
-            and (select count(*) from mine_strong) + (select count(*) from mine_weak) ${tier === 1 ? sql`+ (select count(*) from others_strong)` : sql``} < ${limit}
+            and (select count(*) from strong) + (select count(*) from weak) < ${limit}
             and not exists (select 1 from kb_translations r where r.article_id = t.article_id and ${matches(reader, "match", "r")} and ${published("r")})
-            ${tier === 1 ? sql`and t.article_id not in (select article_id from others_strong)` : sql``}
           order by t.article_id, (t.language = a.fallback_language) desc, t.language
         ) o
         order by rank desc, slug limit ${limit}`;
   const rows = await selectRows<KbHit & { generation: string | number; translationId: string | null }>(
     db,
-    sql`with mine_strong as (${mine(0)}),
-      mine_weak as (${mine(1)}),
-      others_strong as (${other(0)}),
-      others_weak as (${other(1)}),
-      top as (select * from mine_strong union all select * from mine_weak union all select * from others_strong union all select * from others_weak),
+    sql`with strong as (${strongTier}),
+      weak as (${weakTier}),
+      others as (${otherLanguages}),
+      top as (select * from strong union all select * from weak union all select * from others),
       hits as (
         select top.id as "translationId", top.article_id as "articleId", top.slug, t.title, top.language, c.slug as category,
           ${snippet} as snippet,
           top.rank::float8 as rank, top.tier
         from top join kb_translations t on t.id = top.id join kb_articles a on a.id = top.article_id left join kb_categories c on c.id = a.category_id
-        order by (top.language = ${literal(reader)}) desc, top.tier, top.rank desc, top.slug
+        order by top.tier, top.rank desc, top.slug
         limit ${limit}
       )
       -- The generation even when nothing matched: what the words were corrected against.
       select ${generation} as generation, hits."translationId", hits."articleId", hits.slug, hits.title, hits.language, hits.category, hits.snippet, hits.rank
       from (select 1) one left join hits on true
-      order by (hits.language = ${literal(reader)}) desc, hits.tier, hits.rank desc, hits.slug`,
+      order by hits.tier, hits.rank desc, hits.slug`,
   );
   const hits: KbHit[] = [];
   for (const { generation: _generation, translationId, ...hit } of rows) if (translationId !== null) hits.push({ ...hit, translationId });

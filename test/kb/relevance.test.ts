@@ -90,4 +90,15 @@ describeStore("knowledge-base relevance", (get) => {
     );
     expect(await search()).toEqual(["louer-une-trottinette-fr"]);
   });
+
+  it("suggests first, for free text, an article matching two of its words over one that repeats one of them", async () => {
+    await inWork(get().db, { now: new Date("2026-12-01T10:00:00Z"), actor: { type: "system" } }, async (work) => {
+      const write = (slug: string, title: string, body: string) =>
+        createArticle(work, { categoryId: null, fallbackLanguage: "fr", translations: [{ language: "fr", slug, title, body, status: "published" }] });
+      await write("casque-fr", "Casque", "Le casque : un casque léger, notre casque de vélo, le meilleur casque.");
+      await write("accessoires-fr", "Accessoires offerts", "Une gourde et un casque sont offerts avec chaque vélo.");
+    });
+    const found = await searchArticles(get().db, { text: "Il me faut une gourde et un casque", language: "fr", limit: 5, any: true });
+    expect(found.map((r) => r.slug)).toEqual(["accessoires-fr", "casque-fr"]);
+  });
 });

@@ -2,7 +2,8 @@
 // French, one in two also in Dutch, one in three also in English), searched the way the public
 // endpoint does (words, typo correction against the articles' words, stemmed match in each
 // language, rank, one version per article, highlighted snippets), on PGlite in process and on
-// PostgreSQL. Beside it in the same run, on the same rows and queries: a ceiling, the bare
+// PostgreSQL; and again with the process's remembered query words forgotten before each search,
+// as for a query never searched before (its words looked up by trigrams). Beside it in the same run, on the same rows and queries: a ceiling, the bare
 // indexed match in the reader's language (`language = … and search @@ plainto_tsquery(…)`, on
 // that language's index; no ranking, no snippet, no typo tolerance, no other language), and a
 // peer, a plain `ILIKE '%word%'` over title and text as a help centre without full-text search
@@ -21,6 +22,7 @@ import { type KbLanguage, slugify } from "../src/core/kb/article.js";
 import { markdownText } from "../src/core/kb/markdown.js";
 import { type Database, openDatabase } from "../src/store/database.js";
 import { searchArticles } from "../src/store/kb.js";
+import { forgetTerms } from "../src/store/kbTermCache.js";
 import { pgTextArray } from "../src/store/sql/pgArray.js";
 import { CATEGORIES, FIXTURE } from "../test/kb/fixture.js";
 
@@ -145,13 +147,17 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-type Times = Record<"palier" | "ceiling" | "ilike", number[]> & { perQuery: number[][] };
+type Times = Record<"palier" | "cold" | "ceiling" | "ilike", number[]> & { perQuery: number[][]; perQueryCold: number[][] };
 
 async function measure(database: Database): Promise<Times> {
   const db = database.db;
-  const times: Times = { palier: [], ceiling: [], ilike: [], perQuery: QUERIES.map(() => []) };
+  const times: Times = { palier: [], cold: [], ceiling: [], ilike: [], perQuery: QUERIES.map(() => []), perQueryCold: QUERIES.map(() => []) };
   const sides = {
     palier: (q: (typeof QUERIES)[number]) => searchArticles(db, { text: q.q, language: q.lang, limit: 5, any: q.any ?? false }),
+    cold: (q: (typeof QUERIES)[number]) => {
+      forgetTerms(db);
+      return searchArticles(db, { text: q.q, language: q.lang, limit: 5, any: q.any ?? false });
+    },
     ceiling: (q: (typeof QUERIES)[number]) =>
       db.execute(
         sql`select id, slug, title from kb_translations
@@ -167,13 +173,15 @@ async function measure(database: Database): Promise<Times> {
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     for (const [index, q] of QUERIES.entries()) {
       // Alternate which side goes first, so none always runs on a cache the other warmed.
-      const order = (["palier", "ceiling", "ilike"] as const).slice(round % 3).concat((["palier", "ceiling", "ilike"] as const).slice(0, round % 3));
+      const sideNames = ["palier", "cold", "ceiling", "ilike"] as const;
+      const order = sideNames.slice(round % sideNames.length).concat(sideNames.slice(0, round % sideNames.length));
       for (const side of order) {
         const started = performance.now();
         await sides[side](q);
         const elapsed = performance.now() - started;
         if (round >= WARMUP) times[side].push(elapsed);
         if (round >= WARMUP && side === "palier") times.perQuery[index]!.push(elapsed);
+        if (round >= WARMUP && side === "cold") times.perQueryCold[index]!.push(elapsed);
       }
     }
   }
@@ -188,6 +196,7 @@ function report(backend: string, versions: number, times: Times): void {
   const ms = (v: number) => `${v.toFixed(2)} ms`;
   const row = (label: string, values: number[]) => `| ${backend} | ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} |`;
   console.log(row("Palier search (typos, stems, rank, snippets)", times.palier));
+  console.log(row("Palier search, query words not remembered", times.cold));
   console.log(row("ceiling: bare indexed @@, limit 5", times.ceiling));
   console.log(row("peer: ILIKE '%word%', limit 5", times.ilike));
   const p95 = percentile(times.palier, 95);
@@ -195,10 +204,14 @@ function report(backend: string, versions: number, times: Times): void {
     `| ${backend} | ratios p50 / p95 | Palier ÷ ceiling ${(percentile(times.palier, 50) / percentile(times.ceiling, 50)).toFixed(1)}x / ${(p95 / percentile(times.ceiling, 95)).toFixed(1)}x | Palier ÷ ILIKE ${(percentile(times.palier, 50) / percentile(times.ilike, 50)).toFixed(2)}x / ${(p95 / percentile(times.ilike, 95)).toFixed(2)}x |`,
   );
   // Which queries the p95 is made of: each query's own p50, slowest first.
-  const perQuery = QUERIES.map((q, i) => ({ q: q.q.length > 24 ? `${q.q.slice(0, 24)}…` : q.q, p50: percentile(times.perQuery[i]!, 50) })).sort(
-    (a, b) => b.p50 - a.p50,
-  );
-  console.log(`${backend}: Palier p50 per query: ${perQuery.map((x) => `“${x.q}” ${x.p50.toFixed(1)}`).join(", ")}`);
+  const perQuery = (label: string, samples: number[][]) => {
+    const sorted = QUERIES.map((q, i) => ({ q: q.q.length > 24 ? `${q.q.slice(0, 24)}…` : q.q, p50: percentile(samples[i]!, 50) })).sort(
+      (a, b) => b.p50 - a.p50,
+    );
+    console.log(`${backend}: ${label} p50 per query: ${sorted.map((x) => `“${x.q}” ${x.p50.toFixed(1)}`).join(", ")}`);
+  };
+  perQuery("Palier", times.perQuery);
+  perQuery("Palier, words not remembered,", times.perQueryCold);
   void versions;
 }
 

@@ -4,14 +4,12 @@
 
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { KB_LANGUAGES, type KbLanguage, type KbStatus } from "../core/kb/article.js";
-import { MARK_END, MARK_START, queryTerms, snippetHtml } from "../core/kb/markdown.js";
+import { queryTerms, snippetHtml } from "../core/kb/markdown.js";
 import type { Db } from "./database.js";
+import { configLiteral, searchKb, termFacts } from "./kbSearch.js";
+import { forgetTerms, type KnownTerms, recallTerms, rememberTerms } from "./kbTermCache.js";
 import { kbArticles, kbCategories, kbReads, kbSearches, kbTranslations } from "./schema.js";
-import { pgTextArray } from "./sql/pgArray.js";
 import { selectRows } from "./sql/rows.js";
-
-/** The text-search configuration of each language: its stemmer after accent folding (migration 0010). */
-const CONFIG: Record<KbLanguage, string> = { fr: "kb_french", nl: "kb_dutch", en: "kb_english" };
 
 export type KbCategoryRow = typeof kbCategories.$inferSelect;
 export type KbArticleRow = typeof kbArticles.$inferSelect;
@@ -141,13 +139,24 @@ export async function upsertTranslation(db: Db, input: TranslationWrite): Promis
   return row!;
 }
 
-/** Adds a text's words, accents folded, to the words typo tolerance corrects to. */
+/**
+ * Adds a text's words, accents folded, to the words typo tolerance corrects to; when any is new,
+ * the vocabulary's generation moves on, so that every process reads its corrections again. A
+ * generation is a random number rather than a count: a count could come back (a database
+ * restored from a backup, or emptied) and a process would take the words it remembered at that
+ * count for today's.
+ */
 export async function rememberWords(db: Db, text: string): Promise<void> {
   await db.execute(sql`
-    insert into kb_words (word)
-    select distinct w from regexp_split_to_table(lower(unaccent(${text})), '[^a-z0-9]+') as w
-    where length(w) between 3 and 40
-    on conflict do nothing`);
+    with added as (
+      insert into kb_words (word)
+      select distinct w from regexp_split_to_table(lower(unaccent(${text})), '[^a-z0-9]+') as w
+      where length(w) between 3 and 40
+      on conflict do nothing
+      returning 1)
+    update kb_vocabulary set generation = 1 + floor(random() * 9007199254740990)::int8
+    where id = 1 and exists (select 1 from added)`);
+  forgetTerms(db);
 }
 
 export async function deleteTranslation(db: Db, articleId: string, language: KbLanguage): Promise<boolean> {
@@ -189,154 +198,6 @@ export async function translationBySlug(db: Db, slug: string): Promise<KbTransla
 export async function listArticles(db: Db, input: { categoryId?: string; limit: number }): Promise<KbArticleRow[]> {
   const where = input.categoryId ? eq(kbArticles.categoryId, input.categoryId) : undefined;
   return db.select().from(kbArticles).where(where).orderBy(desc(kbArticles.updatedAt), asc(kbArticles.id)).limit(input.limit);
-}
-
-// ── search ──────────────────────────────────────────────────────────────────────────────────
-
-/**
- * For each query word (accents folded), the article word it most likely misspells, when the
- * word itself appears in no article: the most similar by trigrams, at least `threshold` (0.3 or
- * more: candidates come from the trigram index's `%`, whose own threshold is pg_trgm's 0.3),
- * ties going to the first in alphabetical order.
- */
-export async function correctTerms(db: Db, terms: readonly string[], threshold = 0.5): Promise<Map<string, string>> {
-  const candidates = terms.filter((t) => t.length >= 4);
-  if (candidates.length === 0) return new Map();
-  // A word the articles have is its own answer; only the others are looked up by trigrams.
-  const rows = await selectRows<{ term: string; folded: string; fix: string | null }>(
-    db,
-    sql`with t as materialized (select term, lower(unaccent(term)) as folded from unnest(${pgTextArray(candidates)}::text[]) as t(term))
-        select t.term, t.folded,
-          case when exists (select 1 from kb_words w where w.word = t.folded) then t.folded
-          else (select w.word from kb_words w
-                where w.word % t.folded and similarity(w.word, t.folded) >= ${threshold}
-                order by similarity(w.word, t.folded) desc, w.word limit 1) end as fix
-        from t`,
-  );
-  const fixes = new Map<string, string>();
-  for (const row of rows) if (row.fix !== null && row.fix !== row.folded) fixes.set(row.term, row.fix);
-  return fixes;
-}
-
-/** A tsquery literal matching `term` as a prefix: `'term':*`, quotes doubled (terms are letters, digits and apostrophes). */
-function prefixLiteral(term: string): string {
-  return `'${term.replace(/'/g, "''").replace(/\\/g, "")}':*`;
-}
-
-/**
- * The configuration of a language as a literal: parsed into a constant, so that the tsquery
- * built from it is folded once when the statement is planned (a parameter cast to `regconfig`
- * is not, and the query would be parsed and stemmed again for every row).
- */
-function configLiteral(language: KbLanguage): SQL {
-  return sql.raw(`'${CONFIG[language]}'::regconfig`);
-}
-
-/** The tsquery of `terms` in one language: each word or its correction, all (`&&`) or any (`||`). */
-function termsQuery(language: KbLanguage, terms: readonly string[], fixes: ReadonlyMap<string, string>, any: boolean): SQL {
-  const config = configLiteral(language);
-  const parts = terms.map((term) => {
-    const fix = fixes.get(term);
-    // A word of five letters or more also matches as a prefix: the head of a Dutch compound
-    // ("rolstoel" in "rolstoelgebruikers"), a word still being typed.
-    const word = term.length >= 5 ? sql`to_tsquery(${config}, ${prefixLiteral(term)})` : sql`plainto_tsquery(${config}, ${term})`;
-    return fix === undefined ? word : sql`(${word} || plainto_tsquery(${config}, ${fix}))`;
-  });
-  return sql`(${sql.join(parts, any ? sql` || ` : sql` && `)})`;
-}
-
-export interface KbHit {
-  translationId: string;
-  articleId: string;
-  slug: string;
-  title: string;
-  language: KbLanguage;
-  /** The category's slug. */
-  category: string | null;
-  /** Plain text with the highlights between MARK_START and MARK_END; not yet escaped. */
-  snippet: string;
-  rank: number;
-}
-
-export interface KbSearch {
-  terms: readonly string[];
-  fixes: ReadonlyMap<string, string>;
-  /** The reader's language: its versions come first, and an article is shown in it when it matched there. */
-  language: KbLanguage;
-  limit: number;
-  /** `any`: a version matching any word (free text); otherwise every word. */
-  any: boolean;
-  /** Staff search drafts too. */
-  includeDrafts?: boolean;
-}
-
-const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-
-/**
- * Published versions (and drafts, for staff) matching the words, one per article (the reader's
- * language, else the article's fallback, else another that matched), the reader's language
- * first, then by rank; each with a highlighted snippet.
- *
- * Where the time goes, and why it is written so (BENCHMARKS.md): each language's tsquery is
- * built once (`q`), not once per row; the versions are found by one GIN index scan on the three
- * queries OR-ed together, then each kept only when its own language's query matches; only those
- * matches are ranked (their vectors stay in the row, `STORAGE MAIN`, so ranking does not read
- * TOAST); snippets are cut only for the page shown.
- */
-export async function searchKb(db: Db, input: KbSearch): Promise<KbHit[]> {
-  if (input.terms.length === 0 || input.limit <= 0) return [];
-  const query = {
-    fr: termsQuery("fr", input.terms, input.fixes, input.any),
-    nl: termsQuery("nl", input.terms, input.fixes, input.any),
-    en: termsQuery("en", input.terms, input.fixes, input.any),
-  };
-  const published = input.includeDrafts ? sql`true` : sql`t.status = 'published'`;
-  const literal = (language: KbLanguage) => sql.raw(`'${language}'`);
-  const reader = input.language;
-  const others = KB_LANGUAGES.filter((l) => l !== reader);
-  // A version matches when its own language's query does; each language on its own index.
-  const matches = (language: KbLanguage) => sql`(t.language = ${literal(language)} and t.search @@ ${query[language]})`;
-  const rank = (languages: readonly KbLanguage[]) =>
-    sql`ts_rank(t.search, case t.language ${sql.join(
-      languages.map((l) => sql`when ${literal(l)} then ${query[l]}`),
-      sql` `,
-    )} end, 1)`;
-  const headline = sql.join(
-    KB_LANGUAGES.map((l) => sql`when ${literal(l)} then ts_headline(${configLiteral(l)}, t.body_text, ${query[l]}, ${HEADLINE})`),
-    sql` `,
-  );
-  return selectRows<KbHit>(
-    db,
-    sql`with mine as (
-        -- The articles that matched in the reader's language, shown in it: the best of them.
-        select t.id, t.article_id, t.language, t.slug, ${rank([reader])} as rank
-        from kb_translations t
-        where ${matches(reader)} and ${published}
-        order by rank desc, t.slug limit ${input.limit}
-      ),
-      others as (
-        -- The articles that did not: each in its fallback language when that matched, else
-        -- another; the best of them.
-        select * from (
-          select distinct on (t.article_id) t.id, t.article_id, t.language, t.slug, ${rank(others)} as rank
-          from kb_translations t join kb_articles a on a.id = t.article_id
-          where (${sql.join(others.map(matches), sql` or `)}) and ${published}
-            and not exists (
-              select 1 from kb_translations r
-              where r.article_id = t.article_id and r.language = ${literal(reader)} and r.search @@ ${query[reader]}
-                and ${input.includeDrafts ? sql`true` : sql`r.status = 'published'`})
-          order by t.article_id, (t.language = a.fallback_language) desc, t.language
-        ) o
-        order by rank desc, slug limit ${input.limit}
-      ),
-      top as (select * from mine union all select * from others)
-      select top.id as "translationId", top.article_id as "articleId", top.slug, t.title, top.language, c.slug as category,
-        case t.language ${headline} end as snippet,
-        top.rank::float8 as rank
-      from top join kb_translations t on t.id = top.id join kb_articles a on a.id = top.article_id left join kb_categories c on c.id = a.category_id
-      order by (top.language = ${literal(reader)}) desc, top.rank desc, top.slug
-      limit ${input.limit}`,
-  );
 }
 
 // ── what the manager report counts ──────────────────────────────────────────────────────────
@@ -396,7 +257,9 @@ export interface KbResult {
 
 /**
  * Searches for `text`: its words (typos corrected to words the articles have), every word
- * (`any` false: a search box) or any (`any` true: free text from a contact form or a ticket).
+ * (`any` false: a search box) or any (`any` true: free text from a contact form or a ticket,
+ * those matching two words or more first). Words already looked up at the vocabulary's current
+ * generation are not looked up again (`kbTermCache.ts`): a search is then one statement.
  */
 export async function searchArticles(
   db: Db,
@@ -404,9 +267,22 @@ export async function searchArticles(
 ): Promise<KbResult[]> {
   const terms = queryTerms(input.text);
   if (terms.length === 0) return [];
-  const fixes = await correctTerms(db, terms);
-  const hits = await searchKb(db, { terms, fixes, language: input.language, limit: input.limit, any: input.any, includeDrafts: input.includeDrafts ?? false });
-  return hits.map((h) => ({
+  const search = (known: KnownTerms) =>
+    searchKb(db, { terms, facts: known.facts, language: input.language, limit: input.limit, any: input.any, includeDrafts: input.includeDrafts ?? false });
+  let known = recallTerms(db, terms);
+  if (known === undefined) {
+    known = await termFacts(db, terms);
+    rememberTerms(db, known);
+  }
+  let found = await search(known);
+  if (found.generation !== known.generation) {
+    // Words were added since these were read (by this process or another): read them again.
+    forgetTerms(db);
+    known = await termFacts(db, terms);
+    rememberTerms(db, known);
+    found = await search(known);
+  }
+  return found.hits.map((h) => ({
     id: h.articleId,
     articleId: h.articleId,
     slug: h.slug,

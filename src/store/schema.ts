@@ -949,9 +949,12 @@ export const kbTranslations = pgTable(
   (t) => [
     uniqueIndex("kb_translations_article_language_idx").on(t.articleId, t.language),
     // One index per language: a language's query reads only its own versions (src/store/kb.ts).
+    // No pending list (`fastupdate` off): every search would read it in full, and PGlite has no
+    // autovacuum to merge it; a version is written far less often than searched.
     ...KB_LANGUAGES.map((language) =>
       index(`kb_translations_search_${language}_idx`)
         .using("gin", t.search)
+        .with({ fastupdate: false })
         .where(sql.raw(`language = '${language}'`)),
     ),
     check("kb_translations_language_check", inList("language", KB_LANGUAGES)),
@@ -985,7 +988,17 @@ export const kbAttachments = pgTable(
 /** Every word of every article version, accents folded: what a misspelt query word is corrected to (pg_trgm). */
 export const kbWords = pgTable("kb_words", { word: text("word").primaryKey() }, (t) => [
   // GIN: the words sharing enough trigrams (`%`) are found far faster than GiST's nearest-first scan.
-  index("kb_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+  // No pending list (`fastupdate` off), as for the search vectors: a typo lookup would read it all.
+  index("kb_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")).with({ fastupdate: false }),
+]);
+
+/**
+ * One row: how many times words were added to `kb_words`. A process remembers the typo
+ * corrections it looked up with the generation they were read at, and forgets them when a
+ * search sees another (src/store/kbTermCache.ts).
+ */
+export const kbVocabulary = pgTable("kb_vocabulary", { id: integer("id").primaryKey(), generation: bigint("generation", { mode: "number" }).notNull() }, () => [
+  check("kb_vocabulary_one_row", sql`id = 1`),
 ]);
 
 /** A search made from outside (the widget, a contact form): what managers see of searches that find nothing. */

@@ -1,7 +1,7 @@
 // Knowledge-base relevance in French, Dutch and English: a fixed set of queries, accents and
 // typos included, each expecting one article first (or in the top three where the words are
-// shared by neighbours), over the fixture's help centre, on PGlite and PostgreSQL; and an
-// article found by a word only in its attached file.
+// shared by neighbours), over the fixture's help centre, on PGlite and PostgreSQL; an article
+// found by a word only in its attached file; a correction that follows the words published.
 
 import { beforeAll, expect, it } from "vitest";
 import { createArticle, createCategory } from "../../src/commands/kb/articles.js";
@@ -67,5 +67,38 @@ describeStore("knowledge-base relevance", (get) => {
   it("finds nothing for words no article has, rather than something unrelated", async () => {
     expect(await searchArticles(get().db, { text: "xylophone", language: "fr", limit: 5, any: false })).toEqual([]);
     expect(await searchArticles(get().db, { text: "parapluie", language: "fr", limit: 5, any: false })).toEqual([]);
+  });
+
+  it("corrects a misspelt word to a word published after the misspelling was first searched", async () => {
+    const search = () => searchArticles(get().db, { text: "trotinette", language: "fr", limit: 5, any: false }).then((r) => r.map((x) => x.slug));
+    // Searched once: this process now remembers that no article word is near it.
+    expect(await search()).toEqual([]);
+    await inWork(get().db, { now: new Date("2026-12-01T10:00:00Z"), actor: { type: "system" } }, (work) =>
+      createArticle(work, {
+        categoryId: null,
+        fallbackLanguage: "fr",
+        translations: [
+          {
+            language: "fr",
+            slug: "louer-une-trottinette-fr",
+            title: "Louer une trottinette",
+            body: "Les trottinettes se louent à l'accueil.",
+            status: "published",
+          },
+        ],
+      }),
+    );
+    expect(await search()).toEqual(["louer-une-trottinette-fr"]);
+  });
+
+  it("suggests first, for free text, an article matching two of its words over one that repeats one of them", async () => {
+    await inWork(get().db, { now: new Date("2026-12-01T10:00:00Z"), actor: { type: "system" } }, async (work) => {
+      const write = (slug: string, title: string, body: string) =>
+        createArticle(work, { categoryId: null, fallbackLanguage: "fr", translations: [{ language: "fr", slug, title, body, status: "published" }] });
+      await write("casque-fr", "Casque", "Le casque : un casque léger, notre casque de vélo, le meilleur casque.");
+      await write("accessoires-fr", "Accessoires offerts", "Une gourde et un casque sont offerts avec chaque vélo.");
+    });
+    const found = await searchArticles(get().db, { text: "Il me faut une gourde et un casque", language: "fr", limit: 5, any: true });
+    expect(found.map((r) => r.slug)).toEqual(["accessoires-fr", "casque-fr"]);
   });
 });

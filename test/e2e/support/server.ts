@@ -19,6 +19,8 @@ export interface RunningServer {
   email: string;
   password: string;
   stop(): Promise<void>;
+  /** What the process printed so far. */
+  output(): string;
 }
 
 /** A port free on 127.0.0.1 now. */
@@ -64,6 +66,7 @@ export async function startServer(env: Record<string, string> = {}, timeoutMs = 
       email: process.env.PALIER_E2E_EMAIL ?? "admin@palier.local",
       password: process.env.PALIER_E2E_PASSWORD ?? "",
       stop: async () => undefined,
+      output: () => "",
     };
   }
   for (const built of ["dist/cli/main.js", "dist/web/index.html"]) {
@@ -122,6 +125,10 @@ async function seededTemplate(settings: Record<string, string>, timeoutMs: numbe
   try {
     const server = await launch(data, settings, timeoutMs, { removeOnStop: false });
     await server.stop();
+    // The first start is the README's `npm start`: it says what it wrote and who may sign in.
+    const said = server.output();
+    if (settings.PALIER_DEMO === "1" && !(/Seeded the demo workspace: 204 tickets/.test(said) && said.includes('Demo logins (password "demo-palier")')))
+      throw new Error(`the first start did not say it seeded the demo and who may sign in:\n${said}`);
     writeFileSync(join(dir, "ready"), "");
     return data;
   } catch (error) {
@@ -180,7 +187,7 @@ async function launch(
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, email: EMAIL, password: PASSWORD, stop };
+      if (response.ok) return { baseUrl, email: EMAIL, password: PASSWORD, stop, output: () => output };
     } catch {
       // not listening yet
     }

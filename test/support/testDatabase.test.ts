@@ -5,26 +5,19 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR as SYSTEM } from "../../src/core/events/actor.js";
 import { createTicket } from "./commandsOnDb.js";
 import { buildCustomer, FACTORY_NOW } from "./factories.js";
-import { openTestDatabase, selectRows } from "./testDatabase.js";
+import { openTestDatabase, selectRows, userSequences, userTables } from "./testDatabase.js";
 
 const count = async (database: Awaited<ReturnType<typeof openTestDatabase>>["database"], table: string) =>
   (await selectRows<{ n: number }>(database, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]?.n;
 
 /** Every table's rows and every sequence's value, as text. */
 async function state(database: Awaited<ReturnType<typeof openTestDatabase>>["database"]): Promise<string> {
-  const tables = await selectRows<{ name: string }>(
-    database,
-    sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1`,
-  );
   const parts: string[] = [];
-  for (const { name } of tables) {
+  for (const name of await userTables(database)) {
     const [rows] = await selectRows<{ json: string | null }>(database, sql.raw(`select json_agg(t order by t::text)::text as json from ${name} t`));
     parts.push(`${name}: ${rows?.json ?? "[]"}`);
   }
-  const sequences = await selectRows<{ name: string; value: string | null }>(
-    database,
-    sql`select sequencename as name, last_value::text as value from pg_sequences order by 1`,
-  );
+  const sequences = await userSequences(database);
   return [...parts, ...sequences.map((q) => `${q.name} = ${q.value}`)].join("\n");
 }
 

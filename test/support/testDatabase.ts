@@ -87,28 +87,37 @@ async function catalogueOf(database: Database): Promise<string> {
   return row?.catalogue ?? "";
 }
 
-async function readMigrated(database: Database): Promise<Migrated> {
-  const catalogue = await catalogueOf(database);
-  const tables = await selectRows<{ name: string }>(
+/** The user tables of a database, schema-qualified and quoted, in name order (the migrations' journal included). */
+export async function userTables(database: Database): Promise<string[]> {
+  const rows = await selectRows<{ name: string }>(
     database,
-    sql.raw(
-      `select format('%I.%I', schemaname, tablename) as name from pg_tables
-        where schemaname not in ('pg_catalog', 'information_schema') and (schemaname, tablename) <> ('drizzle', '__drizzle_migrations')`,
-    ),
+    sql.raw(`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname not in ('pg_catalog', 'information_schema') order by 1`),
   );
-  const rows: Migrated["rows"] = [];
-  for (const { name } of tables) {
-    const [read] = await selectRows<{ json: string | null }>(database, sql.raw(`select json_agg(t)::text as json from ${name} t`));
-    if (read?.json) rows.push({ table: name, json: read.json });
-  }
-  const sequences = await selectRows<{ name: string; value: string | null }>(
+  return rows.map((row) => row.name);
+}
+
+/** Each user sequence, schema-qualified and quoted, with its value (null when never used), in name order. */
+export async function userSequences(database: Database): Promise<{ name: string; value: string | null }[]> {
+  return selectRows<{ name: string; value: string | null }>(
     database,
     sql.raw(
       `select format('%I.%I', schemaname, sequencename) as name, last_value::text as value from pg_sequences
-        where schemaname not in ('pg_catalog', 'information_schema')`,
+        where schemaname not in ('pg_catalog', 'information_schema') order by 1`,
     ),
   );
-  return { catalogue, tables: tables.map((t) => t.name).join(", "), rows, sequences };
+}
+
+const JOURNAL = "drizzle.__drizzle_migrations";
+
+async function readMigrated(database: Database): Promise<Migrated> {
+  const catalogue = await catalogueOf(database);
+  const tables = (await userTables(database)).filter((name) => name !== JOURNAL);
+  const rows: Migrated["rows"] = [];
+  for (const name of tables) {
+    const [read] = await selectRows<{ json: string | null }>(database, sql.raw(`select json_agg(t)::text as json from ${name} t`));
+    if (read?.json) rows.push({ table: name, json: read.json });
+  }
+  return { catalogue, tables: tables.join(", "), rows, sequences: await userSequences(database) };
 }
 
 async function takePglite(): Promise<Database> {
